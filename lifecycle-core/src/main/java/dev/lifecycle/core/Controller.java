@@ -1,0 +1,158 @@
+package dev.lifecycle.core;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The engine's record of one installed service. Every non-final, non-volatile field is guarded by the registry's
+ * lock ({@link Engine#lock}); the volatile ones are written under it and read without it.
+ */
+final class Controller {
+
+    /** Marks "no value published" in {@link #value}; {@code null} is a legitimate value of a Void service. */
+    static final Object NO_VALUE = new Object();
+    private static final Controller[] NONE = new Controller[0];
+
+    final ServiceKey<?> key;
+    final String id;
+    final Service<Object> service;
+    final Dependency[] deps;
+    /** The controller each of {@link #deps} resolves to, {@code null} while it is not installed. */
+    final @Nullable Controller[] resolved;
+    final String[] wants;
+    final Duration startTimeout;
+    final Duration stopTimeout;
+    final RestartPolicy policy;
+    final @Nullable HealthCheck healthCheck;
+    final int failAfterUnhealthyChecks;
+
+    /** Hard dependents (services with this one in their {@link #resolved}), the first {@link #dependentCount}. */
+    Controller[] dependents = NONE;
+    int dependentCount;
+
+    volatile Phase phase = Phase.INSTALLED;
+    /** The published value, or {@link #NO_VALUE}. Readable from handles without the lock. */
+    volatile @Nullable Object value = NO_VALUE;
+
+    TransitionReason reason = TransitionReason.STARTUP;
+    Instant since;
+    /** The reason the next start will carry. */
+    TransitionReason startReason = TransitionReason.STARTUP;
+    @Nullable String detail;
+
+    /** How many of {@link #resolved} are RUNNING. */
+    int runningRequirements;
+    /** How many hard dependents are in an active phase (their user code may use this service). */
+    int activeDependents;
+
+    // What the service should do: derived into "run" or "stop" by the state machine.
+    boolean operatorStopped;
+    boolean restartRequested;
+    boolean removing;
+    /** The failure that is stopping (or will stop) the current cycle; consumed when the service lands. */
+    @Nullable Throwable pendingFailure;
+
+    /** Bumped at each start; completions and timers of older cycles are ignored. */
+    int generation;
+    /** The user's start of some cycle has not returned yet; no new start may begin until it has. */
+    boolean startCallInFlight;
+    /** The user code currently running for this service (start, or stop and join), to cancel on timeout. */
+    @Nullable TaskRun currentRun;
+    /** Whether the current cycle's start or stop is counted in {@link Engine#inFlight}. */
+    boolean countedInFlight;
+    Scheduler.@Nullable Cancellable timeout;
+
+    // Supervision.
+    @Nullable ArrayDeque<Instant> restartTimes;
+    int backoffAttempt;
+    @Nullable Instant runningSince;
+    Scheduler.@Nullable Cancellable restartTimer;
+    @Nullable Instant nextRestartAt;
+    /** Gave up (intensity) or may not restart (policy never): stays FAILED until started by hand. */
+    boolean gaveUp;
+    int restarts;
+    @Nullable FailureInfo lastFailure;
+
+    // Timings.
+    @Nullable Instant startBegan;
+    @Nullable Duration startDuration;
+    @Nullable Instant stopBegan;
+    @Nullable Duration stopDuration;
+    /** The start-up report's record of the first start cycle after {@link ServiceRegistry#startAll()}. */
+    @Nullable Instant reportStart;
+    @Nullable Instant reportReady;
+
+    // Health.
+    ServiceHealth health = ServiceHealth.UNKNOWN;
+    int unhealthyStreak;
+    boolean healthCheckInFlight;
+
+    @Nullable List<CompletableFuture<@Nullable Object>> awaiters;
+    @Nullable CompletableFuture<@Nullable Void> removal;
+    /** Installation order. */
+    long sequence;
+    /** Marks visits during one traversal of the graph (see {@link Engine#nextMark()}). */
+    int mark;
+
+    @SuppressWarnings("unchecked")
+    Controller(ServiceKey<?> key, Service<?> service, Dependency[] deps, String[] wants, Duration startTimeout,
+            Duration stopTimeout, RestartPolicy policy, @Nullable HealthCheck healthCheck, int failAfterUnhealthyChecks,
+            Instant now) {
+        this.key = key;
+        this.id = key.id();
+        this.service = (Service<Object>) service;
+        this.deps = deps;
+        this.resolved = new Controller[deps.length];
+        this.wants = wants;
+        this.startTimeout = startTimeout;
+        this.stopTimeout = stopTimeout;
+        this.policy = policy;
+        this.healthCheck = healthCheck;
+        this.failAfterUnhealthyChecks = failAfterUnhealthyChecks;
+        this.since = now;
+    }
+
+    boolean isVoid() {
+        return key.type() == Void.class;
+    }
+
+    boolean requirementsRunning() {
+        return runningRequirements == deps.length;
+    }
+
+    void addDependent(Controller dependent) {
+        if (dependentCount == dependents.length) {
+            dependents = Arrays.copyOf(dependents, Math.max(2, dependentCount * 2));
+        }
+        dependents[dependentCount++] = dependent;
+    }
+
+    void removeDependent(Controller dependent) {
+        for (int i = 0; i < dependentCount; i++) {
+            if (dependents[i] == dependent) {
+                System.arraycopy(dependents, i + 1, dependents, i, dependentCount - i - 1);
+                dependents[--dependentCount] = null;
+                return;
+            }
+        }
+    }
+
+    List<String> dependentIds() {
+        List<String> ids = new ArrayList<>(dependentCount);
+        for (int i = 0; i < dependentCount; i++) {
+            ids.add(dependents[i].id);
+        }
+        return ids;
+    }
+
+    @Override
+    public String toString() {
+        return id + "[" + phase + "]";
+    }
+}

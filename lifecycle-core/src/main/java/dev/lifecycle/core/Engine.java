@@ -1,0 +1,453 @@
+package dev.lifecycle.core;
+
+import dev.lifecycle.core.event.ServiceListener;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.DoubleSupplier;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The registry: holds the services and the lock, and runs each change as "mutate under the lock, then act".
+ *
+ * <p>Every change goes through {@link #locked}: the change and the state machine's re-evaluations run under
+ * {@link #lock} and only record what to do (a {@link Batch}); user code is handed to the executor, futures are
+ * completed and events delivered after the lock is released. A worker thread that finishes a task runs the first
+ * task its completion made ready itself, instead of handing it to the executor, so a chain of quick services runs
+ * on one thread.
+ */
+final class Engine implements ServiceRegistry {
+
+    static final Logger log = LoggerFactory.getLogger(ServiceRegistry.class);
+    private static final ThreadLocal<Worker> WORKER = new ThreadLocal<>();
+
+    final ReentrantLock lock = new ReentrantLock();
+    /** Installed services by id; written under the lock, read without it by handles. */
+    final ConcurrentHashMap<String, Controller> services = new ConcurrentHashMap<>();
+    /** Missing requirement id to the installed services that require it. Guarded by the lock. */
+    final Map<String, List<Controller>> waitingFor = new HashMap<>();
+    /** Id to the services that want it (optional ordering). Guarded by the lock. */
+    final Map<String, List<Controller>> wantedBy = new HashMap<>();
+    /** Awaiters of services not installed yet, by id. Guarded by the lock. */
+    final Map<String, List<CompletableFuture<@Nullable Object>>> pendingAwaiters = new HashMap<>();
+
+    final Executor executor;
+    final Scheduler scheduler;
+    final Clock clock;
+    final DoubleSupplier random;
+    final RestartPolicy defaultPolicy;
+    final Duration defaultStartTimeout;
+    final Duration defaultStopTimeout;
+    final Duration healthCheckInterval;
+    final Map<String, ServiceRegistryBuilder.Override<?>> overrides;
+    final EventQueue events = new EventQueue();
+    final StateMachine machine = new StateMachine(this);
+    final Installer installer = new Installer(this);
+    final Reports reports = new Reports(this);
+    private final @Nullable ExecutorService ownExecutor;
+    private final @Nullable ScheduledThreadPoolExecutor ownTimer;
+    private final @Nullable Thread shutdownHook;
+
+    // Guarded by the lock.
+    boolean started;
+    boolean shuttingDown;
+    boolean closed;
+    /** User-code tasks (starts, stops) whose outcome the state machine still waits for. */
+    int inFlight;
+    int scheduledRestarts;
+    int runningCount;
+    long installSequence;
+    private int markEpoch;
+    final List<CompletableFuture<@Nullable Void>> settleWaiters = new ArrayList<>();
+    @Nullable CompletableFuture<@Nullable Void> startAllFuture;
+    @Nullable Instant startAllBegan;
+    @Nullable Instant startAllEnded;
+    boolean recordingStartup;
+    boolean hasHealthChecks;
+    Scheduler.@Nullable Cancellable healthTimer;
+
+    Engine(ServiceRegistryBuilder builder) {
+        if (builder.executor != null) {
+            this.executor = builder.executor;
+            this.ownExecutor = null;
+        } else {
+            this.ownExecutor = DefaultThreads.workers();
+            this.executor = ownExecutor;
+        }
+        if (builder.scheduler != null) {
+            this.scheduler = builder.scheduler;
+            this.ownTimer = null;
+        } else {
+            this.ownTimer = DefaultThreads.timer();
+            this.scheduler = DefaultThreads.scheduler(ownTimer);
+        }
+        this.clock = builder.clock;
+        this.random = builder.random != null ? builder.random : () -> ThreadLocalRandom.current().nextDouble();
+        this.defaultPolicy = builder.restartPolicy;
+        this.defaultStartTimeout = builder.startTimeout;
+        this.defaultStopTimeout = builder.stopTimeout;
+        this.healthCheckInterval = builder.healthCheckInterval;
+        this.overrides = Map.copyOf(builder.overrides);
+        builder.listeners.forEach(events::add);
+        if (builder.shutdownHook) {
+            this.shutdownHook = new Thread(this::close, "lifecycle-shutdown");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        } else {
+            this.shutdownHook = null;
+        }
+    }
+
+    // ---------------------------------------------------------------- the change template
+
+    /** Runs a change under the lock, settles the state machine, then acts on what it decided. */
+    <R> R locked(Function<Batch, R> change) {
+        Batch batch = new Batch();
+        R result;
+        lock.lock();
+        try {
+            try {
+                result = change.apply(batch);
+            } finally {
+                machine.settle(batch);
+            }
+        } finally {
+            lock.unlock();
+        }
+        act(batch);
+        return result;
+    }
+
+    void lockedRun(java.util.function.Consumer<Batch> change) {
+        locked(batch -> {
+            change.accept(batch);
+            return null;
+        });
+    }
+
+    /** Hands out what a change decided; called without the lock. */
+    private void act(Batch batch) {
+        assert !lock.isHeldByCurrentThread() : "user code and callbacks must run without the registry's lock";
+        dispatch(batch.tasks);
+        for (Runnable action : batch.after) {
+            try {
+                action.run();
+            } catch (RuntimeException ex) {
+                log.warn("A registry callback threw", ex);
+            }
+        }
+        events.drain();
+    }
+
+    private void dispatch(List<Runnable> tasks) {
+        if (tasks.isEmpty()) {
+            return;
+        }
+        int first = 0;
+        Worker worker = WORKER.get();
+        if (worker != null && worker.next == null) {
+            worker.next = tasks.get(0);
+            first = 1;
+        }
+        for (int i = first; i < tasks.size(); i++) {
+            Runnable task = tasks.get(i);
+            try {
+                executor.execute(() -> runAsWorker(task));
+            } catch (RejectedExecutionException ex) {
+                log.debug("Executor rejected a task; running it on the calling thread", ex);
+                runAsWorker(task);
+            }
+        }
+    }
+
+    private static void runAsWorker(Runnable task) {
+        Worker outer = WORKER.get();
+        Worker worker = new Worker();
+        WORKER.set(worker);
+        try {
+            Runnable current = task;
+            while (current != null) {
+                worker.next = null;
+                current.run();
+                current = worker.next;
+            }
+        } finally {
+            if (outer == null) {
+                WORKER.remove();
+            } else {
+                WORKER.set(outer);
+            }
+        }
+    }
+
+    /** The next task a worker thread runs itself. */
+    private static final class Worker {
+        @Nullable Runnable next;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    int nextMark() {
+        assert lock.isHeldByCurrentThread();
+        return ++markEpoch;
+    }
+
+    Controller require(String id) {
+        Controller c = services.get(id);
+        if (c == null) {
+            throw new UnknownServiceException(id);
+        }
+        return c;
+    }
+
+    // ---------------------------------------------------------------- ServiceRegistry
+
+    @Override
+    public <T> ServiceHandle<T> install(ServiceDefinition<T> definition) {
+        return installer.install(definition);
+    }
+
+    @Override
+    public <T> ServiceHandle<T> handle(ServiceKey<T> key) {
+        return new Handle<>(this, key);
+    }
+
+    @Override
+    public CompletableFuture<@Nullable Void> startAll() {
+        return locked(batch -> {
+            if (closed) {
+                throw new IllegalStateException("The registry is closed; build a new one");
+            }
+            if (startAllFuture != null && !startAllFuture.isDone() && !shuttingDown) {
+                return startAllFuture;
+            }
+            installer.checkNothingMissing();
+            started = true;
+            shuttingDown = false;
+            startAllBegan = now();
+            startAllEnded = null;
+            recordingStartup = true;
+            CompletableFuture<@Nullable Void> future = new CompletableFuture<>();
+            startAllFuture = future;
+            for (Controller c : services.values()) {
+                c.reportStart = null;
+                c.reportReady = null;
+                c.startReason = TransitionReason.STARTUP;
+                batch.evaluate(c);
+            }
+            scheduleHealthChecks();
+            return future;
+        });
+    }
+
+    @Override
+    public CompletableFuture<@Nullable Void> stopAll() {
+        return locked(batch -> {
+            shuttingDown = true;
+            for (Controller c : services.values()) {
+                machine.cancelRestart(c);
+                batch.evaluate(c);
+            }
+            if (healthTimer != null) {
+                healthTimer.cancel();
+                healthTimer = null;
+            }
+            CompletableFuture<@Nullable Void> pending = startAllFuture;
+            if (pending != null && !pending.isDone()) {
+                recordingStartup = false;
+                batch.after(() -> pending.completeExceptionally(
+                        new LifecycleException("The registry was stopped before every service had started")));
+            }
+            return settledFuture();
+        });
+    }
+
+    @Override
+    public <T> @Nullable T get(ServiceKey<T> key) {
+        return handle(key).get();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> CompletableFuture<@Nullable T> await(ServiceKey<T> key) {
+        return locked(batch -> {
+            Controller c = services.get(key.id());
+            if (c != null) {
+                Installer.checkHandleType(c, key);
+            }
+            CompletableFuture<@Nullable Object> future = new CompletableFuture<>();
+            if (c == null) {
+                pendingAwaiters.computeIfAbsent(key.id(), id -> new ArrayList<>()).add(future);
+            } else {
+                machine.addAwaiter(c, future, batch);
+            }
+            return (CompletableFuture<@Nullable T>) (CompletableFuture<?>) future;
+        });
+    }
+
+    @Override
+    public CompletableFuture<@Nullable Void> fail(String id, Throwable cause) {
+        java.util.Objects.requireNonNull(cause, "cause");
+        Controller c = require(id);
+        return locked(batch -> {
+            machine.requestFailure(c, -1, cause, batch);
+            return settledFuture();
+        });
+    }
+
+    @Override
+    public CompletableFuture<@Nullable Void> restart(String id) {
+        Controller c = require(id);
+        return locked(batch -> {
+            checkStarted(id);
+            machine.requestRestart(c, batch);
+            return settledFuture();
+        });
+    }
+
+    @Override
+    public CompletableFuture<@Nullable Void> stop(String id) {
+        Controller c = require(id);
+        return locked(batch -> {
+            machine.requestStop(c, batch);
+            return settledFuture();
+        });
+    }
+
+    @Override
+    public CompletableFuture<@Nullable Void> start(String id) {
+        Controller c = require(id);
+        return locked(batch -> {
+            checkStarted(id);
+            machine.requestStart(c, batch);
+            return settledFuture();
+        });
+    }
+
+    @Override
+    public CompletableFuture<@Nullable Void> remove(String id) {
+        Controller c = require(id);
+        return locked(batch -> {
+            if (c.phase == Phase.REMOVED) {
+                throw new UnknownServiceException(id);
+            }
+            return machine.requestRemoval(c, batch);
+        });
+    }
+
+    private void checkStarted(String id) {
+        if (!started || shuttingDown) {
+            throw new IllegalStateException("Cannot start '" + id + "': the registry is "
+                    + (shuttingDown ? "stopped" : "not started") + "; call startAll() first");
+        }
+    }
+
+    @Override
+    public CompletableFuture<@Nullable Void> settled() {
+        return locked(batch -> settledFuture());
+    }
+
+    /** A future completing once nothing is in flight; call under the lock. */
+    CompletableFuture<@Nullable Void> settledFuture() {
+        assert lock.isHeldByCurrentThread();
+        CompletableFuture<@Nullable Void> future = new CompletableFuture<>();
+        settleWaiters.add(future);
+        return future;
+    }
+
+    @Override
+    public CompletableFuture<@Nullable Void> checkHealth() {
+        return HealthChecks.runAll(this);
+    }
+
+    void scheduleHealthChecks() {
+        assert lock.isHeldByCurrentThread();
+        if (hasHealthChecks && healthTimer == null && started && !shuttingDown && !closed) {
+            healthTimer = scheduler.schedule(() -> {
+                lockedRun(batch -> healthTimer = null);
+                HealthChecks.runAll(this).whenComplete((ok, ex) -> lockedRun(batch -> scheduleHealthChecks()));
+            }, healthCheckInterval);
+        }
+    }
+
+    @Override
+    public List<ServiceSnapshot> snapshot() {
+        return locked(batch -> reports.snapshots());
+    }
+
+    @Override
+    public Optional<ServiceSnapshot> snapshot(String id) {
+        return locked(batch -> {
+            Controller c = services.get(id);
+            return c == null ? Optional.empty() : Optional.of(reports.snapshot(c, new HashMap<>()));
+        });
+    }
+
+    @Override
+    public ServiceGraph graph() {
+        return locked(batch -> reports.graph());
+    }
+
+    @Override
+    public StartupReport startupReport() {
+        return locked(batch -> reports.startupReport());
+    }
+
+    @Override
+    public void addListener(ServiceListener listener) {
+        events.add(java.util.Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public void removeListener(ServiceListener listener) {
+        events.remove(listener);
+    }
+
+    @Override
+    public void close() {
+        boolean first = locked(batch -> {
+            boolean wasOpen = !closed;
+            closed = true;
+            return wasOpen;
+        });
+        if (!first) {
+            return;
+        }
+        stopAll().join();
+        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException ex) {
+                // The JVM is already shutting down.
+            }
+        }
+        if (ownTimer != null) {
+            ownTimer.shutdownNow();
+        }
+        if (ownExecutor != null) {
+            ownExecutor.shutdown();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ServiceRegistry[" + services.size() + " services]";
+    }
+}

@@ -1,0 +1,226 @@
+package dev.lifecycle.core;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A service ready to install: its key, its implementation, what it requires and its options. Immutable.
+ *
+ * <pre>{@code
+ * ServiceDefinition.builder(ServiceKey.of("dbclient", DbClient.class), ctx -> DbClient.connect(config.get()))
+ *     .requires(config.key())
+ *     .startTimeout(Duration.ofSeconds(10))
+ *     .build();
+ * }</pre>
+ *
+ * <p>Requirements declared here add to those the service declares in its own {@link Service#init}. Options left
+ * unset take the registry's defaults.
+ *
+ * @param <T> the value type
+ * @since 0.1
+ */
+public final class ServiceDefinition<T> {
+
+    private final ServiceKey<T> key;
+    private final Service<T> service;
+    private final List<ServiceKey<?>> requires;
+    private final List<String> dependsOn;
+    private final List<String> wants;
+    private final @Nullable Duration startTimeout;
+    private final @Nullable Duration stopTimeout;
+    private final @Nullable RestartPolicy restartPolicy;
+    private final @Nullable HealthCheck healthCheck;
+    private final int failAfterUnhealthyChecks;
+
+    private ServiceDefinition(Builder<T> builder) {
+        this.key = builder.key;
+        this.service = builder.service;
+        this.requires = List.copyOf(builder.requires);
+        this.dependsOn = List.copyOf(builder.dependsOn);
+        this.wants = List.copyOf(builder.wants);
+        this.startTimeout = builder.startTimeout;
+        this.stopTimeout = builder.stopTimeout;
+        this.restartPolicy = builder.restartPolicy;
+        this.healthCheck = builder.healthCheck;
+        this.failAfterUnhealthyChecks = builder.failAfterUnhealthyChecks;
+    }
+
+    /**
+     * A definition with nothing but a key and an implementation.
+     *
+     * @param name the service name
+     * @param type the value type
+     * @param service the implementation
+     * @param <T> the value type
+     * @return the definition
+     */
+    public static <T> ServiceDefinition<T> of(String name, Class<T> type, Service<T> service) {
+        return builder(ServiceKey.of(name, type), service).build();
+    }
+
+    /**
+     * A builder.
+     *
+     * @param key the key to install the service under
+     * @param service the implementation
+     * @param <T> the value type
+     * @return the builder
+     */
+    public static <T> Builder<T> builder(ServiceKey<T> key, Service<T> service) {
+        return new Builder<>(key, service);
+    }
+
+    /** The key. */
+    public ServiceKey<T> key() {
+        return key;
+    }
+
+    /** The implementation. */
+    public Service<T> service() {
+        return service;
+    }
+
+    /** Requirements whose values the service reads. */
+    public List<ServiceKey<?>> requires() {
+        return requires;
+    }
+
+    /** Requirements by id, without values. */
+    public List<String> dependsOn() {
+        return dependsOn;
+    }
+
+    /** Services, by id, this one is ordered after when they are installed. */
+    public List<String> wants() {
+        return wants;
+    }
+
+    /** The start timeout, or {@code null} for the registry's default. */
+    public @Nullable Duration startTimeout() {
+        return startTimeout;
+    }
+
+    /** The stop timeout, or {@code null} for the registry's default. */
+    public @Nullable Duration stopTimeout() {
+        return stopTimeout;
+    }
+
+    /** The restart policy, or {@code null} for the registry's default. */
+    public @Nullable RestartPolicy restartPolicy() {
+        return restartPolicy;
+    }
+
+    /** The health check, if any. */
+    public @Nullable HealthCheck healthCheck() {
+        return healthCheck;
+    }
+
+    /** After how many unhealthy checks in a row the service is failed; 0 never fails it. */
+    public int failAfterUnhealthyChecks() {
+        return failAfterUnhealthyChecks;
+    }
+
+    @Override
+    public String toString() {
+        return "ServiceDefinition[" + key + "]";
+    }
+
+    /**
+     * Builds a {@link ServiceDefinition}. Not thread-safe.
+     *
+     * @param <T> the value type
+     */
+    public static final class Builder<T> {
+
+        private final ServiceKey<T> key;
+        private final Service<T> service;
+        private final List<ServiceKey<?>> requires = new ArrayList<>();
+        private final List<String> dependsOn = new ArrayList<>();
+        private final List<String> wants = new ArrayList<>();
+        private @Nullable Duration startTimeout;
+        private @Nullable Duration stopTimeout;
+        private @Nullable RestartPolicy restartPolicy;
+        private @Nullable HealthCheck healthCheck;
+        private int failAfterUnhealthyChecks;
+
+        private Builder(ServiceKey<T> key, Service<T> service) {
+            this.key = Objects.requireNonNull(key, "key");
+            this.service = Objects.requireNonNull(service, "service");
+        }
+
+        /** Adds hard requirements whose values the service reads through {@link ServiceHandle}s. */
+        public Builder<T> requires(ServiceKey<?>... keys) {
+            for (ServiceKey<?> k : keys) {
+                requires.add(Objects.requireNonNull(k, "key"));
+            }
+            return this;
+        }
+
+        /** Adds hard requirements by id, without values. */
+        public Builder<T> dependsOn(String... ids) {
+            for (String id : ids) {
+                dependsOn.add(Objects.requireNonNull(id, "id"));
+            }
+            return this;
+        }
+
+        /** Adds optional orderings by id. */
+        public Builder<T> wants(String... ids) {
+            for (String id : ids) {
+                wants.add(Objects.requireNonNull(id, "id"));
+            }
+            return this;
+        }
+
+        /** Sets how long setup and start together may take; must be positive. */
+        public Builder<T> startTimeout(Duration timeout) {
+            this.startTimeout = positive("start timeout", timeout);
+            return this;
+        }
+
+        /** Sets how long stop and join together may take; must be positive. */
+        public Builder<T> stopTimeout(Duration timeout) {
+            this.stopTimeout = positive("stop timeout", timeout);
+            return this;
+        }
+
+        /** Sets the restart policy. */
+        public Builder<T> restartPolicy(RestartPolicy policy) {
+            this.restartPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** Sets the health check. */
+        public Builder<T> healthCheck(HealthCheck check) {
+            this.healthCheck = Objects.requireNonNull(check, "check");
+            return this;
+        }
+
+        /**
+         * Fails the service after {@code checks} unhealthy health checks in a row; 0 (the default) never does.
+         */
+        public Builder<T> failAfterUnhealthyChecks(int checks) {
+            if (checks < 0) {
+                throw new IllegalArgumentException("failAfterUnhealthyChecks must be >= 0, was " + checks);
+            }
+            this.failAfterUnhealthyChecks = checks;
+            return this;
+        }
+
+        /** Builds the definition. */
+        public ServiceDefinition<T> build() {
+            return new ServiceDefinition<>(this);
+        }
+
+        static Duration positive(String what, Duration value) {
+            Objects.requireNonNull(value, what);
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("The " + what + " must be positive, was " + value);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.lifecycle.core;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An awaited service will not become RUNNING: it gave up, will not restart, or was removed.
+ *
+ * @since 0.1
+ */
+public class ServiceFailedException extends LifecycleException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** With a message and the service's last failure. */
+    public ServiceFailedException(String message, @Nullable Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.lifecycle.core;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The dependency graph of a registry at one moment, with an export to Mermaid and to Graphviz DOT. Edges point from
+ * a requirement to its dependent, the way start-up flows. Immutable.
+ *
+ * @param nodes the services, in installation order
+ * @param edges the requirements
+ * @since 0.1
+ */
+public record ServiceGraph(List<Node> nodes, List<Edge> edges) {
+
+    /** Copies the lists. */
+    public ServiceGraph {
+        nodes = List.copyOf(nodes);
+        edges = List.copyOf(edges);
+    }
+
+    /**
+     * A service.
+     *
+     * @param id its id
+     * @param type its value type's name
+     * @param state its state
+     */
+    public record Node(String id, String type, ServiceState state) {
+        /** Checks the parts. */
+        public Node {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(state, "state");
+        }
+    }
+
+    /**
+     * A requirement of {@code dependent} on {@code requirement}.
+     *
+     * @param requirement the id of the required service (it may not be installed)
+     * @param dependent the id of the service that requires it
+     * @param optional whether it is a {@code wants} ordering rather than a hard requirement
+     */
+    public record Edge(String requirement, String dependent, boolean optional) {
+        /** Checks the parts. */
+        public Edge {
+            Objects.requireNonNull(requirement, "requirement");
+            Objects.requireNonNull(dependent, "dependent");
+        }
+    }
+
+    /**
+     * The graph as a Mermaid flowchart, left to right, nodes classed by state and labelled with id and state;
+     * optional edges are dotted, requirements that are not installed are drawn as MISSING.
+     */
+    public String toMermaid() {
+        StringBuilder out = new StringBuilder("flowchart LR\n");
+        Map<String, String> ids = new HashMap<>();
+        for (Node node : nodes) {
+            String id = "s" + ids.size();
+            ids.put(node.id(), id);
+            out.append("  ").append(id).append("[\"").append(escape(node.id())).append("<br/>")
+                    .append(node.state()).append("\"]:::").append(node.state().name().toLowerCase()).append('\n');
+        }
+        for (Edge edge : edges) {
+            String from = ids.get(edge.requirement());
+            if (from == null) {
+                from = "s" + ids.size();
+                ids.put(edge.requirement(), from);
+                out.append("  ").append(from).append("[\"").append(escape(edge.requirement()))
+                        .append("<br/>MISSING\"]:::missing\n");
+            }
+            out.append("  ").append(from).append(edge.optional() ? " -.-> " : " --> ")
+                    .append(ids.get(edge.dependent())).append('\n');
+        }
+        out.append("  classDef running fill:#c8f7c5,stroke:#2e7d32\n")
+                .append("  classDef starting fill:#fff3c4,stroke:#b28704\n")
+                .append("  classDef waiting fill:#fff3c4,stroke:#b28704\n")
+                .append("  classDef stopping fill:#e0e0e0,stroke:#616161\n")
+                .append("  classDef stopped fill:#e0e0e0,stroke:#616161\n")
+                .append("  classDef installed fill:#e0e0e0,stroke:#616161\n")
+                .append("  classDef failed fill:#f8c4c4,stroke:#c62828\n")
+                .append("  classDef removed fill:#ffffff,stroke:#9e9e9e\n")
+                .append("  classDef missing fill:#ffffff,stroke:#c62828,stroke-dasharray: 4\n");
+        return out.toString();
+    }
+
+    /** The graph in Graphviz DOT, left to right, nodes filled by state; optional edges are dashed. */
+    public String toDot() {
+        StringBuilder out = new StringBuilder("digraph services {\n  rankdir=LR;\n  node [shape=box, style=filled];\n");
+        for (Node node : nodes) {
+            out.append("  \"").append(escape(node.id())).append("\" [label=\"").append(escape(node.id()))
+                    .append("\\n").append(node.state()).append("\", fillcolor=\"").append(color(node.state()))
+                    .append("\"];\n");
+        }
+        for (Edge edge : edges) {
+            out.append("  \"").append(escape(edge.requirement())).append("\" -> \"").append(escape(edge.dependent()))
+                    .append('"').append(edge.optional() ? " [style=dashed]" : "").append(";\n");
+        }
+        return out.append("}\n").toString();
+    }
+
+    private static String color(ServiceState state) {
+        return switch (state) {
+            case RUNNING -> "#c8f7c5";
+            case STARTING, WAITING -> "#fff3c4";
+            case FAILED -> "#f8c4c4";
+            case REMOVED -> "#ffffff";
+            default -> "#e0e0e0";
+        };
+    }
+
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+}

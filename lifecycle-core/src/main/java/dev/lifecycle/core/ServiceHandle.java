@@ -1,0 +1,36 @@
+package dev.lifecycle.core;
+
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A live reference to a service of a registry: what {@link ServiceRegistry#install} returns and what
+ * {@link ServiceInit#requires} injects. It stays valid across restarts: {@link #get()} always returns the value of
+ * the current start cycle.
+ *
+ * @param <T> the value type
+ * @since 0.1
+ */
+public interface ServiceHandle<T> {
+
+    /** The key this handle refers to. */
+    ServiceKey<T> key();
+
+    /**
+     * The current value.
+     *
+     * @return the value published by the current start cycle ({@code null} for a {@link Void} service)
+     * @throws ServiceNotRunningException if the service is not RUNNING (the message says its state and why)
+     * @throws UnknownServiceException if no service is installed under the key
+     */
+    @Nullable T get();
+
+    /** The current state, {@link ServiceState#REMOVED} if the service is not installed. */
+    ServiceState state();
+
+    /**
+     * A future completing with the value once the service is RUNNING; completes at once if it is already.
+     * It fails, with the cause, once the service gives up or is removed.
+     */
+    CompletableFuture<@Nullable T> await();
+}

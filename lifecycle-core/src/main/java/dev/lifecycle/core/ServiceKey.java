@@ -1,0 +1,82 @@
+package dev.lifecycle.core;
+
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Identifies a service: a name, the type of the value it publishes, and an optional qualifier that tells apart
+ * several services of one kind (for example one client per cluster).
+ *
+ * <p>Two keys with the same name and qualifier name the same service; its {@link #id()} is the name, or
+ * {@code name:qualifier}. Installing a key whose id is taken by a service of another type is refused.
+ *
+ * @param name the service name: non-empty, without ':' or whitespace
+ * @param type the value type ({@link Void} for none)
+ * @param qualifier the optional qualifier: non-empty, without ':' or whitespace
+ * @param <T> the value type
+ * @since 0.1
+ */
+public record ServiceKey<T>(String name, Class<T> type, @Nullable String qualifier) {
+
+    /** Checks the parts. */
+    public ServiceKey {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        checkPart("name", name);
+        if (qualifier != null) {
+            checkPart("qualifier", qualifier);
+        }
+    }
+
+    /**
+     * A key without qualifier.
+     *
+     * @param name the service name
+     * @param type the value type
+     * @param <T> the value type
+     * @return the key
+     */
+    public static <T> ServiceKey<T> of(String name, Class<T> type) {
+        return new ServiceKey<>(name, type, null);
+    }
+
+    /**
+     * A key with a qualifier.
+     *
+     * @param name the service name
+     * @param type the value type
+     * @param qualifier the qualifier, or {@code null} for none
+     * @param <T> the value type
+     * @return the key
+     */
+    public static <T> ServiceKey<T> of(String name, Class<T> type, @Nullable String qualifier) {
+        return new ServiceKey<>(name, type, qualifier);
+    }
+
+    /** The id of the service: its name, or {@code name:qualifier}. */
+    public String id() {
+        return id(name, qualifier);
+    }
+
+    static String id(String name, @Nullable String qualifier) {
+        return qualifier == null ? name : name + ":" + qualifier;
+    }
+
+    @Override
+    public String toString() {
+        return id() + " (" + type.getName() + ")";
+    }
+
+    private static void checkPart(String what, String value) {
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("A service " + what + " must not be empty");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == ':' || Character.isWhitespace(c)) {
+                throw new IllegalArgumentException("Invalid service " + what + " '" + value
+                        + "': it must not contain ':' or whitespace (use the qualifier to tell instances apart)");
+            }
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package dev.lifecycle.core;
+
+import dev.lifecycle.core.event.ServiceListener;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A container of services: installs them, starts them in dependency order (independent ones in parallel), stops
+ * dependents before their dependencies, and restarts a failed service with everything that depends on it.
+ *
+ * <pre>{@code
+ * try (ServiceRegistry registry = ServiceRegistry.builder().build()) {
+ *     ServiceHandle<Config> config = registry.install("config", Config.class, ctx -> Config.load());
+ *     registry.install(ServiceDefinition.builder(ServiceKey.of("db", Db.class), ctx -> Db.connect(config.get()))
+ *             .requires(config.key()).build());
+ *     registry.startAll().join();
+ * }
+ * }</pre>
+ *
+ * <p><b>Threading.</b> Every method is thread-safe and may be called from any thread, a listener or a service's own
+ * code included. Changes of state are serialised by one lock per registry, never held while user code or listeners
+ * run. Operations that change the graph return a future that completes once the registry has settled: no setup,
+ * start, stop or join is in flight (a restart waiting out its back-off does not count).
+ *
+ * @since 0.1
+ */
+public interface ServiceRegistry extends AutoCloseable {
+
+    /** A builder with the defaults: see {@link ServiceRegistryBuilder}. */
+    static ServiceRegistryBuilder builder() {
+        return new ServiceRegistryBuilder();
+    }
+
+    /**
+     * Installs a service: runs its {@link Service#init}, checks its requirements and links it into the graph. If the
+     * registry has been started, the service starts as soon as its requirements are RUNNING; a requirement that is
+     * not installed yet keeps it WAITING until it is.
+     *
+     * @param definition the service
+     * @param <T> the value type
+     * @return a handle to it; the existing service's handle if the key is already installed with the same type
+     * @throws ServiceTypeClashException if the id is taken by a service of another type, or a requirement's type
+     *         does not match the installed service's
+     * @throws DependencyCycleException if the service would close a cycle of requirements
+     * @throws LifecycleException if its init throws; nothing is installed
+     */
+    <T> ServiceHandle<T> install(ServiceDefinition<T> definition);
+
+    /**
+     * Installs a service with no options; see {@link #install(ServiceDefinition)}.
+     *
+     * @param name the service name
+     * @param type the value type
+     * @param service the implementation
+     * @param <T> the value type
+     * @return a handle to it
+     */
+    default <T> ServiceHandle<T> install(String name, Class<T> type, Service<T> service) {
+        return install(ServiceDefinition.of(name, type, service));
+    }
+
+    /**
+     * A handle to {@code key}, installed or not: its {@link ServiceHandle#get()} works once it is installed and
+     * RUNNING.
+     */
+    <T> ServiceHandle<T> handle(ServiceKey<T> key);
+
+    /**
+     * Starts every installed service, in dependency order, independent ones in parallel.
+     *
+     * @return a future completing when every service is RUNNING (or was stopped by an operator), or failing with a
+     *         {@link StartupFailedException} once the services that are not RUNNING can no longer start (they gave
+     *         up, may not restart, or wait on one that did); what started keeps running either way
+     * @throws MissingDependencyException if a requirement is not installed, listing every missing one and who needs
+     *         it; nothing is started
+     */
+    CompletableFuture<@Nullable Void> startAll();
+
+    /**
+     * Stops every service, dependents before their dependencies, independent ones in parallel, each bounded by its
+     * stop timeout. An error or a timeout is recorded as the service's last failure and stopping goes on. Scheduled
+     * restarts are cancelled; no service starts until {@link #startAll()} is called again.
+     *
+     * @return a future completing when every service has stopped
+     */
+    CompletableFuture<@Nullable Void> stopAll();
+
+    /**
+     * The value of a RUNNING service.
+     *
+     * @throws ServiceNotRunningException if it is not RUNNING, saying its state and why
+     * @throws UnknownServiceException if it is not installed
+     * @throws ServiceTypeClashException if it is installed with another type
+     */
+    <T> @Nullable T get(ServiceKey<T> key);
+
+    /**
+     * A future completing with the service's value once it is RUNNING (at once if it is); it fails with a
+     * {@link ServiceFailedException} once the service gives up or is removed. The service need not be installed yet.
+     */
+    <T> CompletableFuture<@Nullable T> await(ServiceKey<T> key);
+
+    /**
+     * Fails a service: its dependents are stopped (dependents first), it is stopped (stop and join run) and becomes
+     * FAILED, and its restart policy applies; the dependents start again once it is RUNNING. A fail while it starts
+     * cancels the start; fails in a row are merged into one. A service that is not starting or running is left as
+     * it is.
+     *
+     * @param id the service id
+     * @param cause why it failed
+     * @return a future completing when the registry has settled
+     * @throws UnknownServiceException if it is not installed
+     */
+    CompletableFuture<@Nullable Void> fail(String id, Throwable cause);
+
+    /**
+     * Restarts a service by hand: stops its dependents and it, starts it and then its dependents; no back-off, and
+     * not counted as a failure. A FAILED service (even one that gave up) or a STOPPED one is started.
+     *
+     * @param id the service id
+     * @return a future completing when the registry has settled
+     * @throws UnknownServiceException if it is not installed
+     */
+    CompletableFuture<@Nullable Void> restart(String id);
+
+    /**
+     * Stops a service and its dependents; they stay down until it is {@link #start started} again.
+     *
+     * @param id the service id
+     * @return a future completing when the registry has settled
+     * @throws UnknownServiceException if it is not installed
+     */
+    CompletableFuture<@Nullable Void> stop(String id);
+
+    /**
+     * Starts a service that was stopped by hand or that gave up; its waiting dependents follow.
+     *
+     * @param id the service id
+     * @return a future completing when the registry has settled
+     * @throws UnknownServiceException if it is not installed
+     * @throws IllegalStateException if the registry has not been started
+     */
+    CompletableFuture<@Nullable Void> start(String id);
+
+    /**
+     * Removes a service: stops its transitive dependents and it, then removes it. The dependents stay installed,
+     * WAITING on a missing requirement, and start again if a service with that id is installed.
+     *
+     * @param id the service id
+     * @return a future completing once the service is gone
+     * @throws UnknownServiceException if it is not installed (for example, removed already)
+     */
+    CompletableFuture<@Nullable Void> remove(String id);
+
+    /** A future completing once no setup, start, stop or join is in flight. */
+    CompletableFuture<@Nullable Void> settled();
+
+    /** Runs every RUNNING service's health check now; the future completes when all have answered. */
+    CompletableFuture<@Nullable Void> checkHealth();
+
+    /** A snapshot of every service, in installation order. */
+    List<ServiceSnapshot> snapshot();
+
+    /** A snapshot of one service, if it is installed. */
+    Optional<ServiceSnapshot> snapshot(String id);
+
+    /** The dependency graph, for export to Mermaid or DOT. */
+    ServiceGraph graph();
+
+    /** The timeline of the last {@link #startAll()} and its critical path. */
+    StartupReport startupReport();
+
+    /** Adds a listener; it receives the events that happen from now on. */
+    void addListener(ServiceListener listener);
+
+    /** Removes a listener. */
+    void removeListener(ServiceListener listener);
+
+    /**
+     * Stops every service (as {@link #stopAll()}) and waits for it, then releases the registry's own threads.
+     */
+    @Override
+    void close();
+}

@@ -1,0 +1,127 @@
+package dev.lifecycle.core;
+
+import dev.lifecycle.core.event.ServiceListener;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.DoubleSupplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds a {@link ServiceRegistry}. Not thread-safe; each {@link #build()} makes an independent registry.
+ *
+ * <p>Defaults: user code runs on virtual threads on Java 21 and later, and on a pool that grows with demand on
+ * Java 17 (so a blocking start never holds another back); timers run on one daemon thread; start timeout 60 s,
+ * stop timeout 10 s; {@link RestartPolicy#defaults()}; health checks every 10 s.
+ *
+ * @since 0.1
+ */
+public final class ServiceRegistryBuilder {
+
+    @Nullable Executor executor;
+    @Nullable Scheduler scheduler;
+    Clock clock = Clock.systemUTC();
+    @Nullable DoubleSupplier random;
+    RestartPolicy restartPolicy = RestartPolicy.defaults();
+    Duration startTimeout = Duration.ofSeconds(60);
+    Duration stopTimeout = Duration.ofSeconds(10);
+    Duration healthCheckInterval = Duration.ofSeconds(10);
+    boolean shutdownHook;
+    final List<ServiceListener> listeners = new ArrayList<>();
+    final Map<String, Override<?>> overrides = new LinkedHashMap<>();
+
+    ServiceRegistryBuilder() {
+    }
+
+    /** Runs setup, start, stop, join and health checks on this executor; the registry does not shut it down. */
+    public ServiceRegistryBuilder executor(Executor executor) {
+        this.executor = Objects.requireNonNull(executor, "executor");
+        return this;
+    }
+
+    /** Runs timers (timeouts, back-offs, health checks) on this scheduler. */
+    public ServiceRegistryBuilder scheduler(Scheduler scheduler) {
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        return this;
+    }
+
+    /** Reads time from this clock: timestamps, durations, back-off windows. */
+    public ServiceRegistryBuilder clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    /** Draws the back-off jitter from this source of numbers in {@code [0, 1)}. */
+    public ServiceRegistryBuilder random(DoubleSupplier random) {
+        this.random = Objects.requireNonNull(random, "random");
+        return this;
+    }
+
+    /** The restart policy of services that do not set their own. */
+    public ServiceRegistryBuilder restartPolicy(RestartPolicy policy) {
+        this.restartPolicy = Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    /** The start timeout of services that do not set their own; must be positive. */
+    public ServiceRegistryBuilder startTimeout(Duration timeout) {
+        this.startTimeout = ServiceDefinition.Builder.positive("start timeout", timeout);
+        return this;
+    }
+
+    /** The stop timeout of services that do not set their own; must be positive. */
+    public ServiceRegistryBuilder stopTimeout(Duration timeout) {
+        this.stopTimeout = ServiceDefinition.Builder.positive("stop timeout", timeout);
+        return this;
+    }
+
+    /** How often health checks run; must be positive. */
+    public ServiceRegistryBuilder healthCheckInterval(Duration interval) {
+        this.healthCheckInterval = ServiceDefinition.Builder.positive("health check interval", interval);
+        return this;
+    }
+
+    /** Whether a JVM shutdown hook stops every service (off by default). */
+    public ServiceRegistryBuilder shutdownHook(boolean enabled) {
+        this.shutdownHook = enabled;
+        return this;
+    }
+
+    /** Adds a listener from the start. */
+    public ServiceRegistryBuilder listener(ServiceListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /**
+     * Replaces the service installed under {@code key} by one that publishes {@code value} and requires nothing,
+     * while the rest of the graph runs for real. For tests.
+     *
+     * @param key the key of the service to replace
+     * @param value the value it publishes ({@code null} only for a {@link Void} service)
+     * @param <T> the value type
+     * @return this builder
+     */
+    public <T> ServiceRegistryBuilder override(ServiceKey<T> key, @Nullable T value) {
+        Objects.requireNonNull(key, "key");
+        if (value == null && key.type() != Void.class) {
+            throw new IllegalArgumentException("The override of " + key + " must have a value");
+        }
+        overrides.put(key.id(), new Override<>(key, value));
+        return this;
+    }
+
+    /** Builds the registry. */
+    public ServiceRegistry build() {
+        return new Engine(this);
+    }
+
+    /** A fixed value replacing a service. */
+    record Override<T>(ServiceKey<T> key, @Nullable T value) {
+    }
+}

@@ -1,0 +1,55 @@
+package dev.lifecycle.core;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one service looks like at one moment: an immutable copy, safe to keep and to serialise.
+ *
+ * @param key the service's key
+ * @param state its state
+ * @param reason why it entered that state
+ * @param since when it entered that state
+ * @param requires the ids of its hard requirements ({@code requires} and {@code dependsOn})
+ * @param wants the ids of the services it is ordered after
+ * @param dependents the ids of the installed services that require it
+ * @param waitingOn the ids of its requirements that are not RUNNING (installed or not)
+ * @param missing the ids of its requirements that are not installed
+ * @param rootCause for a service that is not RUNNING because of another, a sentence naming the service at the root
+ *        of it: "blocked by database, which failed with java.sql.SQLException: ..."
+ * @param restarts how many times the restart policy or an operator restarted it
+ * @param lastFailure its last failure, if any
+ * @param nextRestartAt when its next restart is scheduled, if it is
+ * @param startDuration how long its last setup and start took
+ * @param stopDuration how long its last stop and join took
+ * @param health the outcome of its health check
+ * @since 0.1
+ */
+public record ServiceSnapshot(ServiceKey<?> key, ServiceState state, TransitionReason reason, Instant since,
+        List<String> requires, List<String> wants, List<String> dependents, List<String> waitingOn,
+        List<String> missing, @Nullable String rootCause, int restarts, @Nullable FailureInfo lastFailure,
+        @Nullable Instant nextRestartAt, @Nullable Duration startDuration, @Nullable Duration stopDuration,
+        ServiceHealth health) {
+
+    /** Checks the parts and copies the lists. */
+    public ServiceSnapshot {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(since, "since");
+        Objects.requireNonNull(health, "health");
+        requires = List.copyOf(requires);
+        wants = List.copyOf(wants);
+        dependents = List.copyOf(dependents);
+        waitingOn = List.copyOf(waitingOn);
+        missing = List.copyOf(missing);
+    }
+
+    /** The service's id (its name, or {@code name:qualifier}). */
+    public String id() {
+        return key.id();
+    }
+}

@@ -1,0 +1,681 @@
+package dev.lifecycle.core;
+
+import dev.lifecycle.core.event.ServiceTransition;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decides every transition. All methods run under the registry's lock; they change state and record in a
+ * {@link Batch} what to do after it is released.
+ *
+ * <p>The whole logic is one idempotent function, {@link #evaluate}, that looks at a service's phase and what it
+ * should be doing (run or stop, derived from its flags and its requirements) and takes the next step. Every change
+ * of phase goes through {@link #setPhase}, which keeps the counters the decisions read ({@code runningRequirements},
+ * {@code activeDependents}) and queues for re-evaluation the services the change concerns.
+ */
+final class StateMachine {
+
+    private final Engine engine;
+
+    StateMachine(Engine engine) {
+        this.engine = engine;
+    }
+
+    // ---------------------------------------------------------------- evaluation
+
+    /** Re-evaluates until nothing changes any more, then checks what the change completes. */
+    void settle(Batch batch) {
+        assert engine.lock.isHeldByCurrentThread();
+        Controller c;
+        while ((c = batch.toEvaluate.poll()) != null) {
+            evaluate(c, batch);
+        }
+        checkProgress(batch);
+    }
+
+    private void evaluate(Controller c, Batch batch) {
+        switch (c.phase) {
+            case INSTALLED, WAITING, STOPPED, FAILED -> evaluateDown(c, batch);
+            case RUNNING -> {
+                if (mustStop(c)) {
+                    beginStop(c, batch);
+                }
+            }
+            case STOPPING_DEPENDENTS -> {
+                if (c.activeDependents == 0) {
+                    dispatchStop(c, batch);
+                }
+            }
+            case STARTING, STOPPING, REMOVED -> {
+            }
+        }
+    }
+
+    /** Whether a service that is up must go down. */
+    private boolean mustStop(Controller c) {
+        return c.removing || c.operatorStopped || engine.shuttingDown || c.pendingFailure != null
+                || c.restartRequested || !c.requirementsRunning();
+    }
+
+    private void evaluateDown(Controller c, Batch batch) {
+        if (c.removing) {
+            finishRemoval(c, batch);
+            return;
+        }
+        if (c.operatorStopped || engine.shuttingDown) {
+            boolean keepFailed = engine.shuttingDown && c.phase == Phase.FAILED;
+            if (c.phase != Phase.STOPPED && !keepFailed && (engine.started || c.operatorStopped)) {
+                setPhase(c, Phase.STOPPED, c.operatorStopped ? TransitionReason.OPERATOR : TransitionReason.SHUTDOWN,
+                        null, null, batch);
+            }
+            return;
+        }
+        if (!engine.started) {
+            return;
+        }
+        if (c.phase == Phase.FAILED && (c.restartTimer != null || c.gaveUp)) {
+            return;
+        }
+        if (c.startCallInFlight) {
+            return;
+        }
+        if (!c.requirementsRunning() || wantsPending(c)) {
+            if (c.phase != Phase.WAITING) {
+                setPhase(c, Phase.WAITING, c.startReason, null, null, batch);
+            }
+            return;
+        }
+        beginStart(c, batch);
+    }
+
+    /** Whether a wanted service is about to start, so that this one waits for it. */
+    private boolean wantsPending(Controller c) {
+        for (String id : c.wants) {
+            Controller w = engine.services.get(id);
+            if (w == null || w == c) {
+                continue;
+            }
+            if (w.phase == Phase.STARTING) {
+                return true;
+            }
+            boolean aboutToStart = (w.phase == Phase.INSTALLED || w.phase == Phase.WAITING)
+                    && !w.operatorStopped && w.requirementsRunning() && !w.startCallInFlight;
+            if (aboutToStart) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- phase changes
+
+    /** The one place a phase changes: keeps the counters and queues the services concerned. */
+    void setPhase(Controller c, Phase to, TransitionReason reason, @Nullable Throwable cause, @Nullable String detail,
+            Batch batch) {
+        Phase from = c.phase;
+        if (from == to) {
+            return;
+        }
+        Instant now = engine.now();
+        c.phase = to;
+        c.reason = reason;
+        c.since = now;
+        c.detail = detail;
+        if (from == Phase.RUNNING || to == Phase.RUNNING) {
+            int delta = to == Phase.RUNNING ? 1 : -1;
+            engine.runningCount += delta;
+            for (int i = 0; i < c.dependentCount; i++) {
+                Controller d = c.dependents[i];
+                d.runningRequirements += delta;
+                batch.evaluate(d);
+            }
+        }
+        if (from.active != to.active) {
+            for (Controller r : c.resolved) {
+                if (r == null) {
+                    continue;
+                }
+                if (to.active) {
+                    r.activeDependents++;
+                } else if (--r.activeDependents == 0) {
+                    batch.evaluate(r);
+                }
+            }
+        }
+        if (!engine.wantedBy.isEmpty()) {
+            List<Controller> wanters = engine.wantedBy.get(c.id);
+            if (wanters != null) {
+                wanters.forEach(batch::evaluate);
+            }
+        }
+        if (from.state != to.state) {
+            publish(c, from.state, to.state, reason, cause, detail, now);
+        }
+    }
+
+    private void publish(Controller c, ServiceState from, ServiceState to, TransitionReason reason,
+            @Nullable Throwable cause, @Nullable String detail, Instant at) {
+        if (Engine.log.isDebugEnabled()) {
+            Engine.log.debug("{}: {} -> {} ({}{})", c.id, from, to, reason, detail == null ? "" : ": " + detail);
+        }
+        if (engine.events.hasListeners()) {
+            ServiceTransition event = new ServiceTransition(c.key, from, to, reason, cause, detail, at);
+            engine.events.enqueue(l -> l.onTransition(event));
+        }
+    }
+
+    // ---------------------------------------------------------------- starting
+
+    private void beginStart(Controller c, Batch batch) {
+        Instant now = engine.now();
+        int generation = ++c.generation;
+        TaskRun run = new TaskRun();
+        c.currentRun = run;
+        c.startCallInFlight = true;
+        c.startBegan = now;
+        c.health = ServiceHealth.UNKNOWN;
+        c.unhealthyStreak = 0;
+        if (engine.recordingStartup && c.reportStart == null) {
+            c.reportStart = now;
+        }
+        setPhase(c, Phase.STARTING, c.startReason, null, null, batch);
+        countInFlight(c);
+        c.timeout = engine.scheduler.schedule(() -> engine.lockedRun(b -> startTimedOut(c, run, b)), c.startTimeout);
+        CycleContext context = new CycleContext(engine, c, generation);
+        batch.task(() -> UserCalls.start(engine, c, run, context));
+    }
+
+    /**
+     * The outcome of a start.
+     *
+     * @return whether the start belonged to a cycle that was already abandoned (timed out or removed) and
+     *         succeeded: its value must then be stopped by the caller, outside the lock
+     */
+    boolean startCompleted(Controller c, TaskRun run, @Nullable Object value, @Nullable Throwable error,
+            Batch batch) {
+        if (c.currentRun != run) {
+            if (error == null) {
+                return true;
+            }
+            c.startCallInFlight = false;
+            batch.evaluate(c);
+            return false;
+        }
+        c.currentRun = null;
+        c.startCallInFlight = false;
+        cancelTimeout(c);
+        uncountInFlight(c);
+        Instant now = engine.now();
+        Duration took = Duration.between(c.startBegan != null ? c.startBegan : now, now);
+        c.startDuration = took;
+        Throwable failure = error;
+        if (failure == null && value == null && !c.isVoid()) {
+            failure = new LifecycleException("Service '" + c.id + "' returned null from start() but its type is "
+                    + c.key.type().getName() + "; return the value its dependents receive, or install it with type Void");
+        }
+        Throwable reported = failure;
+        engine.events.enqueue(l -> l.onStarted(c.key, took, reported));
+        if (failure != null) {
+            Throwable cause = c.pendingFailure != null ? c.pendingFailure : failure;
+            c.pendingFailure = null;
+            landFailed(c, cause, batch);
+            return false;
+        }
+        c.value = value;
+        if (mustStop(c)) {
+            setPhase(c, Phase.STOPPING_DEPENDENTS, stopReason(c), c.pendingFailure, stopDetail(c), batch);
+            batch.evaluate(c);
+            return false;
+        }
+        c.runningSince = now;
+        if (engine.recordingStartup && c.reportReady == null) {
+            c.reportReady = now;
+        }
+        setPhase(c, Phase.RUNNING, c.reason, null, null, batch);
+        completeAwaiters(c, value, batch);
+        return false;
+    }
+
+    /** A start of an abandoned cycle has returned and its value been stopped. */
+    void abandonedStartStopped(Controller c, Batch batch) {
+        c.startCallInFlight = false;
+        batch.evaluate(c);
+    }
+
+    private void startTimedOut(Controller c, TaskRun run, Batch batch) {
+        if (c.currentRun != run || c.phase != Phase.STARTING) {
+            return;
+        }
+        c.currentRun = null;
+        c.timeout = null;
+        uncountInFlight(c);
+        c.startDuration = c.startTimeout;
+        batch.after(run::cancel);
+        Throwable cause = c.pendingFailure != null ? c.pendingFailure
+                : new java.util.concurrent.TimeoutException("Service '" + c.id + "' did not start within "
+                        + c.startTimeout + "; its start was cancelled (raise its start timeout if it needs longer)");
+        c.pendingFailure = null;
+        Throwable reported = cause;
+        engine.events.enqueue(l -> l.onStarted(c.key, c.startTimeout, reported));
+        landFailed(c, cause, batch);
+    }
+
+    // ---------------------------------------------------------------- stopping
+
+    /**
+     * Stops a service that is up: its transitive dependents first (each stops once its own dependents have), then
+     * it. Dependents are moved to STOPPING before it, so no service is ever RUNNING while a requirement is not.
+     */
+    private void beginStop(Controller c, Batch batch) {
+        List<Controller> order = runningDependentsPostOrder(c);
+        String detail = "requirement '" + c.id + "' is stopping";
+        Throwable rootCause = c.pendingFailure;
+        for (Controller d : order) {
+            if (d == c) {
+                setPhase(c, Phase.STOPPING_DEPENDENTS, stopReason(c), c.pendingFailure, stopDetail(c), batch);
+            } else {
+                setPhase(d, Phase.STOPPING_DEPENDENTS,
+                        engine.shuttingDown ? TransitionReason.SHUTDOWN : TransitionReason.DEPENDENCY, rootCause,
+                        detail, batch);
+            }
+            batch.evaluate(d);
+        }
+    }
+
+    /** The RUNNING transitive dependents of {@code c}, dependents before their requirements, then {@code c}. */
+    private List<Controller> runningDependentsPostOrder(Controller c) {
+        List<Controller> order = new ArrayList<>();
+        if (c.dependentCount == 0) {
+            order.add(c);
+            return order;
+        }
+        int mark = engine.nextMark();
+        List<Controller> stack = new ArrayList<>();
+        int[] next = new int[16];
+        stack.add(c);
+        c.mark = mark;
+        while (!stack.isEmpty()) {
+            int top = stack.size() - 1;
+            Controller x = stack.get(top);
+            if (next[top] < x.dependentCount) {
+                Controller d = x.dependents[next[top]++];
+                if (d.mark != mark && d.phase == Phase.RUNNING) {
+                    d.mark = mark;
+                    stack.add(d);
+                    if (stack.size() > next.length) {
+                        next = java.util.Arrays.copyOf(next, next.length * 2);
+                    }
+                    next[stack.size() - 1] = 0;
+                }
+            } else {
+                stack.remove(top);
+                order.add(x);
+            }
+        }
+        return order;
+    }
+
+    private TransitionReason stopReason(Controller c) {
+        if (c.pendingFailure != null) {
+            return TransitionReason.FAILURE;
+        }
+        if (c.removing || c.operatorStopped || c.restartRequested) {
+            return TransitionReason.OPERATOR;
+        }
+        return engine.shuttingDown ? TransitionReason.SHUTDOWN : TransitionReason.DEPENDENCY;
+    }
+
+    private @Nullable String stopDetail(Controller c) {
+        if (c.pendingFailure != null) {
+            return "failed: " + FailureInfo.of(c.pendingFailure, engine.now()).summary();
+        }
+        if (c.removing) {
+            return "removing";
+        }
+        if (c.operatorStopped) {
+            return "stopped by an operator";
+        }
+        if (c.restartRequested) {
+            return "restarting";
+        }
+        if (engine.shuttingDown) {
+            return null;
+        }
+        return "a requirement left RUNNING";
+    }
+
+    private void dispatchStop(Controller c, Batch batch) {
+        c.value = Controller.NO_VALUE;
+        c.stopBegan = engine.now();
+        TaskRun run = new TaskRun();
+        c.currentRun = run;
+        c.phase = Phase.STOPPING;
+        countInFlight(c);
+        c.timeout = engine.scheduler.schedule(() -> engine.lockedRun(b -> stopTimedOut(c, run, b)), c.stopTimeout);
+        CycleContext context = new CycleContext(engine, c, c.generation);
+        batch.task(() -> UserCalls.stop(engine, c, run, context));
+    }
+
+    void stopCompleted(Controller c, TaskRun run, @Nullable Throwable error, Batch batch) {
+        if (c.currentRun != run) {
+            if (error != null) {
+                Engine.log.warn("Service '{}' stopped late, after its stop timeout, with an error", c.id, error);
+            }
+            return;
+        }
+        c.currentRun = null;
+        cancelTimeout(c);
+        uncountInFlight(c);
+        Instant now = engine.now();
+        Duration took = Duration.between(c.stopBegan != null ? c.stopBegan : now, now);
+        c.stopDuration = took;
+        if (error != null) {
+            c.lastFailure = FailureInfo.of(error, now);
+            Engine.log.warn("Stop of service '{}' failed; carrying on", c.id, error);
+        }
+        engine.events.enqueue(l -> l.onStopped(c.key, took, error));
+        land(c, batch);
+    }
+
+    private void stopTimedOut(Controller c, TaskRun run, Batch batch) {
+        if (c.currentRun != run) {
+            return;
+        }
+        c.currentRun = null;
+        c.timeout = null;
+        uncountInFlight(c);
+        batch.after(run::cancel);
+        c.stopDuration = c.stopTimeout;
+        Throwable timeout = new java.util.concurrent.TimeoutException("Service '" + c.id + "' did not stop within "
+                + c.stopTimeout + "; carrying on without it (raise its stop timeout if it needs longer)");
+        c.lastFailure = FailureInfo.of(timeout, engine.now());
+        Engine.log.warn(timeout.getMessage());
+        engine.events.enqueue(l -> l.onStopped(c.key, c.stopTimeout, timeout));
+        land(c, batch);
+    }
+
+    /** Where a service goes once its stop is over. */
+    private void land(Controller c, Batch batch) {
+        if (c.removing) {
+            finishRemoval(c, batch);
+            return;
+        }
+        Throwable failure = c.pendingFailure;
+        c.pendingFailure = null;
+        boolean restart = c.restartRequested;
+        c.restartRequested = false;
+        if (failure != null) {
+            landFailed(c, failure, batch);
+        } else if (c.operatorStopped || engine.shuttingDown) {
+            setPhase(c, Phase.STOPPED, c.operatorStopped ? TransitionReason.OPERATOR : TransitionReason.SHUTDOWN,
+                    null, null, batch);
+        } else if (restart) {
+            c.restarts++;
+            c.startReason = TransitionReason.OPERATOR;
+            setPhase(c, Phase.WAITING, TransitionReason.OPERATOR, null, "restarting", batch);
+            batch.evaluate(c);
+        } else {
+            c.startReason = TransitionReason.DEPENDENCY;
+            setPhase(c, Phase.WAITING, TransitionReason.DEPENDENCY, null, "a requirement left RUNNING", batch);
+            batch.evaluate(c);
+        }
+    }
+
+    // ---------------------------------------------------------------- failure and supervision
+
+    private void landFailed(Controller c, Throwable cause, Batch batch) {
+        Instant now = engine.now();
+        c.lastFailure = FailureInfo.of(cause, now);
+        c.restartRequested = false;
+        Engine.log.warn("Service '{}' failed: {}", c.id, c.lastFailure.summary(), cause);
+        setPhase(c, Phase.FAILED, TransitionReason.FAILURE, cause, c.lastFailure.summary(), batch);
+        supervise(c, cause, now, batch);
+    }
+
+    /** Applies the restart policy to a service that has just failed. */
+    private void supervise(Controller c, Throwable cause, Instant now, Batch batch) {
+        if (engine.shuttingDown || c.removing || c.operatorStopped) {
+            return;
+        }
+        RestartPolicy policy = c.policy;
+        if (!policy.restart()) {
+            giveUp(c, cause, "its restart policy does not restart it", batch);
+            return;
+        }
+        if (c.runningSince != null && !Duration.between(c.runningSince, now).minus(policy.window()).isNegative()) {
+            c.backoffAttempt = 0;
+            if (c.restartTimes != null) {
+                c.restartTimes.clear();
+            }
+        }
+        c.runningSince = null;
+        if (c.restartTimes == null) {
+            c.restartTimes = new java.util.ArrayDeque<>();
+        }
+        Instant windowStart = now.minus(policy.window());
+        while (!c.restartTimes.isEmpty() && !c.restartTimes.peekFirst().isAfter(windowStart)) {
+            c.restartTimes.pollFirst();
+        }
+        if (c.restartTimes.size() >= policy.maxRestarts()) {
+            giveUp(c, cause, "it failed more than " + policy.maxRestarts() + " times in " + policy.window(), batch);
+            return;
+        }
+        Duration delay = policy.backoff(c.backoffAttempt++, engine.random.getAsDouble());
+        c.restartTimes.addLast(now);
+        c.nextRestartAt = now.plus(delay);
+        engine.scheduledRestarts++;
+        Scheduler.Cancellable[] self = new Scheduler.Cancellable[1];
+        self[0] = engine.scheduler.schedule(() -> engine.lockedRun(b -> restartDue(c, self[0], b)), delay);
+        c.restartTimer = self[0];
+        Engine.log.info("Service '{}' restarts in {} ms", c.id, delay.toMillis());
+    }
+
+    private void restartDue(Controller c, Scheduler.@Nullable Cancellable timer, Batch batch) {
+        if (c.restartTimer == null || c.restartTimer != timer) {
+            return;
+        }
+        c.restartTimer = null;
+        c.nextRestartAt = null;
+        engine.scheduledRestarts--;
+        c.restarts++;
+        c.startReason = TransitionReason.RESTART;
+        batch.evaluate(c);
+    }
+
+    void cancelRestart(Controller c) {
+        if (c.restartTimer != null) {
+            c.restartTimer.cancel();
+            c.restartTimer = null;
+            c.nextRestartAt = null;
+            engine.scheduledRestarts--;
+        }
+    }
+
+    private void giveUp(Controller c, Throwable cause, String why, Batch batch) {
+        c.gaveUp = true;
+        c.nextRestartAt = null;
+        Escalation escalation = c.policy.restart() ? c.policy.escalation() : Escalation.NONE;
+        Engine.log.error("Service '{}' gave up: {}; escalation {}", c.id, why, escalation);
+        failAwaiters(c, new ServiceFailedException("Service '" + c.id + "' gave up: " + why, cause), batch);
+        engine.events.enqueue(l -> l.onGiveUp(c.key, escalation, cause));
+        if (escalation == Escalation.SHUTDOWN) {
+            batch.after(engine::stopAll);
+        }
+    }
+
+    // ---------------------------------------------------------------- requests
+
+    /** A failure reported by code, an operator or the service; {@code generation} -1 means "whatever cycle". */
+    void requestFailure(Controller c, int generation, Throwable cause, Batch batch) {
+        if (generation >= 0 && generation != c.generation) {
+            return;
+        }
+        switch (c.phase) {
+            case STARTING -> {
+                if (c.pendingFailure == null) {
+                    c.pendingFailure = cause;
+                    TaskRun run = c.currentRun;
+                    if (run != null) {
+                        batch.after(run::cancel);
+                    }
+                }
+            }
+            case RUNNING -> {
+                c.pendingFailure = cause;
+                batch.evaluate(c);
+            }
+            case STOPPING_DEPENDENTS, STOPPING -> {
+                if (c.pendingFailure == null) {
+                    c.pendingFailure = cause;
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    void requestRestart(Controller c, Batch batch) {
+        switch (c.phase) {
+            case STARTING, RUNNING, STOPPING_DEPENDENTS, STOPPING -> {
+                c.restartRequested = true;
+                c.operatorStopped = false;
+                batch.evaluate(c);
+            }
+            case FAILED, STOPPED -> {
+                c.restarts++;
+                requestStart(c, batch);
+            }
+            default -> requestStart(c, batch);
+        }
+    }
+
+    void requestStart(Controller c, Batch batch) {
+        c.operatorStopped = false;
+        if (c.phase == Phase.FAILED || c.gaveUp) {
+            cancelRestart(c);
+            c.gaveUp = false;
+            c.backoffAttempt = 0;
+            if (c.restartTimes != null) {
+                c.restartTimes.clear();
+            }
+        }
+        c.startReason = TransitionReason.OPERATOR;
+        batch.evaluate(c);
+    }
+
+    void requestStop(Controller c, Batch batch) {
+        c.operatorStopped = true;
+        c.restartRequested = false;
+        cancelRestart(c);
+        batch.evaluate(c);
+    }
+
+    CompletableFuture<@Nullable Void> requestRemoval(Controller c, Batch batch) {
+        if (c.removal == null) {
+            c.removal = new CompletableFuture<>();
+            c.removing = true;
+            cancelRestart(c);
+            batch.evaluate(c);
+        }
+        return c.removal;
+    }
+
+    private void finishRemoval(Controller c, Batch batch) {
+        setPhase(c, Phase.REMOVED, TransitionReason.OPERATOR, null, "removed", batch);
+        engine.installer.unlink(c, batch);
+        failAwaiters(c, new ServiceFailedException("Service '" + c.id + "' was removed", null), batch);
+        CompletableFuture<@Nullable Void> removal = c.removal;
+        if (removal != null) {
+            batch.after(() -> removal.complete(null));
+        }
+    }
+
+    // ---------------------------------------------------------------- awaiting and progress
+
+    void addAwaiter(Controller c, CompletableFuture<@Nullable Object> future, Batch batch) {
+        if (c.phase == Phase.RUNNING) {
+            Object value = c.value;
+            batch.after(() -> future.complete(value));
+        } else if (c.gaveUp || c.phase == Phase.REMOVED) {
+            Throwable cause = c.lastFailure != null ? c.lastFailure.cause() : null;
+            batch.after(() -> future.completeExceptionally(new ServiceFailedException(
+                    "Service '" + c.id + "' will not start: it " + (c.gaveUp ? "gave up" : "was removed"), cause)));
+        } else {
+            if (c.awaiters == null) {
+                c.awaiters = new ArrayList<>(2);
+            }
+            c.awaiters.add(future);
+        }
+    }
+
+    private void completeAwaiters(Controller c, @Nullable Object value, Batch batch) {
+        List<CompletableFuture<@Nullable Object>> awaiters = c.awaiters;
+        if (awaiters != null) {
+            c.awaiters = null;
+            batch.after(() -> awaiters.forEach(f -> f.complete(value)));
+        }
+    }
+
+    private void failAwaiters(Controller c, Throwable failure, Batch batch) {
+        List<CompletableFuture<@Nullable Object>> awaiters = c.awaiters;
+        if (awaiters != null) {
+            c.awaiters = null;
+            batch.after(() -> awaiters.forEach(f -> f.completeExceptionally(failure)));
+        }
+    }
+
+    private void countInFlight(Controller c) {
+        if (!c.countedInFlight) {
+            c.countedInFlight = true;
+            engine.inFlight++;
+        }
+    }
+
+    private void uncountInFlight(Controller c) {
+        if (c.countedInFlight) {
+            c.countedInFlight = false;
+            engine.inFlight--;
+        }
+    }
+
+    private static void cancelTimeout(Controller c) {
+        Scheduler.Cancellable timeout = c.timeout;
+        if (timeout != null) {
+            c.timeout = null;
+            timeout.cancel();
+        }
+    }
+
+    /** Completes the settle waiters and the start-all future when their moment has come. */
+    private void checkProgress(Batch batch) {
+        if (engine.inFlight == 0 && !engine.settleWaiters.isEmpty()) {
+            List<CompletableFuture<@Nullable Void>> waiters = new ArrayList<>(engine.settleWaiters);
+            engine.settleWaiters.clear();
+            batch.after(() -> waiters.forEach(f -> f.complete(null)));
+        }
+        CompletableFuture<@Nullable Void> startAll = engine.startAllFuture;
+        if (startAll == null || startAll.isDone() || !engine.recordingStartup) {
+            return;
+        }
+        if (engine.runningCount == engine.services.size()) {
+            finishStartAll(startAll, null, batch);
+        } else if (engine.inFlight == 0 && engine.scheduledRestarts == 0) {
+            finishStartAll(startAll, engine.reports.startupFailure(), batch);
+        }
+    }
+
+    private void finishStartAll(CompletableFuture<@Nullable Void> startAll, @Nullable Throwable failure,
+            Batch batch) {
+        engine.recordingStartup = false;
+        engine.startAllEnded = engine.now();
+        if (failure == null) {
+            batch.after(() -> startAll.complete(null));
+        } else {
+            batch.after(() -> startAll.completeExceptionally(failure));
+        }
+    }
+}

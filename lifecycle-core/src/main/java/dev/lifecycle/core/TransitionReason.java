@@ -1,0 +1,21 @@
+package dev.lifecycle.core;
+
+/**
+ * Why a service changed state.
+ *
+ * @since 0.1
+ */
+public enum TransitionReason {
+    /** Installation or the registry's start. */
+    STARTUP,
+    /** The registry is stopping everything. */
+    SHUTDOWN,
+    /** The service itself failed (the transition carries the cause). */
+    FAILURE,
+    /** A requirement left RUNNING, came back, or was installed or removed. */
+    DEPENDENCY,
+    /** An operator's stop, start, restart, fail or remove. */
+    OPERATOR,
+    /** The restart policy restarted the service after a failure. */
+    RESTART
+}

@@ -1,0 +1,50 @@
+package dev.lifecycle.core.event;
+
+import dev.lifecycle.core.Escalation;
+import dev.lifecycle.core.ServiceKey;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Receives a registry's events. Events are delivered one at a time, in the order they happened, never while the
+ * registry holds its lock, so a listener may call the registry. A listener that throws is logged and keeps
+ * receiving events. Every method has a no-op default.
+ *
+ * @since 0.1
+ */
+public interface ServiceListener {
+
+    /** A service changed state. */
+    default void onTransition(ServiceTransition transition) {
+    }
+
+    /**
+     * A start cycle finished: setup and start succeeded or failed after {@code duration}.
+     *
+     * @param key the service
+     * @param duration how long setup and start took
+     * @param failure the failure, or {@code null} if it is now RUNNING
+     */
+    default void onStarted(ServiceKey<?> key, Duration duration, @Nullable Throwable failure) {
+    }
+
+    /**
+     * A stop cycle finished: stop and join returned, failed or timed out after {@code duration}.
+     *
+     * @param key the service
+     * @param duration how long stop and join took
+     * @param failure the failure or timeout, or {@code null}
+     */
+    default void onStopped(ServiceKey<?> key, Duration duration, @Nullable Throwable failure) {
+    }
+
+    /**
+     * A service failed more often than its restart policy allows and gave up.
+     *
+     * @param key the service
+     * @param escalation what the registry does about it
+     * @param cause its last failure
+     */
+    default void onGiveUp(ServiceKey<?> key, Escalation escalation, Throwable cause) {
+    }
+}
