@@ -1,0 +1,277 @@
+package dev.lifecycle.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The order of the phases: init at install, setup and start once every requirement is RUNNING, stop and join of
+ * dependents before their requirements; what handles inject; {@code dependsOn} and {@code wants}.
+ */
+class StartOrderTests {
+
+    private final ManualTime time = new ManualTime();
+    private final PhaseLog log = new PhaseLog();
+    private final RecordingListener listener = new RecordingListener();
+    private final List<ServiceRegistry> registries = new ArrayList<>();
+
+    @AfterEach
+    void closeRegistries() {
+        registries.forEach(ServiceRegistry::close);
+        listener.assertAllLegal();
+    }
+
+    /** A registry running user code on the calling thread, with time driven by hand. */
+    private ServiceRegistry direct() {
+        return keep(ServiceRegistry.builder().executor(Runnable::run).clock(time).scheduler(time).listener(listener)
+                .build());
+    }
+
+    /** A registry running user code on its default executor, with time driven by hand. */
+    private ServiceRegistry threaded() {
+        return keep(ServiceRegistry.builder().clock(time).scheduler(time).listener(listener).build());
+    }
+
+    private ServiceRegistry keep(ServiceRegistry registry) {
+        registries.add(registry);
+        return registry;
+    }
+
+    @Test
+    void chainRunsInitAtInstallThenSetupAndStartOfEachRequirementBeforeItsDependent() throws Exception {
+        ServiceRegistry registry = direct();
+
+        log.install(registry, "a");
+        log.install(registry, "b", "a");
+        log.install(registry, "c", "b");
+        List<String> afterInstall = log.calls();
+        registry.startAll().get(5, TimeUnit.SECONDS);
+
+        assertThat(afterInstall).containsExactly("init:a", "init:b", "init:c");
+        assertThat(log.calls()).containsExactly("init:a", "init:b", "init:c", "setup:a", "start:a", "setup:b",
+                "start:b", "setup:c", "start:c");
+    }
+
+    @Test
+    void chainStopsEachDependentAndJoinsItBeforeStoppingItsRequirement() throws Exception {
+        ServiceRegistry registry = direct();
+        log.install(registry, "a");
+        log.install(registry, "b", "a");
+        log.install(registry, "c", "b");
+        registry.startAll().get(5, TimeUnit.SECONDS);
+        int started = log.calls().size();
+
+        registry.stopAll().get(5, TimeUnit.SECONDS);
+
+        assertThat(log.calls().subList(started, log.calls().size())).containsExactly("stop:c", "join:c", "stop:b",
+                "join:b", "stop:a", "join:a");
+        assertThat(registry.snapshot()).extracting(ServiceSnapshot::state).containsOnly(ServiceState.STOPPED);
+    }
+
+    @Test
+    void diamondStartsRootBeforeBothBranchesAndBothBranchesBeforeSink() throws Exception {
+        ServiceRegistry registry = threaded();
+        log.install(registry, "root");
+        log.install(registry, "left", "root");
+        log.install(registry, "right", "root");
+        log.install(registry, "sink", "left", "right");
+
+        registry.startAll().get(10, TimeUnit.SECONDS);
+
+        for (String branch : List.of("left", "right")) {
+            assertThat(log.indexOf("start", "root")).isLessThan(log.indexOf("setup", branch));
+            assertThat(log.indexOf("start", branch)).isLessThan(log.indexOf("setup", "sink"));
+        }
+        assertThat(log.of("start")).containsExactlyInAnyOrder("root", "left", "right", "sink");
+    }
+
+    @Test
+    void diamondStopsSinkFirstAndRootLast() throws Exception {
+        ServiceRegistry registry = threaded();
+        log.install(registry, "root");
+        log.install(registry, "left", "root");
+        log.install(registry, "right", "root");
+        log.install(registry, "sink", "left", "right");
+        registry.startAll().get(10, TimeUnit.SECONDS);
+
+        registry.stopAll().get(10, TimeUnit.SECONDS);
+
+        for (String branch : List.of("left", "right")) {
+            assertThat(log.indexOf("join", "sink")).isLessThan(log.indexOf("stop", branch));
+            assertThat(log.indexOf("join", branch)).isLessThan(log.indexOf("stop", "root"));
+        }
+        assertThat(log.of("stop")).containsExactlyInAnyOrder("root", "left", "right", "sink");
+    }
+
+    @Test
+    void wideFanStartsRootThenEveryBranchThenSinkAndStopsInReverse() throws Exception {
+        ServiceRegistry registry = threaded();
+        log.install(registry, "root");
+        String[] branches = new String[50];
+        for (int i = 0; i < branches.length; i++) {
+            branches[i] = "branch" + i;
+            log.install(registry, branches[i], "root");
+        }
+        log.install(registry, "sink", branches);
+
+        registry.startAll().get(10, TimeUnit.SECONDS);
+        registry.stopAll().get(10, TimeUnit.SECONDS);
+
+        for (String branch : branches) {
+            assertThat(log.indexOf("start", "root")).isLessThan(log.indexOf("setup", branch));
+            assertThat(log.indexOf("start", branch)).isLessThan(log.indexOf("setup", "sink"));
+            assertThat(log.indexOf("join", "sink")).isLessThan(log.indexOf("stop", branch));
+            assertThat(log.indexOf("join", branch)).isLessThan(log.indexOf("stop", "root"));
+        }
+        assertThat(log.of("start")).hasSize(52).doesNotHaveDuplicates();
+        assertThat(log.of("stop")).hasSize(52).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void everySuccessfulStartGetsExactlyOneStopAcrossRestartsAndShutdown() throws Exception {
+        ServiceRegistry registry = direct();
+        log.install(registry, "root");
+        log.install(registry, "left", "root");
+        log.install(registry, "right", "root");
+        log.install(registry, "sink", "left", "right");
+        registry.startAll().get(5, TimeUnit.SECONDS);
+
+        registry.restart("root").get(5, TimeUnit.SECONDS);
+        registry.restart("left").get(5, TimeUnit.SECONDS);
+        registry.stopAll().get(5, TimeUnit.SECONDS);
+
+        assertThat(log.count("start", "root")).isEqualTo(2).isEqualTo(log.count("stop", "root"));
+        assertThat(log.count("start", "right")).isEqualTo(2).isEqualTo(log.count("stop", "right"));
+        assertThat(log.count("start", "left")).isEqualTo(3).isEqualTo(log.count("stop", "left"));
+        assertThat(log.count("start", "sink")).isEqualTo(3).isEqualTo(log.count("stop", "sink"));
+        for (String id : List.of("root", "left", "right", "sink")) {
+            assertThat(log.count("join", id)).as("joins of %s", id).isEqualTo(log.count("stop", id));
+        }
+    }
+
+    @Test
+    void handleFromInitRequiresInjectsThePublishedValue() throws Exception {
+        ServiceRegistry registry = direct();
+        ServiceKey<StringBuilder> configKey = ServiceKey.of("config", StringBuilder.class);
+        StringBuilder published = new StringBuilder("config-v1");
+        registry.install(ServiceDefinition.of("config", StringBuilder.class, ctx -> published));
+        AtomicReference<Object> seenInSetup = new AtomicReference<>();
+        AtomicReference<Object> seenInStart = new AtomicReference<>();
+        registry.install("db", String.class, new Service<>() {
+            private ServiceHandle<StringBuilder> config;
+
+            @Override
+            public void init(ServiceInit init) {
+                config = init.requires(configKey);
+            }
+
+            @Override
+            public void setup(ServiceContext context) {
+                seenInSetup.set(config.get());
+            }
+
+            @Override
+            public String start(ServiceContext context) {
+                seenInStart.set(config.get());
+                return "db(" + config.get() + ")";
+            }
+        });
+
+        registry.startAll().get(5, TimeUnit.SECONDS);
+
+        assertThat(seenInSetup.get()).isSameAs(published);
+        assertThat(seenInStart.get()).isSameAs(published);
+        assertThat(registry.get(ServiceKey.of("db", String.class))).isEqualTo("db(config-v1)");
+        assertThat(registry.snapshot("db").orElseThrow().requires()).containsExactly("config");
+    }
+
+    @Test
+    void builderRequiresOrdersTheStartAndInjectsThePublishedValue() throws Exception {
+        ServiceRegistry registry = direct();
+        ServiceKey<Integer> portKey = ServiceKey.of("port", Integer.class);
+        ServiceHandle<Integer> port = registry.handle(portKey);
+        registry.install(ServiceDefinition.builder(ServiceKey.of("server", String.class), ctx -> {
+            log.add("start", "server");
+            return "listening on " + port.get();
+        }).requires(portKey).build());
+        registry.install(ServiceDefinition.of("port", Integer.class, ctx -> {
+            log.add("start", "port");
+            return 8080;
+        }));
+
+        registry.startAll().get(5, TimeUnit.SECONDS);
+
+        assertThat(log.of("start")).containsExactly("port", "server");
+        assertThat(registry.get(ServiceKey.of("server", String.class))).isEqualTo("listening on 8080");
+        assertThat(registry.snapshot("port").orElseThrow().dependents()).containsExactly("server");
+    }
+
+    @Test
+    void dependsOnOrdersStartAndStopWithoutInjectingAValue() throws Exception {
+        ServiceRegistry registry = direct();
+        registry.install("schema", Void.class, log.service("schema", null));
+        registry.install(ServiceDefinition.builder(ServiceKey.of("repository", String.class),
+                log.service("repository", "repo")).dependsOn("schema").build());
+
+        registry.startAll().get(5, TimeUnit.SECONDS);
+        registry.stopAll().get(5, TimeUnit.SECONDS);
+
+        assertThat(log.of("start")).containsExactly("schema", "repository");
+        assertThat(log.of("stop")).containsExactly("repository", "schema");
+        assertThat(registry.snapshot("repository").orElseThrow().requires()).containsExactly("schema");
+    }
+
+    @Test
+    void wantedServiceThatIsInstalledStartsFirstAndTheWantingOneWaitsForIt() throws Exception {
+        ServiceRegistry registry = direct();
+        ManualStart<String> cache = new ManualStart<>();
+        registry.install("cache", String.class, cache);
+        registry.install(ServiceDefinition.builder(ServiceKey.of("web", String.class), log.service("web", "web"))
+                .wants("cache").build());
+
+        registry.startAll();
+        ServiceState webWhileCacheStarts = registry.handle(ServiceKey.of("web", String.class)).state();
+        List<String> startsWhileCacheStarts = log.of("start");
+        cache.complete("warm");
+
+        assertThat(webWhileCacheStarts).isEqualTo(ServiceState.WAITING);
+        assertThat(startsWhileCacheStarts).isEmpty();
+        assertThat(log.of("start")).containsExactly("web");
+        assertThat(registry.snapshot()).extracting(ServiceSnapshot::state).containsOnly(ServiceState.RUNNING);
+        assertThat(registry.snapshot("web").orElseThrow().wants()).containsExactly("cache");
+        assertThat(registry.snapshot("web").orElseThrow().requires()).isEmpty();
+    }
+
+    @Test
+    void wantedServiceThatIsNotInstalledDoesNotHoldTheStartBack() throws Exception {
+        ServiceRegistry registry = direct();
+        registry.install(ServiceDefinition.builder(ServiceKey.of("web", String.class), log.service("web", "web"))
+                .wants("cache").build());
+
+        registry.startAll().get(5, TimeUnit.SECONDS);
+
+        assertThat(registry.handle(ServiceKey.of("web", String.class)).state()).isEqualTo(ServiceState.RUNNING);
+    }
+
+    @Test
+    void wantedServiceThatFailsDoesNotHoldTheStartBack() {
+        ServiceRegistry registry = direct();
+        ManualStart<String> cache = new ManualStart<>();
+        registry.install(ServiceDefinition.builder(ServiceKey.of("cache", String.class), cache)
+                .restartPolicy(RestartPolicy.never()).build());
+        registry.install(ServiceDefinition.builder(ServiceKey.of("web", String.class), log.service("web", "web"))
+                .wants("cache").build());
+
+        registry.startAll();
+        cache.fail(new IllegalStateException("cache unreachable"));
+
+        assertThat(registry.handle(ServiceKey.of("cache", String.class)).state()).isEqualTo(ServiceState.FAILED);
+        assertThat(registry.handle(ServiceKey.of("web", String.class)).state()).isEqualTo(ServiceState.RUNNING);
+        assertThat(log.of("start")).containsExactly("web");
+    }
+}
