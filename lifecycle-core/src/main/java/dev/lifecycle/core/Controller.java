@@ -66,7 +66,10 @@ final class Controller {
     @Nullable TaskRun currentRun;
     /** Whether the current cycle's start or stop is counted in {@link Engine#inFlight}. */
     boolean countedInFlight;
-    Scheduler.@Nullable Cancellable timeout;
+    /** When the current user code times out, in clock nanos; 0 when not watched (see {@link Deadlines}). */
+    long deadline;
+    @Nullable Controller nextDeadline;
+    @Nullable Controller previousDeadline;
 
     // Supervision.
     @Nullable ArrayDeque<Instant> restartTimes;

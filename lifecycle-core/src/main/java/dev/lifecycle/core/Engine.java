@@ -13,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
@@ -28,14 +27,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every change goes through {@link #locked}: the change and the state machine's re-evaluations run under
  * {@link #lock} and only record what to do (a {@link Batch}); user code is handed to the executor, futures are
- * completed and events delivered after the lock is released. A worker thread that finishes a task runs the first
- * task its completion made ready itself, instead of handing it to the executor, so a chain of quick services runs
- * on one thread.
+ * completed and events delivered after the lock is released; {@link Workers} runs the user code.
  */
 final class Engine implements ServiceRegistry {
 
     static final Logger log = LoggerFactory.getLogger(ServiceRegistry.class);
-    private static final ThreadLocal<Worker> WORKER = new ThreadLocal<>();
 
     final ReentrantLock lock = new ReentrantLock();
     /** Installed services by id; written under the lock, read without it by handles. */
@@ -60,6 +56,8 @@ final class Engine implements ServiceRegistry {
     final StateMachine machine = new StateMachine(this);
     final Installer installer = new Installer(this);
     final Reports reports = new Reports(this);
+    final Deadlines deadlines = new Deadlines(this);
+    final Workers workers;
     private final @Nullable ExecutorService ownExecutor;
     private final @Nullable ScheduledThreadPoolExecutor ownTimer;
     private final @Nullable Thread shutdownHook;
@@ -83,11 +81,15 @@ final class Engine implements ServiceRegistry {
     Scheduler.@Nullable Cancellable healthTimer;
 
     Engine(ServiceRegistryBuilder builder) {
+        Executor virtual = builder.executor == null ? DefaultThreads.virtualThreads() : null;
         if (builder.executor != null) {
             this.executor = builder.executor;
             this.ownExecutor = null;
+        } else if (virtual != null) {
+            this.executor = virtual;
+            this.ownExecutor = null;
         } else {
-            this.ownExecutor = DefaultThreads.workers();
+            this.ownExecutor = DefaultThreads.growablePool();
             this.executor = ownExecutor;
         }
         if (builder.scheduler != null) {
@@ -97,6 +99,7 @@ final class Engine implements ServiceRegistry {
             this.ownTimer = DefaultThreads.timer();
             this.scheduler = DefaultThreads.scheduler(ownTimer);
         }
+        this.workers = new Workers(this, executor);
         this.clock = builder.clock;
         this.random = builder.random != null ? builder.random : () -> ThreadLocalRandom.current().nextDouble();
         this.defaultPolicy = builder.restartPolicy;
@@ -119,16 +122,19 @@ final class Engine implements ServiceRegistry {
     <R> R locked(Function<Batch, R> change) {
         Batch batch = new Batch();
         R result;
+        int start;
         lock.lock();
         try {
             try {
                 result = change.apply(batch);
             } finally {
                 machine.settle(batch);
+                start = workers.enqueue(batch.tasks);
             }
         } finally {
             lock.unlock();
         }
+        workers.start(start);
         act(batch);
         return result;
     }
@@ -140,10 +146,9 @@ final class Engine implements ServiceRegistry {
         });
     }
 
-    /** Hands out what a change decided; called without the lock. */
+    /** Completes futures and delivers events a change decided on; called without the lock. */
     private void act(Batch batch) {
-        assert !lock.isHeldByCurrentThread() : "user code and callbacks must run without the registry's lock";
-        dispatch(batch.tasks);
+        assert !lock.isHeldByCurrentThread() : "callbacks must run without the registry's lock";
         for (Runnable action : batch.after) {
             try {
                 action.run();
@@ -154,54 +159,14 @@ final class Engine implements ServiceRegistry {
         events.drain();
     }
 
-    private void dispatch(List<Runnable> tasks) {
-        if (tasks.isEmpty()) {
-            return;
-        }
-        int first = 0;
-        Worker worker = WORKER.get();
-        if (worker != null && worker.next == null) {
-            worker.next = tasks.get(0);
-            first = 1;
-        }
-        for (int i = first; i < tasks.size(); i++) {
-            Runnable task = tasks.get(i);
-            try {
-                executor.execute(() -> runAsWorker(task));
-            } catch (RejectedExecutionException ex) {
-                log.debug("Executor rejected a task; running it on the calling thread", ex);
-                runAsWorker(task);
-            }
-        }
-    }
-
-    private static void runAsWorker(Runnable task) {
-        Worker outer = WORKER.get();
-        Worker worker = new Worker();
-        WORKER.set(worker);
-        try {
-            Runnable current = task;
-            while (current != null) {
-                worker.next = null;
-                current.run();
-                current = worker.next;
-            }
-        } finally {
-            if (outer == null) {
-                WORKER.remove();
-            } else {
-                WORKER.set(outer);
-            }
-        }
-    }
-
-    /** The next task a worker thread runs itself. */
-    private static final class Worker {
-        @Nullable Runnable next;
-    }
-
     Instant now() {
         return clock.instant();
+    }
+
+    /** The clock's time in nanoseconds since the epoch. */
+    long nowNanos() {
+        Instant now = clock.instant();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
     int nextMark() {
@@ -438,6 +403,7 @@ final class Engine implements ServiceRegistry {
                 // The JVM is already shutting down.
             }
         }
+        workers.close();
         if (ownTimer != null) {
             ownTimer.shutdownNow();
         }

@@ -184,7 +184,7 @@ final class StateMachine {
         }
         setPhase(c, Phase.STARTING, c.startReason, null, null, batch);
         countInFlight(c);
-        c.timeout = engine.scheduler.schedule(() -> engine.lockedRun(b -> startTimedOut(c, run, b)), c.startTimeout);
+        engine.deadlines.add(c, engine.nowNanos() + c.startTimeout.toNanos());
         CycleContext context = new CycleContext(engine, c, generation);
         batch.task(() -> UserCalls.start(engine, c, run, context));
     }
@@ -246,12 +246,21 @@ final class StateMachine {
         batch.evaluate(c);
     }
 
-    private void startTimedOut(Controller c, TaskRun run, Batch batch) {
-        if (c.currentRun != run || c.phase != Phase.STARTING) {
+    /** The start or stop in flight for {@code c} outlived its timeout. */
+    void timedOut(Controller c, Batch batch) {
+        TaskRun run = c.currentRun;
+        if (run == null) {
             return;
         }
+        if (c.phase == Phase.STARTING) {
+            startTimedOut(c, run, batch);
+        } else if (c.phase == Phase.STOPPING) {
+            stopTimedOut(c, run, batch);
+        }
+    }
+
+    private void startTimedOut(Controller c, TaskRun run, Batch batch) {
         c.currentRun = null;
-        c.timeout = null;
         uncountInFlight(c);
         c.startDuration = c.startTimeout;
         batch.after(run::cancel);
@@ -355,7 +364,7 @@ final class StateMachine {
         c.currentRun = run;
         c.phase = Phase.STOPPING;
         countInFlight(c);
-        c.timeout = engine.scheduler.schedule(() -> engine.lockedRun(b -> stopTimedOut(c, run, b)), c.stopTimeout);
+        engine.deadlines.add(c, engine.nowNanos() + c.stopTimeout.toNanos());
         CycleContext context = new CycleContext(engine, c, c.generation);
         batch.task(() -> UserCalls.stop(engine, c, run, context));
     }
@@ -382,11 +391,7 @@ final class StateMachine {
     }
 
     private void stopTimedOut(Controller c, TaskRun run, Batch batch) {
-        if (c.currentRun != run) {
-            return;
-        }
         c.currentRun = null;
-        c.timeout = null;
         uncountInFlight(c);
         batch.after(run::cancel);
         c.stopDuration = c.stopTimeout;
@@ -642,12 +647,8 @@ final class StateMachine {
         }
     }
 
-    private static void cancelTimeout(Controller c) {
-        Scheduler.Cancellable timeout = c.timeout;
-        if (timeout != null) {
-            c.timeout = null;
-            timeout.cancel();
-        }
+    private void cancelTimeout(Controller c) {
+        engine.deadlines.remove(c);
     }
 
     /** Completes the settle waiters and the start-all future when their moment has come. */

@@ -1,0 +1,191 @@
+package dev.lifecycle.core;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs user-code tasks (setup and start, stop and join, health checks) on the executor without a hand-off per task.
+ *
+ * <p>Ready tasks wait in one queue guarded by the registry's lock. Up to {@code parallelism} worker loops run on the
+ * executor, each taking the next task when it finishes one; the lock it takes to report a task's outcome also hands it
+ * its next task, so a worker on a busy graph never waits. Blocking user code must not stall the others: when tasks
+ * are queued but no worker has taken one for {@link #STALL_NANOS}, every worker is taken to be blocked and one more
+ * worker per queued task is started (a watchdog thread checks while tasks are queued, and sleeps otherwise). Extra
+ * workers end when the queue is empty.
+ */
+final class Workers {
+
+    /** How long the queue may make no progress before the workers are taken to be blocked. */
+    static final long STALL_NANOS = 100_000;
+    private static final ThreadLocal<@Nullable Worker> CURRENT = new ThreadLocal<>();
+
+    private final Engine engine;
+    private final Executor executor;
+    private final int parallelism;
+
+    // Guarded by the registry's lock.
+    private final ArrayDeque<Runnable> ready = new ArrayDeque<>();
+    private int workers;
+    private boolean closed;
+
+    /** Written under the lock, read by the watchdog without it. */
+    private volatile int queued;
+    private volatile long lastProgress = System.nanoTime();
+    private volatile @Nullable Thread watchdog;
+    private volatile boolean watching;
+
+    Workers(Engine engine, Executor executor) {
+        this.engine = engine;
+        this.executor = executor;
+        this.parallelism = Math.max(2, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Queues a change's tasks; called under the lock at the end of the change.
+     *
+     * @return how many workers to start once the lock is released
+     */
+    int enqueue(List<Runnable> tasks) {
+        assert engine.lock.isHeldByCurrentThread();
+        if (tasks.isEmpty() && ready.isEmpty()) {
+            return 0;
+        }
+        ready.addAll(tasks);
+        Worker current = CURRENT.get();
+        if (current != null && current.workers == this && current.next == null && !ready.isEmpty()) {
+            current.next = ready.poll();
+            lastProgress = System.nanoTime();
+        }
+        queued = ready.size();
+        int start = Math.min(ready.size(), parallelism - workers);
+        if (start > 0) {
+            workers += start;
+            return start;
+        }
+        return 0;
+    }
+
+    /** Starts workers, and wakes the watchdog if tasks wait; called without the lock. */
+    void start(int count) {
+        for (int i = 0; i < count; i++) {
+            try {
+                executor.execute(this::work);
+            } catch (RejectedExecutionException ex) {
+                Engine.log.debug("Executor rejected a worker; running it on the calling thread", ex);
+                work();
+            }
+        }
+        if (queued > 0 && !watching) {
+            watch();
+        }
+    }
+
+    private void work() {
+        Worker self = new Worker(this);
+        Worker outer = CURRENT.get();
+        CURRENT.set(self);
+        try {
+            while (true) {
+                Runnable task = self.next;
+                self.next = null;
+                if (task == null) {
+                    engine.lock.lock();
+                    try {
+                        task = ready.poll();
+                        queued = ready.size();
+                        if (task == null) {
+                            workers--;
+                            return;
+                        }
+                    } finally {
+                        engine.lock.unlock();
+                    }
+                    lastProgress = System.nanoTime();
+                }
+                try {
+                    task.run();
+                } catch (RuntimeException | Error ex) {
+                    Engine.log.error("A registry task failed unexpectedly", ex);
+                }
+            }
+        } finally {
+            CURRENT.set(outer);
+        }
+    }
+
+    private synchronized void watch() {
+        watching = true;
+        Thread thread = watchdog;
+        if (thread == null && !closed) {
+            thread = new Thread(this::watchdogLoop, "lifecycle-watchdog");
+            thread.setDaemon(true);
+            watchdog = thread;
+            thread.start();
+        } else if (thread != null) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    private void watchdogLoop() {
+        while (!closed) {
+            if (!watching) {
+                LockSupport.park(this);
+                continue;
+            }
+            LockSupport.parkNanos(this, STALL_NANOS);
+            if (queued == 0) {
+                watching = false;
+                if (queued > 0) {
+                    watching = true;
+                }
+                continue;
+            }
+            if (System.nanoTime() - lastProgress < STALL_NANOS) {
+                continue;
+            }
+            int extra;
+            engine.lock.lock();
+            try {
+                extra = ready.size();
+                workers += extra;
+            } finally {
+                engine.lock.unlock();
+            }
+            lastProgress = System.nanoTime();
+            for (int i = 0; i < extra; i++) {
+                try {
+                    executor.execute(this::work);
+                } catch (RejectedExecutionException ex) {
+                    engine.lock.lock();
+                    try {
+                        workers--;
+                    } finally {
+                        engine.lock.unlock();
+                    }
+                }
+            }
+        }
+    }
+
+    void close() {
+        closed = true;
+        Thread thread = watchdog;
+        if (thread != null) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    /** The worker loop running on the current thread. */
+    private static final class Worker {
+        final Workers workers;
+        @Nullable Runnable next;
+
+        Worker(Workers workers) {
+            this.workers = workers;
+        }
+    }
+}
