@@ -1,0 +1,7 @@
+/**
+ * The {@code database} service: a connection pool built from the current settings.
+ */
+@NullMarked
+package dev.lifecycle.sample.database;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,104 @@
+package dev.lifecycle.sample.heartbeat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One start cycle of the heartbeat: a daemon thread that writes a row, waits for the interval or the stop signal,
+ * and repeats, keeping the last {@value #KEPT_BEATS} rows.
+ */
+final class HeartbeatLoop {
+
+    static final int KEPT_BEATS = 100;
+
+    private static final Logger logger = LoggerFactory.getLogger(HeartbeatLoop.class);
+
+    private final DataSource dataSource;
+    private final Duration interval;
+    private final Consumer<Throwable> failure;
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
+    private final Thread thread;
+
+    private volatile long beats;
+
+    HeartbeatLoop(DataSource dataSource, Duration interval, Consumer<Throwable> failure) {
+        this.dataSource = dataSource;
+        this.interval = interval;
+        this.failure = failure;
+        this.thread = new Thread(this::run, "heartbeat");
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Asks the loop to end after the beat in progress; returns at once. */
+    void signalStop() {
+        stopSignal.countDown();
+    }
+
+    /**
+     * Waits for the loop to end.
+     *
+     * @return whether it ended within {@code timeout}
+     */
+    boolean join(Duration timeout) throws InterruptedException {
+        thread.join(Math.max(1, timeout.toMillis()));
+        return !thread.isAlive();
+    }
+
+    /** Whether the loop is still running. */
+    boolean isAlive() {
+        return thread.isAlive();
+    }
+
+    /** How many rows the loop has written. */
+    long beats() {
+        return beats;
+    }
+
+    private void run() {
+        logger.info("Heartbeat loop started, one beat every {}", interval);
+        try {
+            do {
+                beat();
+            }
+            while (!stopSignal.await(interval.toNanos(), TimeUnit.NANOSECONDS));
+            logger.info("Heartbeat loop ended after {} beats", beats);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            logger.warn("Heartbeat loop interrupted after {} beats", beats);
+        }
+        catch (SQLException | RuntimeException ex) {
+            logger.warn("Heartbeat loop failed after {} beats: {}", beats, ex.toString());
+            failure.accept(ex);
+        }
+    }
+
+    private void beat() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO heartbeat (beat_at) VALUES (?)");
+                PreparedStatement prune = connection.prepareStatement(
+                        "DELETE FROM heartbeat WHERE id <= (SELECT MAX(id) FROM heartbeat) - ?")) {
+            insert.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
+            insert.executeUpdate();
+            prune.setInt(1, KEPT_BEATS);
+            prune.executeUpdate();
+        }
+        beats++;
+        logger.debug("Heartbeat {}", beats);
+    }
+}
