@@ -1,0 +1,286 @@
+package dev.lifecycle.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lifecycle.core.event.ServiceListener;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleSupplier;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The restart policy: exact back-off delays, jitter, the intensity limit and giving up, the reset after a healthy
+ * window, never restarting, escalation, and per-service policies. Time is driven by hand and user code runs on the
+ * calling thread, so every step is complete when the call that caused it returns.
+ */
+class SupervisionTests {
+
+    private static final ServiceKey<String> X = ServiceKey.of("x", String.class);
+
+    private final ManualTime time = new ManualTime();
+    private final Instant t0 = time.instant();
+    private final RecordingListener listener = new RecordingListener();
+    private final List<String> giveUps = new CopyOnWriteArrayList<>();
+    private final CascadeProbe probe = new CascadeProbe();
+    private @Nullable ServiceRegistry registry;
+
+    @AfterEach
+    void closeRegistry() {
+        if (registry != null) {
+            registry.close();
+        }
+        listener.assertAllLegal();
+    }
+
+    @Test
+    void backoffDoublesFromTheInitialDelayUpToTheMaximum() {
+        ServiceRegistry registry = registry(RestartPolicy.defaults().withBackoff(Duration.ofMillis(100),
+                Duration.ofSeconds(1), 2.0).withIntensity(20, Duration.ofHours(1)), () -> 0.0);
+        registry.install("x", String.class, failing(Integer.MAX_VALUE));
+        registry.startAll();
+
+        int restarts = 0;
+        for (long delay : new long[] {100, 200, 400, 800, 1000, 1000}) {
+            Instant now = time.instant();
+            ServiceSnapshot x = snapshot("x");
+            assertThat(x.state()).isEqualTo(ServiceState.FAILED);
+            assertThat(x.restarts()).isEqualTo(restarts++);
+            assertThat(x.nextRestartAt()).as("restart %d", restarts).isEqualTo(now.plusMillis(delay));
+            assertThat(time.pending()).containsExactly(now.plusMillis(delay));
+            time.advance(Duration.ofMillis(delay));
+        }
+        assertThat(time.instant()).isEqualTo(t0.plusMillis(3500));
+        assertThat(snapshot("x").lastFailure().summary()).isEqualTo("java.io.IOException: attempt 7 failed");
+        assertThat(giveUps).isEmpty();
+    }
+
+    @Test
+    void jitterShortensEachDelayByTheDrawnFractionOfTheJitter() {
+        Iterator<Double> draws = List.of(0.5, 0.25, 0.0, 0.75).iterator();
+        ServiceRegistry registry = registry(RestartPolicy.defaults().withJitter(0.5).withBackoff(
+                Duration.ofMillis(100), Duration.ofMillis(800), 2.0), draws::next);
+        registry.install("x", String.class, failing(4));
+        registry.startAll();
+
+        for (long delay : new long[] {75, 175, 400, 500}) {
+            Instant now = time.instant();
+            assertThat(snapshot("x").nextRestartAt()).isEqualTo(now.plusMillis(delay));
+            assertThat(time.pending()).containsExactly(now.plusMillis(delay));
+            time.advance(Duration.ofMillis(delay));
+        }
+        assertThat(snapshot("x").state()).isEqualTo(ServiceState.RUNNING);
+        assertThat(draws).isExhausted();
+    }
+
+    @Test
+    void pastTheIntensityLimitTheServiceGivesUp() throws Exception {
+        ServiceRegistry registry = registry(RestartPolicy.defaults().withIntensity(3, Duration.ofSeconds(60)),
+                () -> 0.0);
+        registry.install("x", String.class, failing(Integer.MAX_VALUE));
+        registry.install(ServiceDefinition.builder(ServiceKey.of("user", String.class), probe.service("user"))
+                .dependsOn("x").build());
+        CompletableFuture<@Nullable Void> startAll = registry.startAll();
+        CompletableFuture<@Nullable String> awaiting = registry.await(X);
+
+        time.advance(Duration.ofMillis(100));
+        time.advance(Duration.ofMillis(200));
+        time.advance(Duration.ofMillis(400));
+
+        ServiceSnapshot x = snapshot("x");
+        assertThat(x.state()).isEqualTo(ServiceState.FAILED);
+        assertThat(x.restarts()).isEqualTo(3);
+        assertThat(x.nextRestartAt()).isNull();
+        assertThat(x.lastFailure().summary()).isEqualTo("java.io.IOException: attempt 4 failed");
+        assertThat(time.pending()).isEmpty();
+        assertThat(giveUps).containsExactly("x NONE java.io.IOException: attempt 4 failed");
+        assertThat(awaiting).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
+                .havingCause().isInstanceOf(ServiceFailedException.class)
+                .withMessage("Service 'x' gave up: it failed more than 3 times in PT1M");
+        assertThat(registry.await(X)).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
+                .havingCause().isInstanceOf(ServiceFailedException.class)
+                .withMessage("Service 'x' will not start: it gave up");
+        assertThat(startAll).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
+                .havingCause().isInstanceOf(StartupFailedException.class)
+                .withMessage("Start-up failed:\n  - x is FAILED: java.io.IOException: attempt 4 failed\n"
+                        + "  - user is WAITING (blocked by x, which failed with java.io.IOException: attempt 4 failed)");
+        time.advance(Duration.ofHours(1));
+        assertThat(snapshot("x").state()).isEqualTo(ServiceState.FAILED);
+        assertThat(snapshot("user").state()).isEqualTo(ServiceState.WAITING);
+    }
+
+    @Test
+    void restartsOlderThanTheWindowNoLongerCount() {
+        ServiceRegistry registry = registry(RestartPolicy.defaults().withBackoff(Duration.ofMillis(100),
+                Duration.ofMillis(100), 1.0).withIntensity(2, Duration.ofSeconds(1)), () -> 0.0);
+        registry.install("x", String.class, probe.service("x"));
+        registry.startAll();
+
+        registry.fail("x", new IOException("one"));
+        time.advance(Duration.ofMillis(500));
+        registry.fail("x", new IOException("two"));
+        time.advance(Duration.ofMillis(500));
+        assertThat(snapshot("x").state()).isEqualTo(ServiceState.RUNNING);
+        registry.fail("x", new IOException("three, with the first out of the window"));
+        assertThat(snapshot("x").nextRestartAt()).isEqualTo(t0.plusMillis(1100));
+        time.advance(Duration.ofMillis(100));
+        assertThat(snapshot("x").state()).isEqualTo(ServiceState.RUNNING);
+
+        registry.fail("x", new IOException("four, the third in the window"));
+        assertThat(snapshot("x").state()).isEqualTo(ServiceState.FAILED);
+        assertThat(snapshot("x").nextRestartAt()).isNull();
+        assertThat(giveUps).containsExactly("x NONE java.io.IOException: four, the third in the window");
+        assertThat(snapshot("x").restarts()).isEqualTo(3);
+    }
+
+    @ParameterizedTest(name = "ran {0} ms, next delay {1} ms")
+    @CsvSource({"59999, 400", "60000, 100"})
+    void backoffResetsOnceTheServiceHasRunForTheWindow(long ranMillis, long nextDelay) {
+        ServiceRegistry registry = registry(RestartPolicy.defaults(), () -> 0.0);
+        registry.install("x", String.class, failing(2));
+        registry.startAll();
+        time.advance(Duration.ofMillis(100));
+        time.advance(Duration.ofMillis(200));
+        assertThat(snapshot("x").state()).isEqualTo(ServiceState.RUNNING);
+
+        time.advance(Duration.ofMillis(ranMillis));
+        registry.fail("x", new IOException("lost"));
+
+        assertThat(snapshot("x").nextRestartAt()).isEqualTo(time.instant().plusMillis(nextDelay));
+    }
+
+    @Test
+    void neverRestartLeavesTheServiceFailedUntilRestartedByHand() throws Exception {
+        ServiceRegistry registry = registry(RestartPolicy.never(), () -> 0.0);
+        registry.install("x", String.class, failing(1));
+        registry.startAll();
+
+        ServiceSnapshot x = snapshot("x");
+        assertThat(x.state()).isEqualTo(ServiceState.FAILED);
+        assertThat(x.nextRestartAt()).isNull();
+        assertThat(time.pending()).isEmpty();
+        assertThat(giveUps).containsExactly("x NONE java.io.IOException: attempt 1 failed");
+        assertThat(registry.await(X)).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
+                .havingCause().withMessage("Service 'x' will not start: it gave up");
+        time.advance(Duration.ofHours(1));
+        assertThat(snapshot("x").state()).isEqualTo(ServiceState.FAILED);
+
+        registry.restart("x").get();
+        assertThat(registry.get(X)).isEqualTo("up#2");
+        assertThat(snapshot("x").restarts()).isEqualTo(1);
+
+        registry.fail("x", new IOException("lost"));
+        assertThat(snapshot("x").state()).isEqualTo(ServiceState.FAILED);
+        assertThat(time.pending()).isEmpty();
+        assertThat(giveUps).hasSize(2);
+    }
+
+    @Test
+    void escalationShutdownStopsEveryServiceWhenOneGivesUp() throws Exception {
+        ServiceRegistry registry = registry(RestartPolicy.defaults(), () -> 0.0);
+        registry.install("a", String.class, probe.service("a"));
+        registry.install(ServiceDefinition.builder(ServiceKey.of("b", String.class), probe.service("b"))
+                .dependsOn("a").build());
+        registry.install("c", String.class, probe.service("c"));
+        registry.install(ServiceDefinition.builder(X, probe.service("x"))
+                .restartPolicy(RestartPolicy.defaults().withIntensity(1, Duration.ofSeconds(60))
+                        .withEscalation(Escalation.SHUTDOWN))
+                .build());
+        registry.startAll().get();
+
+        registry.fail("x", new IOException("first"));
+        time.advance(Duration.ofMillis(100));
+        assertThat(snapshot("x").state()).isEqualTo(ServiceState.RUNNING);
+        assertThat(snapshot("a").state()).isEqualTo(ServiceState.RUNNING);
+        registry.fail("x", new IOException("second"));
+        registry.settled().get();
+
+        assertThat(giveUps).containsExactly("x SHUTDOWN java.io.IOException: second");
+        assertThat(snapshot("x").state()).isEqualTo(ServiceState.FAILED);
+        for (String id : List.of("a", "b", "c")) {
+            assertThat(snapshot(id).state()).as(id).isEqualTo(ServiceState.STOPPED);
+            assertThat(snapshot(id).reason()).as(id).isEqualTo(TransitionReason.SHUTDOWN);
+        }
+        List<String> calls = probe.calls();
+        assertThat(calls.indexOf("join b")).isLessThan(calls.indexOf("stop a"));
+        assertThat(calls).contains("stop c", "join c");
+        assertThat(time.pending()).isEmpty();
+    }
+
+    @Test
+    void escalationNoneLeavesTheOtherServicesRunning() {
+        ServiceRegistry registry = registry(RestartPolicy.never(), () -> 0.0);
+        registry.install("a", String.class, probe.service("a"));
+        registry.install("x", String.class, failing(1));
+        registry.startAll();
+
+        assertThat(giveUps).containsExactly("x NONE java.io.IOException: attempt 1 failed");
+        assertThat(snapshot("a").state()).isEqualTo(ServiceState.RUNNING);
+    }
+
+    @Test
+    void aServicesOwnPolicyOverridesTheRegistryDefault() {
+        ServiceRegistry registry = registry(RestartPolicy.never(), () -> 0.0);
+        registry.install("inherits", String.class, failing(1));
+        registry.install(ServiceDefinition.builder(ServiceKey.of("own", String.class), failing(1))
+                .restartPolicy(RestartPolicy.defaults().withBackoff(Duration.ofSeconds(2), Duration.ofSeconds(30), 2))
+                .build());
+        registry.startAll();
+
+        assertThat(snapshot("inherits").nextRestartAt()).isNull();
+        assertThat(snapshot("own").nextRestartAt()).isEqualTo(t0.plusSeconds(2));
+        assertThat(giveUps).containsExactly("inherits NONE java.io.IOException: attempt 1 failed");
+        time.advance(Duration.ofSeconds(2));
+        assertThat(snapshot("own").state()).isEqualTo(ServiceState.RUNNING);
+        assertThat(snapshot("inherits").state()).isEqualTo(ServiceState.FAILED);
+    }
+
+    @Test
+    void theRegistryDefaultPolicyAppliesToServicesWithoutTheirOwn() {
+        ServiceRegistry registry = registry(RestartPolicy.defaults().withBackoff(Duration.ofSeconds(3),
+                Duration.ofSeconds(30), 2), () -> 0.0);
+        registry.install("x", String.class, failing(1));
+        registry.startAll();
+
+        assertThat(snapshot("x").nextRestartAt()).isEqualTo(t0.plusSeconds(3));
+        assertThat(time.pending()).containsExactly(t0.plusSeconds(3));
+    }
+
+    private ServiceRegistry registry(RestartPolicy policy, DoubleSupplier random) {
+        ServiceRegistry built = ServiceRegistry.builder().clock(time).scheduler(time).executor(Runnable::run)
+                .random(random).restartPolicy(policy).listener(listener).listener(new ServiceListener() {
+                    @Override
+                    public void onGiveUp(ServiceKey<?> key, Escalation escalation, Throwable cause) {
+                        giveUps.add(key.id() + " " + escalation + " " + cause);
+                    }
+                }).build();
+        registry = built;
+        return built;
+    }
+
+    /** A service whose first {@code failures} starts throw; later ones publish {@code up#attempt}. */
+    private static Service<String> failing(int failures) {
+        AtomicInteger attempts = new AtomicInteger();
+        return context -> {
+            int attempt = attempts.incrementAndGet();
+            if (attempt <= failures) {
+                throw new IOException("attempt " + attempt + " failed");
+            }
+            return "up#" + attempt;
+        };
+    }
+
+    private ServiceSnapshot snapshot(String id) {
+        return registry.snapshot(id).orElseThrow();
+    }
+}
