@@ -1,0 +1,336 @@
+package dev.lifecycle.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Operator actions: restart, stop and start by hand. Each cascades to the dependents and returns a future that
+ * completes once the registry has settled, so the states are asserted right after it completes. The graph is
+ * {@code config <- db <- api}, plus {@code other} that depends on nothing.
+ */
+class OperatorActionTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final ManualTime time = new ManualTime();
+    private final RecordingListener listener = new RecordingListener();
+    private final CascadeProbe probe = new CascadeProbe();
+    private final CountDownLatch release = new CountDownLatch(1);
+    private ServiceRegistry registry;
+
+    @BeforeEach
+    void buildRegistry() {
+        registry = ServiceRegistry.builder().clock(time).scheduler(time).random(() -> 0.0).listener(listener)
+                .restartPolicy(RestartPolicy.defaults().withIntensity(1, Duration.ofSeconds(60))).build();
+    }
+
+    @AfterEach
+    void closeRegistry() {
+        release.countDown();
+        assertThat(registry.stopAll()).succeedsWithin(WAIT);
+        registry.close();
+        listener.assertAllLegal();
+    }
+
+    @Test
+    void restartStopsDependentsFirstThenStartsInOrderWithoutBackoffAndIsNoFailure() throws Exception {
+        installChain();
+        done(registry.startAll());
+        IOException earlier = new IOException("earlier failure");
+        done(registry.fail("config", earlier));
+        time.advance(Duration.ofMillis(100));
+        assertThat(registry.await(ServiceKey.of("api", String.class))).succeedsWithin(WAIT);
+        done(registry.settled());
+        int before = probe.calls().size();
+
+        done(registry.restart("config"));
+
+        assertThat(probe.calls().subList(before, probe.calls().size())).containsExactly("stop api", "join api",
+                "stop db", "join db", "stop config", "join config", "start config", "start db", "start api");
+        ServiceSnapshot config = snapshot("config");
+        assertThat(config.state()).isEqualTo(ServiceState.RUNNING);
+        assertThat(config.reason()).isEqualTo(TransitionReason.OPERATOR);
+        assertThat(config.restarts()).isEqualTo(2);
+        assertThat(config.lastFailure().cause()).isSameAs(earlier);
+        assertThat(config.nextRestartAt()).isNull();
+        assertThat(time.pending()).isEmpty();
+        assertThat(snapshot("db").state()).isEqualTo(ServiceState.RUNNING);
+        assertThat(snapshot("api").state()).isEqualTo(ServiceState.RUNNING);
+        assertThat(snapshot("db").restarts()).isZero();
+        assertThat(registry.get(ServiceKey.of("api", String.class))).isEqualTo("api#3");
+        assertThat(probe.starts("other")).isEqualTo(1);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(listener.of("config")).endsWith("RUNNING->STOPPING",
+                "STOPPING->WAITING", "WAITING->STARTING", "STARTING->RUNNING"));
+        assertThat(listener.transitions.stream().filter(t -> t.key().id().equals("config")
+                && t.from() == ServiceState.RUNNING).reduce((a, b) -> b).orElseThrow().reason())
+                .isEqualTo(TransitionReason.OPERATOR);
+    }
+
+    @Test
+    void restartsByHandDoNotCountTowardsTheIntensityLimit() throws Exception {
+        installChain();
+        done(registry.startAll());
+
+        for (int i = 1; i <= 5; i++) {
+            done(registry.restart("config"));
+            assertThat(snapshot("config").state()).isEqualTo(ServiceState.RUNNING);
+            assertThat(snapshot("config").restarts()).isEqualTo(i);
+        }
+        assertThat(snapshot("config").lastFailure()).isNull();
+        assertThat(probe.starts("api")).isEqualTo(6);
+    }
+
+    @Test
+    void restartOfADependentLeavesItsRequirementsRunning() throws Exception {
+        installChain();
+        done(registry.startAll());
+
+        done(registry.restart("db"));
+
+        assertThat(probe.calls().subList(4, probe.calls().size())).containsExactly("stop api", "join api", "stop db",
+                "join db", "start db", "start api");
+        assertThat(probe.starts("config")).isEqualTo(1);
+        assertThat(snapshot("db").restarts()).isEqualTo(1);
+    }
+
+    @Test
+    void stopTakesTheServiceAndItsDependentsDownUntilStartedAgain() throws Exception {
+        installChain();
+        done(registry.startAll());
+
+        done(registry.stop("config"));
+
+        assertThat(probe.calls().subList(4, probe.calls().size())).containsExactly("stop api", "join api", "stop db",
+                "join db", "stop config", "join config");
+        assertThat(snapshot("config").state()).isEqualTo(ServiceState.STOPPED);
+        assertThat(snapshot("config").reason()).isEqualTo(TransitionReason.OPERATOR);
+        assertThat(snapshot("config").lastFailure()).isNull();
+        for (String dependent : List.of("db", "api")) {
+            assertThat(snapshot(dependent).state()).isEqualTo(ServiceState.WAITING);
+            assertThat(snapshot(dependent).reason()).isEqualTo(TransitionReason.DEPENDENCY);
+            assertThat(snapshot(dependent).rootCause()).isEqualTo("blocked by config, which was stopped");
+        }
+        assertThat(snapshot("other").state()).isEqualTo(ServiceState.RUNNING);
+        assertThat(time.pending()).isEmpty();
+        time.advance(Duration.ofHours(1));
+        done(registry.settled());
+        assertThat(snapshot("config").state()).isEqualTo(ServiceState.STOPPED);
+        assertThat(snapshot("api").state()).isEqualTo(ServiceState.WAITING);
+
+        done(registry.start("config"));
+
+        assertThat(probe.calls().subList(10, probe.calls().size())).containsExactly("start config", "start db",
+                "start api");
+        assertThat(snapshot("config").state()).isEqualTo(ServiceState.RUNNING);
+        assertThat(snapshot("config").reason()).isEqualTo(TransitionReason.OPERATOR);
+        assertThat(snapshot("config").restarts()).isZero();
+        assertThat(snapshot("api").state()).isEqualTo(ServiceState.RUNNING);
+    }
+
+    @Test
+    void stopOfADependentLeavesItsRequirementRunning() throws Exception {
+        installChain();
+        done(registry.startAll());
+
+        done(registry.stop("db"));
+
+        assertThat(snapshot("config").state()).isEqualTo(ServiceState.RUNNING);
+        assertThat(snapshot("db").state()).isEqualTo(ServiceState.STOPPED);
+        assertThat(snapshot("api").state()).isEqualTo(ServiceState.WAITING);
+        assertThat(snapshot("api").rootCause()).isEqualTo("blocked by db, which was stopped");
+
+        done(registry.restart("config"));
+        assertThat(snapshot("db").state()).isEqualTo(ServiceState.STOPPED);
+        assertThat(snapshot("api").state()).isEqualTo(ServiceState.WAITING);
+
+        done(registry.start("db"));
+        assertThat(snapshot("api").state()).isEqualTo(ServiceState.RUNNING);
+        assertThat(probe.starts("db")).isEqualTo(2);
+    }
+
+    @Test
+    void stopCancelsAScheduledRestart() throws Exception {
+        installChain();
+        done(registry.startAll());
+        done(registry.fail("config", new IOException("lost")));
+        assertThat(time.pending()).hasSize(1);
+
+        done(registry.stop("config"));
+
+        assertThat(snapshot("config").state()).isEqualTo(ServiceState.STOPPED);
+        assertThat(snapshot("config").nextRestartAt()).isNull();
+        assertThat(time.pending()).isEmpty();
+        time.advance(Duration.ofMinutes(1));
+        assertThat(snapshot("config").state()).isEqualTo(ServiceState.STOPPED);
+        assertThat(probe.starts("config")).isEqualTo(1);
+    }
+
+    @Test
+    void stopWhileStartingLetsTheStartFinishThenStopsIt() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        registry.install("slow", String.class, new Service<>() {
+            @Override
+            public String start(ServiceContext context) throws InterruptedException {
+                probe.record("start slow");
+                entered.countDown();
+                release.await();
+                return "slow";
+            }
+
+            @Override
+            public void stop(ServiceContext context) {
+                probe.record("stop slow");
+            }
+        });
+        registry.startAll();
+        assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<@Nullable Void> stop = registry.stop("slow");
+        assertThat(stop).isNotDone();
+        release.countDown();
+        done(stop);
+
+        assertThat(snapshot("slow").state()).isEqualTo(ServiceState.STOPPED);
+        assertThat(probe.calls()).containsExactly("start slow", "stop slow");
+    }
+
+    @Test
+    void startBringsBackAServiceThatGaveUpAndItsDependents() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        registry.install(ServiceDefinition.builder(ServiceKey.of("config", String.class), context -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new IOException("unreachable");
+            }
+            return "config#" + attempts.get();
+        }).restartPolicy(RestartPolicy.never()).build());
+        registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), probe.service("db"))
+                .dependsOn("config").build());
+        CompletableFuture<@Nullable Void> startAll = registry.startAll();
+        assertThat(startAll).failsWithin(WAIT);
+        assertThat(snapshot("config").state()).isEqualTo(ServiceState.FAILED);
+        assertThat(snapshot("config").nextRestartAt()).isNull();
+
+        done(registry.start("config"));
+
+        assertThat(registry.get(ServiceKey.of("config", String.class))).isEqualTo("config#2");
+        assertThat(snapshot("config").restarts()).isZero();
+        assertThat(snapshot("config").lastFailure().summary()).isEqualTo("java.io.IOException: unreachable");
+        assertThat(snapshot("db").state()).isEqualTo(ServiceState.RUNNING);
+        assertThat(registry.await(ServiceKey.of("config", String.class))).succeedsWithin(WAIT);
+    }
+
+    @Test
+    void restartOfAServiceThatGaveUpStartsItAndCountsARestart() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        registry.install(ServiceDefinition.builder(ServiceKey.of("config", String.class), context -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new IOException("unreachable");
+            }
+            return "config#" + attempts.get();
+        }).restartPolicy(RestartPolicy.never()).build());
+        registry.startAll();
+        done(registry.settled());
+
+        done(registry.restart("config"));
+
+        assertThat(snapshot("config").state()).isEqualTo(ServiceState.RUNNING);
+        assertThat(snapshot("config").restarts()).isEqualTo(1);
+    }
+
+    @Test
+    void restartsRequestedWhileOneIsUnderWayAreMergedIntoIt() throws Exception {
+        installBlockingStop("x");
+        done(registry.startAll());
+
+        CompletableFuture<@Nullable Void> first = registry.restart("x");
+        await().atMost(WAIT).until(() -> probe.calls().contains("stop x"));
+        CompletableFuture<@Nullable Void> second = registry.restart("x");
+        release.countDown();
+        done(first);
+        done(second);
+
+        assertThat(probe.calls()).containsExactly("start x", "stop x", "start x");
+        assertThat(snapshot("x").restarts()).isEqualTo(1);
+        assertThat(snapshot("x").state()).isEqualTo(ServiceState.RUNNING);
+    }
+
+    @Test
+    void theLastOfStopAndRestartWhileStoppingDecidesTheOutcome() throws Exception {
+        installBlockingStop("x");
+        installBlockingStop("y");
+        done(registry.startAll());
+
+        CompletableFuture<@Nullable Void> stopX = registry.stop("x");
+        CompletableFuture<@Nullable Void> restartY = registry.restart("y");
+        await().atMost(WAIT).until(() -> probe.calls().containsAll(List.of("stop x", "stop y")));
+        CompletableFuture<@Nullable Void> restartX = registry.restart("x");
+        CompletableFuture<@Nullable Void> stopY = registry.stop("y");
+        release.countDown();
+        for (CompletableFuture<@Nullable Void> f : List.of(stopX, restartY, restartX, stopY)) {
+            done(f);
+        }
+
+        assertThat(snapshot("x").state()).isEqualTo(ServiceState.RUNNING);
+        assertThat(snapshot("y").state()).isEqualTo(ServiceState.STOPPED);
+        assertThat(probe.callsOf("x")).containsExactly("start x", "stop x", "start x");
+        assertThat(probe.callsOf("y")).containsExactly("start y", "stop y");
+    }
+
+    @Test
+    void restartOfAStoppedServiceStartsIt() throws Exception {
+        installChain();
+        done(registry.startAll());
+        done(registry.stop("config"));
+
+        done(registry.restart("config"));
+
+        assertThat(snapshot("config").state()).isEqualTo(ServiceState.RUNNING);
+        assertThat(snapshot("config").restarts()).isEqualTo(1);
+        assertThat(snapshot("api").state()).isEqualTo(ServiceState.RUNNING);
+    }
+
+    private void installChain() {
+        registry.install("config", String.class, probe.service("config"));
+        registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), probe.service("db"))
+                .requires(ServiceKey.of("config", String.class)).build());
+        registry.install(ServiceDefinition.builder(ServiceKey.of("api", String.class), probe.service("api"))
+                .requires(ServiceKey.of("db", String.class)).build());
+        registry.install("other", String.class, probe.service("other"));
+    }
+
+    private void installBlockingStop(String id) {
+        registry.install(id, String.class, new Service<>() {
+            @Override
+            public String start(ServiceContext context) {
+                probe.record("start " + id);
+                return id;
+            }
+
+            @Override
+            public void stop(ServiceContext context) throws InterruptedException {
+                probe.record("stop " + id);
+                release.await();
+            }
+        });
+    }
+
+    private ServiceSnapshot snapshot(String id) {
+        return registry.snapshot(id).orElseThrow();
+    }
+
+    private static <T> T done(CompletableFuture<T> future) throws Exception {
+        return future.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+}
