@@ -82,7 +82,7 @@ final class HeartbeatLoop {
             logger.warn("Heartbeat loop interrupted after {} beats", beats);
         }
         catch (SQLException | RuntimeException ex) {
-            logger.warn("Heartbeat loop failed after {} beats: {}", beats, ex.toString());
+            logger.info("Heartbeat loop ended after {} beats: a write failed", beats);
             failure.accept(ex);
         }
     }

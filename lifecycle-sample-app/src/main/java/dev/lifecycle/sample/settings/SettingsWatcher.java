@@ -91,7 +91,7 @@ final class SettingsWatcher {
     }
 
     /** Reads the file once; reports and answers {@code true} if it holds other valid settings. */
-    private boolean changed() {
+    boolean changed() {
         Path file = current.file();
         byte[] content;
         try {
