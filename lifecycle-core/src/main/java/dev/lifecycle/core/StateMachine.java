@@ -444,6 +444,8 @@ final class StateMachine {
     /** Applies the restart policy to a service that has just failed. */
     private void supervise(Controller c, Throwable cause, Instant now, Batch batch) {
         if (engine.shuttingDown || c.removing || c.operatorStopped) {
+            // Not restarted: it goes where it was headed (removed, or stopped by the operator).
+            batch.evaluate(c);
             return;
         }
         RestartPolicy policy = c.policy;

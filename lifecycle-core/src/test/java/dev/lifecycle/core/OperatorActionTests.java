@@ -207,6 +207,28 @@ class OperatorActionTests {
     }
 
     @Test
+    void stopWhileStartingEndsStoppedWhenTheStartFails() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        registry.install("slow", String.class, context -> {
+            entered.countDown();
+            release.await();
+            throw new IOException("could not connect");
+        });
+        registry.startAll();
+        assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<@Nullable Void> stop = registry.stop("slow");
+        release.countDown();
+        done(stop);
+
+        assertThat(snapshot("slow").state()).isEqualTo(ServiceState.STOPPED);
+        assertThat(snapshot("slow").reason()).isEqualTo(TransitionReason.OPERATOR);
+        assertThat(snapshot("slow").lastFailure().summary()).isEqualTo("java.io.IOException: could not connect");
+        assertThat(snapshot("slow").nextRestartAt()).isNull();
+        assertThat(time.pending()).isEmpty();
+    }
+
+    @Test
     void startBringsBackAServiceThatGaveUpAndItsDependents() throws Exception {
         AtomicInteger attempts = new AtomicInteger();
         registry.install(ServiceDefinition.builder(ServiceKey.of("config", String.class), context -> {

@@ -1,0 +1,346 @@
+package dev.lifecycle.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The graph changing at run time: services installed after the start (before or after what they require), and
+ * services removed (their dependents stop and wait for the id to come back).
+ */
+class DynamicGraphTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final ServiceKey<String> CONFIG = ServiceKey.of("config", String.class);
+    private static final ServiceKey<String> DB = ServiceKey.of("db", String.class);
+    private static final ServiceKey<String> API = ServiceKey.of("api", String.class);
+    private static final String UNKNOWN_CONFIG =
+            "No service 'config' is installed; check the name (and the qualifier, written name:qualifier)";
+
+    private final ManualTime time = new ManualTime();
+    private final RecordingListener listener = new RecordingListener();
+    private final CascadeProbe probe = new CascadeProbe();
+    private final CountDownLatch release = new CountDownLatch(1);
+    private ServiceRegistry registry;
+
+    @BeforeEach
+    void buildRegistry() {
+        registry = ServiceRegistry.builder().clock(time).scheduler(time).random(() -> 0.0).listener(listener).build();
+    }
+
+    @AfterEach
+    void closeRegistry() {
+        release.countDown();
+        assertThat(registry.stopAll()).succeedsWithin(WAIT);
+        registry.close();
+        listener.assertAllLegal();
+    }
+
+    @Test
+    void serviceInstalledAtRunTimeStartsWithItsRequirementsValue() throws Exception {
+        registry.install("config", String.class, probe.service("config"));
+        done(registry.startAll());
+
+        ServiceHandle<String> db = registry.install(dependent(DB, CONFIG));
+
+        assertThat(db.await()).succeedsWithin(WAIT).isEqualTo("db(config#1)");
+        done(registry.settled());
+        assertThat(probe.calls()).containsExactly("start config", "start db");
+        assertThat(snapshot("db").reason()).isEqualTo(TransitionReason.STARTUP);
+        assertThat(snapshot("config").dependents()).containsExactly("db");
+    }
+
+    @Test
+    void serviceInstalledWhileItsRequirementIsFailedWaitsForTheRestart() throws Exception {
+        registry.install("config", String.class, probe.service("config"));
+        done(registry.startAll());
+        done(registry.fail("config", new IOException("lost")));
+
+        registry.install(dependent(DB, CONFIG));
+        done(registry.settled());
+
+        assertThat(snapshot("db").state()).isEqualTo(ServiceState.WAITING);
+        assertThat(snapshot("db").rootCause())
+                .isEqualTo("blocked by config, which failed with java.io.IOException: lost");
+        time.advance(Duration.ofMillis(100));
+        assertThat(registry.await(DB)).succeedsWithin(WAIT).isEqualTo("db(config#2)");
+    }
+
+    @Test
+    void serviceInstalledBeforeItsRequirementWaitsAndSaysWhatIsMissing() throws Exception {
+        registry.install("config", String.class, probe.service("config"));
+        done(registry.startAll());
+
+        registry.install(dependent(API, DB));
+        registry.install(ServiceDefinition.builder(ServiceKey.of("ui", String.class), probe.service("ui"))
+                .dependsOn("api").build());
+        CompletableFuture<@Nullable String> api = registry.await(API);
+        done(registry.settled());
+
+        ServiceSnapshot waiting = snapshot("api");
+        assertThat(waiting.state()).isEqualTo(ServiceState.WAITING);
+        assertThat(waiting.requires()).containsExactly("db");
+        assertThat(waiting.missing()).containsExactly("db");
+        assertThat(waiting.waitingOn()).containsExactly("db");
+        assertThat(waiting.rootCause()).isEqualTo("blocked by db, which is not installed");
+        ServiceSnapshot below = snapshot("ui");
+        assertThat(below.missing()).isEmpty();
+        assertThat(below.waitingOn()).containsExactly("api");
+        assertThat(below.rootCause()).isEqualTo("blocked by db, which is not installed");
+        assertThat(api).isNotDone();
+
+        registry.install(dependent(DB, CONFIG));
+
+        assertThat(api).succeedsWithin(WAIT).isEqualTo("api(db(config#1))");
+        assertThat(registry.await(ServiceKey.of("ui", String.class))).succeedsWithin(WAIT);
+        assertThat(snapshot("api").missing()).isEmpty();
+        assertThat(snapshot("db").dependents()).containsExactly("api");
+        assertThat(probe.calls()).containsExactly("start config", "start db", "start api", "start ui");
+    }
+
+    @Test
+    void removeStopsTheDependentsFirstAndLeavesThemWaitingOnTheMissingService() throws Exception {
+        installChain();
+        done(registry.startAll());
+        ServiceHandle<String> config = registry.handle(CONFIG);
+
+        CompletableFuture<@Nullable Void> removal = registry.remove("config");
+        done(removal);
+
+        assertThat(probe.calls().subList(3, probe.calls().size())).containsExactly("stop api", "join api", "stop db",
+                "join db", "stop config", "join config");
+        assertThat(registry.snapshot("config")).isEmpty();
+        assertThat(registry.snapshot()).extracting(ServiceSnapshot::id).containsExactly("db", "api");
+        assertThat(config.state()).isEqualTo(ServiceState.REMOVED);
+        ServiceSnapshot db = snapshot("db");
+        assertThat(db.state()).isEqualTo(ServiceState.WAITING);
+        assertThat(db.reason()).isEqualTo(TransitionReason.DEPENDENCY);
+        assertThat(db.missing()).containsExactly("config");
+        assertThat(db.rootCause()).isEqualTo("blocked by config, which is not installed");
+        ServiceSnapshot api = snapshot("api");
+        assertThat(api.state()).isEqualTo(ServiceState.WAITING);
+        assertThat(api.missing()).isEmpty();
+        assertThat(api.rootCause()).isEqualTo("blocked by config, which is not installed");
+        assertThatThrownBy(config::get).isInstanceOf(UnknownServiceException.class).hasMessage(UNKNOWN_CONFIG);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(listener.of("config")).endsWith("RUNNING->STOPPING",
+                "STOPPING->REMOVED"));
+    }
+
+    @Test
+    void removeOfALeafLeavesItsRequirementsRunning() throws Exception {
+        installChain();
+        done(registry.startAll());
+
+        done(registry.remove("api"));
+
+        assertThat(probe.calls().subList(3, probe.calls().size())).containsExactly("stop api", "join api");
+        assertThat(snapshot("db").state()).isEqualTo(ServiceState.RUNNING);
+        assertThat(snapshot("db").dependents()).isEmpty();
+    }
+
+    @Test
+    void reinstallAfterRemoveRestartsTheDependentsWithTheNewValue() throws Exception {
+        installChain();
+        done(registry.startAll());
+        done(registry.remove("config"));
+
+        registry.install("config", String.class, probe.service("config", () -> "config-v2"));
+
+        assertThat(registry.await(API)).succeedsWithin(WAIT).isEqualTo("api(db(config-v2))");
+        done(registry.settled());
+        assertThat(snapshot("db").missing()).isEmpty();
+        assertThat(snapshot("config").dependents()).containsExactly("db");
+        assertThat(probe.calls().subList(9, probe.calls().size())).containsExactly("start config", "start db",
+                "start api");
+    }
+
+    @Test
+    void removeWhileStartingWaitsForTheStartThenStopsIt() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        registry.install("slow", String.class, blockingStart(entered, () -> "slow"));
+        registry.startAll();
+        assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<@Nullable Void> removal = registry.remove("slow");
+        assertThat(removal).isNotDone();
+        release.countDown();
+        done(removal);
+
+        assertThat(registry.snapshot("slow")).isEmpty();
+        assertThat(probe.calls()).containsExactly("start slow", "stop slow", "join slow");
+    }
+
+    @Test
+    void removeWhileStartingCompletesWhenTheStartFails() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        registry.install("slow", String.class, blockingStart(entered, () -> {
+            throw new IllegalStateException("could not connect");
+        }));
+        registry.startAll();
+        assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<@Nullable Void> removal = registry.remove("slow");
+        release.countDown();
+
+        assertThat(removal).succeedsWithin(WAIT);
+        assertThat(registry.snapshot("slow")).isEmpty();
+        assertThat(time.pending()).isEmpty();
+        assertThat(probe.calls()).containsExactly("start slow");
+    }
+
+    @Test
+    void removeWhileADependentIsStartingStopsItOnceItHasStarted() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        registry.install("config", String.class, probe.service("config"));
+        registry.install(ServiceDefinition.builder(DB, blockingStart(entered, () -> "db")).requires(CONFIG).build());
+        registry.startAll();
+        assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<@Nullable Void> removal = registry.remove("config");
+        assertThat(removal).isNotDone();
+        release.countDown();
+        done(removal);
+
+        assertThat(probe.calls()).containsExactly("start config", "start db", "stop db", "join db", "stop config",
+                "join config");
+        assertThat(snapshot("db").state()).isEqualTo(ServiceState.WAITING);
+        assertThat(snapshot("db").missing()).containsExactly("config");
+    }
+
+    @Test
+    void removeOfAFailedServiceCancelsItsRestart() throws Exception {
+        installChain();
+        done(registry.startAll());
+        done(registry.fail("config", new IOException("lost")));
+        assertThat(time.pending()).hasSize(1);
+
+        done(registry.remove("config"));
+
+        assertThat(time.pending()).isEmpty();
+        assertThat(registry.snapshot("config")).isEmpty();
+        assertThat(snapshot("db").rootCause()).isEqualTo("blocked by config, which is not installed");
+    }
+
+    @Test
+    void awaitingARemovedServiceFailsAtOnce() throws Exception {
+        done(registry.startAll());
+        registry.install(dependent(DB, CONFIG));
+        CompletableFuture<@Nullable String> db = registry.await(DB);
+        assertThat(db).isNotDone();
+
+        done(registry.remove("db"));
+
+        assertThat(db).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
+                .havingCause().isInstanceOf(ServiceFailedException.class).withMessage("Service 'db' was removed");
+    }
+
+    @Test
+    void actionsOnARemovedServiceAndRemovingTwiceAreRefused() throws Exception {
+        installChain();
+        done(registry.startAll());
+        done(registry.remove("config"));
+
+        List<Runnable> actions = List.of(() -> registry.fail("config", new IOException("x")),
+                () -> registry.restart("config"), () -> registry.stop("config"), () -> registry.start("config"),
+                () -> registry.remove("config"), () -> registry.get(CONFIG));
+        for (Runnable action : actions) {
+            assertThatThrownBy(action::run).isInstanceOf(UnknownServiceException.class).hasMessage(UNKNOWN_CONFIG)
+                    .extracting(ex -> ((UnknownServiceException) ex).id()).isEqualTo("config");
+        }
+        assertThat(registry.await(CONFIG)).isNotDone();
+        assertThat(snapshot("db").state()).isEqualTo(ServiceState.WAITING);
+    }
+
+    @Test
+    void removeRequestedTwiceWhileUnderWayReturnsTheSameFuture() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        registry.install("slow", String.class, blockingStart(entered, () -> "slow"));
+        registry.startAll();
+        assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<@Nullable Void> first = registry.remove("slow");
+        CompletableFuture<@Nullable Void> second = registry.remove("slow");
+        release.countDown();
+
+        assertThat(second).isSameAs(first);
+        done(first);
+    }
+
+    private void installChain() {
+        registry.install("config", String.class, probe.service("config"));
+        registry.install(dependent(DB, CONFIG));
+        registry.install(dependent(API, DB));
+    }
+
+    /** A recording service {@code key} that requires {@code requirement} and publishes {@code id(value)}. */
+    private ServiceDefinition<String> dependent(ServiceKey<String> key, ServiceKey<String> requirement) {
+        AtomicReference<ServiceHandle<String>> handle = new AtomicReference<>();
+        Service<String> recorded = probe.service(key.id(), () -> key.id() + "(" + handle.get().get() + ")");
+        return ServiceDefinition.builder(key, new Service<String>() {
+            @Override
+            public void init(ServiceInit init) {
+                handle.set(init.requires(requirement));
+            }
+
+            @Override
+            public String start(ServiceContext context) throws Exception {
+                return recorded.start(context);
+            }
+
+            @Override
+            public void stop(ServiceContext context) throws Exception {
+                recorded.stop(context);
+            }
+
+            @Override
+            public void join(ServiceContext context) throws Exception {
+                recorded.join(context);
+            }
+        }).build();
+    }
+
+    private Service<String> blockingStart(CountDownLatch entered, Supplier<String> value) {
+        return new Service<>() {
+            @Override
+            public String start(ServiceContext context) throws InterruptedException {
+                String id = context.key().id();
+                probe.record("start " + id);
+                entered.countDown();
+                release.await();
+                return value.get();
+            }
+
+            @Override
+            public void stop(ServiceContext context) {
+                probe.record("stop " + context.key().id());
+            }
+
+            @Override
+            public void join(ServiceContext context) {
+                probe.record("join " + context.key().id());
+            }
+        };
+    }
+
+    private ServiceSnapshot snapshot(String id) {
+        return registry.snapshot(id).orElseThrow();
+    }
+
+    private static <T> T done(CompletableFuture<T> future) throws Exception {
+        return future.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+}
