@@ -220,9 +220,10 @@ final class StateMachine {
         Throwable reported = failure;
         engine.events.enqueue(l -> l.onStarted(c.key, took, reported));
         if (failure != null) {
-            Throwable cause = c.pendingFailure != null ? c.pendingFailure : failure;
+            boolean requested = c.pendingFailure != null;
+            Throwable cause = requested ? c.pendingFailure : failure;
             c.pendingFailure = null;
-            landFailed(c, cause, batch);
+            landFailed(c, cause, !requested, batch);
             return false;
         }
         c.value = value;
@@ -270,7 +271,7 @@ final class StateMachine {
         c.pendingFailure = null;
         Throwable reported = cause;
         engine.events.enqueue(l -> l.onStarted(c.key, c.startTimeout, reported));
-        landFailed(c, cause, batch);
+        landFailed(c, cause, false, batch);
     }
 
     // ---------------------------------------------------------------- stopping
@@ -281,7 +282,7 @@ final class StateMachine {
      */
     private void beginStop(Controller c, Batch batch) {
         List<Controller> order = runningDependentsPostOrder(c);
-        String detail = "requirement '" + c.id + "' is stopping";
+        String detail = "'" + c.id + "' is stopping";
         Throwable rootCause = c.pendingFailure;
         for (Controller d : order) {
             if (d == c) {
@@ -340,7 +341,7 @@ final class StateMachine {
 
     private @Nullable String stopDetail(Controller c) {
         if (c.pendingFailure != null) {
-            return "failed: " + FailureInfo.of(c.pendingFailure, engine.now()).summary();
+            return null;
         }
         if (c.removing) {
             return "removing";
@@ -414,7 +415,7 @@ final class StateMachine {
         boolean restart = c.restartRequested;
         c.restartRequested = false;
         if (failure != null) {
-            landFailed(c, failure, batch);
+            landFailed(c, failure, false, batch);
         } else if (c.operatorStopped || engine.shuttingDown) {
             setPhase(c, Phase.STOPPED, c.operatorStopped ? TransitionReason.OPERATOR : TransitionReason.SHUTDOWN,
                     null, null, batch);
@@ -432,12 +433,22 @@ final class StateMachine {
 
     // ---------------------------------------------------------------- failure and supervision
 
-    private void landFailed(Controller c, Throwable cause, Batch batch) {
+    /**
+     * Marks a service FAILED and applies its restart policy.
+     *
+     * @param thrown whether its own setup or start threw {@code cause} (logged with the stack trace), rather than
+     *        a failure that was reported or requested (logged as one line)
+     */
+    private void landFailed(Controller c, Throwable cause, boolean thrown, Batch batch) {
         Instant now = engine.now();
         c.lastFailure = FailureInfo.of(cause, now);
         c.restartRequested = false;
-        Engine.log.warn("Service '{}' failed: {}", c.id, c.lastFailure.summary(), cause);
-        setPhase(c, Phase.FAILED, TransitionReason.FAILURE, cause, c.lastFailure.summary(), batch);
+        if (thrown) {
+            Engine.log.warn("Service '{}' failed to start: {}", c.id, c.lastFailure.summary(), cause);
+        } else {
+            Engine.log.warn("Service '{}' failed: {}", c.id, c.lastFailure.summary());
+        }
+        setPhase(c, Phase.FAILED, TransitionReason.FAILURE, cause, null, batch);
         supervise(c, cause, now, batch);
     }
 

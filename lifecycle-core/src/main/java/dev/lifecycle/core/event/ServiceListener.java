@@ -3,6 +3,8 @@ package dev.lifecycle.core.event;
 import dev.lifecycle.core.Escalation;
 import dev.lifecycle.core.ServiceKey;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +15,23 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public interface ServiceListener {
+
+    /**
+     * A listener that passes every transition to {@code consumer}, for a lambda:
+     * {@code registry.addListener(ServiceListener.ofTransitions(t -> log.info("{}", t)))}.
+     *
+     * @param consumer what to do with each transition
+     * @return the listener
+     */
+    static ServiceListener ofTransitions(Consumer<ServiceTransition> consumer) {
+        Objects.requireNonNull(consumer, "consumer");
+        return new ServiceListener() {
+            @Override
+            public void onTransition(ServiceTransition transition) {
+                consumer.accept(transition);
+            }
+        };
+    }
 
     /** A service changed state. */
     default void onTransition(ServiceTransition transition) {
