@@ -11,11 +11,11 @@ import org.jspecify.annotations.Nullable;
  * Runs user-code tasks (setup and start, stop and join, health checks) on the executor without a hand-off per task.
  *
  * <p>Ready tasks wait in one queue guarded by the registry's lock. Up to {@code parallelism} worker loops run on the
- * executor, each taking the next task when it finishes one; the lock it takes to report a task's outcome also hands it
- * its next task, so a worker on a busy graph never waits. Blocking user code must not stall the others: when tasks
- * are queued but no worker has taken one for {@link #STALL_NANOS}, every worker is taken to be blocked and one more
- * worker per queued task is started (a watchdog thread checks while tasks are queued, and sleeps otherwise). Extra
- * workers end when the queue is empty.
+ * executor, each taking the next task when it finishes one; a task whose outcome makes others ready leaves one of them
+ * for its own worker instead of starting another, so a chain of services runs on one worker without a hand-off.
+ * Blocking user code must not stall the others: when tasks are queued but no worker has taken one for
+ * {@link #STALL_NANOS}, every worker is taken to be blocked and one more worker per queued task is started (a watchdog
+ * thread checks while tasks are queued, and sleeps otherwise). Extra workers end when the queue is empty.
  */
 final class Workers {
 
@@ -55,13 +55,18 @@ final class Workers {
             return 0;
         }
         ready.addAll(tasks);
-        Worker current = CURRENT.get();
-        if (current != null && current.workers == this && current.next == null && !ready.isEmpty()) {
-            current.next = ready.poll();
-            lastProgress = System.nanoTime();
-        }
         queued = ready.size();
-        int start = Math.min(ready.size(), parallelism - workers);
+        // A worker reporting its task's outcome polls the queue next: leave one task for it instead of starting a
+        // worker. The task stays queued rather than handed to it, because the worker may yet run code that waits
+        // for that very task (a start that installs a service and awaits it, a listener, a future's callback);
+        // then the watchdog sees the queue stall and starts a worker for it.
+        Worker current = CURRENT.get();
+        int forSelf = 0;
+        if (current != null && current.workers == this && !current.willPoll) {
+            current.willPoll = true;
+            forSelf = 1;
+        }
+        int start = Math.min(ready.size() - forSelf, parallelism - workers);
         if (start > 0) {
             workers += start;
             return start;
@@ -90,22 +95,20 @@ final class Workers {
         CURRENT.set(self);
         try {
             while (true) {
-                Runnable task = self.next;
-                self.next = null;
-                if (task == null) {
-                    engine.lock.lock();
-                    try {
-                        task = ready.poll();
-                        queued = ready.size();
-                        if (task == null) {
-                            workers--;
-                            return;
-                        }
-                    } finally {
-                        engine.lock.unlock();
+                Runnable task;
+                engine.lock.lock();
+                try {
+                    self.willPoll = false;
+                    task = ready.poll();
+                    queued = ready.size();
+                    if (task == null) {
+                        workers--;
+                        return;
                     }
-                    lastProgress = System.nanoTime();
+                } finally {
+                    engine.lock.unlock();
                 }
+                lastProgress = System.nanoTime();
                 try {
                     task.run();
                 } catch (RuntimeException | Error ex) {
@@ -182,7 +185,8 @@ final class Workers {
     /** The worker loop running on the current thread. */
     private static final class Worker {
         final Workers workers;
-        @Nullable Runnable next;
+        /** A change made by its current task left a queued task for it rather than start a worker. */
+        boolean willPoll;
 
         Worker(Workers workers) {
             this.workers = workers;

@@ -1,0 +1,149 @@
+package dev.lifecycle.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Independent starts run at the same time on the default executor, and a start that blocks holds back nothing but
+ * its own dependents. Each test proves overlap with a barrier or latch that only opens when every start is inside
+ * it at once; the bounded waits only keep a broken engine from hanging the build.
+ */
+class ParallelStartTests {
+
+    private final ManualTime time = new ManualTime();
+    private final RecordingListener listener = new RecordingListener();
+    private final ServiceRegistry registry = ServiceRegistry.builder().clock(time).scheduler(time).listener(listener)
+            .build();
+
+    @AfterEach
+    void close() {
+        registry.close();
+        listener.assertAllLegal();
+    }
+
+    @Test
+    void twoIndependentBlockingStartsAreInsideStartAtTheSameTime() throws Exception {
+        CyclicBarrier bothInside = new CyclicBarrier(2);
+        registry.install("left", String.class, ctx -> {
+            bothInside.await(10, TimeUnit.SECONDS);
+            return "left";
+        });
+        registry.install("right", String.class, ctx -> {
+            bothInside.await(10, TimeUnit.SECONDS);
+            return "right";
+        });
+
+        registry.startAll().get(20, TimeUnit.SECONDS);
+
+        assertThat(registry.snapshot()).extracting(ServiceSnapshot::state).containsOnly(ServiceState.RUNNING);
+    }
+
+    @Test
+    void sixtyFourIndependentBlockingStartsAreAllInsideStartAtOnce() throws Exception {
+        CountDownLatch allInside = new CountDownLatch(64);
+        for (int i = 0; i < 64; i++) {
+            registry.install("blocking" + i, Integer.class, ctx -> {
+                allInside.countDown();
+                if (!allInside.await(10, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("only " + (64 - allInside.getCount()) + " of 64 starts overlapped");
+                }
+                return 1;
+            });
+        }
+
+        registry.startAll().get(20, TimeUnit.SECONDS);
+
+        assertThat(registry.snapshot()).hasSize(64).extracting(ServiceSnapshot::state)
+                .containsOnly(ServiceState.RUNNING);
+    }
+
+    @Test
+    void sixtyFourDependentsReleasedByOneRequirementAreAllInsideStartAtOnce() throws Exception {
+        CountDownLatch allInside = new CountDownLatch(64);
+        ServiceHandle<String> root = registry.install("root", String.class, ctx -> "root");
+        for (int i = 0; i < 64; i++) {
+            registry.install(ServiceDefinition.builder(ServiceKey.of("dependent" + i, Integer.class), ctx -> {
+                allInside.countDown();
+                if (!allInside.await(10, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("only " + (64 - allInside.getCount()) + " of 64 starts overlapped");
+                }
+                return 1;
+            }).requires(root.key()).build());
+        }
+
+        registry.startAll().get(20, TimeUnit.SECONDS);
+
+        assertThat(registry.snapshot()).hasSize(65).extracting(ServiceSnapshot::state)
+                .containsOnly(ServiceState.RUNNING);
+    }
+
+    @Test
+    void blockedStartHoldsBackOnlyItsOwnDependents() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        ServiceHandle<String> slow = registry.install("slow", String.class, ctx -> {
+            release.await(10, TimeUnit.SECONDS);
+            return "slow";
+        });
+        registry.install(ServiceDefinition.builder(ServiceKey.of("afterSlow", String.class), ctx -> "after")
+                .requires(slow.key()).build());
+        ServiceHandle<String> a = registry.install("a", String.class, ctx -> "a");
+        ServiceHandle<String> b = registry.install(ServiceDefinition.builder(ServiceKey.of("b", String.class),
+                ctx -> "b(" + a.get() + ")").requires(a.key()).build());
+
+        registry.startAll();
+        String chainValue = b.await().get(10, TimeUnit.SECONDS);
+        ServiceState slowWhileChainRan = slow.state();
+        ServiceState afterSlowWhileChainRan = registry.handle(ServiceKey.of("afterSlow", String.class)).state();
+        release.countDown();
+        registry.settled().get(10, TimeUnit.SECONDS);
+
+        assertThat(chainValue).isEqualTo("b(a)");
+        assertThat(slowWhileChainRan).isEqualTo(ServiceState.STARTING);
+        assertThat(afterSlowWhileChainRan).isEqualTo(ServiceState.WAITING);
+        assertThat(registry.snapshot()).extracting(ServiceSnapshot::state).containsOnly(ServiceState.RUNNING);
+    }
+
+    /** Covers a bug where a service installed from another's start was queued behind that start on its thread. */
+    @Test
+    void startThatInstallsAnotherServiceAndWaitsForItDoesNotHoldItBack() throws Exception {
+        ServiceKey<String> pluginKey = ServiceKey.of("plugin", String.class);
+        registry.install("loader", String.class, ctx -> {
+            registry.install(pluginKey.name(), String.class, pluginCtx -> "plugin");
+            return "loaded " + registry.await(pluginKey).get(10, TimeUnit.SECONDS);
+        });
+
+        registry.startAll().get(20, TimeUnit.SECONDS);
+
+        assertThat(registry.get(ServiceKey.of("loader", String.class))).isEqualTo("loaded plugin");
+        assertThat(registry.snapshot()).extracting(ServiceSnapshot::id).containsExactly("loader", "plugin");
+    }
+
+    /** Covers a bug where a start released by another service's start was queued behind that start on its thread. */
+    @Test
+    void startThatCompletesAnotherAsyncStartAndWaitsForItsDependentDoesNotHoldItBack() throws Exception {
+        CompletableFuture<String> sourceFuture = new CompletableFuture<>();
+        ServiceHandle<String> source = registry.install("source", String.class,
+                (AsyncService<String>) ctx -> sourceFuture);
+        ServiceKey<String> consumerKey = ServiceKey.of("consumer", String.class);
+        registry.install(ServiceDefinition.builder(consumerKey, ctx -> "consumer of " + source.get())
+                .requires(source.key()).build());
+        registry.install("trigger", String.class, ctx -> {
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(1))
+                    .until(() -> sourceFuture.getNumberOfDependents() > 0);
+            sourceFuture.complete("events");
+            return "triggered " + registry.await(consumerKey).get(10, TimeUnit.SECONDS);
+        });
+
+        registry.startAll().get(20, TimeUnit.SECONDS);
+
+        assertThat(registry.get(ServiceKey.of("trigger", String.class))).isEqualTo("triggered consumer of events");
+    }
+}
