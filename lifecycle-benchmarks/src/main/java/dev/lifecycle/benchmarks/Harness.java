@@ -1,0 +1,213 @@
+package dev.lifecycle.benchmarks;
+
+import dev.lifecycle.benchmarks.CellResult.Status;
+import dev.lifecycle.benchmarks.peers.Peer;
+import dev.lifecycle.benchmarks.peers.Peers;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The comparative harness: runs the selected workloads on the selected peers, each cell (workload × size × peer) in
+ * a JVM of its own by default, and prints markdown tables of the results. {@code jmh} runs the JMH microbenchmarks
+ * instead. Progress goes to standard error, the tables to standard output.
+ *
+ * <pre>
+ * java -jar lifecycle-benchmarks.jar                                   # everything, about 6 minutes on 2 cores
+ * java -jar lifecycle-benchmarks.jar --peer lifecycle,floor --workload W1 --size 100000 --runs 5 --warmup 2
+ * java -jar lifecycle-benchmarks.jar jmh -prof gc StartStopBenchmark
+ * </pre>
+ */
+public final class Harness {
+
+    private Harness() {
+    }
+
+    /** Runs the harness; exits non-zero on bad options or when a cell ended in an error. */
+    public static void main(String[] args) throws Exception {
+        List<String> arguments = List.of(args);
+        if (!arguments.isEmpty() && arguments.get(0).equals("jmh")) {
+            org.openjdk.jmh.Main.main(arguments.subList(1, arguments.size()).toArray(String[]::new));
+            return;
+        }
+        if (!arguments.isEmpty() && arguments.get(0).equals("cell")) {
+            System.out.println(CellRunner.run(cell(arguments.subList(1, arguments.size()))).encode());
+            System.out.flush();
+            System.exit(0);
+        }
+        if (arguments.contains("--help") || arguments.contains("-h")) {
+            System.out.print(HarnessOptions.USAGE);
+            return;
+        }
+        if (arguments.contains("--list")) {
+            for (Peer peer : Peers.all()) {
+                System.out.println(peer.id() + ": " + peer.title());
+            }
+            return;
+        }
+        HarnessOptions options;
+        try {
+            options = HarnessOptions.parse(arguments);
+        } catch (IllegalArgumentException ex) {
+            System.err.println(ex.getMessage());
+            System.err.print(HarnessOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        List<CellResult> results = run(options, System.err);
+        String report = header(arguments) + "\n" + ResultTables.render(results);
+        System.out.print(report);
+        if (options.out() != null) {
+            Files.writeString(options.out(), report, StandardCharsets.UTF_8);
+        }
+        System.exit(ResultTables.anyFailure(results) ? 1 : 0);
+    }
+
+    /** Runs every cell the options select, reporting progress to {@code progress}. */
+    static List<CellResult> run(HarnessOptions options, PrintStream progress) {
+        List<Cell> cells = options.cells();
+        List<CellResult> results = new ArrayList<>();
+        long began = System.nanoTime();
+        for (int i = 0; i < cells.size(); i++) {
+            Cell cell = cells.get(i);
+            progress.printf(Locale.ROOT, "[%d/%d] %s ...%n", i + 1, cells.size(), cell);
+            long t0 = System.nanoTime();
+            CellResult result = options.fork() ? forked(cell, options.cellTimeout()) : CellRunner.run(cell);
+            progress.printf(Locale.ROOT, "        %s (%.1f s)%n", summary(result), (System.nanoTime() - t0) / 1e9);
+            results.add(result);
+        }
+        progress.printf(Locale.ROOT, "%d cells in %.1f s%n", cells.size(), (System.nanoTime() - began) / 1e9);
+        return results;
+    }
+
+    private static String summary(CellResult result) {
+        if (result.ok()) {
+            Stats first = result.metrics().entrySet().stream().filter(e -> !e.getKey().equals("depth")).findFirst()
+                    .map(e -> Stats.of(e.getValue())).orElse(null);
+            return "ok" + (first == null ? "" : String.format(Locale.ROOT, ", median %.2f", first.median()));
+        }
+        return result.status() + ": " + result.message();
+    }
+
+    /** Runs a cell in a new JVM with this one's options and class path. */
+    static CellResult forked(Cell cell, Duration timeout) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            // A profiler or debugger of the parent is not for its children.
+            if (!argument.startsWith("-XX:StartFlightRecording") && !argument.startsWith("-agentlib")
+                    && !argument.startsWith("-javaagent") && !argument.startsWith("-XX:FlightRecorderOptions")) {
+                command.add(argument);
+            }
+        }
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Harness.class.getName());
+        command.addAll(cell.arguments());
+        try {
+            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            List<String> lines = new ArrayList<>();
+            Thread reader = new Thread(() -> {
+                try (BufferedReader in = new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = in.readLine()) != null) {
+                        synchronized (lines) {
+                            lines.add(line);
+                        }
+                    }
+                } catch (IOException ex) {
+                    // The process died; its exit says why.
+                }
+            }, "cell-output");
+            reader.start();
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+                return CellResult.without(cell, Status.ERROR, "timed out after " + timeout.toSeconds()
+                        + " s (--cell-timeout)", cell.peer());
+            }
+            reader.join();
+            synchronized (lines) {
+                for (String line : lines) {
+                    if (CellResult.isEncoded(line)) {
+                        return CellResult.decode(line);
+                    }
+                    System.err.println(line);
+                }
+            }
+            return CellResult.without(cell, Status.ERROR, "the cell's JVM exited with " + process.exitValue()
+                    + " without a result", cell.peer());
+        } catch (IOException ex) {
+            return CellResult.without(cell, Status.ERROR, "could not start a JVM: " + ex, cell.peer());
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return CellResult.without(cell, Status.ERROR, "interrupted", cell.peer());
+        }
+    }
+
+    /** The cell given by the {@code cell} subcommand's options. */
+    static Cell cell(List<String> args) {
+        Workload workload = null;
+        String peer = null;
+        int size = 0;
+        StartWork work = StartWork.NOOP;
+        int runs = 5;
+        int warmup = 2;
+        long seed = 42;
+        for (int i = 0; i + 1 < args.size(); i += 2) {
+            String value = args.get(i + 1);
+            switch (args.get(i)) {
+                case "--workload" -> workload = Workload.parse(value);
+                case "--peer" -> peer = value;
+                case "--size" -> size = Integer.parseInt(value);
+                case "--work" -> work = HarnessOptions.form(value);
+                case "--runs" -> runs = Integer.parseInt(value);
+                case "--warmup" -> warmup = Integer.parseInt(value);
+                case "--seed" -> seed = Long.parseLong(value);
+                default -> throw new IllegalArgumentException("Unknown cell option " + args.get(i));
+            }
+        }
+        if (workload == null || peer == null) {
+            throw new IllegalArgumentException("A cell needs --workload and --peer: " + args);
+        }
+        return new Cell(workload, peer, size, work, runs, warmup, seed);
+    }
+
+    private static String header(List<String> arguments) {
+        Runtime runtime = Runtime.getRuntime();
+        return String.format(Locale.ROOT, """
+                ## lifecycle-benchmarks results
+
+                - Command: `java -jar lifecycle-benchmarks.jar%s`
+                - JDK: %s (%s), %s
+                - Machine: %d cores, max heap %d MB, %s %s
+                - Date: %s
+                - Each figure: median (min–max) of the measured runs, milliseconds unless said; a fresh container per run.
+                """,
+                arguments.isEmpty() ? "" : " " + String.join(" ", arguments),
+                System.getProperty("java.vm.version"), System.getProperty("java.vm.vendor"),
+                jvmFlags(), runtime.availableProcessors(), runtime.maxMemory() / (1024 * 1024),
+                System.getProperty("os.name"), System.getProperty("os.arch"),
+                ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME.withLocale(Locale.ROOT)));
+    }
+
+    private static String jvmFlags() {
+        List<String> flags = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        String gc = ManagementFactory.getGarbageCollectorMXBeans().stream().map(b -> b.getName())
+                .reduce((a, b) -> a + ", " + b).orElse("?");
+        return "GC " + gc + (flags.isEmpty() ? "" : ", flags " + Arrays.toString(flags.toArray()));
+    }
+}
