@@ -1,0 +1,202 @@
+package dev.lifecycle.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Health checks: their outcome in the snapshot, failing a service after N unhealthy checks in a row, the periodic
+ * schedule, and that they are off unless configured. Time is driven by hand and user code runs on the calling thread.
+ */
+class HealthCheckTests {
+
+    private final ManualTime time = new ManualTime();
+    private final Instant t0 = time.instant();
+    private final RecordingListener listener = new RecordingListener();
+    private final CascadeProbe probe = new CascadeProbe();
+    private final AtomicBoolean healthy = new AtomicBoolean(true);
+    private final AtomicInteger checks = new AtomicInteger();
+    private ServiceRegistry registry;
+
+    @BeforeEach
+    void buildRegistry() {
+        registry = ServiceRegistry.builder().clock(time).scheduler(time).executor(Runnable::run).random(() -> 0.0)
+                .healthCheckInterval(Duration.ofSeconds(5)).listener(listener).build();
+    }
+
+    @AfterEach
+    void closeRegistry() {
+        registry.close();
+        listener.assertAllLegal();
+    }
+
+    @Test
+    void snapshotShowsTheOutcomeOfTheLastCheck() throws Exception {
+        install(ServiceDefinition.builder(ServiceKey.of("db", String.class), probe.service("db"))
+                .healthCheck(this::check));
+        registry.startAll().get();
+
+        checkHealth();
+        assertThat(snapshot("db").health()).isEqualTo(ServiceHealth.UP);
+
+        healthy.set(false);
+        checkHealth();
+        assertThat(snapshot("db").health()).isEqualTo(ServiceHealth.DOWN);
+        assertThat(snapshot("db").state()).isEqualTo(ServiceState.RUNNING);
+
+        healthy.set(true);
+        checkHealth();
+        assertThat(snapshot("db").health()).isEqualTo(ServiceHealth.UP);
+        assertThat(checks).hasValue(3);
+
+        registry.stop("db").get();
+        assertThat(snapshot("db").health()).isEqualTo(ServiceHealth.UNKNOWN);
+        checkHealth();
+        assertThat(checks).hasValue(3);
+    }
+
+    @Test
+    void unhealthyChecksInARowFailTheServiceWhichThenRestarts() throws Exception {
+        install(ServiceDefinition.builder(ServiceKey.of("db", String.class), probe.service("db"))
+                .healthCheck(this::check).failAfterUnhealthyChecks(3));
+        install(ServiceDefinition.builder(ServiceKey.of("api", String.class), probe.service("api"))
+                .dependsOn("db"));
+        registry.startAll().get();
+
+        for (boolean outcome : new boolean[] {false, false, true, false, false}) {
+            healthy.set(outcome);
+            checkHealth();
+        }
+        assertThat(snapshot("db").state()).isEqualTo(ServiceState.RUNNING);
+        assertThat(snapshot("db").health()).isEqualTo(ServiceHealth.DOWN);
+
+        checkHealth();
+
+        ServiceSnapshot db = snapshot("db");
+        assertThat(db.state()).isEqualTo(ServiceState.FAILED);
+        assertThat(db.health()).isEqualTo(ServiceHealth.UNKNOWN);
+        assertThat(db.lastFailure().message()).isEqualTo("Service 'db' was unhealthy in 3 health checks in a row");
+        assertThat(db.nextRestartAt()).isEqualTo(t0.plusMillis(100));
+        assertThat(snapshot("api").state()).isEqualTo(ServiceState.WAITING);
+        assertThat(probe.calls()).containsExactly("start db", "start api", "stop api", "join api", "stop db",
+                "join db");
+
+        healthy.set(true);
+        time.advance(Duration.ofMillis(100));
+        assertThat(snapshot("db").state()).isEqualTo(ServiceState.RUNNING);
+        assertThat(snapshot("api").state()).isEqualTo(ServiceState.RUNNING);
+        healthy.set(false);
+        checkHealth();
+        checkHealth();
+        assertThat(snapshot("db").state()).as("the count starts again after a restart").isEqualTo(
+                ServiceState.RUNNING);
+    }
+
+    @Test
+    void checksRunPeriodicallyOnRunningServices() throws Exception {
+        install(ServiceDefinition.builder(ServiceKey.of("db", String.class), probe.service("db"))
+                .healthCheck(this::check));
+        registry.startAll().get();
+        assertThat(time.pending()).containsExactly(t0.plusSeconds(5));
+
+        time.advance(Duration.ofSeconds(5));
+        assertThat(checks).hasValue(1);
+        assertThat(time.pending()).containsExactly(t0.plusSeconds(10));
+        time.advance(Duration.ofSeconds(10));
+        assertThat(checks).hasValue(3);
+
+        registry.stopAll().get();
+        assertThat(time.pending()).isEmpty();
+    }
+
+    @Test
+    void healthChecksAreOffByDefault() throws Exception {
+        AtomicInteger unhealthy = new AtomicInteger();
+        install(ServiceDefinition.builder(ServiceKey.of("plain", String.class), probe.service("plain")));
+        install(ServiceDefinition.builder(ServiceKey.of("reported", String.class), probe.service("reported"))
+                .healthCheck(() -> {
+                    unhealthy.incrementAndGet();
+                    return false;
+                }));
+        registry.startAll().get();
+
+        for (int i = 0; i < 10; i++) {
+            checkHealth();
+        }
+
+        assertThat(unhealthy).hasValue(10);
+        assertThat(snapshot("plain").health()).isEqualTo(ServiceHealth.UP);
+        assertThat(snapshot("reported").health()).isEqualTo(ServiceHealth.DOWN);
+        assertThat(snapshot("reported").state()).as("failAfterUnhealthyChecks is 0 by default")
+                .isEqualTo(ServiceState.RUNNING);
+    }
+
+    @Test
+    void noTimerRunsWhenNoServiceHasAHealthCheck() throws Exception {
+        install(ServiceDefinition.builder(ServiceKey.of("plain", String.class), probe.service("plain")));
+        registry.startAll().get();
+
+        assertThat(time.pending()).isEmpty();
+        assertThat(registry.checkHealth()).isDone();
+    }
+
+    @Test
+    void checkThatThrowsCountsAsUnhealthyAndItsErrorIsTheCause() throws Exception {
+        IOException timedOut = new IOException("ping timed out");
+        install(ServiceDefinition.builder(ServiceKey.of("db", String.class), probe.service("db"))
+                .healthCheck(() -> {
+                    throw timedOut;
+                }).failAfterUnhealthyChecks(2));
+        registry.startAll().get();
+
+        checkHealth();
+        assertThat(snapshot("db").health()).isEqualTo(ServiceHealth.DOWN);
+        assertThat(snapshot("db").state()).isEqualTo(ServiceState.RUNNING);
+        checkHealth();
+
+        ServiceSnapshot db = snapshot("db");
+        assertThat(db.state()).isEqualTo(ServiceState.FAILED);
+        assertThat(db.lastFailure().message()).isEqualTo("Service 'db' was unhealthy in 2 health checks in a row");
+        assertThat(db.lastFailure().cause()).hasCause(timedOut);
+    }
+
+    @Test
+    void checkThatThrowsAnErrorCountsAsUnhealthy() throws Exception {
+        install(ServiceDefinition.builder(ServiceKey.of("db", String.class), probe.service("db"))
+                .healthCheck(() -> {
+                    throw new AssertionError("broken check");
+                }).failAfterUnhealthyChecks(1));
+        registry.startAll().get();
+
+        checkHealth();
+
+        assertThat(snapshot("db").state()).isEqualTo(ServiceState.FAILED);
+        assertThat(snapshot("db").lastFailure().cause()).hasCauseInstanceOf(AssertionError.class);
+    }
+
+    private boolean check() {
+        checks.incrementAndGet();
+        return healthy.get();
+    }
+
+    private void install(ServiceDefinition.Builder<String> definition) {
+        registry.install(definition.build());
+    }
+
+    private void checkHealth() throws Exception {
+        registry.checkHealth().get(10, TimeUnit.SECONDS);
+        registry.settled().get(10, TimeUnit.SECONDS);
+    }
+
+    private ServiceSnapshot snapshot(String id) {
+        return registry.snapshot(id).orElseThrow();
+    }
+}
