@@ -1,0 +1,376 @@
+package dev.lifecycle.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What an error in each phase does: refused installs, failed services, dependents held back with their root cause,
+ * the start-up failure, and stop errors that are recorded while shutdown carries on.
+ */
+class StartErrorTests {
+
+    private final ManualTime time = new ManualTime();
+    private final PhaseLog log = new PhaseLog();
+    private final RecordingListener listener = new RecordingListener();
+    private ServiceRegistry registry = ServiceRegistry.builder().executor(Runnable::run).clock(time).scheduler(time)
+            .restartPolicy(RestartPolicy.never()).listener(listener).build();
+
+    @AfterEach
+    void close() {
+        registry.close();
+        listener.assertAllLegal();
+    }
+
+    /** A service that logs its phases and throws {@code error} from {@code phase}. */
+    private <T> Service<T> throwingIn(String phase, String id, T value, Throwable error, String... requires) {
+        Service<T> logged = log.service(id, value, requires);
+        return new Service<>() {
+            @Override
+            public void init(ServiceInit init) throws Exception {
+                logged.init(init);
+                throwIf("init");
+            }
+
+            @Override
+            public void setup(ServiceContext context) throws Exception {
+                logged.setup(context);
+                throwIf("setup");
+            }
+
+            @Override
+            public T start(ServiceContext context) throws Exception {
+                T started = logged.start(context);
+                throwIf("start");
+                return started;
+            }
+
+            @Override
+            public void stop(ServiceContext context) throws Exception {
+                logged.stop(context);
+                throwIf("stop");
+            }
+
+            @Override
+            public void join(ServiceContext context) throws Exception {
+                logged.join(context);
+                throwIf("join");
+            }
+
+            private void throwIf(String current) throws Exception {
+                if (current.equals(phase)) {
+                    if (error instanceof Exception ex) {
+                        throw ex;
+                    }
+                    throw (Error) error;
+                }
+            }
+        };
+    }
+
+    /** Replaces the registry by one running user code on its own threads, so that a stop may block. */
+    private void useDefaultExecutor() {
+        registry.close();
+        registry = ServiceRegistry.builder().clock(time).scheduler(time).listener(listener).build();
+    }
+
+    private ServiceSnapshot snapshot(String id) {
+        return registry.snapshot(id).orElseThrow();
+    }
+
+    @Test
+    void initThatThrowsRefusesTheInstallAndInstallsNothing() {
+        IllegalStateException noPath = new IllegalStateException("no config path");
+
+        assertThatThrownBy(() -> registry.install("config", String.class, throwingIn("init", "config", "c", noPath)))
+                .isExactlyInstanceOf(LifecycleException.class)
+                .hasMessage("Init of service 'config' failed: java.lang.IllegalStateException: no config path; "
+                        + "nothing was installed")
+                .hasCause(noPath);
+
+        assertThat(registry.snapshot()).isEmpty();
+        assertThat(registry.handle(ServiceKey.of("config", String.class)).state()).isEqualTo(ServiceState.REMOVED);
+    }
+
+    @Test
+    void registryStaysUsableAfterAnInitThatThrows() throws Exception {
+        assertThatThrownBy(() -> registry.install("config", String.class,
+                throwingIn("init", "config", "c", new IllegalStateException("no config path"))))
+                .isInstanceOf(LifecycleException.class);
+
+        log.install(registry, "config");
+        log.install(registry, "db", "config");
+        registry.startAll().get(5, TimeUnit.SECONDS);
+
+        assertThat(registry.snapshot()).extracting(ServiceSnapshot::state).containsOnly(ServiceState.RUNNING);
+    }
+
+    @Test
+    void setupThatThrowsFailsTheServiceWithoutCallingStartOrStop() {
+        IllegalStateException badSetting = new IllegalStateException("bad setting");
+        registry.install("config", String.class, throwingIn("setup", "config", "c", badSetting));
+
+        registry.startAll();
+
+        assertThat(snapshot("config").state()).isEqualTo(ServiceState.FAILED);
+        assertThat(snapshot("config").lastFailure().cause()).isSameAs(badSetting);
+        assertThat(log.calls()).containsExactly("init:config", "setup:config");
+    }
+
+    @Test
+    void startThatThrowsFailsTheServiceWithoutCallingStop() throws Exception {
+        SQLException refused = new SQLException("connection refused");
+        registry.install("db", String.class, throwingIn("start", "db", "db", refused));
+
+        registry.startAll();
+        registry.stopAll().get(5, TimeUnit.SECONDS);
+
+        assertThat(snapshot("db").state()).isEqualTo(ServiceState.FAILED);
+        assertThat(snapshot("db").lastFailure().cause()).isSameAs(refused);
+        assertThat(snapshot("db").lastFailure().summary()).isEqualTo("java.sql.SQLException: connection refused");
+        assertThat(log.count("stop", "db")).isZero();
+    }
+
+    @Test
+    void assertionErrorThrownFromStartFailsTheService() {
+        AssertionError broken = new AssertionError("invariant broken");
+        registry.install("db", String.class, throwingIn("start", "db", "db", broken));
+
+        registry.startAll();
+
+        assertThat(snapshot("db").state()).isEqualTo(ServiceState.FAILED);
+        assertThat(snapshot("db").lastFailure().cause()).isSameAs(broken);
+    }
+
+    @Test
+    void stackOverflowInStartFailsTheServiceAndOthersStillStart() throws Exception {
+        registry.install("recursive", Integer.class, new Service<>() {
+            @Override
+            public Integer start(ServiceContext context) {
+                return depth(0);
+            }
+
+            private int depth(int n) {
+                return depth(n + 1) + 1;
+            }
+        });
+        log.install(registry, "other");
+
+        registry.startAll();
+
+        assertThat(snapshot("recursive").state()).isEqualTo(ServiceState.FAILED);
+        assertThat(snapshot("recursive").lastFailure().cause()).isInstanceOf(StackOverflowError.class);
+        assertThat(snapshot("other").state()).isEqualTo(ServiceState.RUNNING);
+    }
+
+    @Test
+    void nullFromStartOfAServiceWithAValueTypeFailsItSayingWhy() {
+        registry.install("config", String.class, ctx -> null);
+
+        registry.startAll();
+
+        assertThat(snapshot("config").state()).isEqualTo(ServiceState.FAILED);
+        assertThat(snapshot("config").lastFailure().cause()).isInstanceOf(LifecycleException.class)
+                .hasMessage("Service 'config' returned null from start() but its type is java.lang.String; return "
+                        + "the value its dependents receive, or install it with type Void");
+    }
+
+    @Test
+    void nullFromStartOfAVoidServiceIsItsValue() throws Exception {
+        registry.install("migration", Void.class, ctx -> null);
+
+        registry.startAll().get(5, TimeUnit.SECONDS);
+
+        assertThat(snapshot("migration").state()).isEqualTo(ServiceState.RUNNING);
+        assertThat(registry.get(ServiceKey.of("migration", Void.class))).isNull();
+    }
+
+    @Test
+    void failedStartKeepsItsDependentsWaitingOnItWhileAnIndependentServiceKeepsRunning() {
+        log.install(registry, "metrics");
+        registry.install("db", String.class, throwingIn("start", "db", "db", new SQLException("connection refused")));
+        log.install(registry, "repository", "db");
+        log.install(registry, "web", "repository");
+
+        registry.startAll();
+
+        assertThat(snapshot("db").state()).isEqualTo(ServiceState.FAILED);
+        for (String dependent : List.of("repository", "web")) {
+            assertThat(snapshot(dependent).state()).isEqualTo(ServiceState.WAITING);
+            assertThat(snapshot(dependent).rootCause())
+                    .isEqualTo("blocked by db, which failed with java.sql.SQLException: connection refused");
+        }
+        assertThat(snapshot("repository").waitingOn()).containsExactly("db");
+        assertThat(snapshot("web").waitingOn()).containsExactly("repository");
+        assertThat(snapshot("metrics").state()).isEqualTo(ServiceState.RUNNING);
+        assertThat(log.of("start")).containsExactly("metrics", "db");
+    }
+
+    @Test
+    void startAllFailsListingEveryServiceThatIsNotRunningAndWhy() {
+        SQLException refused = new SQLException("connection refused");
+        log.install(registry, "metrics");
+        registry.install("db", String.class, throwingIn("start", "db", "db", refused));
+        log.install(registry, "repository", "db");
+        log.install(registry, "web", "repository");
+
+        CompletableFuture<Void> startAll = registry.startAll();
+
+        Throwable failure = catchThrowableOfType(ExecutionException.class, () -> startAll.get(5, TimeUnit.SECONDS))
+                .getCause();
+        assertThat(failure).isInstanceOf(StartupFailedException.class).hasMessage("""
+                Start-up failed:
+                  - db is FAILED: java.sql.SQLException: connection refused
+                  - repository is WAITING (blocked by db, which failed with java.sql.SQLException: \
+                connection refused)
+                  - web is WAITING (blocked by db, which failed with java.sql.SQLException: \
+                connection refused)""").hasCause(refused);
+        assertThat(((StartupFailedException) failure).notRunning()).extracting(ServiceSnapshot::id)
+                .containsExactly("db", "repository", "web");
+        assertThat(snapshot("metrics").state()).isEqualTo(ServiceState.RUNNING);
+    }
+
+    @Test
+    void exceptionFromStopIsRecordedAsLastFailureAndShutdownCarriesOn() throws Exception {
+        IllegalStateException flushFailed = new IllegalStateException("flush failed");
+        log.install(registry, "config");
+        registry.install("db", String.class, throwingIn("stop", "db", "db", flushFailed, "config"));
+        log.install(registry, "web", "db");
+        registry.startAll().get(5, TimeUnit.SECONDS);
+
+        registry.stopAll().get(5, TimeUnit.SECONDS);
+
+        assertThat(registry.snapshot()).extracting(ServiceSnapshot::state).containsOnly(ServiceState.STOPPED);
+        assertThat(snapshot("db").lastFailure().cause()).isSameAs(flushFailed);
+        assertThat(snapshot("db").lastFailure().at()).isEqualTo(time.instant());
+        assertThat(log.of("stop")).containsExactly("web", "db", "config");
+        assertThat(log.of("join")).containsExactly("web", "db", "config");
+    }
+
+    @Test
+    void exceptionsFromStopAndJoinAreBothRecordedAndShutdownCarriesOn() throws Exception {
+        IllegalStateException stopFailed = new IllegalStateException("stop failed");
+        IllegalStateException joinFailed = new IllegalStateException("join failed");
+        log.install(registry, "config");
+        registry.install("db", String.class, new Service<>() {
+            @Override
+            public String start(ServiceContext context) {
+                return "db";
+            }
+
+            @Override
+            public void stop(ServiceContext context) {
+                throw stopFailed;
+            }
+
+            @Override
+            public void join(ServiceContext context) {
+                throw joinFailed;
+            }
+        });
+        registry.install("cache", String.class, throwingIn("join", "cache", "cache", joinFailed, "config"));
+        registry.startAll().get(5, TimeUnit.SECONDS);
+
+        registry.stopAll().get(5, TimeUnit.SECONDS);
+
+        assertThat(registry.snapshot()).extracting(ServiceSnapshot::state).containsOnly(ServiceState.STOPPED);
+        assertThat(snapshot("db").lastFailure().cause()).isSameAs(stopFailed);
+        assertThat(stopFailed.getSuppressed()).containsExactly(joinFailed);
+        assertThat(snapshot("cache").lastFailure().cause()).isSameAs(joinFailed);
+        assertThat(log.count("stop", "config")).isEqualTo(1);
+    }
+
+    @Test
+    void stopThatNeverReturnsIsCutOffByTheStopTimeoutAndShutdownCompletes() throws Exception {
+        useDefaultExecutor();
+        CountDownLatch insideStop = new CountDownLatch(1);
+        CountDownLatch never = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        log.install(registry, "config");
+        registry.install(ServiceDefinition.builder(ServiceKey.of("consumer", String.class), new Service<String>() {
+            @Override
+            public String start(ServiceContext context) {
+                return "consumer";
+            }
+
+            @Override
+            public void stop(ServiceContext context) {
+                log.add("stop", "consumer");
+                insideStop.countDown();
+                try {
+                    never.await();
+                } catch (InterruptedException ex) {
+                    interrupted.set(true);
+                }
+            }
+        }).dependsOn("config").stopTimeout(Duration.ofSeconds(3)).build());
+        registry.startAll().get(10, TimeUnit.SECONDS);
+
+        CompletableFuture<Void> stopAll = registry.stopAll();
+        assertThat(insideStop.await(10, TimeUnit.SECONDS)).isTrue();
+        time.advance(Duration.ofMillis(2999));
+        boolean doneBeforeTimeout = stopAll.isDone();
+        time.advance(Duration.ofMillis(1));
+        stopAll.get(10, TimeUnit.SECONDS);
+
+        assertThat(doneBeforeTimeout).isFalse();
+        assertThat(registry.snapshot()).extracting(ServiceSnapshot::state).containsOnly(ServiceState.STOPPED);
+        ServiceSnapshot consumer = snapshot("consumer");
+        assertThat(consumer.lastFailure().cause()).isInstanceOf(TimeoutException.class)
+                .hasMessage("Service 'consumer' did not stop within PT3S; carrying on without it "
+                        + "(raise its stop timeout if it needs longer)");
+        assertThat(consumer.stopDuration()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(log.of("stop")).containsExactly("consumer", "config");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilTrue(interrupted);
+    }
+
+    @Test
+    void everyServiceIsStoppedExactlyOnceWhenStopsFailAndTimeOut() throws Exception {
+        useDefaultExecutor();
+        CountDownLatch insideStop = new CountDownLatch(1);
+        log.install(registry, "root");
+        registry.install("throws", String.class,
+                throwingIn("stop", "throws", "t", new IllegalStateException("stop failed"), "root"));
+        registry.install(ServiceDefinition.builder(ServiceKey.of("hangs", String.class), new Service<String>() {
+            @Override
+            public String start(ServiceContext context) {
+                return "hangs";
+            }
+
+            @Override
+            public void stop(ServiceContext context) throws InterruptedException {
+                log.add("stop", "hangs");
+                insideStop.countDown();
+                new CountDownLatch(1).await();
+            }
+        }).dependsOn("root").build());
+        registry.install("leaf", String.class,
+                throwingIn("join", "leaf", "l", new IllegalStateException("join failed"), "throws", "hangs"));
+        registry.startAll().get(10, TimeUnit.SECONDS);
+
+        CompletableFuture<Void> stopAll = registry.stopAll();
+        assertThat(insideStop.await(10, TimeUnit.SECONDS)).isTrue();
+        time.advance(Duration.ofSeconds(10));
+        stopAll.get(10, TimeUnit.SECONDS);
+        registry.close();
+
+        for (String id : List.of("root", "throws", "hangs", "leaf")) {
+            assertThat(log.count("stop", id)).as("stops of %s", id).isEqualTo(1);
+        }
+        assertThat(log.indexOf("stop", "root")).isGreaterThan(log.indexOf("stop", "hangs"))
+                .isGreaterThan(log.indexOf("stop", "throws"));
+        assertThat(registry.snapshot()).extracting(ServiceSnapshot::state).containsOnly(ServiceState.STOPPED);
+    }
+}
