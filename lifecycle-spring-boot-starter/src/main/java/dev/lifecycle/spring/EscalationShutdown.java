@@ -1,0 +1,66 @@
+package dev.lifecycle.spring;
+
+import dev.lifecycle.core.Escalation;
+import dev.lifecycle.core.ServiceKey;
+import dev.lifecycle.core.event.ServiceListener;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextRefreshedEvent;
+
+/**
+ * Applies the escalation {@link Escalation#SHUTDOWN SHUTDOWN}: when a service gives up with it once the application
+ * has started, closes the application context (with {@link SpringApplication#exit}, so that every service stops in
+ * reverse order) and ends the process with a non-zero status through {@link EscalationExit}. A give-up during
+ * start-up fails the start-up instead (see {@link ServiceRegistryLifecycle}).
+ *
+ * @since 0.1
+ */
+public final class EscalationShutdown implements ServiceListener, ApplicationListener<ContextRefreshedEvent> {
+
+    private static final Logger logger = LoggerFactory.getLogger(EscalationShutdown.class);
+
+    private final ConfigurableApplicationContext context;
+    private final int exitStatus;
+    private final EscalationExit exit;
+    private volatile boolean started;
+    private final AtomicBoolean shuttingDown = new AtomicBoolean();
+
+    /**
+     * A shutdown of {@code context}.
+     *
+     * @param context the application context to close
+     * @param exitStatus the exit status, non-zero
+     * @param exit what ends the process
+     */
+    public EscalationShutdown(ConfigurableApplicationContext context, int exitStatus, EscalationExit exit) {
+        if (exitStatus == 0) {
+            throw new IllegalArgumentException("The exit status of an escalation must not be 0");
+        }
+        this.context = context;
+        this.exitStatus = exitStatus;
+        this.exit = exit;
+    }
+
+    @Override
+    public void onApplicationEvent(ContextRefreshedEvent event) {
+        if (event.getApplicationContext() == context) {
+            started = true;
+        }
+    }
+
+    @Override
+    public void onGiveUp(ServiceKey<?> key, Escalation escalation, Throwable cause) {
+        if (escalation != Escalation.SHUTDOWN || !started || !shuttingDown.compareAndSet(false, true)) {
+            return;
+        }
+        logger.error("Service '{}' gave up ({}) and its escalation is SHUTDOWN: closing the application with exit "
+                + "status {}", key.id(), cause, exitStatus);
+        Thread thread = new Thread(() -> exit.exit(SpringApplication.exit(context, () -> exitStatus)),
+                "lifecycle-escalation");
+        thread.start();
+    }
+}

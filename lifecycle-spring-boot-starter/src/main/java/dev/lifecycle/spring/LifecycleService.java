@@ -1,0 +1,65 @@
+package dev.lifecycle.spring;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Configures a service bean, or puts an existing {@link org.springframework.context.Lifecycle Lifecycle} bean under
+ * the service graph. Goes on the bean class or on its {@code @Bean} method.
+ *
+ * <p>On a bean implementing {@link dev.lifecycle.core.Service}, it sets the service's name, qualifier, requirements
+ * and whether it is critical; such a bean is a service with or without this annotation.
+ *
+ * <p>On a bean implementing {@link org.springframework.context.Lifecycle} (a listener container, a scheduler), it
+ * <em>adopts</em> the bean: the registry starts it once its requirements are RUNNING, stops it before them, and
+ * starts it again when they are back; Spring's own lifecycle processor then leaves the bean alone.
+ *
+ * <pre>{@code
+ * @Bean
+ * @LifecycleService(name = "orders", requires = "database", critical = true)
+ * Service<OrderRepository> orderRepository(...) { ... }
+ * }</pre>
+ *
+ * @since 0.1
+ */
+@Target({ ElementType.TYPE, ElementType.METHOD })
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface LifecycleService {
+
+    /**
+     * The service name; empty (the default) for the bean name. It must not contain ':' or whitespace.
+     *
+     * @return the service name
+     */
+    String name() default "";
+
+    /**
+     * The qualifier that tells apart several services of one name (one client per cluster); empty for none. The
+     * service's id is then {@code name:qualifier}.
+     *
+     * @return the qualifier
+     */
+    String qualifier() default "";
+
+    /**
+     * Ids of the services this one requires, without reading their values: {@code "name"} or
+     * {@code "name:qualifier"}. Adds to {@link RequiresService @RequiresService}, Spring's {@code @DependsOn} on
+     * other service beans, and the {@link dev.lifecycle.core.ServiceHandle} injection points of the bean.
+     *
+     * @return the required service ids
+     */
+    String[] requires() default {};
+
+    /**
+     * Whether the application cannot work without this service: if it gives up during start-up, the application
+     * fails to start; while it is not RUNNING, the application refuses traffic (readiness). Overridden by
+     * {@code lifecycle.services.<id>.critical}.
+     *
+     * @return whether the service is critical
+     */
+    boolean critical() default false;
+}

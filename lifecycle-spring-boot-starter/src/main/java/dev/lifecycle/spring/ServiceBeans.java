@@ -1,0 +1,388 @@
+package dev.lifecycle.spring;
+
+import dev.lifecycle.core.DependencyCycleException;
+import dev.lifecycle.core.HealthCheck;
+import dev.lifecycle.core.LifecycleException;
+import dev.lifecycle.core.MissingDependencyException;
+import dev.lifecycle.core.Service;
+import dev.lifecycle.core.ServiceDefinition;
+import dev.lifecycle.core.ServiceKey;
+import dev.lifecycle.core.ServiceRegistry;
+import dev.lifecycle.core.ServiceTypeClashException;
+import dev.lifecycle.core.event.ServiceListener;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.BeanFactoryUtils;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.Lifecycle;
+import org.springframework.context.LifecycleProcessor;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.SimpleAliasRegistry;
+
+/**
+ * Finds the services among the beans of a context and installs them into a registry.
+ *
+ * <p>A service is a singleton bean implementing {@link Service}, or a {@link Lifecycle} bean adopted with
+ * {@link LifecycleService @LifecycleService} or the {@code lifecycle.adopt} property. For each one:
+ * <ul>
+ *   <li>its id is the bean name, or the name and qualifier of its {@code @LifecycleService};</li>
+ *   <li>its value type is the type argument of {@code Service<T>} on the bean's declared type ({@code @Bean} method
+ *       return type or class), else on the instance's class, else {@code Object}; adopted beans publish
+ *       {@code Void};</li>
+ *   <li>it requires (without value) the ids of its {@code @LifecycleService(requires)} and
+ *       {@link RequiresService @RequiresService}, and the services among the beans named by Spring's
+ *       {@code @DependsOn};</li>
+ *   <li>it requires, with value, the services of the {@link dev.lifecycle.core.ServiceHandle}s injected into it
+ *       (see {@link ServiceHandleInjection});</li>
+ *   <li>a bean that also implements {@link HealthCheck} is its own health check;</li>
+ *   <li>{@link ServiceOptions} by service id override timeouts, restart policy and criticality.</li>
+ * </ul>
+ * Beans are installed in the order the context registered them. Problems (a cycle, a missing requirement, a bean
+ * that cannot be a service) are reported as a {@link ServiceStartupException} that names the beans.
+ *
+ * @since 0.1
+ */
+public final class ServiceBeans {
+
+    private static final Logger logger = LoggerFactory.getLogger(ServiceBeans.class);
+
+    private final ConfigurableListableBeanFactory beanFactory;
+    private final Map<String, ServiceOptions> options;
+    private final List<String> adopt;
+    private final Object lock = new Object();
+    /** Guarded by {@link #lock}. */
+    private @Nullable List<ServiceBean> discovered;
+    /** Registries the beans were installed into. Guarded by {@link #lock}. */
+    private final Set<ServiceRegistry> installedInto = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    /**
+     * Service beans of {@code beanFactory}.
+     *
+     * @param beanFactory where the beans are
+     * @param options settings by service id
+     * @param adopt names of further {@link Lifecycle} beans to put under the graph
+     */
+    public ServiceBeans(ConfigurableListableBeanFactory beanFactory, Map<String, ServiceOptions> options,
+            List<String> adopt) {
+        this.beanFactory = beanFactory;
+        this.options = Map.copyOf(options);
+        this.adopt = List.copyOf(adopt);
+    }
+
+    /**
+     * The names of the {@link Lifecycle} beans that are put under the graph; found from bean definitions, without
+     * creating beans. Spring's lifecycle processor must not start or stop them itself.
+     *
+     * @return the bean names
+     */
+    public Set<String> adoptedBeanNames() {
+        Set<String> names = new LinkedHashSet<>();
+        for (String name : adopt) {
+            names.add(canonicalName(name));
+        }
+        Set<String> services = Set.of(beanFactory.getBeanNamesForType(Service.class, false, false));
+        for (String name : beanFactory.getBeanNamesForType(Lifecycle.class, false, false)) {
+            if (!services.contains(name)
+                    && beanFactory.findAnnotationOnBean(name, LifecycleService.class, false) != null) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Installs the service beans into {@code registry}, and adds every {@link ServiceListener} bean to it as a
+     * listener; does nothing the second time for the same registry.
+     *
+     * @param registry the registry
+     * @throws ServiceStartupException if a bean cannot be a service, or installing one would close a cycle
+     */
+    public void install(ServiceRegistry registry) {
+        synchronized (lock) {
+            if (installedInto.contains(registry)) {
+                return;
+            }
+            List<ServiceBean> beans = discover();
+            beanFactory.getBeanProvider(ServiceListener.class).orderedStream().forEach(registry::addListener);
+            for (ServiceBean bean : beans) {
+                install(registry, bean);
+            }
+            installedInto.add(registry);
+            for (String id : options.keySet()) {
+                if (registry.snapshot(id).isEmpty()) {
+                    logger.warn("lifecycle.services.{} configures a service that is not installed; installed: {}",
+                            id, registry.snapshot().stream().map(s -> s.id()).collect(Collectors.joining(", ")));
+                }
+            }
+        }
+    }
+
+    private void install(ServiceRegistry registry, ServiceBean bean) {
+        try {
+            registry.install(bean.definition());
+        }
+        catch (DependencyCycleException ex) {
+            throw new ServiceStartupException("Services require each other in a cycle: "
+                    + ex.path().stream().map(this::describe).collect(Collectors.joining(" -> ")) + ".",
+                    "Break the cycle: remove one of these requirements (@RequiresService, @LifecycleService(requires), "
+                            + "@DependsOn, a ServiceHandle injection point, or ServiceInit.requires/dependsOn in "
+                            + "init()), or make it an optional ordering with ServiceInit.wants(...).", ex);
+        }
+        catch (ServiceTypeClashException ex) {
+            throw new ServiceStartupException("Service " + describe(bean.key().id()) + " cannot be installed: "
+                    + ex.getMessage(), "Make the value types agree: the type argument of the ServiceHandle or "
+                            + "ServiceKey that requires a service must be a supertype of that service's value type.",
+                    ex);
+        }
+        catch (LifecycleException ex) {
+            throw new ServiceStartupException("Service " + describe(bean.key().id()) + " cannot be installed: "
+                    + ex.getMessage(), "Fix the init() method of bean '" + bean.beanName() + "'.", ex);
+        }
+    }
+
+    /**
+     * Whether a service is critical: its {@code lifecycle.services.<id>.critical} property, else its
+     * {@link LifecycleService#critical()}, else {@code false}.
+     *
+     * @param id the service id
+     * @return whether it is critical
+     */
+    public boolean isCritical(String id) {
+        ServiceOptions option = options.get(id);
+        if (option != null && option.critical() != null) {
+            return option.critical();
+        }
+        for (ServiceBean bean : discover()) {
+            if (bean.key().id().equals(id)) {
+                return bean.critical();
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A service and the bean behind it, for messages: {@code 'database' (bean 'dataSourceService')}.
+     *
+     * @param id the service id
+     * @return the description
+     */
+    public String describe(String id) {
+        for (ServiceBean bean : discover()) {
+            if (bean.key().id().equals(id)) {
+                return "'" + id + "' (bean '" + bean.beanName() + "')";
+            }
+        }
+        return "'" + id + "'";
+    }
+
+    /**
+     * Turns the registry's report of missing requirements into one that names the beans.
+     *
+     * @param ex the registry's exception
+     * @return the exception to fail start-up with
+     */
+    public ServiceStartupException missingRequirements(MissingDependencyException ex) {
+        StringBuilder description = new StringBuilder("Services require services that do not exist:");
+        ex.missing().forEach((id, requiredBy) -> description.append("\n  - '").append(id)
+                .append("' is required by ")
+                .append(requiredBy.stream().map(this::describe).collect(Collectors.joining(", "))));
+        return new ServiceStartupException(description.toString(),
+                "Declare a bean implementing dev.lifecycle.core.Service for each missing service (named after it, or "
+                        + "with @LifecycleService(name = ...)), or correct the requirement: @RequiresService, "
+                        + "@LifecycleService(requires), @DependsOn, the ServiceHandle injection point, or "
+                        + "ServiceInit.requires/dependsOn in init().", ex);
+    }
+
+    /** The service beans, found once. */
+    List<ServiceBean> discover() {
+        synchronized (lock) {
+            List<ServiceBean> beans = discovered;
+            if (beans == null) {
+                beans = new Discovery().run();
+                discovered = beans;
+            }
+            return beans;
+        }
+    }
+
+    private String canonicalName(String name) {
+        String transformed = BeanFactoryUtils.transformedBeanName(name);
+        return beanFactory instanceof SimpleAliasRegistry aliases ? aliases.canonicalName(transformed) : transformed;
+    }
+
+    /** One pass over the bean factory. */
+    private final class Discovery {
+
+        private final Map<String, ServiceKey<?>> keys = new LinkedHashMap<>();
+        private final Map<String, Object> instances = new LinkedHashMap<>();
+        private final Map<String, String> beanById = new LinkedHashMap<>();
+
+        List<ServiceBean> run() {
+            List<String> serviceNames = List.of(beanFactory.getBeanNamesForType(Service.class, false, true));
+            Set<String> adopted = adoptedBeanNames();
+            adopted.removeAll(serviceNames);
+            checkAdoptable(adopted);
+            for (String name : serviceNames) {
+                identify(name, false);
+            }
+            for (String name : adopted) {
+                identify(name, true);
+            }
+            InjectedHandles handles = beanFactory.containsSingleton(InjectedHandles.BEAN_NAME)
+                    ? beanFactory.getBean(InjectedHandles.BEAN_NAME, InjectedHandles.class) : new InjectedHandles();
+            List<ServiceBean> beans = new ArrayList<>();
+            for (Map.Entry<String, ServiceKey<?>> entry : keys.entrySet()) {
+                String name = entry.getKey();
+                ServiceKey<?> key = entry.getValue();
+                LifecycleService annotation = beanFactory.findAnnotationOnBean(name, LifecycleService.class);
+                Object instance = instances.get(name);
+                Service<?> service = instance instanceof Service<?> s ? s
+                        : new LifecycleBeanService(name, (Lifecycle) instance);
+                ServiceOptions option = options.getOrDefault(key.id(), ServiceOptions.none());
+                beans.add(new ServiceBean(name, key, annotation != null && annotation.critical(),
+                        definition(key, service, dependsOn(name, annotation), handles.of(name), option,
+                                instance instanceof HealthCheck check ? check : null)));
+            }
+            return List.copyOf(beans);
+        }
+
+        private void checkAdoptable(Set<String> adopted) {
+            for (String name : adopted) {
+                if (!beanFactory.containsBean(name)) {
+                    throw new ServiceStartupException("lifecycle.adopt names bean '" + name
+                            + "', but there is no such bean.", "Correct the bean name in lifecycle.adopt.", null);
+                }
+                if (!beanFactory.isTypeMatch(name, Lifecycle.class)) {
+                    throw new ServiceStartupException("Bean '" + name + "' cannot be adopted as a service: it is a "
+                            + beanFactory.getType(name) + ", not a " + Lifecycle.class.getName() + ".",
+                            "Adopt only Lifecycle or SmartLifecycle beans (lifecycle.adopt, @LifecycleService); a "
+                                    + "bean of another kind becomes a service by implementing dev.lifecycle.core.Service.",
+                            null);
+                }
+                if (beanFactory.isTypeMatch(name, ServiceRegistryLifecycle.class)
+                        || beanFactory.isTypeMatch(name, LifecycleProcessor.class)) {
+                    throw new ServiceStartupException("Bean '" + name + "' cannot be adopted as a service: it runs "
+                            + "the lifecycle itself.", "Remove '" + name + "' from lifecycle.adopt.", null);
+                }
+            }
+        }
+
+        private void identify(String name, boolean adopted) {
+            Object instance = beanFactory.getBean(name);
+            LifecycleService annotation = beanFactory.findAnnotationOnBean(name, LifecycleService.class);
+            String serviceName = annotation != null && !annotation.name().isEmpty() ? annotation.name() : name;
+            String qualifier = annotation != null && !annotation.qualifier().isEmpty() ? annotation.qualifier() : null;
+            ServiceKey<?> key;
+            Class<?> type = adopted ? Void.class : valueType(name, instance);
+            try {
+                key = ServiceKey.of(serviceName, type, qualifier);
+            }
+            catch (IllegalArgumentException ex) {
+                throw new ServiceStartupException("Bean '" + name + "' cannot be a service: " + ex.getMessage() + ".",
+                        "Give the service a valid name with @LifecycleService(name = \"...\") on the bean.", ex);
+            }
+            String other = beanById.putIfAbsent(key.id(), name);
+            if (other != null) {
+                throw new ServiceStartupException("Beans '" + other + "' and '" + name + "' are both service '"
+                        + key.id() + "'.", "Give one of them another name or a qualifier with "
+                                + "@LifecycleService(name = ..., qualifier = ...).", null);
+            }
+            keys.put(name, key);
+            instances.put(name, instance);
+        }
+
+        private Class<?> valueType(String name, Object instance) {
+            Class<?> type = null;
+            if (beanFactory.containsBeanDefinition(name)) {
+                type = beanFactory.getMergedBeanDefinition(name).getResolvableType().as(Service.class).getGeneric(0)
+                        .resolve();
+            }
+            if (type == null) {
+                type = ResolvableType.forClass(instance.getClass()).as(Service.class).getGeneric(0).resolve();
+            }
+            return type != null ? type : Object.class;
+        }
+
+        private List<String> dependsOn(String name, @Nullable LifecycleService annotation) {
+            Set<String> ids = new LinkedHashSet<>();
+            if (annotation != null) {
+                for (String id : annotation.requires()) {
+                    ids.add(checkedId(name, id, null));
+                }
+            }
+            for (RequiresService requires : beanFactory.findAllAnnotationsOnBean(name, RequiresService.class, false)) {
+                ids.add(checkedId(name, requires.value(), requires.qualifier()));
+            }
+            if (beanFactory.containsBeanDefinition(name)) {
+                String[] springDependsOn = beanFactory.getMergedBeanDefinition(name).getDependsOn();
+                if (springDependsOn != null) {
+                    for (String other : springDependsOn) {
+                        ServiceKey<?> key = keys.get(canonicalName(other));
+                        if (key != null) {
+                            ids.add(key.id());
+                        }
+                    }
+                }
+            }
+            return List.copyOf(ids);
+        }
+
+        private String checkedId(String beanName, String id, @Nullable String qualifier) {
+            try {
+                if (qualifier != null && !qualifier.isEmpty()) {
+                    return ServiceKey.of(id, Object.class, qualifier).id();
+                }
+                int colon = id.indexOf(':');
+                return colon < 0 ? ServiceKey.of(id, Object.class).id()
+                        : ServiceKey.of(id.substring(0, colon), Object.class, id.substring(colon + 1)).id();
+            }
+            catch (IllegalArgumentException ex) {
+                throw new ServiceStartupException("Bean '" + beanName + "' requires an invalid service id '" + id
+                        + "': " + ex.getMessage() + ".", "Correct the requirement: a service id is a name, or "
+                                + "name:qualifier, without whitespace.", ex);
+            }
+        }
+    }
+
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private static ServiceDefinition<?> definition(ServiceKey<?> key, Service<?> service, List<String> dependsOn,
+            List<ServiceKey<?>> requires, ServiceOptions option, @Nullable HealthCheck healthCheck) {
+        ServiceDefinition.Builder builder = ServiceDefinition.builder((ServiceKey) key, (Service) service);
+        builder.dependsOn(dependsOn.toArray(String[]::new));
+        builder.requires(requires.toArray(ServiceKey<?>[]::new));
+        if (option.startTimeout() != null) {
+            builder.startTimeout(option.startTimeout());
+        }
+        if (option.stopTimeout() != null) {
+            builder.stopTimeout(option.stopTimeout());
+        }
+        if (option.restartPolicy() != null) {
+            builder.restartPolicy(option.restartPolicy());
+        }
+        if (healthCheck != null) {
+            builder.healthCheck(healthCheck);
+        }
+        return builder.build();
+    }
+
+    /**
+     * A service bean, ready to install.
+     *
+     * @param beanName the bean name
+     * @param key the service key
+     * @param critical whether its annotation marks it critical
+     * @param definition what to install
+     */
+    record ServiceBean(String beanName, ServiceKey<?> key, boolean critical, ServiceDefinition<?> definition) {
+    }
+}

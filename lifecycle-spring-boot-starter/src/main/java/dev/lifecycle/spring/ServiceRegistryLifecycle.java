@@ -1,0 +1,261 @@
+package dev.lifecycle.spring;
+
+import dev.lifecycle.core.Escalation;
+import dev.lifecycle.core.MissingDependencyException;
+import dev.lifecycle.core.ServiceKey;
+import dev.lifecycle.core.ServiceRegistry;
+import dev.lifecycle.core.ServiceSnapshot;
+import dev.lifecycle.core.ServiceState;
+import dev.lifecycle.core.StartupReport;
+import dev.lifecycle.core.event.ServiceListener;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Runs a {@link ServiceRegistry} inside Spring's lifecycle.
+ *
+ * <p>{@link #start()} installs the service beans (once) and starts every service, then waits for the start-up to end,
+ * at most the start-up timeout:
+ * <ul>
+ *   <li>every service RUNNING: the application starts;</li>
+ *   <li>a critical service is not RUNNING (it gave up, may not restart, waits on one that did, or was still starting
+ *       when the wait ended), or a service gave up with escalation {@link Escalation#SHUTDOWN SHUTDOWN}: every
+ *       service that started is stopped, in reverse order, and start-up fails with a {@link ServiceStartupException}
+ *       naming them;</li>
+ *   <li>only non-critical services are not RUNNING: the application starts degraded (logged at WARN); they keep
+ *       restarting under their policies, and health and the {@code services} endpoint show them.</li>
+ * </ul>
+ *
+ * <p>{@link #stop(Runnable)} stops every service, dependents first, and runs the callback when the registry's stop
+ * has completed, from the registry's thread. The default {@link #DEFAULT_PHASE phase} is below the web server's
+ * ({@code WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE}, {@code DEFAULT_PHASE - 2048}): services are
+ * RUNNING before the server takes traffic, and stop only after it has stopped, graceful shutdown included.
+ *
+ * @since 0.1
+ */
+public final class ServiceRegistryLifecycle implements SmartLifecycle {
+
+    /** The default phase: {@code SmartLifecycle.DEFAULT_PHASE - 4096}, below the web server's. */
+    public static final int DEFAULT_PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
+    private static final Logger logger = LoggerFactory.getLogger(ServiceRegistryLifecycle.class);
+
+    private final ServiceRegistry registry;
+    private final ServiceBeans serviceBeans;
+    private final Duration startupTimeout;
+    private final int phase;
+    private final GiveUps giveUps = new GiveUps();
+    private volatile boolean running;
+
+    /**
+     * A bridge for {@code registry}.
+     *
+     * @param registry the registry to start and stop
+     * @param serviceBeans the service beans to install into it
+     * @param startupTimeout how long start-up waits for the services
+     * @param phase the lifecycle phase
+     */
+    public ServiceRegistryLifecycle(ServiceRegistry registry, ServiceBeans serviceBeans, Duration startupTimeout,
+            int phase) {
+        if (startupTimeout.isNegative() || startupTimeout.isZero()) {
+            throw new IllegalArgumentException("The start-up timeout must be positive, was " + startupTimeout);
+        }
+        this.registry = registry;
+        this.serviceBeans = serviceBeans;
+        this.startupTimeout = startupTimeout;
+        this.phase = phase;
+    }
+
+    @Override
+    public void start() {
+        serviceBeans.install(registry);
+        registry.removeListener(giveUps);
+        registry.addListener(giveUps);
+        giveUps.clear();
+        CompletableFuture<@Nullable Void> started;
+        try {
+            started = registry.startAll();
+        }
+        catch (MissingDependencyException ex) {
+            throw serviceBeans.missingRequirements(ex);
+        }
+        boolean timedOut = await(started);
+        List<ServiceSnapshot> snapshots = registry.snapshot();
+        List<ServiceSnapshot> criticalDown = notRunning(snapshots, s -> serviceBeans.isCritical(s.id()));
+        List<String> escalated = giveUps.escalated();
+        if (!criticalDown.isEmpty() || !escalated.isEmpty()) {
+            ServiceStartupException failure = startupFailure(criticalDown, escalated, timedOut);
+            logger.error("{} Stopping the services that started.", failure.getDescription());
+            registry.stopAll().join();
+            throw failure;
+        }
+        List<ServiceSnapshot> down = notRunning(snapshots, s -> true);
+        if (down.isEmpty()) {
+            StartupReport report = registry.startupReport();
+            logger.info("Started {} services in {} ms; critical path: {}", snapshots.size(),
+                    report.total() == null ? "?" : report.total().toMillis(), report.criticalPathSummary());
+        }
+        else {
+            logger.warn("Application starts degraded: {} of {} services are not RUNNING (none is critical):{}",
+                    down.size(), snapshots.size(), describe(down));
+        }
+        running = true;
+    }
+
+    /** Waits for the start-up, or for a critical service to give up; returns whether the wait timed out. */
+    private boolean await(CompletableFuture<@Nullable Void> started) {
+        CompletableFuture<@Nullable Void> criticalGaveUp = new CompletableFuture<>();
+        for (ServiceSnapshot snapshot : registry.snapshot()) {
+            if (serviceBeans.isCritical(snapshot.id())) {
+                registry.handle(snapshot.key()).await().whenComplete((value, ex) -> {
+                    if (ex != null) {
+                        criticalGaveUp.complete(null);
+                    }
+                });
+            }
+        }
+        try {
+            CompletableFuture.anyOf(started, criticalGaveUp, giveUps.shutdown).get(startupTimeout.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            return false;
+        }
+        catch (ExecutionException ex) {
+            return false;
+        }
+        catch (TimeoutException ex) {
+            return true;
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new ServiceStartupException("Interrupted while waiting for the services to start.",
+                    "Let the application start without interrupting it.", ex);
+        }
+    }
+
+    private ServiceStartupException startupFailure(List<ServiceSnapshot> criticalDown, List<String> escalated,
+            boolean timedOut) {
+        StringBuilder description = new StringBuilder();
+        if (!escalated.isEmpty()) {
+            description.append("Service ").append(escalated.stream().map(serviceBeans::describe)
+                    .collect(Collectors.joining(", "))).append(" gave up during start-up with escalation SHUTDOWN.");
+        }
+        if (!criticalDown.isEmpty()) {
+            if (description.length() > 0) {
+                description.append(' ');
+            }
+            description.append(criticalDown.size() == 1 ? "A critical service did not start" : "Critical services "
+                    + "did not start").append(timedOut ? " within the start-up timeout of " + startupTimeout : "")
+                    .append(':').append(describe(criticalDown));
+        }
+        String action = "Fix the cause of the failure shown above"
+                + (timedOut ? ", or give the services more time (lifecycle.startup-timeout)" : "")
+                + (criticalDown.isEmpty() ? "" : ", or, if the application can run without it, mark the service "
+                        + "as not critical (lifecycle.services." + criticalDown.get(0).id() + ".critical=false)")
+                + (escalated.isEmpty() ? "" : ", or set its escalation to NONE (lifecycle.restart.escalation)")
+                + ".";
+        Throwable cause = criticalDown.stream().map(ServiceSnapshot::lastFailure).filter(f -> f != null)
+                .map(f -> f.cause()).findFirst().orElse(null);
+        return new ServiceStartupException(description.toString(), action, cause);
+    }
+
+    private String describe(List<ServiceSnapshot> snapshots) {
+        StringBuilder out = new StringBuilder();
+        for (ServiceSnapshot s : snapshots) {
+            out.append("\n  - ").append(serviceBeans.describe(s.id())).append(" is ").append(s.state());
+            if (s.state() == ServiceState.FAILED && s.lastFailure() != null) {
+                out.append(": ").append(s.lastFailure().summary());
+            }
+            else if (s.rootCause() != null) {
+                out.append(" (").append(s.rootCause()).append(')');
+            }
+        }
+        return out.toString();
+    }
+
+    private static List<ServiceSnapshot> notRunning(List<ServiceSnapshot> snapshots, Predicate<ServiceSnapshot> which) {
+        List<ServiceSnapshot> result = new ArrayList<>();
+        for (ServiceSnapshot s : snapshots) {
+            if (s.state() != ServiceState.RUNNING && which.test(s)) {
+                result.add(s);
+            }
+        }
+        return result;
+    }
+
+    /** Stops every service and waits for it. */
+    @Override
+    public void stop() {
+        running = false;
+        registry.stopAll().join();
+    }
+
+    /** Stops every service; runs {@code callback} once they have all stopped. */
+    @Override
+    public void stop(Runnable callback) {
+        running = false;
+        registry.stopAll().whenComplete((ok, ex) -> {
+            if (ex != null) {
+                logger.warn("Stopping the services failed", ex);
+            }
+            callback.run();
+        });
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return phase;
+    }
+
+    /** Not pauseable: pausing the context leaves the services running. */
+    @Override
+    public boolean isPauseable() {
+        return false;
+    }
+
+    /** The registry this bridge runs. */
+    public ServiceRegistry getRegistry() {
+        return registry;
+    }
+
+    /** Records the services that gave up with escalation SHUTDOWN. */
+    private static final class GiveUps implements ServiceListener {
+
+        private final Map<String, Boolean> shutdowns = new ConcurrentHashMap<>();
+        volatile CompletableFuture<@Nullable Void> shutdown = new CompletableFuture<>();
+
+        @Override
+        public void onGiveUp(ServiceKey<?> key, Escalation escalation, Throwable cause) {
+            if (escalation == Escalation.SHUTDOWN) {
+                shutdowns.put(key.id(), Boolean.TRUE);
+                shutdown.complete(null);
+            }
+        }
+
+        void clear() {
+            shutdowns.clear();
+            shutdown = new CompletableFuture<>();
+        }
+
+        List<String> escalated() {
+            return List.copyOf(shutdowns.keySet());
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package dev.lifecycle.spring.actuate.endpoint;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.lifecycle.core.FailureInfo;
+import dev.lifecycle.core.ServiceGraph;
+import dev.lifecycle.core.ServiceRegistry;
+import dev.lifecycle.core.ServiceSnapshot;
+import dev.lifecycle.core.StartupReport;
+import dev.lifecycle.core.UnknownServiceException;
+import dev.lifecycle.spring.OperatorFailureException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+
+/**
+ * The {@code services} endpoint: every service of a registry with its state, requirements and history, the graph's
+ * edges and the start-up's critical path; and, as a write operation, fail, restart, stop or start one service.
+ *
+ * <p>Read-only by default: the write operation needs {@code management.endpoint.services.access=unrestricted}
+ * (and, where Spring Security protects the actuator, an authorised user).
+ *
+ * @since 0.1
+ */
+@Endpoint(id = "services", defaultAccess = Access.READ_ONLY)
+public class ServicesEndpoint {
+
+    private final ServiceRegistry registry;
+    private final Predicate<String> critical;
+    private final Duration settleTimeout;
+
+    /**
+     * An endpoint for {@code registry}.
+     *
+     * @param registry the registry
+     * @param critical which service ids are critical
+     * @param settleTimeout how long a write operation waits for the registry to settle before it answers
+     */
+    public ServicesEndpoint(ServiceRegistry registry, Predicate<String> critical, Duration settleTimeout) {
+        this.registry = registry;
+        this.critical = critical;
+        this.settleTimeout = settleTimeout;
+    }
+
+    /**
+     * Every service, the graph's edges and the start-up's critical path.
+     *
+     * @return the descriptor
+     */
+    @ReadOperation
+    public ServicesDescriptor services() {
+        List<ServiceDescriptor> services = registry.snapshot().stream().map(this::describe).toList();
+        ServiceGraph graph = registry.graph();
+        StartupReport report = registry.startupReport();
+        return new ServicesDescriptor(services,
+                graph.edges().stream().map(e -> new EdgeDescriptor(e.requirement(), e.dependent(), e.optional()))
+                        .toList(),
+                report.criticalPath().stream().map(e -> new PathEntryDescriptor(e.id(), text(e.offset()),
+                        text(e.duration()))).toList());
+    }
+
+    /**
+     * One service.
+     *
+     * @param name the service id ({@code name} or {@code name:qualifier})
+     * @return the descriptor, {@code null} (404) if there is no such service
+     */
+    @ReadOperation
+    public @Nullable ServiceDescriptor service(@Selector String name) {
+        return registry.snapshot(name).map(this::describe).orElse(null);
+    }
+
+    /**
+     * Fails, restarts, stops or starts a service (with the cascade to its dependents), waits until the registry has
+     * settled (bounded), and answers with every service as {@link #services()} does.
+     *
+     * @param name the service id
+     * @param action {@code fail}, {@code restart}, {@code stop} or {@code start}
+     * @param reason for {@code fail}, the message of the recorded failure
+     * @return the services after the operation, {@code null} if there is no such service
+     * @throws InvalidEndpointRequestException for an unknown action, or one the registry refuses now
+     */
+    @WriteOperation
+    public @Nullable ServicesDescriptor control(@Selector String name, String action, @Nullable String reason) {
+        if (registry.snapshot(name).isEmpty()) {
+            return null;
+        }
+        Action parsed = Action.parse(name, action);
+        CompletableFuture<@Nullable Void> settled;
+        try {
+            settled = switch (parsed) {
+                case FAIL -> registry.fail(name, new OperatorFailureException(
+                        reason != null && !reason.isBlank() ? reason : "Failed by an operator"));
+                case RESTART -> registry.restart(name);
+                case STOP -> registry.stop(name);
+                case START -> registry.start(name);
+            };
+        }
+        catch (UnknownServiceException ex) {
+            return null;
+        }
+        catch (IllegalStateException ex) {
+            throw new InvalidEndpointRequestException(ex.getMessage(), ex.getMessage());
+        }
+        await(settled);
+        return services();
+    }
+
+    private void await(CompletableFuture<@Nullable Void> settled) {
+        try {
+            settled.get(settleTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (TimeoutException | ExecutionException ex) {
+            // Answer with the current state: the operation goes on in the background.
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private ServiceDescriptor describe(ServiceSnapshot s) {
+        FailureInfo failure = s.lastFailure();
+        return new ServiceDescriptor(s.key().name(), s.key().type().getName(), s.key().qualifier(), s.state().name(),
+                s.reason().name(), text(s.since()), s.requires(), s.dependents(), s.waitingOn(), s.rootCause(),
+                s.restarts(),
+                failure == null ? null : new FailureDescriptor(failure.type(), failure.message(), text(failure.at())),
+                text(s.nextRestartAt()), text(s.startDuration()), text(s.stopDuration()), s.health().name(), s.id(),
+                critical.test(s.id()), s.wants(), s.missing());
+    }
+
+    private static @Nullable String text(@Nullable Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    private static @Nullable String text(@Nullable Duration duration) {
+        return duration == null ? null : duration.toString();
+    }
+
+    /** What the write operation can do. */
+    enum Action {
+        FAIL, RESTART, STOP, START;
+
+        static Action parse(String service, String action) {
+            try {
+                return valueOf(action.trim().toUpperCase(Locale.ROOT));
+            }
+            catch (IllegalArgumentException ex) {
+                String message = "Unknown action '" + action + "' for service '" + service + "': use one of "
+                        + Arrays.stream(values()).map(a -> a.name().toLowerCase(Locale.ROOT))
+                                .collect(Collectors.joining(", "));
+                throw new InvalidEndpointRequestException(message, message);
+            }
+        }
+    }
+
+    /**
+     * Every service, the graph's edges and the start-up's critical path.
+     *
+     * @param services every service, in installation order
+     * @param edges every requirement, from the required service to its dependent
+     * @param criticalPath the chain of services that decided how long the last start-up took
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ServicesDescriptor(List<ServiceDescriptor> services, List<EdgeDescriptor> edges,
+            List<PathEntryDescriptor> criticalPath) implements OperationResponseBody {
+    }
+
+    /**
+     * One service. Times are ISO-8601 instants, durations ISO-8601 durations ({@code PT0.12S}).
+     *
+     * @param name its name
+     * @param type the class name of its value
+     * @param qualifier its qualifier
+     * @param state its state
+     * @param reason why it entered that state
+     * @param since when it entered that state
+     * @param requires the ids it requires
+     * @param dependents the ids that require it
+     * @param waitingOn the ids it requires that are not RUNNING
+     * @param rootCause for a service held back by another, the service at the root of it and why
+     * @param restarts how many times it was restarted
+     * @param lastFailure its last failure
+     * @param nextRestartAt when its next restart is due
+     * @param startDuration how long its last start took
+     * @param stopDuration how long its last stop took
+     * @param health the outcome of its health check: UP, DOWN, or UNKNOWN when not RUNNING
+     * @param id its id, {@code name} or {@code name:qualifier}: what the endpoint's paths take
+     * @param critical whether it is critical
+     * @param wants the ids it is ordered after
+     * @param missing the ids it requires that are not installed
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ServiceDescriptor(String name, String type, @Nullable String qualifier, String state, String reason,
+            @Nullable String since, List<String> requires, List<String> dependents, List<String> waitingOn,
+            @Nullable String rootCause, int restarts, @Nullable FailureDescriptor lastFailure,
+            @Nullable String nextRestartAt, @Nullable String startDuration, @Nullable String stopDuration,
+            String health, String id, boolean critical, List<String> wants, List<String> missing)
+            implements OperationResponseBody {
+    }
+
+    /**
+     * A failure.
+     *
+     * @param type the exception's class name
+     * @param message its message
+     * @param at when it happened
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record FailureDescriptor(String type, @Nullable String message, @Nullable String at) {
+    }
+
+    /**
+     * A requirement.
+     *
+     * @param requirement the required service's id
+     * @param dependent the id of the service that requires it
+     * @param optional whether it is an optional ordering ({@code wants}) rather than a requirement
+     */
+    public record EdgeDescriptor(String requirement, String dependent, boolean optional) {
+    }
+
+    /**
+     * A service on the start-up's critical path.
+     *
+     * @param id the service id
+     * @param offset when it began starting, from the beginning of the start-up
+     * @param duration how long its start took
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record PathEntryDescriptor(String id, @Nullable String offset, @Nullable String duration) {
+    }
+}

@@ -1,0 +1,146 @@
+package dev.lifecycle.spring.autoconfigure;
+
+import dev.lifecycle.core.RestartPolicy;
+import dev.lifecycle.core.Scheduler;
+import dev.lifecycle.core.ServiceRegistry;
+import dev.lifecycle.core.ServiceRegistryBuilder;
+import dev.lifecycle.spring.EscalationExit;
+import dev.lifecycle.spring.EscalationShutdown;
+import dev.lifecycle.spring.ServiceAwareLifecycleProcessor;
+import dev.lifecycle.spring.ServiceBeans;
+import dev.lifecycle.spring.ServiceHandleInjection;
+import dev.lifecycle.spring.ServiceOptions;
+import dev.lifecycle.spring.ServiceRegistryLifecycle;
+import dev.lifecycle.spring.ServiceTransitionEventPublisher;
+import dev.lifecycle.spring.ServiceTransitionLogger;
+import dev.lifecycle.spring.health.CriticalServicesAvailability;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.SearchStrategy;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.support.AbstractApplicationContext;
+import org.springframework.core.env.Environment;
+
+/**
+ * Auto-configuration for a {@link ServiceRegistry} that runs the application's service beans inside Spring's
+ * lifecycle.
+ *
+ * <p>Every part can be replaced by defining a bean of its type: the {@link ServiceRegistry} itself, the default
+ * {@link RestartPolicy}, the {@link ServiceBeans}, the {@link ServiceRegistryLifecycle} bridge, the
+ * {@link EscalationExit}. The registry runs user code on the {@link Executor} bean named {@value #EXECUTOR_BEAN_NAME}
+ * and its timers on the {@link Scheduler} bean, when there are such beans; {@link ServiceRegistryCustomizer} beans
+ * adjust its builder. {@code lifecycle.enabled=false} turns all of it off.
+ *
+ * @since 0.1
+ */
+@AutoConfiguration(beforeName = "org.springframework.boot.autoconfigure.context.LifecycleAutoConfiguration")
+@ConditionalOnBooleanProperty(name = "lifecycle.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(LifecycleProperties.class)
+public final class LifecycleAutoConfiguration {
+
+    /** The name of the {@link Executor} bean that runs the services' code, if the application defines one. */
+    public static final String EXECUTOR_BEAN_NAME = "lifecycleExecutor";
+
+    @Bean
+    static ServiceHandleInjection lifecycleServiceHandleInjection() {
+        return new ServiceHandleInjection();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RestartPolicy lifecycleRestartPolicy(LifecycleProperties properties) {
+        return properties.restartPolicy();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ServiceRegistry lifecycleServiceRegistry(LifecycleProperties properties, RestartPolicy restartPolicy,
+            @Qualifier(EXECUTOR_BEAN_NAME) ObjectProvider<Executor> executor, ObjectProvider<Scheduler> scheduler,
+            ObjectProvider<ServiceRegistryCustomizer> customizers) {
+        ServiceRegistryBuilder builder = ServiceRegistry.builder().restartPolicy(restartPolicy)
+                .startTimeout(properties.getStartTimeout()).stopTimeout(properties.getStopTimeout())
+                .healthCheckInterval(properties.getHealthCheckInterval());
+        executor.ifAvailable(builder::executor);
+        scheduler.ifAvailable(builder::scheduler);
+        customizers.orderedStream().forEach(c -> c.customize(builder));
+        return builder.build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ServiceBeans lifecycleServiceBeans(ConfigurableListableBeanFactory beanFactory, LifecycleProperties properties,
+            RestartPolicy restartPolicy) {
+        Map<String, ServiceOptions> options = new LinkedHashMap<>();
+        properties.getServices().forEach((id, s) -> options.put(id, new ServiceOptions(s.getStartTimeout(),
+                s.getStopTimeout(), s.hasRestartSettings() ? s.restartPolicy(restartPolicy) : null,
+                s.getCritical())));
+        return new ServiceBeans(beanFactory, options, properties.getAdopt());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ServiceRegistryLifecycle serviceRegistryLifecycle(ServiceRegistry registry, ServiceBeans serviceBeans,
+            LifecycleProperties properties) {
+        return new ServiceRegistryLifecycle(registry, serviceBeans, properties.effectiveStartupTimeout(),
+                properties.getPhase());
+    }
+
+    @Bean(name = AbstractApplicationContext.LIFECYCLE_PROCESSOR_BEAN_NAME)
+    @ConditionalOnMissingBean(name = AbstractApplicationContext.LIFECYCLE_PROCESSOR_BEAN_NAME,
+            search = SearchStrategy.CURRENT)
+    ServiceAwareLifecycleProcessor lifecycleProcessor(ObjectProvider<ServiceBeans> serviceBeans,
+            Environment environment) {
+        ServiceAwareLifecycleProcessor processor = new ServiceAwareLifecycleProcessor(
+                () -> serviceBeans.getObject().adoptedBeanNames());
+        processor.setTimeoutPerShutdownPhase(Binder.get(environment)
+                .bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class).orElse(Duration.ofSeconds(30))
+                .toMillis());
+        return processor;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ServiceTransitionLogger lifecycleTransitionLogger() {
+        return new ServiceTransitionLogger();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ServiceTransitionEventPublisher lifecycleTransitionEventPublisher(ServiceRegistry registry,
+            ApplicationEventPublisher publisher) {
+        return new ServiceTransitionEventPublisher(registry, publisher);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EscalationExit lifecycleEscalationExit() {
+        return System::exit;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EscalationShutdown lifecycleEscalationShutdown(ConfigurableApplicationContext context,
+            LifecycleProperties properties, EscalationExit exit) {
+        return new EscalationShutdown(context, properties.getExitStatus(), exit);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CriticalServicesAvailability lifecycleCriticalServicesAvailability(ApplicationEventPublisher publisher,
+            ObjectProvider<ServiceBeans> serviceBeans, LifecycleProperties properties) {
+        return new CriticalServicesAvailability(publisher, id -> serviceBeans.getObject().isCritical(id),
+                properties.getAvailability().isReadiness(), properties.getAvailability().isLiveness());
+    }
+}

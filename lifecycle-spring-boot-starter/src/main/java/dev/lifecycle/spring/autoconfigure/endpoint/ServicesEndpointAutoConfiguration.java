@@ -1,0 +1,50 @@
+package dev.lifecycle.spring.autoconfigure.endpoint;
+
+import dev.lifecycle.core.ServiceRegistry;
+import dev.lifecycle.spring.ServiceBeans;
+import dev.lifecycle.spring.actuate.endpoint.ServicesEndpoint;
+import dev.lifecycle.spring.actuate.endpoint.ServicesEndpointWebExtension;
+import dev.lifecycle.spring.autoconfigure.LifecycleAutoConfiguration;
+import dev.lifecycle.spring.autoconfigure.LifecycleProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration for the {@link ServicesEndpoint}.
+ *
+ * @since 0.1
+ */
+@AutoConfiguration(after = LifecycleAutoConfiguration.class)
+@ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
+@ConditionalOnBooleanProperty(name = "lifecycle.enabled", matchIfMissing = true)
+@ConditionalOnBean(ServiceRegistry.class)
+@ConditionalOnAvailableEndpoint(ServicesEndpoint.class)
+public final class ServicesEndpointAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    ServicesEndpoint servicesEndpoint(ServiceRegistry registry, ObjectProvider<ServiceBeans> serviceBeans,
+            ObjectProvider<LifecycleProperties> properties) {
+        LifecycleProperties p = properties.getIfAvailable(LifecycleProperties::new);
+        return new ServicesEndpoint(registry, id -> {
+            ServiceBeans beans = serviceBeans.getIfAvailable();
+            return beans != null && beans.isCritical(id);
+        }, p.getStartTimeout().plus(p.getStopTimeout()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(ServicesEndpoint.class)
+    @ConditionalOnAvailableEndpoint(exposure = EndpointExposure.WEB)
+    ServicesEndpointWebExtension servicesEndpointWebExtension(ServicesEndpoint endpoint) {
+        return new ServicesEndpointWebExtension(endpoint);
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the service metrics.
+ */
+@NullMarked
+package dev.lifecycle.spring.autoconfigure.metrics;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,284 @@
+package dev.lifecycle.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lifecycle.core.Service;
+import dev.lifecycle.core.ServiceContext;
+import dev.lifecycle.core.ServiceHandle;
+import dev.lifecycle.core.ServiceInit;
+import dev.lifecycle.core.ServiceKey;
+import dev.lifecycle.core.ServiceRegistry;
+import dev.lifecycle.core.ServiceSnapshot;
+import dev.lifecycle.core.ServiceState;
+import dev.lifecycle.spring.autoconfigure.LifecycleAutoConfiguration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.MapPropertySource;
+
+/** How beans become services: names, value types, requirements from annotations, @DependsOn and handles. */
+@ExtendWith(OutputCaptureExtension.class)
+class ServiceBeansTests {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(LifecycleAutoConfiguration.class));
+
+    @Test
+    void serviceBeansStartInDependencyOrderAndStopInReverse() {
+        Calls calls = new Calls();
+        runner.withBean(Calls.class, () -> calls).withUserConfiguration(ChainConfiguration.class).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(calls.starting("start:")).containsExactly("start:config", "start:database",
+                    "start:repository");
+            assertThat(context.getBean(ServiceRegistry.class).snapshot()).extracting(s -> s.state())
+                    .containsOnly(ServiceState.RUNNING);
+        });
+        assertThat(calls.starting("stop:")).containsExactly("stop:repository", "stop:database", "stop:config");
+    }
+
+    @Test
+    void requirementsComeFromHandlesDependsOnAndAnnotations() {
+        runner.withBean(Calls.class, Calls::new).withUserConfiguration(ChainConfiguration.class).run(context -> {
+            ServiceRegistry registry = context.getBean(ServiceRegistry.class);
+
+            assertThat(registry.snapshot("database").orElseThrow().requires()).containsExactly("config");
+            assertThat(registry.snapshot("repository").orElseThrow().requires()).containsExactly("database");
+            assertThat(registry.snapshot("audit").orElseThrow().requires()).containsExactlyInAnyOrder("config",
+                    "database", "repository");
+        });
+    }
+
+    @Test
+    void injectedHandlesReadTheValueOfTheRunningService() {
+        runner.withBean(Calls.class, Calls::new).withUserConfiguration(ChainConfiguration.class).run(context -> {
+            ServiceRegistry registry = context.getBean(ServiceRegistry.class);
+
+            assertThat(registry.get(ServiceKey.of("database", Database.class)).url()).isEqualTo("jdbc:test/app");
+            assertThat(context.getBean(Audit.class).config.get()).isEqualTo(new Config("jdbc:test/app"));
+        });
+    }
+
+    @Test
+    void valueTypeIsTheTypeArgumentOfServiceElseObject() {
+        runner.withBean(Calls.class, Calls::new).withUserConfiguration(ChainConfiguration.class).run(context -> {
+            ServiceRegistry registry = context.getBean(ServiceRegistry.class);
+
+            assertThat(type(registry, "config")).isEqualTo(Config.class);
+            assertThat(type(registry, "database")).isEqualTo(Database.class);
+            assertThat(type(registry, "repository")).isEqualTo(Void.class);
+            assertThat(type(registry, "audit")).isEqualTo(Object.class);
+        });
+    }
+
+    @Test
+    void lifecycleServiceAnnotationSetsNameQualifierAndRequirements() {
+        runner.withUserConfiguration(AnnotatedConfiguration.class).run(context -> {
+            ServiceRegistry registry = context.getBean(ServiceRegistry.class);
+
+            assertThat(registry.snapshot()).extracting(ServiceSnapshot::id).containsExactly("cluster", "client:eu",
+                    "client:us", "listener");
+            assertThat(registry.snapshot("client:eu").orElseThrow().requires()).containsExactly("cluster");
+            assertThat(registry.snapshot("listener").orElseThrow().requires()).containsExactly("client:eu",
+                    "client:us");
+            assertThat(context.getBean(ServiceBeans.class).isCritical("cluster")).isTrue();
+            assertThat(context.getBean(ServiceBeans.class).isCritical("listener")).isFalse();
+            assertThat(context.getBean(ServiceBeans.class).describe("client:eu"))
+                    .isEqualTo("'client:eu' (bean 'euClient')");
+        });
+    }
+
+    @Test
+    void criticalPropertyOverridesTheAnnotation() {
+        runner.withUserConfiguration(AnnotatedConfiguration.class)
+                .withInitializer(context -> context.getEnvironment().getPropertySources()
+                        .addFirst(new MapPropertySource("test", Map.of("lifecycle.services.cluster.critical", "false",
+                                "lifecycle.services[client:us].critical", "true"))))
+                .run(context -> {
+                    ServiceBeans beans = context.getBean(ServiceBeans.class);
+
+                    assertThat(beans.isCritical("cluster")).isFalse();
+                    assertThat(beans.isCritical("client:us")).isTrue();
+                });
+    }
+
+    @Test
+    void everyTransitionIsPublishedAsAnApplicationEvent() {
+        runner.withBean(Calls.class, Calls::new).withUserConfiguration(ChainConfiguration.class, EventsConfiguration.class)
+                .run(context -> {
+                    List<ServiceTransitionEvent> events = context.getBean(EventsConfiguration.class).events;
+
+                    assertThat(events).filteredOn(e -> e.getKey().id().equals("config"))
+                            .extracting(e -> e.getFrom() + "->" + e.getTo())
+                            .containsExactly("INSTALLED->STARTING", "STARTING->RUNNING");
+                    assertThat(events.get(0).getSource()).isSameAs(context.getBean(ServiceRegistry.class));
+                });
+    }
+
+    @Test
+    void everyTransitionIsLoggedOnOneLine(CapturedOutput output) {
+        runner.withBean(Calls.class, Calls::new).withUserConfiguration(ChainConfiguration.class).run(context -> {
+            assertThat(output).containsPattern("INFO .* service config: STARTING -> RUNNING \\(STARTUP, took \\d+ ms\\)");
+            assertThat(output).containsPattern("Started 4 services in \\d+ ms; critical path: ");
+        });
+    }
+
+    @Test
+    void aServiceCannotBeNamedWithWhitespace() {
+        runner.withBean("bad name", Service.class, () -> ctx -> null).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(StartupFailures.of(context)).hasMessageStartingWith(
+                    "Bean 'bad name' cannot be a service: Invalid service name 'bad name'");
+        });
+    }
+
+    private static Class<?> type(ServiceRegistry registry, String id) {
+        return registry.snapshot(id).orElseThrow().key().type();
+    }
+
+    record Config(String url) {
+    }
+
+    record Database(String url) {
+    }
+
+    /** A service class: its value type comes from its class. */
+    static class ConfigService implements Service<Config> {
+
+        private final Calls calls;
+
+        ConfigService(Calls calls) {
+            this.calls = calls;
+        }
+
+        @Override
+        public Config start(ServiceContext context) {
+            calls.add("start:config");
+            return new Config("jdbc:test/app");
+        }
+
+        @Override
+        public void stop(ServiceContext context) {
+            calls.add("stop:config");
+        }
+    }
+
+    /** A raw service whose value type cannot be told: Object. Requires two services, one through init. */
+    @SuppressWarnings("rawtypes")
+    static class Audit implements Service {
+
+        @Autowired
+        @RequiresService("config")
+        ServiceHandle<Config> config;
+
+        @Override
+        public void init(ServiceInit init) {
+            init.dependsOn("repository");
+        }
+
+        @Override
+        public @Nullable Object start(ServiceContext context) {
+            return "audit";
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class ChainConfiguration {
+
+        @Bean
+        ConfigService config(Calls calls) {
+            return new ConfigService(calls);
+        }
+
+        @Bean
+        Service<Database> database(ServiceHandle<Config> config, Calls calls) {
+            return new Service<>() {
+                @Override
+                public Database start(ServiceContext context) {
+                    calls.add("start:database");
+                    return new Database(config.get().url());
+                }
+
+                @Override
+                public void stop(ServiceContext context) {
+                    calls.add("stop:database");
+                }
+            };
+        }
+
+        @Bean
+        @DependsOn("database")
+        Service<Void> repository(Calls calls) {
+            return new Service<>() {
+                @Override
+                public @Nullable Void start(ServiceContext context) {
+                    calls.add("start:repository");
+                    return null;
+                }
+
+                @Override
+                public void stop(ServiceContext context) {
+                    calls.add("stop:repository");
+                }
+            };
+        }
+
+        @Bean
+        @RequiresService("database")
+        Audit audit() {
+            return new Audit();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class AnnotatedConfiguration {
+
+        @Bean
+        @LifecycleService(critical = true)
+        Service<String> cluster() {
+            return ctx -> "cluster";
+        }
+
+        @Bean
+        @LifecycleService(name = "client", qualifier = "eu", requires = "cluster")
+        Service<String> euClient() {
+            return ctx -> "eu";
+        }
+
+        @Bean
+        @LifecycleService(name = "client", qualifier = "us")
+        @RequiresService("cluster")
+        Service<String> usClient() {
+            return ctx -> "us";
+        }
+
+        @Bean
+        @RequiresService(value = "client", qualifier = "eu")
+        @RequiresService(value = "client", qualifier = "us")
+        Service<Void> listener() {
+            return ctx -> null;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class EventsConfiguration {
+
+        final List<ServiceTransitionEvent> events = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(ServiceTransitionEvent event) {
+            events.add(event);
+        }
+    }
+}
