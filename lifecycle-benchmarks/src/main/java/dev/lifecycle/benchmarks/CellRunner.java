@@ -52,6 +52,11 @@ public final class CellRunner {
         if (cell.workload() == Workload.W4) {
             return BootWorkload.run(cell);
         }
+        return run(cell, peer);
+    }
+
+    /** Runs the cell on {@code peer} (W1 to W3). Never throws: an error is a result. */
+    static CellResult run(Cell cell, Peer peer) {
         String unsupported = unsupported(cell, peer);
         if (unsupported != null) {
             return CellResult.without(cell, Status.UNSUPPORTED, unsupported, peer.title());

@@ -1,0 +1,79 @@
+package dev.lifecycle.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lifecycle.benchmarks.CellResult.Status;
+import dev.lifecycle.benchmarks.boot.BootWorkload;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The harness at tiny sizes: every peer × workload (× kind of start for W2), one measured run, in this JVM. A cell is
+ * OK only if no run broke dependency order and every service started and stopped (or restarted), so an OK result is
+ * the assertion; no timing is checked.
+ */
+class HarnessTests {
+
+    /** Spring's concurrent start-up does not wait for a bean's dependsOn to finish starting: it may break order. */
+    private static final String MAY_BREAK_ORDER = "spring-concurrent";
+
+    private static final Set<String> CASCADING = Set.of("lifecycle", "floor", "jboss-msc");
+
+    static Stream<Cell> cells() {
+        return HarnessOptions.parse(List.of("--size", "24", "--runs", "1", "--warmup", "0", "--no-fork")).cells()
+                .stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cells")
+    void everyPeerRunsEveryWorkloadInDependencyOrder(Cell cell) {
+        CellResult result = CellRunner.run(cell);
+
+        Status expected = expectedStatus(cell);
+        if (cell.peer().equals(MAY_BREAK_ORDER) && result.status() == Status.FAILURE) {
+            assertThat(result.message()).contains("dependency-order violations, first: ");
+            return;
+        }
+        assertThat(result.status()).as(result.toString()).isEqualTo(expected);
+        if (expected == Status.OK) {
+            assertThat(result.metrics()).isNotEmpty();
+            result.metrics().values().forEach(values -> assertThat(values).hasSizeGreaterThanOrEqualTo(1));
+        }
+    }
+
+    private static Status expectedStatus(Cell cell) {
+        String peer = cell.peer();
+        return switch (cell.workload()) {
+            case W1 -> Status.OK;
+            case W2 -> cell.work() == StartWork.ASYNC && peer.startsWith("spring") ? Status.UNSUPPORTED : Status.OK;
+            case W3 -> CASCADING.contains(peer) ? Status.OK : Status.UNSUPPORTED;
+            case W4 -> peer.equals("lifecycle") && !BootWorkload.starterAvailable() ? Status.UNAVAILABLE : Status.OK;
+        };
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tinyRuns")
+    void tablesShowEachWorkloadAndTheTargets(List<String> args) {
+        HarnessOptions options = HarnessOptions.parse(args);
+
+        List<CellResult> results = Harness.run(options, new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8));
+        String tables = ResultTables.render(results);
+
+        assertThat(results).extracting(CellResult::status).containsOnly(Status.OK);
+        assertThat(tables).contains("### W1 no-op scale: 30 services", "| lifecycle | ", "| floor | ",
+                "### W3 cascade: a root with 30 transitive dependents", "### Targets of the lifecycle engine",
+                "| W1 30 start-all ≤ 4× floor | ", "| W3 cascade ≤ 3× floor | ");
+    }
+
+    static Stream<List<String>> tinyRuns() {
+        return Stream.of(List.of("--peer", "lifecycle,floor", "--workload", "W1,W3", "--size", "30", "--runs", "2",
+                "--warmup", "1", "--no-fork"));
+    }
+}
