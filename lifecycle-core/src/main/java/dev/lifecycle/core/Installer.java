@@ -161,7 +161,7 @@ final class Installer {
                         path.add(1, at);
                     }
                     path.add(c.id);
-                    throw new DependencyCycleException(path);
+                    throw new DependencyCycleException(fromFirstInstalled(path));
                 }
                 Controller n = engine.services.get(next);
                 if (n != null && !parent.containsKey(next)) {
@@ -170,6 +170,26 @@ final class Installer {
                 }
             }
         }
+    }
+
+    /**
+     * The cycle {@code path}, which starts and ends at the service being installed, rotated to start at the service of
+     * the cycle installed first: it then reads in the order the services were declared, whichever one closed it.
+     */
+    private List<String> fromFirstInstalled(List<String> path) {
+        int first = 0;
+        long firstSequence = Long.MAX_VALUE;
+        for (int i = 1; i < path.size() - 1; i++) {
+            Controller member = engine.services.get(path.get(i));
+            if (member != null && member.sequence < firstSequence) {
+                first = i;
+                firstSequence = member.sequence;
+            }
+        }
+        List<String> rotated = new ArrayList<>(path.subList(first, path.size() - 1));
+        rotated.addAll(path.subList(0, first));
+        rotated.add(rotated.get(0));
+        return rotated;
     }
 
     private static boolean wantsItself(Controller c) {
