@@ -111,6 +111,10 @@ final class Installer {
         if (id.isBlank()) {
             throw new IllegalArgumentException("A service id must not be blank");
         }
+        int colon = id.indexOf(':');
+        // An id is a key's name, or its name and qualifier: a key checks the parts.
+        ServiceKey.of(colon < 0 ? id : id.substring(0, colon), Object.class,
+                colon < 0 ? null : id.substring(colon + 1));
         return id;
     }
 

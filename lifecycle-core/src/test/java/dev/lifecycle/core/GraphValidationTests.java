@@ -204,6 +204,40 @@ class GraphValidationTests {
     }
 
     @Test
+    void requirementIdWithWhitespaceIsRefusedAtInstallInsteadOfWaitingForAServiceThatCannotExist() {
+        ServiceDefinition<String> web = ServiceDefinition.builder(ServiceKey.of("web", String.class),
+                log.service("web", "web")).dependsOn("my db").build();
+
+        assertThatIllegalArgumentException().isThrownBy(() -> registry.install(web))
+                .withMessage("Invalid service name 'my db': it must not contain ':' or whitespace (use the "
+                        + "qualifier to tell instances apart)");
+        assertThat(registry.snapshot()).isEmpty();
+    }
+
+    @Test
+    void wantedIdWithAnEmptyQualifierIsRefusedAtInstall() {
+        ServiceDefinition<String> web = ServiceDefinition.builder(ServiceKey.of("web", String.class),
+                log.service("web", "web")).wants("cache:").build();
+
+        assertThatIllegalArgumentException().isThrownBy(() -> registry.install(web))
+                .withMessage("A service qualifier must not be empty");
+    }
+
+    @Test
+    void requirementIdWithAQualifierIsAccepted() throws Exception {
+        registry.install(ServiceKey.of("client", String.class, "eu").name(), String.class, ctx -> "unqualified");
+        registry.install(ServiceDefinition.builder(ServiceKey.of("client", String.class, "eu"), ctx -> "eu").build());
+        registry.install(ServiceDefinition.builder(ServiceKey.of("web", String.class), log.service("web", "web"))
+                .dependsOn("client:eu").build());
+
+        registry.startAll().get(5, TimeUnit.SECONDS);
+
+        assertThat(registry.snapshot("web").orElseThrow().requires()).containsExactly("client:eu");
+        assertThat(registry.snapshot("client:eu").orElseThrow().dependents()).containsExactly("web");
+        assertThat(registry.snapshot("client").orElseThrow().dependents()).isEmpty();
+    }
+
+    @Test
     void blankRequirementIdIsRefused() {
         ServiceDefinition<String> web = ServiceDefinition.builder(ServiceKey.of("web", String.class),
                 log.service("web", "web")).dependsOn(" ").build();
