@@ -1,0 +1,197 @@
+package dev.lifecycle.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The sample as a user runs it: a separate JVM on the test classpath, a free port, a settings file in a temporary
+ * directory. It adds and lists notes, rewrites the settings file to point at another database, waits for the services
+ * to be rebuilt, checks the notes now go to the new database, and sends SIGTERM to check the services stop in
+ * reverse dependency order and the process exits after a graceful shutdown.
+ *
+ * <p>SIGTERM ({@link Process#destroy()}) is graceful on Linux and macOS only.
+ */
+@EnabledOnOs({ OS.LINUX, OS.MAC })
+class SampleApplicationEndToEndTests {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private static final Duration CASCADE_TIMEOUT = Duration.ofSeconds(60);
+
+    /** The JVM's exit status after a SIGTERM whose shutdown hooks (Spring's graceful close) all completed: 128 + 15. */
+    private static final int EXIT_STATUS_AFTER_SIGTERM = 143;
+
+    private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
+
+    private static final Pattern STOPPED = Pattern.compile("service (\\S+): STOPPING -> STOPPED");
+
+    private static final List<String> SERVICES = List.of("configurator", "database", "repository", "heartbeat");
+
+    @TempDir
+    Path directory;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private Process process;
+
+    private Path output;
+
+    private String base;
+
+    @AfterEach
+    void stopApplication() throws Exception {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void settingsChangeRebuildsTheServicesInOrderWhileTheApplicationStaysUp() throws Exception {
+        Path settings = directory.resolve("sample-db.properties");
+        String firstUrl = "jdbc:h2:file:" + directory.resolve("first");
+        String secondUrl = "jdbc:h2:file:" + directory.resolve("second");
+        Files.writeString(settings, "db.url=" + firstUrl + "\ndb.pool-size=3\n");
+        long launched = System.nanoTime();
+        start(settings);
+        await().atMost(START_TIMEOUT).until(() -> status("/actuator/health/readiness") == 200);
+        System.out.printf("Sample ready %d ms after launch%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - launched));
+
+        assertThat(post("/api/notes", "{\"text\": \"in the first database\"}").statusCode()).isEqualTo(201);
+        assertThat(texts(get("/api/notes"))).containsExactly("in the first database");
+        JsonNode info = get("/api/info");
+        assertThat(info.get("jdbcUrl").asString()).startsWith(firstUrl);
+        assertThat(info.get("settingsVersion").asInt()).isEqualTo(1);
+        int configuratorRestarts = service("configurator").get("restarts").asInt();
+
+        replace(settings, "db.url=" + secondUrl + "\ndb.pool-size=3\n");
+
+        await().atMost(CASCADE_TIMEOUT).until(() -> {
+            JsonNode services = get("/actuator/services").get("services");
+            return service(services, "configurator").get("restarts").asInt() == configuratorRestarts + 1
+                    && SERVICES.stream().allMatch((name) -> "RUNNING".equals(service(services, name).get("state").asString()));
+        });
+        info = get("/api/info");
+        assertThat(info.get("jdbcUrl").asString()).startsWith(secondUrl);
+        assertThat(info.get("settingsVersion").asInt()).isEqualTo(2);
+        assertThat(info.get("notes").asInt()).isZero();
+        assertThat(post("/api/notes", "{\"text\": \"in the second database\"}").statusCode()).isEqualTo(201);
+        assertThat(texts(get("/api/notes"))).containsExactly("in the second database");
+        assertThat(status("/actuator/health/readiness")).isEqualTo(200);
+
+        long beforeShutdown = Files.size(output);
+        process.destroy();
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exited within 60 s of SIGTERM").isTrue();
+        String shutdownLog = Files.readString(output, StandardCharsets.UTF_8).substring((int) beforeShutdown);
+        assertThat(shutdownLog).contains("Graceful shutdown complete");
+        List<String> stopped = stoppedInOrder(shutdownLog);
+        assertThat(stopped).as("services stopped, in order, in:%n%s", shutdownLog).containsExactlyInAnyOrderElementsOf(SERVICES);
+        assertThat(stopped.indexOf("heartbeat")).isLessThan(stopped.indexOf("database"));
+        assertThat(stopped.indexOf("repository")).isLessThan(stopped.indexOf("database"));
+        assertThat(stopped.indexOf("database")).isLessThan(stopped.indexOf("configurator"));
+        assertThat(shutdownLog).doesNotContain(" ERROR ");
+        assertThat(process.exitValue()).isEqualTo(EXIT_STATUS_AFTER_SIGTERM);
+    }
+
+    private void start(Path settings) throws IOException {
+        output = Path.of("target", "sample-app-end-to-end.log").toAbsolutePath();
+        Files.createDirectories(output.getParent());
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        process = new ProcessBuilder(java, "-cp", classpath, SampleApplication.class.getName(),
+                "--server.port=0", "--sample.settings-file=" + settings, "--spring.output.ansi.enabled=never")
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
+        await().atMost(START_TIMEOUT).until(() -> {
+            assertThat(process.isAlive()).as("the application is running; its output:%n%s", log()).isTrue();
+            Matcher port = PORT.matcher(log());
+            if (port.find()) {
+                base = "http://localhost:" + port.group(1);
+                return true;
+            }
+            return false;
+        });
+    }
+
+    private String log() throws IOException {
+        return Files.readString(output, StandardCharsets.UTF_8);
+    }
+
+    private int status(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private JsonNode get(String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode service(String name) throws Exception {
+        return service(get("/actuator/services").get("services"), name);
+    }
+
+    private static JsonNode service(JsonNode services, String name) {
+        return StreamSupport.stream(services.spliterator(), false)
+                .filter((service) -> name.equals(service.get("name").asString()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("No service " + name + " in " + services));
+    }
+
+    private static List<String> texts(JsonNode notes) {
+        return StreamSupport.stream(notes.spliterator(), false).map((note) -> note.get("text").asString()).toList();
+    }
+
+    private static List<String> stoppedInOrder(String log) {
+        List<String> stopped = new ArrayList<>();
+        Matcher matcher = STOPPED.matcher(log);
+        while (matcher.find()) {
+            stopped.add(matcher.group(1));
+        }
+        return stopped;
+    }
+
+    /** Replaces the file in one step, so that the application never reads half of it. */
+    private static void replace(Path file, String content) throws IOException {
+        Path next = file.resolveSibling(file.getFileName() + ".next");
+        Files.writeString(next, content);
+        Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
