@@ -1,6 +1,7 @@
 package dev.lifecycle.spring;
 
 import dev.lifecycle.core.Escalation;
+import dev.lifecycle.core.LifecycleException;
 import dev.lifecycle.core.MissingDependencyException;
 import dev.lifecycle.core.ServiceKey;
 import dev.lifecycle.core.ServiceRegistry;
@@ -99,7 +100,7 @@ public final class ServiceRegistryLifecycle implements SmartLifecycle {
         if (!criticalDown.isEmpty() || !escalated.isEmpty()) {
             ServiceStartupException failure = startupFailure(criticalDown, escalated, timedOut);
             logger.error("{} Stopping the services that started.", failure.getDescription());
-            registry.stopAll().join();
+            stopAfterFailedStartup();
             throw failure;
         }
         List<ServiceSnapshot> down = notRunning(snapshots, s -> true);
@@ -113,6 +114,20 @@ public final class ServiceRegistryLifecycle implements SmartLifecycle {
                     down.size(), snapshots.size(), describe(down));
         }
         running = true;
+    }
+
+    /**
+     * Stops everything after a failed start-up. A stop waits for starts in flight, so those are failed first, which
+     * interrupts them, rather than waiting out their start timeouts.
+     */
+    private void stopAfterFailedStartup() {
+        for (ServiceSnapshot s : registry.snapshot()) {
+            if (s.state() == ServiceState.STARTING) {
+                registry.fail(s.id(), new LifecycleException("Application start-up failed while service '" + s.id()
+                        + "' was starting"));
+            }
+        }
+        registry.stopAll().join();
     }
 
     /** Waits for the start-up, or for a critical service to give up; returns whether the wait timed out. */

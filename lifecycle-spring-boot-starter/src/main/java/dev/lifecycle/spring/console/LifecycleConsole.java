@@ -1,0 +1,143 @@
+package dev.lifecycle.spring.console;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The web console: one page, its script and its style sheet, served below a path of the application.
+ *
+ * <p>The page reads the actuator's {@code services} endpoint every refresh interval and draws the dependency graph,
+ * each service's state and the timeline of its starts; it offers the endpoint's write operations when the
+ * {@link ServicesEndpointLocator} says they are mapped. Everything it needs is served from here: it loads nothing
+ * from another origin (its Content-Security-Policy forbids it).
+ *
+ * <p>Routes, for a path {@code /lifecycle}: {@code GET /lifecycle} and {@code /lifecycle/} (the page),
+ * {@code /lifecycle/console.js}, {@code /lifecycle/console.css}.
+ *
+ * @since 0.1
+ */
+public final class LifecycleConsole {
+
+    static final String SCRIPT = "console.js";
+    static final String STYLE = "console.css";
+
+    private static final String RESOURCES = "dev/lifecycle/spring/console/";
+    private static final MediaType JAVASCRIPT = new MediaType("text", "javascript", StandardCharsets.UTF_8);
+    private static final MediaType CSS = new MediaType("text", "css", StandardCharsets.UTF_8);
+    private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; "
+            + "style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; "
+            + "frame-ancestors 'self'";
+
+    private final String path;
+    private final Duration refreshInterval;
+    private final ServicesEndpointLocator locator;
+    private final String page;
+    private final String script;
+    private final String style;
+
+    /**
+     * A console served at {@code path}.
+     *
+     * @param path where the console is served, such as {@code /lifecycle}: starts with {@code /}, no trailing
+     *        {@code /}
+     * @param refreshInterval how often the page reads the endpoint
+     * @param locator finds the endpoint for each page served
+     * @throws IllegalArgumentException if the path or the interval is not valid
+     */
+    public LifecycleConsole(String path, Duration refreshInterval, ServicesEndpointLocator locator) {
+        this.path = ConsolePaths.check(path);
+        if (refreshInterval.isNegative() || refreshInterval.isZero()) {
+            throw new IllegalArgumentException("The refresh interval of the console must be positive, not "
+                    + refreshInterval);
+        }
+        this.refreshInterval = refreshInterval;
+        this.locator = Objects.requireNonNull(locator, "locator");
+        this.page = read("console.html");
+        this.script = read(SCRIPT);
+        this.style = read(STYLE);
+    }
+
+    /**
+     * Checks a path to serve the console at: one or more segments of letters, digits and {@code . _ ~ -}, each
+     * after a {@code /}, with no trailing {@code /}.
+     *
+     * @param path the path, such as {@code /lifecycle}
+     * @return {@code path}
+     * @throws IllegalArgumentException naming the problem and giving an example
+     */
+    public static String checkPath(String path) {
+        return ConsolePaths.check(path);
+    }
+
+    /**
+     * Where the console is served.
+     *
+     * @return the path, such as {@code /lifecycle}
+     */
+    public String path() {
+        return path;
+    }
+
+    /**
+     * The console's routes, for Spring MVC's functional endpoints.
+     *
+     * @return the routes
+     */
+    public RouterFunction<ServerResponse> routes() {
+        return RouterFunctions.route()
+                .GET(path, this::page)
+                .GET(path + "/", this::page)
+                .GET(path + "/" + SCRIPT, request -> asset(script, JAVASCRIPT))
+                .GET(path + "/" + STYLE, request -> asset(style, CSS))
+                .build();
+    }
+
+    private ServerResponse page(ServerRequest request) {
+        String prefix = request.requestPath().contextPath().value();
+        ServicesEndpointLink link = locator.locate();
+        String html = page.replace("@base@", escape(prefix + path))
+                .replace("@services@", escape(link.path() != null ? prefix + link.path() : ""))
+                .replace("@writable@", Boolean.toString(link.writable()))
+                .replace("@refresh@", Long.toString(refreshInterval.toMillis()))
+                .replace("@problem@", escape(link.problem() != null ? link.problem() : ""));
+        return ServerResponse.ok().contentType(HTML).cacheControl(CacheControl.noStore())
+                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "no-referrer")
+                .body(html);
+    }
+
+    private static ServerResponse asset(String content, MediaType type) {
+        return ServerResponse.ok().contentType(type).cacheControl(CacheControl.noCache())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(content);
+    }
+
+    private static String escape(String text) {
+        return HtmlUtils.htmlEscape(text, StandardCharsets.UTF_8.name());
+    }
+
+    private static String read(String name) {
+        ClassPathResource resource = new ClassPathResource(RESOURCES + name, LifecycleConsole.class.getClassLoader());
+        try (InputStream in = resource.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("The console's " + name + " is missing from the class path at "
+                    + RESOURCES + name, ex);
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package dev.lifecycle.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.lifecycle.core.Service;
+import dev.lifecycle.core.ServiceContext;
+import dev.lifecycle.core.ServiceRegistry;
+import dev.lifecycle.core.ServiceState;
+import dev.lifecycle.spring.autoconfigure.LifecycleAutoConfiguration;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.Lifecycle;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
+
+/** Existing lifecycle beans put under the graph: the registry, not Spring, starts, stops and restarts them. */
+class AdoptedLifecycleTests {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(LifecycleAutoConfiguration.class))
+            .withPropertyValues("lifecycle.restart.backoff.initial=10ms", "lifecycle.restart.backoff.max=20ms");
+
+    @Test
+    void annotatedSmartLifecycleStartsAfterWhatItRequiresAndStopsBeforeIt() {
+        Calls calls = new Calls();
+        runner.withBean(Calls.class, () -> calls).withUserConfiguration(AnnotatedConfiguration.class).run(context -> {
+            assertThat(context).hasNotFailed();
+            ServiceRegistry registry = context.getBean(ServiceRegistry.class);
+
+            assertThat(calls.all()).containsExactly("start:database", "start:listener");
+            assertThat(registry.snapshot("listener").orElseThrow().requires()).containsExactly("database");
+            assertThat(registry.snapshot("listener").orElseThrow().key().type()).isEqualTo(Void.class);
+        });
+        assertThat(calls.all()).containsExactly("start:database", "start:listener", "stop:listener",
+                "stop:database");
+    }
+
+    @Test
+    void failureOfWhatItRequiresStopsAndRestartsTheAdoptedBean() {
+        Calls calls = new Calls();
+        runner.withBean(Calls.class, () -> calls).withUserConfiguration(AnnotatedConfiguration.class).run(context -> {
+            ServiceRegistry registry = context.getBean(ServiceRegistry.class);
+            RecordingLifecycle listener = context.getBean("listener", RecordingLifecycle.class);
+
+            registry.fail("database", new IllegalStateException("connection reset")).join();
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> registry.snapshot("listener").orElseThrow().state() == ServiceState.RUNNING);
+
+            assertThat(calls.all()).containsExactly("start:database", "start:listener", "stop:listener",
+                    "stop:database", "start:database", "start:listener");
+            assertThat(listener.isRunning()).isTrue();
+        });
+    }
+
+    @Test
+    void springDoesNotStartAnAdoptedBeanWhoseRequirementIsDown() {
+        Calls calls = new Calls();
+        runner.withBean(Calls.class, () -> calls).withUserConfiguration(FailingConfiguration.class)
+                .withPropertyValues("lifecycle.services.database.restart.enabled=false")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    ServiceRegistry registry = context.getBean(ServiceRegistry.class);
+
+                    assertThat(registry.snapshot("listener").orElseThrow().state()).isEqualTo(ServiceState.WAITING);
+                    assertThat(context.getBean("listener", RecordingLifecycle.class).isRunning()).isFalse();
+                    assertThat(calls.all()).containsExactly("start:database");
+                });
+    }
+
+    @Test
+    void lifecycleBeanAdoptedByPropertyRequiresTheServicesItDependsOn() {
+        Calls calls = new Calls();
+        runner.withBean(Calls.class, () -> calls).withUserConfiguration(PropertyConfiguration.class)
+                .withPropertyValues("lifecycle.adopt=scheduler").run(context -> {
+                    ServiceRegistry registry = context.getBean(ServiceRegistry.class);
+                    PlainLifecycle scheduler = context.getBean(PlainLifecycle.class);
+
+                    assertThat(registry.snapshot("scheduler").orElseThrow().requires()).containsExactly("database");
+                    registry.fail("database", new IllegalStateException("connection reset")).join();
+                    await().atMost(Duration.ofSeconds(10))
+                            .until(() -> registry.snapshot("scheduler").orElseThrow().state() == ServiceState.RUNNING);
+
+                    assertThat(calls.all()).containsExactly("start:database", "start:scheduler", "stop:scheduler",
+                            "stop:database", "start:database", "start:scheduler");
+                    assertThat(scheduler.isRunning()).isTrue();
+                });
+    }
+
+    @Test
+    void adoptingAMissingBeanFailsStartUp() {
+        runner.withPropertyValues("lifecycle.adopt=kafkaListenerContainer").run(context -> {
+            assertThat(context).hasFailed();
+
+            assertThat(StartupFailures.of(context)).hasMessage(
+                    "lifecycle.adopt names bean 'kafkaListenerContainer', but there is no such bean.");
+        });
+    }
+
+    @Test
+    void adoptingABeanThatIsNotALifecycleFailsStartUp() {
+        runner.withBean("clock", java.time.Clock.class, java.time.Clock::systemUTC)
+                .withPropertyValues("lifecycle.adopt=clock").run(context -> {
+                    assertThat(context).hasFailed();
+
+                    assertThat(StartupFailures.of(context)).hasMessageStartingWith(
+                            "Bean 'clock' cannot be adopted as a service: it is a class java.time.");
+                });
+    }
+
+    /** A SmartLifecycle bean such as a message listener container; auto-startup as they usually are. */
+    static class RecordingLifecycle implements SmartLifecycle {
+
+        private final Calls calls;
+        private final String name;
+        private final AtomicBoolean running = new AtomicBoolean();
+
+        RecordingLifecycle(Calls calls, String name) {
+            this.calls = calls;
+            this.name = name;
+        }
+
+        @Override
+        public void start() {
+            calls.add("start:" + name);
+            running.set(true);
+        }
+
+        @Override
+        public void stop() {
+            throw new UnsupportedOperationException("stop(Runnable) is the one to call");
+        }
+
+        @Override
+        public void stop(Runnable callback) {
+            calls.add("stop:" + name);
+            running.set(false);
+            new Thread(callback).start();
+        }
+
+        @Override
+        public boolean isRunning() {
+            return running.get();
+        }
+    }
+
+    /** A plain Lifecycle bean. */
+    static class PlainLifecycle implements Lifecycle {
+
+        private final Calls calls;
+        private volatile boolean running;
+
+        PlainLifecycle(Calls calls) {
+            this.calls = calls;
+        }
+
+        @Override
+        public void start() {
+            calls.add("start:scheduler");
+            running = true;
+        }
+
+        @Override
+        public void stop() {
+            calls.add("stop:scheduler");
+            running = false;
+        }
+
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
+    }
+
+    static Service<String> database(Calls calls) {
+        return new Service<>() {
+            @Override
+            public String start(ServiceContext context) {
+                calls.add("start:database");
+                return "db";
+            }
+
+            @Override
+            public void stop(ServiceContext context) {
+                calls.add("stop:database");
+            }
+        };
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class AnnotatedConfiguration {
+
+        @Bean
+        Service<String> database(Calls calls) {
+            return AdoptedLifecycleTests.database(calls);
+        }
+
+        @Bean
+        @LifecycleService(requires = "database")
+        RecordingLifecycle listener(Calls calls) {
+            return new RecordingLifecycle(calls, "listener");
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class FailingConfiguration {
+
+        @Bean
+        Service<String> database(Calls calls) {
+            return ctx -> {
+                calls.add("start:database");
+                throw new IllegalStateException("connection refused");
+            };
+        }
+
+        @Bean
+        @LifecycleService(requires = "database")
+        RecordingLifecycle listener(Calls calls) {
+            return new RecordingLifecycle(calls, "listener");
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class PropertyConfiguration {
+
+        @Bean
+        Service<String> database(Calls calls) {
+            return AdoptedLifecycleTests.database(calls);
+        }
+
+        @Bean
+        @DependsOn("database")
+        PlainLifecycle scheduler(Calls calls) {
+            return new PlainLifecycle(calls);
+        }
+    }
+}

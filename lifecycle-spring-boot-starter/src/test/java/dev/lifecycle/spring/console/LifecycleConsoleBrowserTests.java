@@ -1,0 +1,223 @@
+package dev.lifecycle.spring.console;
+
+import static dev.lifecycle.spring.console.ConsoleBrowser.AMBER;
+import static dev.lifecycle.spring.console.ConsoleBrowser.GREEN;
+import static dev.lifecycle.spring.console.ConsoleBrowser.GREY;
+import static dev.lifecycle.spring.console.ConsoleBrowser.RED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lifecycle.core.Service;
+import dev.lifecycle.core.ServiceRegistry;
+import dev.lifecycle.core.StartupReport;
+import dev.lifecycle.spring.RequiresService;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The console in a real browser, over an application whose services endpoint allows every operation: {@code b}
+ * requires {@code a}, {@code c} requires {@code b}, {@code d} stands alone; {@code a} is not restarted after a
+ * failure, so that its failure stays on screen until it is restarted by hand.
+ */
+@SpringBootTest(classes = LifecycleConsoleBrowserTests.Application.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = { "lifecycle.console.enabled=true", "management.endpoints.web.exposure.include=services",
+                "management.endpoints.web.base-path=/manage", "management.endpoint.services.access=unrestricted",
+                "lifecycle.services.a.restart.enabled=false" })
+class LifecycleConsoleBrowserTests {
+
+    static final Path SCREENSHOT = Path.of("target", "console-screenshot.png");
+
+    private static ConsoleBrowser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ServiceRegistry registry;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = ConsoleBrowser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void drawsEveryServiceInItsStateAndColourWithRequirementsLeftOfDependents() {
+        open();
+
+        for (String id : List.of("a", "b", "c", "d")) {
+            assertThat(browser.state(id)).isEqualTo("RUNNING");
+            assertThat(browser.colour(id)).isEqualTo(GREEN);
+            assertThat(browser.restarts(id)).isEqualTo("\u21bb " + registry.snapshot(id).orElseThrow().restarts());
+        }
+        assertThat(browser.position("a")[0]).isEqualTo(browser.position("d")[0]);
+        assertThat(browser.position("a")[0]).isLessThan(browser.position("b")[0]);
+        assertThat(browser.position("b")[0]).isLessThan(browser.position("c")[0]);
+        assertThat(browser.driver().findElements(By.cssSelector("path.edge")))
+                .extracting(e -> e.getAttribute("data-from") + "->" + e.getAttribute("data-to"))
+                .containsExactlyInAnyOrder("a->b", "b->c");
+        assertThat(browser.driver().findElement(By.id("summary")).getText()).isEqualTo("4 services \u00b7 4 running");
+    }
+
+    @Test
+    void failingAServiceTurnsItRedAndItsDependentsAmberUntilItIsRestarted() {
+        open();
+        int restarts = registry.snapshot("a").orElseThrow().restarts();
+        browser.node("a").click();
+        assertThat(browser.driver().findElements(By.cssSelector("#details button[data-action]")))
+                .extracting(WebElement::getText).containsExactly("fail", "restart", "stop", "start");
+
+        action("fail").click();
+
+        browser.await(d -> browser.shows(Map.of("a", RED, "b", AMBER, "c", AMBER, "d", GREEN)));
+        assertThat(List.of(browser.state("a"), browser.state("b"), browser.state("c"), browser.state("d")))
+                .containsExactly("FAILED", "WAITING", "WAITING", "RUNNING");
+        assertThat(browser.driver().findElement(By.id("details")).getText())
+                .contains("Last failure", "OperatorFailureException: Failed from the console");
+        browser.node("b").click();
+        assertThat(browser.driver().findElement(By.id("details")).getText()).contains("Waiting on", "a");
+        browser.screenshot(SCREENSHOT);
+
+        browser.node("a").click();
+        action("restart").click();
+
+        browser.await(d -> browser.shows(Map.of("a", GREEN, "b", GREEN, "c", GREEN, "d", GREEN)));
+        assertThat(browser.restarts("a")).isEqualTo("\u21bb " + (restarts + 1));
+        assertThat(registry.snapshot("a").orElseThrow().restarts()).isEqualTo(restarts + 1);
+        assertThat(browser.driver().findElement(By.id("message")).getText()).isEqualTo("restart a: done, a is RUNNING");
+    }
+
+    @Test
+    void aRefusedActionShowsTheServersMessage() {
+        open();
+        browser.node("d").click();
+
+        action("stop").click();
+
+        WebElement message = browser.driver().findElement(By.id("message"));
+        browser.await(d -> message.getText().contains("refused"));
+        assertThat(message.getText()).isEqualTo("stop d refused: HTTP 403: Only the on-call operator may change d");
+        assertThat(message.getAttribute("class")).contains("error");
+        assertThat(browser.state("d")).isEqualTo("RUNNING");
+    }
+
+    @Test
+    void changesMadeElsewhereAppearWithoutReloading() throws Exception {
+        open();
+        browser.script("document.body.dataset.loadedOnce = 'yes'");
+
+        registry.stop("d").get();
+
+        browser.await(d -> GREY.equals(browser.colour("d")));
+        assertThat(browser.state("d")).isEqualTo("STOPPED");
+
+        registry.start("d").get();
+
+        browser.await(d -> GREEN.equals(browser.colour("d")));
+        assertThat(browser.script("return document.body.dataset.loadedOnce")).isEqualTo("yes");
+    }
+
+    @Test
+    void timelineHasABarPerServiceAndMarksTheCriticalPath() {
+        open();
+        StartupReport report = registry.startupReport();
+        List<String> criticalPath = report.criticalPath().stream().map(StartupReport.Entry::id).toList();
+
+        List<WebElement> bars = browser.await(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector("#timeline rect.bar"));
+            return found.size() == 4 ? found : null;
+        });
+
+        assertThat(bars).extracting(b -> b.getAttribute("data-id")).containsExactlyInAnyOrder("a", "b", "c", "d");
+        assertThat(criticalPath).isNotEmpty();
+        assertThat(browser.driver().findElements(By.cssSelector("#timeline rect.bar.critical")))
+                .extracting(b -> b.getAttribute("data-id")).containsExactlyInAnyOrderElementsOf(criticalPath);
+        assertThat(browser.driver().findElement(By.id("critical-path")).getText())
+                .startsWith("Critical path of the start-up: " + criticalPath.get(0) + " (");
+        assertThat(browser.driver().findElement(By.id("critical-path")).getText().split(" \u2192 "))
+                .hasSize(criticalPath.size());
+    }
+
+    private void open() {
+        browser.open("http://localhost:" + port + "/lifecycle");
+        browser.await(d -> browser.nodes().size() == 4 && browser.node("a").getAttribute("data-state") != null);
+    }
+
+    private WebElement action(String action) {
+        return browser.driver().findElement(By.cssSelector("#details button[data-action='" + action + "']"));
+    }
+
+    /** The application; the starter's tests have Spring Security on the class path, this one runs without it. */
+    @Configuration(proxyBeanMethods = false)
+    @EnableAutoConfiguration(excludeName = {
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
+    static class Application {
+
+        @Bean
+        Service<Void> a() {
+            return ctx -> null;
+        }
+
+        @Bean
+        @RequiresService("a")
+        Service<Void> b() {
+            return ctx -> null;
+        }
+
+        @Bean
+        @RequiresService("b")
+        Service<Void> c() {
+            return ctx -> null;
+        }
+
+        @Bean
+        Service<Void> d() {
+            return ctx -> null;
+        }
+
+        /** Refuses to stop d, as an application's security rules might. */
+        @Bean
+        FilterRegistrationBean<Filter> onCallOperatorsOnly() {
+            Filter filter = (request, response, chain) -> {
+                HttpServletRequest http = (HttpServletRequest) request;
+                if ("POST".equals(http.getMethod()) && http.getRequestURI().endsWith("/manage/services/d")) {
+                    HttpServletResponse refused = (HttpServletResponse) response;
+                    refused.setStatus(403);
+                    refused.setContentType("application/json");
+                    refused.getOutputStream().write(("{\"status\":403,\"error\":\"Forbidden\","
+                            + "\"message\":\"Only the on-call operator may change d\"}").getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                chain.doFilter(request, response);
+            };
+            return new FilterRegistrationBean<>(filter);
+        }
+    }
+}
