@@ -6,7 +6,9 @@ import dev.lifecycle.core.ServiceState;
 import dev.lifecycle.core.TransitionReason;
 import dev.lifecycle.core.event.ServiceListener;
 import dev.lifecycle.core.event.ServiceTransition;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -72,13 +74,13 @@ public final class CriticalServicesAvailability
         if (!critical.test(id)) {
             return;
         }
-        @Nullable AvailabilityState publish = null;
+        List<AvailabilityState> publish = new ArrayList<>(2);
         synchronized (lock) {
             boolean wasUp = down.isEmpty();
             if (transition.to() == ServiceState.RUNNING) {
                 down.remove(id);
                 if (gaveUp.remove(id) && gaveUp.isEmpty() && liveness) {
-                    publish = LivenessState.CORRECT;
+                    publish.add(LivenessState.CORRECT);
                 }
             }
             else if (transition.to() == ServiceState.REMOVED) {
@@ -88,12 +90,11 @@ public final class CriticalServicesAvailability
             else {
                 down.add(id);
             }
-            if (publish == null && readiness && ready && transition.reason() != TransitionReason.SHUTDOWN
-                    && wasUp != down.isEmpty()) {
-                publish = down.isEmpty() ? ReadinessState.ACCEPTING_TRAFFIC : ReadinessState.REFUSING_TRAFFIC;
+            if (readiness && ready && transition.reason() != TransitionReason.SHUTDOWN && wasUp != down.isEmpty()) {
+                publish.add(down.isEmpty() ? ReadinessState.ACCEPTING_TRAFFIC : ReadinessState.REFUSING_TRAFFIC);
             }
         }
-        publish(publish, id);
+        publish.forEach(state -> publish(state, id));
     }
 
     @Override
@@ -124,10 +125,7 @@ public final class CriticalServicesAvailability
         }
     }
 
-    private void publish(@Nullable AvailabilityState state, String because) {
-        if (state == null) {
-            return;
-        }
+    private void publish(AvailabilityState state, String because) {
         logger.info("Critical service {}: availability {}", because, state);
         try {
             AvailabilityChangeEvent.publish(publisher, this, state);

@@ -57,7 +57,7 @@
       }
       const data = await response.json();
       accept(seq, data);
-      setStatus('live', 'Live, updated ' + new Date().toLocaleTimeString());
+      setStatus('live', 'Live, updated ' + formatInstant(new Date().toISOString()));
     } catch (error) {
       setStatus('error', 'Cannot read ' + config.services + ': ' + error.message + '. Retrying.');
     } finally {
@@ -636,37 +636,95 @@
     const rowHeight = 20;
     const top = 24;
     const chart = width - labelWidth - 90;
-    const origin = Math.min(...rows.map((r) => r.start));
-    const span = Math.max(0.001, Math.max(...rows.map((r) => r.end)) - origin);
-    const x = (t) => labelWidth + (t - origin) / span * chart;
-    const height = top + rows.length * rowHeight + 6;
+    const axis = compressedAxis(rows, labelWidth, chart);
+    const height = top + rows.length * rowHeight + (axis.gaps.length ? 20 : 6);
     timeline.setAttribute('width', width);
     timeline.setAttribute('height', height);
     timeline.setAttribute('viewBox', `0 0 ${width} ${height}`);
-    const step = niceStep(span / 6);
-    for (let t = 0; t <= span + step / 2; t += step) {
-      timeline.appendChild(svg('line', { class: 'tick', x1: x(origin + t), x2: x(origin + t), y1: top - 6, y2: height }));
-      const label = svg('text', { class: 'tick-label', x: x(origin + t), y: top - 10, 'text-anchor': 'middle' });
-      label.textContent = formatDuration(t);
+    let lastTick = -Infinity;
+    for (const tick of axis.ticks) {
+      if (tick.x - lastTick < 56) {
+        continue;
+      }
+      lastTick = tick.x;
+      timeline.appendChild(svg('line', { class: 'tick', x1: tick.x, x2: tick.x, y1: top - 6, y2: height }));
+      const label = svg('text', { class: 'tick-label', x: tick.x, y: top - 10, 'text-anchor': 'middle' });
+      label.textContent = formatDuration(tick.t - axis.origin);
+      timeline.appendChild(label);
+    }
+    for (const gap of axis.gaps) {
+      timeline.appendChild(svg('line', { class: 'gap', x1: gap.x, x2: gap.x, y1: top - 6, y2: height - 16 }));
+      const label = svg('text', { class: 'gap-label', x: gap.x, y: height - 4, 'text-anchor': 'middle' });
+      label.textContent = '+' + formatDuration(gap.duration);
       timeline.appendChild(label);
     }
     rows.forEach((r, i) => {
       const y = top + i * rowHeight;
       const name = svg('text', { class: 'row-label', x: labelWidth - 8, y: y + 14, 'text-anchor': 'end' });
       name.textContent = r.id.length > 24 ? r.id.slice(0, 23) + '\u2026' : r.id;
+      const x = axis.x(r.start);
+      const w = Math.max(2, axis.x(r.end) - x);
       const bar = svg('rect', {
         class: 'bar' + (critical.has(r.id) ? ' critical' : '') + (r.stale ? ' stale' : ''),
-        'data-id': r.id, x: x(r.start), y: y + 3, width: Math.max(2, r.duration / span * chart), height: rowHeight - 6,
-        rx: 2,
+        'data-id': r.id, x, y: y + 3, width: w, height: rowHeight - 6, rx: 2,
       });
       const title = svg('title', {});
-      title.textContent = r.id + ': started ' + formatDuration(r.start - origin) + ' after the first, took '
-          + formatDuration(r.duration) + (critical.has(r.id) ? ', on the critical path' : '');
+      title.textContent = r.id + ': began starting ' + formatDuration(r.start - axis.origin) + ' after the first, took '
+          + formatDuration(r.duration) + (critical.has(r.id) ? '; on the critical path of the start-up' : '')
+          + (r.stale ? '; not running now' : '');
       bar.appendChild(title);
-      const took = svg('text', { class: 'took', x: x(r.start) + Math.max(2, r.duration / span * chart) + 4, y: y + 14 });
+      const took = svg('text', { class: 'took', x: x + w + 4, y: y + 14 });
       took.textContent = formatDuration(r.duration);
       timeline.append(name, bar, took);
     });
+  }
+
+  /**
+   * A time axis that keeps bursts of starts readable: the idle time between two bursts (more than a second with
+   * nothing starting, such as between the start-up and a later restart) is cut out and marked, so that one late
+   * restart does not squeeze the start-up into a sliver.
+   */
+  function compressedAxis(rows, left, width) {
+    const idle = 1000;
+    const gapWidth = 36;
+    const segments = [];
+    for (const r of [...rows].sort((a, b) => a.start - b.start)) {
+      const last = segments[segments.length - 1];
+      if (last && r.start <= last.end + idle) {
+        last.end = Math.max(last.end, r.end);
+      } else {
+        segments.push({ start: r.start, end: r.end });
+      }
+    }
+    const busy = Math.max(0.001, segments.reduce((sum, g) => sum + (g.end - g.start), 0));
+    const scale = Math.max(1, width - gapWidth * (segments.length - 1)) / busy;
+    let offset = left;
+    for (const g of segments) {
+      g.left = offset;
+      offset += (g.end - g.start) * scale + gapWidth;
+    }
+    const x = (t) => {
+      let g = segments[0];
+      for (const candidate of segments) {
+        if (candidate.start <= t) {
+          g = candidate;
+        }
+      }
+      return g.left + (Math.min(t, g.end) - g.start) * scale;
+    };
+    const origin = segments[0].start;
+    const step = niceStep(busy / 6);
+    const ticks = [];
+    for (const g of segments) {
+      const first = Math.ceil((g.start - origin) / step) * step + origin;
+      for (let t = first; t <= g.end + step / 100; t += step) {
+        ticks.push({ t, x: x(t) });
+      }
+    }
+    const gaps = segments.slice(1).map((g, i) => ({
+      x: g.left - gapWidth / 2, duration: g.start - segments[i].end,
+    }));
+    return { origin, x, ticks, gaps };
   }
 
   function niceStep(raw) {
@@ -696,9 +754,16 @@
     return Number.isNaN(whole) ? null : whole + (m[2] ? Number('0.' + m[2]) * 1000 : 0);
   }
 
+  /** Local time of day with milliseconds, 24-hour clock. */
   function formatInstant(text) {
     const t = parseInstant(text);
-    return t === null ? null : new Date(t).toLocaleTimeString() + '.' + String(Math.floor(t % 1000)).padStart(3, '0');
+    if (t === null) {
+      return null;
+    }
+    const d = new Date(t);
+    const two = (n) => String(n).padStart(2, '0');
+    return two(d.getHours()) + ':' + two(d.getMinutes()) + ':' + two(d.getSeconds()) + '.'
+        + String(d.getMilliseconds()).padStart(3, '0');
   }
 
   function formatDuration(ms) {

@@ -1,0 +1,218 @@
+package dev.lifecycle.spring.actuate.endpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+import dev.lifecycle.core.ServiceRegistry;
+import dev.lifecycle.core.ServiceSnapshot;
+import dev.lifecycle.core.ServiceState;
+import dev.lifecycle.core.TransitionReason;
+import dev.lifecycle.spring.WebTestApplication;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * The {@code services} endpoint, the health tree, the probes and the metrics over HTTP, on a real server, with the
+ * endpoint's write access enabled.
+ */
+@SpringBootTest(classes = WebTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "management.endpoints.web.exposure.include=health,metrics,services",
+        "management.endpoint.services.access=unrestricted", "management.endpoint.health.show-details=always",
+        "lifecycle.services.database.critical=true", "lifecycle.services.database.restart.enabled=false" })
+@AutoConfigureRestTestClient
+class ServicesEndpointWebTests {
+
+    @Autowired
+    private RestTestClient client;
+
+    @Autowired
+    private ServiceRegistry registry;
+
+    @Autowired
+    private WebTestApplication.ListenerContainer listener;
+
+    @AfterEach
+    void bringEverythingBack() {
+        for (ServiceSnapshot s : registry.snapshot()) {
+            if (s.state() == ServiceState.FAILED) {
+                registry.restart(s.id()).join();
+            }
+            else if (s.state() == ServiceState.STOPPED) {
+                registry.start(s.id()).join();
+            }
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> registry.snapshot().stream()
+                .allMatch(s -> s.state() == ServiceState.RUNNING));
+    }
+
+    @Test
+    void getListsEveryServiceWithItsRequirementsTheEdgesAndTheCriticalPath() throws IOException {
+        String body = get("/actuator/services", 200);
+        DocumentContext json = JsonPath.parse(body);
+
+        assertThat(json.<List<String>>read("$.services[*].name")).containsExactly("config", "database", "repository",
+                "listener");
+        Map<String, Object> database = json.read("$.services[1]");
+        assertThat(database).containsKeys("name", "type", "qualifier", "state", "reason", "since", "requires",
+                "dependents", "waitingOn", "rootCause", "restarts", "lastFailure", "nextRestartAt", "startDuration",
+                "stopDuration", "health", "critical");
+        assertThat(database).containsEntry("type", WebTestApplication.Database.class.getName())
+                .containsEntry("qualifier", null).containsEntry("state", "RUNNING")
+                .containsEntry("requires", List.of("config")).containsEntry("dependents", List.of("repository",
+                        "listener"))
+                .containsEntry("waitingOn", List.of()).containsEntry("rootCause", null)
+                .containsEntry("health", "UP").containsEntry("critical", true);
+        assertThat(json.<List<Map<String, Object>>>read("$.edges")).contains(
+                Map.of("requirement", "config", "dependent", "database", "optional", false),
+                Map.of("requirement", "database", "dependent", "listener", "optional", false));
+        assertThat(json.<List<String>>read("$.criticalPath[*].id")).startsWith("config").contains("database");
+        Files.writeString(Path.of("target", "services-example.json"), body, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void getOneServiceByName() {
+        DocumentContext json = JsonPath.parse(get("/actuator/services/repository", 200));
+
+        assertThat(json.<String>read("$.name")).isEqualTo("repository");
+        assertThat(json.<String>read("$.type")).isEqualTo("java.lang.Void");
+        assertThat(json.<List<String>>read("$.requires")).containsExactly("database");
+        assertThat(json.<Boolean>read("$.critical")).isFalse();
+    }
+
+    @Test
+    void getUnknownServiceIsNotFound() {
+        client.get().uri("/actuator/services/nosuch").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void postFailCascadesToTheDependentsAndRestartBringsThemBack() {
+        double failuresBefore = metric("/actuator/metrics/lifecycle.service.failures?tag=service:database");
+
+        DocumentContext failed = JsonPath.parse(post("database", "{\"action\": \"fail\", \"reason\": \"settings "
+                + "changed\"}", 200));
+
+        assertThat(failed.<List<String>>read("$.services[*].state")).containsExactly("RUNNING", "FAILED", "WAITING",
+                "WAITING");
+        assertThat(failed.<String>read("$.services[1].lastFailure.type"))
+                .isEqualTo("dev.lifecycle.spring.OperatorFailureException");
+        assertThat(failed.<String>read("$.services[1].lastFailure.message")).isEqualTo("settings changed");
+        assertThat(failed.<String>read("$.services[2].rootCause")).isEqualTo("blocked by database, which failed "
+                + "with dev.lifecycle.spring.OperatorFailureException: settings changed");
+        assertThat(failed.<List<String>>read("$.services[3].waitingOn")).containsExactly("database");
+        assertThat(listener.isRunning()).isFalse();
+        assertThat(metric("/actuator/metrics/lifecycle.service.failures?tag=service:database"))
+                .isEqualTo(failuresBefore + 1);
+
+        DocumentContext restarted = JsonPath.parse(post("database", "{\"action\": \"restart\"}", 200));
+
+        assertThat(restarted.<List<String>>read("$.services[*].state")).containsOnly("RUNNING");
+        assertThat(listener.isRunning()).isTrue();
+    }
+
+    @Test
+    void healthAndProbesFollowAFailureOfACriticalServiceAndItsRecovery() {
+        assertThat(JsonPath.parse(get("/actuator/health", 200)).<String>read(
+                "$.components.services.components.database.status")).isEqualTo("UP");
+        registry.fail("database", new IllegalStateException("connection reset")).join();
+
+        DocumentContext health = JsonPath.parse(get("/actuator/health", 503));
+        assertThat(health.<String>read("$.components.services.status")).isEqualTo("DOWN");
+        assertThat(health.<String>read("$.components.services.components.config.status")).isEqualTo("UP");
+        assertThat(health.<String>read("$.components.services.components.database.status")).isEqualTo("DOWN");
+        assertThat(health.<String>read("$.components.services.components.database.details.lastFailure.message"))
+                .isEqualTo("connection reset");
+        assertThat(health.<String>read("$.components.services.components.repository.status"))
+                .isEqualTo("OUT_OF_SERVICE");
+        assertThat(health.<String>read("$.components.services.components.repository.details.rootCause"))
+                .isEqualTo("blocked by database, which failed with java.lang.IllegalStateException: connection reset");
+        assertThat(JsonPath.parse(get("/actuator/health/readiness", 503)).<String>read("$.status"))
+                .isEqualTo("OUT_OF_SERVICE");
+        assertThat(JsonPath.parse(get("/actuator/health/liveness", 503)).<String>read("$.status")).isEqualTo("DOWN");
+
+        registry.restart("database").join();
+        await().atMost(Duration.ofSeconds(10)).until(() -> registry.snapshot().stream()
+                .allMatch(s -> s.state() == ServiceState.RUNNING));
+
+        assertThat(JsonPath.parse(get("/actuator/health", 200)).<String>read("$.status")).isEqualTo("UP");
+        assertThat(JsonPath.parse(get("/actuator/health/readiness", 200)).<String>read("$.status")).isEqualTo("UP");
+        assertThat(JsonPath.parse(get("/actuator/health/liveness", 200)).<String>read("$.status")).isEqualTo("UP");
+    }
+
+    @Test
+    void serviceStoppedByAnOperatorIsNotDown() {
+        DocumentContext stopped = JsonPath.parse(post("repository", "{\"action\": \"stop\"}", 200));
+        assertThat(stopped.<String>read("$.services[2].state")).isEqualTo("STOPPED");
+        assertThat(stopped.<String>read("$.services[2].reason")).isEqualTo(TransitionReason.OPERATOR.name());
+
+        DocumentContext health = JsonPath.parse(get("/actuator/health", 200));
+
+        assertThat(health.<String>read("$.status")).isEqualTo("UP");
+        assertThat(health.<String>read("$.components.services.components.repository.status")).isEqualTo("UP");
+        assertThat(health.<String>read("$.components.services.components.repository.details.state"))
+                .isEqualTo("STOPPED");
+
+        DocumentContext started = JsonPath.parse(post("repository", "{\"action\": \"start\"}", 200));
+        assertThat(started.<String>read("$.services[2].state")).isEqualTo("RUNNING");
+    }
+
+    @Test
+    void unknownActionIsABadRequestThatSaysWhatIsAllowed() {
+        DocumentContext error = JsonPath.parse(post("database", "{\"action\": \"explode\"}", 400));
+
+        assertThat(error.<String>read("$.error")).isEqualTo("Unknown action 'explode' for service 'database': use "
+                + "one of fail, restart, stop, start");
+        assertThat(registry.snapshot("database").orElseThrow().state()).isEqualTo(ServiceState.RUNNING);
+    }
+
+    @Test
+    void postWithoutActionIsABadRequest() {
+        post("database", "{}", 400);
+    }
+
+    @Test
+    void postToAnUnknownServiceIsNotFound() {
+        DocumentContext error = JsonPath.parse(post("nosuch", "{\"action\": \"restart\"}", 404));
+
+        assertThat(error.<String>read("$.error")).isEqualTo("No service 'nosuch' is installed");
+    }
+
+    @Test
+    void metricsCountServicesPerState() {
+        assertThat(metric("/actuator/metrics/lifecycle.services?tag=state:RUNNING")).isEqualTo(4.0);
+        assertThat(metric("/actuator/metrics/lifecycle.services?tag=state:FAILED")).isEqualTo(0.0);
+        assertThat(metric("/actuator/metrics/lifecycle.service.start?tag=service:config")).isGreaterThanOrEqualTo(1.0);
+    }
+
+    private String get(String uri, int status) {
+        var result = client.get().uri(uri).exchange().expectBody(String.class).returnResult();
+        assertThat(result.getStatus().value()).as("status of GET %s: %s", uri, result.getResponseBody())
+                .isEqualTo(status);
+        return result.getResponseBody();
+    }
+
+    private String post(String service, String body, int status) {
+        return client.post().uri("/actuator/services/" + service).contentType(MediaType.APPLICATION_JSON).body(body)
+                .exchange().expectStatus().isEqualTo(status).expectBody(String.class).returnResult()
+                .getResponseBody();
+    }
+
+    /** The first measurement of a metric: COUNT for counters and timers, VALUE for gauges. */
+    private double metric(String uri) {
+        return JsonPath.parse(get(uri, 200)).<Number>read("$.measurements[0].value").doubleValue();
+    }
+}
