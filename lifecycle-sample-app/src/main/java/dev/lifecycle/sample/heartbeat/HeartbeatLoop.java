@@ -69,7 +69,7 @@ final class HeartbeatLoop {
     }
 
     private void run() {
-        logger.info("Heartbeat loop started, one beat every {}", interval);
+        logger.info("Heartbeat loop started, one beat every {} ms", interval.toMillis());
         try {
             do {
                 beat();
