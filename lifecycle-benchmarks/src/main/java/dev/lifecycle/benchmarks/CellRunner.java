@@ -70,15 +70,24 @@ public final class CellRunner {
         });
         Map<String, List<Double>> samples = new LinkedHashMap<>();
         int lastViolations = 0;
+        int threads;
+        try {
+            // Start the timer's thread now, so that it counts among the threads that live through the runs.
+            timer.submit(() -> { }).get();
+            threads = HeapMeter.threads();
+        } catch (Exception ex) {
+            timer.shutdownNow();
+            return CellResult.without(cell, Status.ERROR, "the timer does not run: " + ex, peer.title());
+        }
         try {
             for (int run = 0; run < cell.warmup() + cell.runs(); run++) {
                 boolean measured = run >= cell.warmup();
                 probe.reset();
                 Map<String, Double> figures = new LinkedHashMap<>();
                 String failure = switch (cell.workload()) {
-                    case W1 -> scale(peer, dag, probe, timer, measured, figures);
-                    case W2 -> ioBound(peer, dag, probe, cell.work(), timer, figures);
-                    case W3 -> cascade(peer, dag, probe, timer, figures);
+                    case W1 -> scale(peer, dag, probe, timer, measured, threads, figures);
+                    case W2 -> ioBound(peer, dag, probe, cell.work(), timer, threads, figures);
+                    case W3 -> cascade(peer, dag, probe, timer, threads, figures);
                     case W4 -> throw new IllegalStateException("W4 runs in BootWorkload");
                 };
                 String what = (measured ? "measured run " + (run - cell.warmup() + 1) : "warm-up run " + (run + 1));
@@ -119,8 +128,13 @@ public final class CellRunner {
 
     /** W1: install, start, heap, stop. */
     private static @Nullable String scale(Peer peer, Dag dag, Probe probe, ScheduledExecutorService timer,
-            boolean measured, Map<String, Double> figures) throws Exception {
-        long baseline = measured ? HeapMeter.usedAfterGc() : collect();
+            boolean measured, int threads, Map<String, Double> figures) throws Exception {
+        long baseline = 0;
+        if (measured) {
+            baseline = HeapMeter.settledUsedAfterGc(threads);
+        } else {
+            HeapMeter.settle(threads);
+        }
         long t0 = System.nanoTime();
         try (PeerInstance instance = peer.create(dag, probe, StartWork.NOOP, timer)) {
             instance.install();
@@ -151,8 +165,8 @@ public final class CellRunner {
 
     /** W2: install and start with slow starts; the stop is checked, not timed. */
     private static @Nullable String ioBound(Peer peer, Dag dag, Probe probe, StartWork work,
-            ScheduledExecutorService timer, Map<String, Double> figures) throws Exception {
-        collect();
+            ScheduledExecutorService timer, int threads, Map<String, Double> figures) throws Exception {
+        HeapMeter.settle(threads);
         long t0 = System.nanoTime();
         try (PeerInstance instance = peer.create(dag, probe, work, timer)) {
             instance.install();
@@ -174,8 +188,8 @@ public final class CellRunner {
 
     /** W3: start (untimed), then fail the root and time until it and its dependents run again. */
     private static @Nullable String cascade(Peer peer, Dag dag, Probe probe, ScheduledExecutorService timer,
-            Map<String, Double> figures) throws Exception {
-        collect();
+            int threads, Map<String, Double> figures) throws Exception {
+        HeapMeter.settle(threads);
         int root = 0;
         boolean[] affected = dag.dependentClosure(root);
         int affectedCount = dag.dependentClosureSize(root);
@@ -196,11 +210,6 @@ public final class CellRunner {
             figures.put("cascade", millis(t1 - t0));
         }
         return null;
-    }
-
-    private static long collect() {
-        HeapMeter.collect();
-        return 0;
     }
 
     private static double millis(long nanos) {
