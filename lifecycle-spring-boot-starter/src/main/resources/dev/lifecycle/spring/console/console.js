@@ -274,10 +274,42 @@
         place(layers[l]);
       }
     }
+    return place2d(layers, row);
+  }
+
+  /**
+   * Coordinates: one column per layer, left to right. A layer taller than suits the graph's frame is wrapped into
+   * several narrower columns, side by side, so that a graph of hundreds of services keeps a usable shape; the
+   * columns of a layer still all lie left of the next layer.
+   */
+  function place2d(layers, row) {
+    const frame = graph.getBoundingClientRect();
+    const target = frame.width > 0 && frame.height > 0 ? frame.width / frame.height : 1.8;
+    const tallest = Math.max(1, ...layers.map((l) => l.length));
+    let rows = tallest;
+    let best = Infinity;
+    for (let r = Math.min(tallest, 8); r <= tallest; r++) {
+      const columns = layers.reduce((n, l) => n + Math.max(1, Math.ceil(l.length / r)), 0);
+      const score = Math.abs(Math.log(columns * (NODE_W + GAP_X) / (r * (NODE_H + GAP_Y)) / target));
+      if (score < best - 1e-9) {
+        best = score;
+        rows = r;
+      }
+    }
     const positions = new Map();
-    layers.forEach((layer, l) => layer.forEach((id) => positions.set(id, {
-      x: l * (NODE_W + GAP_X), y: row.get(id) * (NODE_H + GAP_Y),
-    })));
+    let x = 0;
+    for (const layer of layers) {
+      if (layer.length <= rows) {
+        layer.forEach((id) => positions.set(id, { x, y: (row.get(id) - (tallest - rows) / 2) * (NODE_H + GAP_Y) }));
+        x += NODE_W + GAP_X;
+        continue;
+      }
+      for (let start = 0; start < layer.length; start += rows) {
+        const chunk = layer.slice(start, start + rows);
+        chunk.forEach((id, i) => positions.set(id, { x, y: (i + (rows - chunk.length) / 2) * (NODE_H + GAP_Y) }));
+        x += NODE_W + (start + rows < layer.length ? GAP_Y * 2 : GAP_X);
+      }
+    }
     return positions;
   }
 

@@ -1,0 +1,156 @@
+package dev.lifecycle.spring.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lifecycle.core.ServiceDefinition;
+import dev.lifecycle.core.ServiceKey;
+import dev.lifecycle.core.ServiceRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.interactions.WheelInput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The console in a real browser, over the same application with the services endpoint at its default, read-only
+ * access, and the console at another path.
+ */
+@SpringBootTest(classes = LifecycleConsoleBrowserTests.Application.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = { "lifecycle.console.enabled=true", "lifecycle.console.path=/ops/lifecycle",
+                "management.endpoints.web.exposure.include=services" })
+class LifecycleConsoleReadOnlyBrowserTests {
+
+    private static final Logger logger = LoggerFactory.getLogger(LifecycleConsoleReadOnlyBrowserTests.class);
+
+    private static ConsoleBrowser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ServiceRegistry registry;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = ConsoleBrowser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void offersNoActionsWhenTheEndpointIsReadOnly() throws Exception {
+        browser.open("http://localhost:" + port + "/ops/lifecycle");
+        browser.await(d -> !browser.nodes().isEmpty() && "RUNNING".equals(browser.state("a")));
+
+        browser.node("a").click();
+
+        WebElement details = browser.await(d -> d.findElement(By.id("details")).getText().contains("Dependents")
+                ? d.findElement(By.id("details")) : null);
+        assertThat(details.findElement(By.tagName("h2")).getText()).isEqualTo("a");
+        assertThat(browser.driver().findElements(By.cssSelector("button[data-action]"))).isEmpty();
+        assertThat(details.getText()).contains("Read-only: the services endpoint does not allow fail, restart, stop "
+                + "or start (management.endpoint.services.access is not unrestricted).");
+        HttpResponse<String> post = HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(URI.create("http://localhost:" + port + "/actuator/services/a"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"stop\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(registry.snapshot("a").orElseThrow().state().name()).isEqualTo("RUNNING");
+    }
+
+    @Test
+    void drawsFiveHundredServicesWithEveryRequirementLeftOfItsDependentsAndZoomsAndPans() throws Exception {
+        installRandomServices(500, new Random(20261121L));
+        registry.settled().get(30, TimeUnit.SECONDS);
+        int services = registry.snapshot().size();
+        int edges = registry.graph().edges().size();
+
+        long began = System.nanoTime();
+        browser.open("http://localhost:" + port + "/ops/lifecycle");
+        browser.await(d -> d.findElement(By.id("summary")).getText()
+                .equals(services + " services \u00b7 " + services + " running"));
+        logger.info("Drew {} services and {} edges in {} ms from opening the page", services, edges,
+                (System.nanoTime() - began) / 1_000_000);
+
+        assertThat(browser.nodes()).hasSize(services);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> drawn = (List<Map<String, Object>>) browser.script("""
+                const x = (id) => document.querySelector(`g.node[data-id="${id}"]`).transform.baseVal[0].matrix.e;
+                return [...document.querySelectorAll('path.edge')].map((p) => ({
+                    from: p.dataset.from, to: p.dataset.to, fromX: x(p.dataset.from), toX: x(p.dataset.to) }));""");
+        assertThat(drawn).hasSize(edges);
+        assertThat(drawn).allSatisfy(e -> assertThat(((Number) e.get("fromX")).doubleValue())
+                .as("%s, required by %s, is drawn left of it", e.get("from"), e.get("to"))
+                .isLessThan(((Number) e.get("toX")).doubleValue()));
+        assertThat(allNodesInView()).isTrue();
+
+        double[] fitted = viewBox();
+        WebElement graph = browser.driver().findElement(By.id("graph"));
+        new Actions(browser.driver()).scrollFromOrigin(WheelInput.ScrollOrigin.fromElement(graph), 0, -400).perform();
+        double[] zoomed = browser.await(d -> viewBox()[2] < fitted[2] ? viewBox() : null);
+        new Actions(browser.driver()).moveToElement(graph).clickAndHold().moveByOffset(150, 60).release().perform();
+        double[] panned = browser.await(d -> viewBox()[0] != zoomed[0] ? viewBox() : null);
+        assertThat(panned[0]).isLessThan(zoomed[0]);
+        assertThat(panned[1]).isLessThan(zoomed[1]);
+        assertThat(panned[2]).isEqualTo(zoomed[2]);
+        assertThat(allNodesInView()).isFalse();
+
+        browser.driver().findElement(By.id("fit")).click();
+
+        assertThat(viewBox()).containsExactly(fitted);
+        assertThat(allNodesInView()).isTrue();
+    }
+
+    private void installRandomServices(int count, Random random) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = "s" + i;
+            Set<String> requires = new LinkedHashSet<>();
+            for (int k = ids.isEmpty() ? 0 : random.nextInt(4); k > 0; k--) {
+                requires.add(ids.get(ids.size() - 1 - random.nextInt(Math.min(ids.size(), 50))));
+            }
+            registry.install(ServiceDefinition.builder(ServiceKey.of(id, Void.class), ctx -> null)
+                    .dependsOn(requires.toArray(String[]::new)).build());
+            ids.add(id);
+        }
+    }
+
+    private double[] viewBox() {
+        String[] parts = browser.driver().findElement(By.id("graph")).getAttribute("viewBox").split(" ");
+        return new double[] { Double.parseDouble(parts[0]), Double.parseDouble(parts[1]),
+            Double.parseDouble(parts[2]), Double.parseDouble(parts[3]) };
+    }
+
+    private boolean allNodesInView() {
+        return (Boolean) browser.script("""
+                const box = document.getElementById('nodes').getBBox();
+                const view = document.getElementById('graph').viewBox.baseVal;
+                return box.x >= view.x && box.y >= view.y
+                    && box.x + box.width <= view.x + view.width && box.y + box.height <= view.y + view.height;""");
+    }
+}
