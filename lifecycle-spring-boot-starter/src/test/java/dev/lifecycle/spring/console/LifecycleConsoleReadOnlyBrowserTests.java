@@ -141,7 +141,8 @@ class LifecycleConsoleReadOnlyBrowserTests {
     }
 
     private double[] viewBox() {
-        String[] parts = browser.driver().findElement(By.id("graph")).getAttribute("viewBox").split(" ");
+        String[] parts = ((String) browser.script("return document.getElementById('graph').getAttribute('viewBox')"))
+                .split(" ");
         return new double[] { Double.parseDouble(parts[0]), Double.parseDouble(parts[1]),
             Double.parseDouble(parts[2]), Double.parseDouble(parts[3]) };
     }
