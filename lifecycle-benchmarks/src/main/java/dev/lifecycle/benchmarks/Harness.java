@@ -94,12 +94,16 @@ public final class Harness {
     }
 
     private static String summary(CellResult result) {
-        if (result.ok()) {
-            Stats first = result.metrics().entrySet().stream().filter(e -> !e.getKey().equals("depth")).findFirst()
-                    .map(e -> Stats.of(e.getValue())).orElse(null);
-            return "ok" + (first == null ? "" : String.format(Locale.ROOT, ", median %.2f", first.median()));
+        if (!result.ok()) {
+            return result.status() + ": " + result.message();
         }
-        return result.status() + ": " + result.message();
+        StringBuilder figures = new StringBuilder("ok");
+        result.metrics().forEach((name, values) -> {
+            if (!name.equals("depth")) {
+                figures.append(String.format(Locale.ROOT, ", %s %.2f", name, Stats.of(values).median()));
+            }
+        });
+        return figures.toString();
     }
 
     /** Runs a cell in a new JVM with this one's options and class path. */
