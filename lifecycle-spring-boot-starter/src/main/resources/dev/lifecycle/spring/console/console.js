@@ -681,7 +681,7 @@
       lastTick = tick.x;
       timeline.appendChild(svg('line', { class: 'tick', x1: tick.x, x2: tick.x, y1: top - 6, y2: height }));
       const label = svg('text', { class: 'tick-label', x: tick.x, y: top - 10, 'text-anchor': 'middle' });
-      label.textContent = formatDuration(tick.t - axis.origin);
+      label.textContent = tick.label;
       timeline.appendChild(label);
     }
     for (const gap of axis.gaps) {
@@ -747,12 +747,18 @@
     const origin = segments[0].start;
     const step = niceStep(busy / 6);
     const ticks = [];
-    for (const g of segments) {
-      const first = Math.ceil((g.start - origin) / step) * step + origin;
-      for (let t = first; t <= g.end + step / 100; t += step) {
-        ticks.push({ t, x: x(t) });
+    segments.forEach((g, i) => {
+      if (i === 0) {
+        for (let t = origin; t <= g.end + step / 100; t += step) {
+          ticks.push({ x: x(t), label: formatDuration(t - origin) });
+        }
+        return;
       }
-    }
+      ticks.push({ x: x(g.start), label: formatDuration(g.start - origin) });
+      for (let t = g.start + step; t <= g.end + step / 100; t += step) {
+        ticks.push({ x: x(t), label: '+' + formatDuration(t - g.start) });
+      }
+    });
     const gaps = segments.slice(1).map((g, i) => ({
       x: g.left - gapWidth / 2, duration: g.start - segments[i].end,
     }));
@@ -801,6 +807,9 @@
   function formatDuration(ms) {
     if (ms === null || ms === undefined) {
       return null;
+    }
+    if (ms === 0) {
+      return '0 ms';
     }
     if (ms < 1) {
       return ms.toFixed(2) + ' ms';

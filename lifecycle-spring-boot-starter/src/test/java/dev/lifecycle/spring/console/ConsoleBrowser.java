@@ -18,6 +18,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
 
@@ -63,7 +64,7 @@ final class ConsoleBrowser implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + profile);
+                "--disable-sync", "--window-size=1280,1000", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         return new ConsoleBrowser(new ChromeDriver(service, options), profile);
@@ -124,6 +125,10 @@ final class ConsoleBrowser implements AutoCloseable {
     /** Whether every service in {@code colours} is shown in its colour. */
     boolean shows(Map<String, String> colours) {
         return colours.entrySet().stream().allMatch(e -> e.getValue().equals(colour(e.getKey())));
+    }
+
+    void hover(WebElement element) {
+        new Actions(driver).moveToElement(element).perform();
     }
 
     Object script(String script, Object... arguments) {

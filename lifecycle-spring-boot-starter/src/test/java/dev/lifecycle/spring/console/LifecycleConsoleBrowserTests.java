@@ -97,11 +97,15 @@ class LifecycleConsoleBrowserTests {
                 .containsExactly("FAILED", "WAITING", "WAITING", "RUNNING");
         assertThat(browser.driver().findElement(By.id("details")).getText())
                 .contains("Last failure", "OperatorFailureException: Failed from the console");
-        browser.node("b").click();
-        assertThat(browser.driver().findElement(By.id("details")).getText()).contains("Waiting on", "a");
+        WebElement tooltip = browser.driver().findElement(By.id("tooltip"));
+        browser.hover(browser.node("b"));
+        browser.await(d -> tooltip.isDisplayed());
+        assertThat(tooltip.getText()).contains("WAITING (dependency)", "Waiting on", "Root cause",
+                "blocked by a, which failed with dev.lifecycle.spring.OperatorFailureException: Failed from the console");
+        browser.hover(browser.driver().findElement(By.tagName("h1")));
+        browser.await(d -> !tooltip.isDisplayed());
         browser.screenshot(SCREENSHOT);
 
-        browser.node("a").click();
         action("restart").click();
 
         browser.await(d -> browser.shows(Map.of("a", GREEN, "b", GREEN, "c", GREEN, "d", GREEN)));
