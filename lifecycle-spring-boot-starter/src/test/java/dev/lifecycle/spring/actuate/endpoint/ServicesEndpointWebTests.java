@@ -81,7 +81,7 @@ class ServicesEndpointWebTests {
                 Map.of("requirement", "config", "dependent", "database", "optional", false),
                 Map.of("requirement", "database", "dependent", "listener", "optional", false));
         assertThat(json.<List<String>>read("$.criticalPath[*].id")).startsWith("config").contains("database");
-        Files.writeString(Path.of("target", "services-example.json"), body, StandardCharsets.UTF_8);
+        capture("services-get.json", body);
     }
 
     @Test
@@ -100,11 +100,16 @@ class ServicesEndpointWebTests {
     }
 
     @Test
-    void postFailCascadesToTheDependentsAndRestartBringsThemBack() {
+    void postFailCascadesToTheDependentsAndRestartBringsThemBack() throws IOException {
         double failuresBefore = metric("/actuator/metrics/lifecycle.service.failures?tag=service:database");
 
-        DocumentContext failed = JsonPath.parse(post("database", "{\"action\": \"fail\", \"reason\": \"settings "
-                + "changed\"}", 200));
+        String failBody = post("database", "{\"action\": \"fail\", \"reason\": \"settings changed\"}", 200);
+        capture("services-post-fail.json", failBody);
+        capture("health-after-fail.json", client.get().uri("/actuator/health").exchange().expectBody(String.class)
+                .returnResult().getResponseBody());
+        capture("metrics-failures.json", get("/actuator/metrics/lifecycle.service.failures?tag=service:database",
+                200));
+        DocumentContext failed = JsonPath.parse(failBody);
 
         assertThat(failed.<List<String>>read("$.services[*].state")).containsExactly("RUNNING", "FAILED", "WAITING",
                 "WAITING");
@@ -196,6 +201,11 @@ class ServicesEndpointWebTests {
         assertThat(metric("/actuator/metrics/lifecycle.services?tag=state:RUNNING")).isEqualTo(4.0);
         assertThat(metric("/actuator/metrics/lifecycle.services?tag=state:FAILED")).isEqualTo(0.0);
         assertThat(metric("/actuator/metrics/lifecycle.service.start?tag=service:config")).isGreaterThanOrEqualTo(1.0);
+    }
+
+    /** Keeps a response under target/ as an example of the JSON. */
+    private static void capture(String name, String body) throws IOException {
+        Files.writeString(Path.of("target", name), body, StandardCharsets.UTF_8);
     }
 
     private String get(String uri, int status) {
