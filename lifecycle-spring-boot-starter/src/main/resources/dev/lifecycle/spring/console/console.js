@@ -408,7 +408,8 @@
   $('zoom-in').addEventListener('click', () => zoom(1 / 1.3, center()));
   $('zoom-out').addEventListener('click', () => zoom(1.3, center()));
   $('fit').addEventListener('click', fit);
-  window.addEventListener('resize', () => {
+  // The frame changes size with the window, and when a scroll bar comes or goes: keep the view's proportions.
+  new ResizeObserver(() => {
     if (!view) {
       return;
     }
@@ -418,7 +419,7 @@
     } else {
       fit();
     }
-  });
+  }).observe(graph);
 
   // ---- selection, hover, details -----------------------------------------------------------------------------
 
