@@ -53,8 +53,8 @@ class StartupPolicyTests {
             FailureAnalysis analysis = analyzer.analyze(context.getStartupFailure());
 
             assertThat(analysis.getDescription()).isEqualTo("Services require each other in a cycle: "
-                    + "'gamma' (bean 'gammaService') -> 'beta' (bean 'beta') -> 'alpha' (bean 'alpha') -> "
-                    + "'gamma' (bean 'gammaService').");
+                    + "'alpha' (bean 'alpha') -> 'gamma' (bean 'gammaService') -> 'beta' (bean 'beta') -> "
+                    + "'alpha' (bean 'alpha').");
             assertThat(analysis.getAction()).startsWith("Break the cycle: remove one of these requirements");
         });
     }
