@@ -37,6 +37,7 @@
   const starts = new Map();
   let timelineKey = null;
   let selected = null;
+  let hovered = null;
   let shownDetails = null;
   let view = null;
   let bounds = null;
@@ -121,6 +122,12 @@
     renderSummary(services);
     renderTimeline(services);
     renderDetails();
+    if (hovered && !byId.has(hovered)) {
+      hovered = null;
+      tooltip.hidden = true;
+    } else if (hovered && !tooltip.hidden) {
+      showTooltip();
+    }
   }
 
   function idOf(service) {
@@ -131,7 +138,8 @@
     if (Array.isArray(data.edges)) {
       return data.edges;
     }
-    return services.flatMap((s) => (s.requires || []).map((r) => ({ requirement: r, dependent: idOf(s), optional: false })));
+    return services.flatMap((s) => (s.requires || [])
+        .map((r) => ({ requirement: r, dependent: idOf(s), optional: false })));
   }
 
   function renderSummary(services) {
@@ -184,14 +192,16 @@
       nodeLayer.appendChild(g);
       nodes.set(id, g);
     }
-    bounds = positions.size === 0 ? { x: 0, y: 0, w: NODE_W, h: NODE_H } : {
-      x: Math.min(...[...positions.values()].map((p) => p.x)),
-      y: Math.min(...[...positions.values()].map((p) => p.y)),
-      w: Math.max(...[...positions.values()].map((p) => p.x)) + NODE_W,
-      h: Math.max(...[...positions.values()].map((p) => p.y)) + NODE_H,
+    const placed = [...positions.values()];
+    bounds = placed.length === 0 ? { left: 0, top: 0, right: NODE_W, bottom: NODE_H } : {
+      left: Math.min(...placed.map((p) => p.x)),
+      top: Math.min(...placed.map((p) => p.y)),
+      right: Math.max(...placed.map((p) => p.x)) + NODE_W,
+      bottom: Math.max(...placed.map((p) => p.y)) + NODE_H,
     };
     const ids = $('service-ids');
-    ids.replaceChildren(...[...byId.keys()].map((id) => Object.assign(document.createElement('option'), { value: id })));
+    ids.replaceChildren(...[...byId.keys()]
+        .map((id) => Object.assign(document.createElement('option'), { value: id })));
     if (selected && !byId.has(selected)) {
       selected = null;
     }
@@ -334,14 +344,14 @@
 
   function fit() {
     const pad = 24;
-    const w = Math.max(bounds.w - bounds.x + 2 * pad, MIN_VIEW_W);
-    const h = bounds.h - bounds.y + 2 * pad;
+    const w = Math.max(bounds.right - bounds.left + 2 * pad, MIN_VIEW_W);
+    const h = bounds.bottom - bounds.top + 2 * pad;
     const a = aspect();
     const vw = Math.max(w, h / a);
     const vh = vw * a;
     view = {
-      x: (bounds.x + bounds.w) / 2 - vw / 2,
-      y: (bounds.y + bounds.h) / 2 - vh / 2,
+      x: (bounds.left + bounds.right) / 2 - vw / 2,
+      y: (bounds.top + bounds.bottom) / 2 - vh / 2,
       w: vw,
       h: vh,
     };
@@ -355,7 +365,8 @@
   }
 
   function zoom(factor, at) {
-    const w = Math.min(Math.max(view.w * factor, 120), Math.max(MIN_VIEW_W, (bounds.w - bounds.x) * 4, (bounds.h - bounds.y) * 4));
+    const widest = Math.max(MIN_VIEW_W, (bounds.right - bounds.left) * 4, (bounds.bottom - bounds.top) * 4);
+    const w = Math.min(Math.max(view.w * factor, 120), widest);
     const f = w / view.w;
     view = { x: at.x - (at.x - view.x) * f, y: at.y - (at.y - view.y) * f, w: view.w * f, h: view.h * f };
     userMoved = true;
@@ -478,11 +489,12 @@
   graph.addEventListener('pointerover', (event) => {
     const id = nodeOf(event.target);
     if (!id || drag) {
+      hovered = null;
       tooltip.hidden = true;
       return;
     }
-    tooltip.replaceChildren(heading('strong', id), facts(byId.get(id), true));
-    tooltip.hidden = false;
+    hovered = id;
+    showTooltip();
     moveTooltip(event);
   });
   graph.addEventListener('pointermove', (event) => {
@@ -491,8 +503,14 @@
     }
   });
   graph.addEventListener('pointerleave', () => {
+    hovered = null;
     tooltip.hidden = true;
   });
+
+  function showTooltip() {
+    tooltip.replaceChildren(textElement('strong', hovered), facts(byId.get(hovered), true));
+    tooltip.hidden = false;
+  }
 
   function moveTooltip(event) {
     const section = $('graph-section').getBoundingClientRect();
@@ -501,7 +519,7 @@
     tooltip.style.top = (event.clientY - section.top + 16) + 'px';
   }
 
-  function heading(tag, text) {
+  function textElement(tag, text) {
     const element = document.createElement(tag);
     element.textContent = text;
     return element;
@@ -540,7 +558,7 @@
     }
     const list = document.createElement('dl');
     for (const [label, value] of rows) {
-      list.append(heading('dt', label), heading('dd', value));
+      list.append(textElement('dt', label), textElement('dd', value));
     }
     return list;
   }
@@ -550,7 +568,7 @@
     if (!s) {
       if (shownDetails !== '') {
         shownDetails = '';
-        details.replaceChildren(heading('p', 'Select a service to see its details.'));
+        details.replaceChildren(textElement('p', 'Select a service to see its details.'));
         details.firstChild.className = 'hint';
       }
       return;
@@ -563,8 +581,8 @@
     shownDetails = key;
     if (fresh) {
       details.dataset.id = selected;
-      const title = heading('h2', selected);
-      const badge = heading('span', '');
+      const title = textElement('h2', selected);
+      const badge = textElement('span', '');
       badge.id = 'details-state';
       const list = document.createElement('div');
       list.id = 'details-facts';
@@ -580,14 +598,14 @@
     const box = document.createElement('div');
     box.className = 'actions';
     if (!config.writable) {
-      const note = heading('p', 'Read-only: the services endpoint does not allow fail, restart, stop or start '
+      const note = textElement('p', 'Read-only: the services endpoint does not allow fail, restart, stop or start '
           + '(management.endpoint.services.access is not unrestricted).');
       note.className = 'hint';
       box.appendChild(note);
       return box;
     }
     for (const action of ACTIONS) {
-      const button = heading('button', action);
+      const button = textElement('button', action);
       button.type = 'button';
       button.dataset.action = action;
       button.className = 'action ' + action;

@@ -101,7 +101,8 @@ class LifecycleConsoleBrowserTests {
         browser.hover(browser.node("b"));
         browser.await(d -> tooltip.isDisplayed());
         assertThat(tooltip.getText()).contains("WAITING (dependency)", "Waiting on", "Root cause",
-                "blocked by a, which failed with dev.lifecycle.spring.OperatorFailureException: Failed from the console");
+                "blocked by a, which failed with dev.lifecycle.spring.OperatorFailureException: "
+                        + "Failed from the console");
         browser.hover(browser.driver().findElement(By.tagName("h1")));
         browser.await(d -> !tooltip.isDisplayed());
         browser.screenshot(SCREENSHOT);
@@ -181,7 +182,8 @@ class LifecycleConsoleBrowserTests {
             "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
             "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
             "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet."
+                    + "ManagementWebSecurityAutoConfiguration" })
     static class Application {
 
         @Bean
@@ -215,8 +217,9 @@ class LifecycleConsoleBrowserTests {
                     HttpServletResponse refused = (HttpServletResponse) response;
                     refused.setStatus(403);
                     refused.setContentType("application/json");
-                    refused.getOutputStream().write(("{\"status\":403,\"error\":\"Forbidden\","
-                            + "\"message\":\"Only the on-call operator may change d\"}").getBytes(StandardCharsets.UTF_8));
+                    String body = "{\"status\":403,\"error\":\"Forbidden\","
+                            + "\"message\":\"Only the on-call operator may change d\"}";
+                    refused.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
                     return;
                 }
                 chain.doFilter(request, response);

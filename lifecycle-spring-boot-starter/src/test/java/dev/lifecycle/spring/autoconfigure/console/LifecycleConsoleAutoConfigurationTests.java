@@ -63,6 +63,15 @@ class LifecycleConsoleAutoConfigurationTests {
     }
 
     @Test
+    void pageReadsTheEndpointAtItsMappedPathBelowTheContextPath() {
+        runner.withPropertyValues("lifecycle.console.enabled=true",
+                "management.endpoints.web.path-mapping.services=graph")
+                .run(context -> assertThat(mvc(context).get().uri("/shop/lifecycle").contextPath("/shop")).bodyText()
+                        .contains("data-services=\"/shop/actuator/graph\"")
+                        .contains("<script src=\"/shop/lifecycle/console.js\"></script>"));
+    }
+
+    @Test
     void pageOffersActionsWhenTheEndpointIsUnrestricted() {
         runner.withPropertyValues("lifecycle.console.enabled=true", "management.endpoint.services.access=UNRESTRICTED")
                 .run(context -> assertThat(mvc(context).get().uri("/lifecycle")).bodyText()
