@@ -16,9 +16,11 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 
 /**
  * What start-up does with the graph: missing and cyclic requirements, critical services that fail, non-critical
@@ -44,6 +46,14 @@ class StartupPolicyTests {
             assertThat(analysis.getAction()).startsWith("Declare a bean implementing dev.lifecycle.core.Service for "
                     + "each missing service");
         });
+    }
+
+    @Test
+    void failureAnalyzerIsRegistered() {
+        assertThat(SpringFactoriesLoader.forDefaultResourceLocation().load(FailureAnalyzer.class, null,
+                SpringFactoriesLoader.FailureHandler.handleMessage((message, failure) -> {
+                    // Other analyzers need constructor arguments; only ours matters here.
+                }))).hasAtLeastOneElementOfType(ServiceStartupFailureAnalyzer.class);
     }
 
     @Test
