@@ -45,7 +45,8 @@ import org.springframework.core.SimpleAliasRegistry;
  *   <li>it requires, with value, the services of the {@link dev.lifecycle.core.ServiceHandle}s injected into it
  *       (see {@link ServiceHandleInjection});</li>
  *   <li>a bean that also implements {@link HealthCheck} is its own health check;</li>
- *   <li>{@link ServiceOptions} by service id override timeouts, restart policy and criticality.</li>
+ *   <li>{@link ServiceOptions} by service id override timeouts, restart policy and criticality, or leave the bean
+ *       out ({@code enabled = false}).</li>
  * </ul>
  * Beans are installed in the order the context registered them. Problems (a cycle, a missing requirement, a bean
  * that cannot be a service) are reported as a {@link ServiceStartupException} that names the beans.
@@ -118,8 +119,9 @@ public final class ServiceBeans {
                 install(registry, bean);
             }
             installedInto.add(registry);
-            for (String id : options.keySet()) {
-                if (registry.snapshot(id).isEmpty()) {
+            for (Map.Entry<String, ServiceOptions> option : options.entrySet()) {
+                String id = option.getKey();
+                if (!Boolean.FALSE.equals(option.getValue().enabled()) && registry.snapshot(id).isEmpty()) {
                     logger.warn("lifecycle.services.{} configures a service that is not installed; installed: {}",
                             id, registry.snapshot().stream().map(s -> s.id()).collect(Collectors.joining(", ")));
                 }
@@ -193,9 +195,14 @@ public final class ServiceBeans {
      */
     public ServiceStartupException missingRequirements(MissingDependencyException ex) {
         StringBuilder description = new StringBuilder("Services require services that do not exist:");
-        ex.missing().forEach((id, requiredBy) -> description.append("\n  - '").append(id)
-                .append("' is required by ")
-                .append(requiredBy.stream().map(this::describe).collect(Collectors.joining(", "))));
+        ex.missing().forEach((id, requiredBy) -> {
+            description.append("\n  - '").append(id).append("' is required by ")
+                    .append(requiredBy.stream().map(this::describe).collect(Collectors.joining(", ")));
+            ServiceOptions option = options.get(id);
+            if (option != null && Boolean.FALSE.equals(option.enabled())) {
+                description.append(" (it is disabled: lifecycle.services.").append(id).append(".enabled=false)");
+            }
+        });
         return new ServiceStartupException(description.toString(),
                 "Declare a bean implementing dev.lifecycle.core.Service for each missing service (named after it, or "
                         + "with @LifecycleService(name = ...)), or correct the requirement: @RequiresService, "
@@ -244,6 +251,11 @@ public final class ServiceBeans {
             for (Map.Entry<String, ServiceKey<?>> entry : keys.entrySet()) {
                 String name = entry.getKey();
                 ServiceKey<?> key = entry.getValue();
+                if (Boolean.FALSE.equals(options.getOrDefault(key.id(), ServiceOptions.none()).enabled())) {
+                    logger.info("Service {} is disabled (lifecycle.services.{}.enabled=false); not installing it",
+                            key.id(), key.id());
+                    continue;
+                }
                 LifecycleService annotation = beanFactory.findAnnotationOnBean(name, LifecycleService.class);
                 Object instance = instances.get(name);
                 Service<?> service = instance instanceof Service<?> s ? s

@@ -12,12 +12,27 @@ import org.jspecify.annotations.Nullable;
  * @param stopTimeout how long stop and join may take
  * @param restartPolicy the restart policy
  * @param critical whether the service is critical
+ * @param enabled whether the service bean is installed at all ({@code false}: it is not, and services that require
+ *        it are missing a requirement)
  * @since 0.1
  */
 public record ServiceOptions(@Nullable Duration startTimeout, @Nullable Duration stopTimeout,
-        @Nullable RestartPolicy restartPolicy, @Nullable Boolean critical) {
+        @Nullable RestartPolicy restartPolicy, @Nullable Boolean critical, @Nullable Boolean enabled) {
 
-    private static final ServiceOptions NONE = new ServiceOptions(null, null, null, null);
+    private static final ServiceOptions NONE = new ServiceOptions(null, null, null, null, null);
+
+    /**
+     * Options of a service that is installed.
+     *
+     * @param startTimeout how long setup and start may take
+     * @param stopTimeout how long stop and join may take
+     * @param restartPolicy the restart policy
+     * @param critical whether the service is critical
+     */
+    public ServiceOptions(@Nullable Duration startTimeout, @Nullable Duration stopTimeout,
+            @Nullable RestartPolicy restartPolicy, @Nullable Boolean critical) {
+        this(startTimeout, stopTimeout, restartPolicy, critical, null);
+    }
 
     /** Options that change nothing. */
     public static ServiceOptions none() {

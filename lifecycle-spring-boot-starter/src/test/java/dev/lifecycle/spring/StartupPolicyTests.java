@@ -49,6 +49,30 @@ class StartupPolicyTests {
     }
 
     @Test
+    void requirementDisabledByPropertyIsMissingAndSaysSo() {
+        runner.withUserConfiguration(MissingConfiguration.class)
+                .withPropertyValues("lifecycle.services.database.enabled=false")
+                .withBean("repository", Service.class, () -> new Service<String>() {
+                    @Override
+                    public void init(dev.lifecycle.core.ServiceInit init) {
+                        init.dependsOn("database");
+                    }
+
+                    @Override
+                    public String start(ServiceContext context) {
+                        return "repository";
+                    }
+                })
+                .run(context -> {
+                    assertThat(context).hasFailed();
+
+                    assertThat(StartupFailures.of(context).getDescription()).contains("""
+                            - 'database' is required by 'repository' (bean 'repository') (it is disabled: \
+                            lifecycle.services.database.enabled=false)""");
+                });
+    }
+
+    @Test
     void failureAnalyzerIsRegistered() {
         assertThat(SpringFactoriesLoader.forDefaultResourceLocation().load(FailureAnalyzer.class, null,
                 SpringFactoriesLoader.FailureHandler.handleMessage((message, failure) -> {

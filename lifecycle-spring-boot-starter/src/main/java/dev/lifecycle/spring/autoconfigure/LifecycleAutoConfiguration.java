@@ -85,7 +85,7 @@ public final class LifecycleAutoConfiguration {
         Map<String, ServiceOptions> options = new LinkedHashMap<>();
         properties.getServices().forEach((id, s) -> options.put(id, new ServiceOptions(s.getStartTimeout(),
                 s.getStopTimeout(), s.hasRestartSettings() ? s.restartPolicy(restartPolicy) : null,
-                s.getCritical())));
+                s.getCritical(), s.isEnabled())));
         return new ServiceBeans(beanFactory, options, properties.getAdopt());
     }
 

@@ -421,6 +421,12 @@ public class LifecycleProperties implements Validator {
     public static class ServiceSettings {
 
         /**
+         * Whether to run this service bean; when false it is not installed, and services that require it fail
+         * start-up as missing.
+         */
+        private boolean enabled = true;
+
+        /**
          * Whether the application cannot work without this service (overrides @LifecycleService(critical)).
          */
         private @Nullable Boolean critical;
@@ -439,6 +445,14 @@ public class LifecycleProperties implements Validator {
          * Restart policy of the service.
          */
         private final ServiceRestart restart = new ServiceRestart();
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
 
         public @Nullable Boolean getCritical() {
             return critical;
