@@ -151,6 +151,25 @@ class LifecycleAutoConfigurationTests {
     }
 
     @Test
+    void timeoutsReachTheServicesAndServiceSettingsOverrideThem() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        runner.withPropertyValues("lifecycle.start-timeout=7s", "lifecycle.stop-timeout=3s",
+                "lifecycle.services.special.stop-timeout=1s", "lifecycle.health-check-interval=2s",
+                "lifecycle.availability.readiness=false", "lifecycle.availability.liveness=false")
+                .withBean("plain", Service.class,
+                        () -> ctx -> seen.add("plain " + ctx.startTimeout() + " " + ctx.stopTimeout()))
+                .withBean("special", Service.class,
+                        () -> ctx -> seen.add("special " + ctx.startTimeout() + " " + ctx.stopTimeout()))
+                .run(context -> {
+                    assertThat(seen).containsExactlyInAnyOrder("plain PT7S PT3S", "special PT7S PT1S");
+                    LifecycleProperties properties = context.getBean(LifecycleProperties.class);
+                    assertThat(properties.getHealthCheckInterval()).isEqualTo(Duration.ofSeconds(2));
+                    assertThat(properties.getAvailability().isReadiness()).isFalse();
+                    assertThat(properties.getAvailability().isLiveness()).isFalse();
+                });
+    }
+
+    @Test
     void restartCanBeTurnedOff() {
         runner.withPropertyValues("lifecycle.restart.enabled=false").run(context ->
                 assertThat(context.getBean(RestartPolicy.class).restart()).isFalse());
