@@ -66,6 +66,10 @@
     }
   }
 
+  /**
+   * Renders an answer of the endpoint unless a newer one has been rendered: reads are numbered when sent, an
+   * operation's answer when it arrives.
+   */
   function accept(seq, data) {
     if (seq < rendered) {
       return;
@@ -620,7 +624,6 @@
     buttons.forEach((b) => { b.disabled = true; });
     const label = action + ' ' + id;
     showMessage('info', label + ': sent');
-    const seq = ++requested;
     try {
       const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
       const token = /(?:^|;\s*)XSRF-TOKEN=([^;]*)/.exec(document.cookie);
@@ -635,8 +638,11 @@
         showMessage('error', label + ' refused: ' + await describeError(response));
         return;
       }
-      accept(seq, await response.json());
-      showMessage('ok', label + ': done, ' + id + ' is ' + (byId.has(id) ? byId.get(id).state : 'gone'));
+      const data = await response.json();
+      // The answer describes the registry once the operation has settled: newer than any read still in flight.
+      accept(++requested, data);
+      const after = (Array.isArray(data.services) ? data.services : []).find((s) => idOf(s) === id);
+      showMessage('ok', label + ': done, ' + id + ' is ' + (after ? after.state : 'gone'));
     } catch (error) {
       showMessage('error', label + ' failed: ' + error.message);
     } finally {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -47,10 +48,11 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     static ConsoleBrowser start() {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("The console's browser tests need Chromium at " + CHROMIUM + " and its driver at " + CHROMEDRIVER
-                    + ", and at least one is missing. Install them with "
-                    + "'apt-get install chromium chromium-driver' (the CI script .ci/run does).");
+        List<Path> missing = Stream.of(CHROMIUM, CHROMEDRIVER).filter(p -> !Files.isExecutable(p)).toList();
+        if (!missing.isEmpty()) {
+            fail("The console's browser tests drive Chromium (" + CHROMIUM + ") through its driver (" + CHROMEDRIVER
+                    + "); missing: " + missing + ". Install both with 'apt-get install chromium chromium-driver' "
+                    + "(the CI script .ci/run does).");
         }
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         Path profile;
