@@ -57,6 +57,7 @@ class ServiceBeansTests {
             assertThat(registry.snapshot("repository").orElseThrow().requires()).containsExactly("database");
             assertThat(registry.snapshot("audit").orElseThrow().requires()).containsExactlyInAnyOrder("config",
                     "database", "repository");
+            assertThat(context.getBean(ServiceBeans.class).isCritical("audit")).as("annotation on the class").isTrue();
         });
     }
 
@@ -88,7 +89,9 @@ class ServiceBeansTests {
             ServiceRegistry registry = context.getBean(ServiceRegistry.class);
 
             assertThat(registry.snapshot()).extracting(ServiceSnapshot::id).containsExactly("cluster", "client:eu",
-                    "client:us", "listener");
+                    "client:us", "listener", "router");
+            assertThat(registry.snapshot("router").orElseThrow().requires()).containsExactly("client:us");
+            assertThat(registry.get(ServiceKey.of("router", String.class))).isEqualTo("routes to us");
             assertThat(registry.snapshot("client:eu").orElseThrow().requires()).containsExactly("cluster");
             assertThat(registry.snapshot("listener").orElseThrow().requires()).containsExactly("client:eu",
                     "client:us");
@@ -176,6 +179,7 @@ class ServiceBeansTests {
 
     /** A raw service whose value type cannot be told: Object. Requires two services, one through init. */
     @SuppressWarnings("rawtypes")
+    @LifecycleService(critical = true)
     static class Audit implements Service {
 
         @Autowired
@@ -268,6 +272,11 @@ class ServiceBeansTests {
         @RequiresService(value = "client", qualifier = "us")
         Service<Void> listener() {
             return ctx -> null;
+        }
+
+        @Bean
+        Service<String> router(@RequiresService(value = "client", qualifier = "us") ServiceHandle<String> client) {
+            return ctx -> "routes to " + client.get();
         }
     }
 
