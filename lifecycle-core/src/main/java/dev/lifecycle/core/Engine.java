@@ -346,8 +346,13 @@ final class Engine implements ServiceRegistry {
         assert lock.isHeldByCurrentThread();
         if (hasHealthChecks && healthTimer == null && started && !shuttingDown && !closed) {
             healthTimer = scheduler.schedule(() -> {
-                lockedRun(batch -> healthTimer = null);
-                HealthChecks.runAll(this).whenComplete((ok, ex) -> lockedRun(batch -> scheduleHealthChecks()));
+                // The next round is due an interval after this one, whether or not all its checks have answered: a
+                // check still in flight is skipped, so one that never answers holds back neither the others nor it.
+                lockedRun(batch -> {
+                    healthTimer = null;
+                    scheduleHealthChecks();
+                });
+                HealthChecks.runAll(this);
             }, healthCheckInterval);
         }
     }

@@ -1,10 +1,12 @@
 package dev.lifecycle.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -115,6 +117,34 @@ class HealthCheckTests {
 
         registry.stopAll().get();
         assertThat(time.pending()).isEmpty();
+    }
+
+    @Test
+    void checkThatNeverAnswersHoldsBackNeitherTheScheduleNorTheOtherChecks() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger hanging = new AtomicInteger();
+        healthy.set(false);
+        try (ServiceRegistry threaded = ServiceRegistry.builder().clock(time).scheduler(time)
+                .healthCheckInterval(Duration.ofSeconds(5)).build()) {
+            threaded.install(ServiceDefinition.builder(ServiceKey.of("stuck", String.class), probe.service("stuck"))
+                    .healthCheck(() -> {
+                        hanging.incrementAndGet();
+                        return release.await(1, TimeUnit.MINUTES);
+                    }).build());
+            threaded.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), probe.service("db"))
+                    .healthCheck(this::check).build());
+            threaded.startAll().get(10, TimeUnit.SECONDS);
+
+            time.advance(Duration.ofSeconds(5));
+            await().atMost(Duration.ofSeconds(10)).until(() -> hanging.get() == 1
+                    && threaded.snapshot("db").orElseThrow().health() == ServiceHealth.DOWN);
+            time.advance(Duration.ofSeconds(5));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> checks.get() == 2);
+            assertThat(hanging).as("not checked again while its check is in flight").hasValue(1);
+            assertThat(time.pending()).containsExactly(t0.plusSeconds(15));
+            release.countDown();
+        }
     }
 
     @Test
