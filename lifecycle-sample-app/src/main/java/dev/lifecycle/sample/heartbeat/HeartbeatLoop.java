@@ -54,6 +54,10 @@ final class HeartbeatLoop {
      * @return whether it ended within {@code timeout}
      */
     boolean join(Duration timeout) throws InterruptedException {
+        if (Thread.currentThread() == thread) {
+            // The registry stopping the service on the thread that reported the failure: it ends when this returns.
+            return true;
+        }
         thread.join(Math.max(1, timeout.toMillis()));
         return !thread.isAlive();
     }
