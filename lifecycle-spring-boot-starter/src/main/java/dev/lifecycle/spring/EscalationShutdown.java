@@ -4,6 +4,7 @@ import dev.lifecycle.core.Escalation;
 import dev.lifecycle.core.ServiceKey;
 import dev.lifecycle.core.event.ServiceListener;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -15,7 +16,8 @@ import org.springframework.context.event.ContextRefreshedEvent;
  * Applies the escalation {@link Escalation#SHUTDOWN SHUTDOWN}: when a service gives up with it once the application
  * has started, closes the application context (with {@link SpringApplication#exit}, so that every service stops in
  * reverse order) and ends the process with a non-zero status through {@link EscalationExit}. A give-up during
- * start-up fails the start-up instead (see {@link ServiceRegistryLifecycle}).
+ * start-up fails the start-up instead (see {@link ServiceRegistryLifecycle}); should the start-up complete all the
+ * same, the application is closed as soon as it has started.
  *
  * @since 0.1
  */
@@ -26,7 +28,11 @@ public final class EscalationShutdown implements ServiceListener, ApplicationLis
     private final ConfigurableApplicationContext context;
     private final int exitStatus;
     private final EscalationExit exit;
-    private volatile boolean started;
+    private final Object lock = new Object();
+    /** Whether the context has been refreshed. Guarded by {@link #lock}. */
+    private boolean started;
+    /** A give-up with escalation SHUTDOWN that came before the context was refreshed. Guarded by {@link #lock}. */
+    private @Nullable String pending;
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
 
     /**
@@ -47,18 +53,38 @@ public final class EscalationShutdown implements ServiceListener, ApplicationLis
 
     @Override
     public void onApplicationEvent(ContextRefreshedEvent event) {
-        if (event.getApplicationContext() == context) {
+        if (event.getApplicationContext() != context) {
+            return;
+        }
+        @Nullable String gaveUp;
+        synchronized (lock) {
             started = true;
+            gaveUp = pending;
+        }
+        if (gaveUp != null) {
+            shutdown("Service '" + gaveUp + "' gave up during start-up and its escalation is SHUTDOWN");
         }
     }
 
     @Override
     public void onGiveUp(ServiceKey<?> key, Escalation escalation, Throwable cause) {
-        if (escalation != Escalation.SHUTDOWN || !started || !shuttingDown.compareAndSet(false, true)) {
+        if (escalation != Escalation.SHUTDOWN) {
             return;
         }
-        logger.error("Service '{}' gave up ({}) and its escalation is SHUTDOWN: closing the application with exit "
-                + "status {}", key.id(), cause, exitStatus);
+        synchronized (lock) {
+            if (!started) {
+                pending = key.id();
+                return;
+            }
+        }
+        shutdown("Service '" + key.id() + "' gave up (" + cause + ") and its escalation is SHUTDOWN");
+    }
+
+    private void shutdown(String why) {
+        if (!shuttingDown.compareAndSet(false, true)) {
+            return;
+        }
+        logger.error("{}: closing the application with exit status {}", why, exitStatus);
         Thread thread = new Thread(() -> exit.exit(SpringApplication.exit(context, () -> exitStatus)),
                 "lifecycle-escalation");
         thread.start();

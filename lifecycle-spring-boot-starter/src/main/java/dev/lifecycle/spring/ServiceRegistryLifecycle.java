@@ -7,6 +7,7 @@ import dev.lifecycle.core.ServiceKey;
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.ServiceSnapshot;
 import dev.lifecycle.core.ServiceState;
+import dev.lifecycle.core.StartupFailedException;
 import dev.lifecycle.core.StartupReport;
 import dev.lifecycle.core.event.ServiceListener;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +55,9 @@ public final class ServiceRegistryLifecycle implements SmartLifecycle {
     public static final int DEFAULT_PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
     private static final Logger logger = LoggerFactory.getLogger(ServiceRegistryLifecycle.class);
+
+    /** The longest wait for the give-up event of a service that stopped the registry during start-up. */
+    private static final Duration GIVE_UP_EVENT_WAIT = Duration.ofSeconds(5);
 
     private final ServiceRegistry registry;
     private final ServiceBeans serviceBeans;
@@ -94,11 +99,13 @@ public final class ServiceRegistryLifecycle implements SmartLifecycle {
             throw serviceBeans.missingRequirements(ex);
         }
         boolean timedOut = await(started);
+        boolean stoppedByEscalation = stoppedDuringStartup(started);
         List<ServiceSnapshot> snapshots = registry.snapshot();
         List<ServiceSnapshot> criticalDown = notRunning(snapshots, s -> serviceBeans.isCritical(s.id()));
         List<String> escalated = giveUps.escalated();
-        if (!criticalDown.isEmpty() || !escalated.isEmpty()) {
-            ServiceStartupException failure = startupFailure(criticalDown, escalated, timedOut);
+        if (!criticalDown.isEmpty() || !escalated.isEmpty() || stoppedByEscalation) {
+            ServiceStartupException failure = startupFailure(criticalDown, escalated,
+                    stoppedByEscalation || !escalated.isEmpty(), timedOut);
             logger.error("{} Stopping the services that started.", failure.getDescription());
             stopAfterFailedStartup();
             throw failure;
@@ -160,9 +167,42 @@ public final class ServiceRegistryLifecycle implements SmartLifecycle {
         }
     }
 
+    /**
+     * Whether the registry stopped itself before every service had started: the start-up future then fails with a
+     * plain {@link LifecycleException} rather than a {@link StartupFailedException}, and nothing but an escalation
+     * SHUTDOWN stops the registry while this bridge starts it. The give-up event may reach the listener only after
+     * the future has completed, so it is awaited (briefly) to name the service.
+     */
+    private boolean stoppedDuringStartup(CompletableFuture<@Nullable Void> started) {
+        if (!started.isCompletedExceptionally()) {
+            return false;
+        }
+        Throwable failure = started.handle((ok, ex) -> ex).join();
+        if (failure instanceof CompletionException wrapped && wrapped.getCause() != null) {
+            failure = wrapped.getCause();
+        }
+        if (failure instanceof StartupFailedException || !(failure instanceof LifecycleException)) {
+            return false;
+        }
+        try {
+            giveUps.shutdown.get(GIVE_UP_EVENT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (ExecutionException | TimeoutException ex) {
+            // Described without the service's name.
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        return true;
+    }
+
     private ServiceStartupException startupFailure(List<ServiceSnapshot> criticalDown, List<String> escalated,
-            boolean timedOut) {
+            boolean escalation, boolean timedOut) {
         StringBuilder description = new StringBuilder();
+        if (escalation && escalated.isEmpty()) {
+            description.append("The services were stopped during start-up: a service gave up with escalation "
+                    + "SHUTDOWN.");
+        }
         if (!escalated.isEmpty()) {
             description.append("Service ").append(escalated.stream().map(serviceBeans::describe)
                     .collect(Collectors.joining(", "))).append(" gave up during start-up with escalation SHUTDOWN.");
@@ -179,7 +219,7 @@ public final class ServiceRegistryLifecycle implements SmartLifecycle {
                 + (timedOut ? ", or give the services more time (lifecycle.startup-timeout)" : "")
                 + (criticalDown.isEmpty() ? "" : ", or, if the application can run without it, mark the service "
                         + "as not critical (lifecycle.services." + criticalDown.get(0).id() + ".critical=false)")
-                + (escalated.isEmpty() ? "" : ", or set its escalation to NONE (lifecycle.restart.escalation)")
+                + (escalation ? ", or set its escalation to NONE (lifecycle.restart.escalation)" : "")
                 + ".";
         Throwable cause = criticalDown.stream().map(ServiceSnapshot::lastFailure).filter(f -> f != null)
                 .map(f -> f.cause()).findFirst().orElse(null);
