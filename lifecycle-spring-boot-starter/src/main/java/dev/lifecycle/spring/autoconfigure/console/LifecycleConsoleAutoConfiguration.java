@@ -1,6 +1,5 @@
 package dev.lifecycle.spring.autoconfigure.console;
 
-import dev.lifecycle.spring.autoconfigure.endpoint.ServicesEndpointAutoConfiguration;
 import dev.lifecycle.spring.console.ActuatorServicesEndpointLocator;
 import dev.lifecycle.spring.console.LifecycleConsole;
 import dev.lifecycle.spring.console.ServicesEndpointLink;
@@ -27,7 +26,7 @@ import org.springframework.web.servlet.function.ServerResponse;
  *
  * @since 0.1
  */
-@AutoConfiguration(after = ServicesEndpointAutoConfiguration.class)
+@AutoConfiguration
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnClass(RouterFunction.class)
 @ConditionalOnBooleanProperty(name = "lifecycle.enabled", matchIfMissing = true)
