@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 @EnabledOnOs({ OS.LINUX, OS.MAC })
 class SampleApplicationEndToEndTests {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     private static final Duration CASCADE_TIMEOUT = Duration.ofSeconds(60);
 
@@ -102,7 +102,7 @@ class SampleApplicationEndToEndTests {
         assertThat(info.get("notes").asInt()).isZero();
         assertThat(post("/api/notes", "{\"text\": \"in the second database\"}").statusCode()).isEqualTo(201);
         assertThat(texts(get("/api/notes"))).containsExactly("in the second database");
-        assertThat(status("/actuator/health/readiness")).isEqualTo(200);
+        await().atMost(CASCADE_TIMEOUT).until(() -> status("/actuator/health/readiness") == 200);
 
         long beforeShutdown = Files.size(output);
         process.destroy();
