@@ -60,6 +60,8 @@ final class Controller {
 
     /** Bumped at each start; completions and timers of older cycles are ignored. */
     int generation;
+    /** The registry's stop interrupted the start in flight: its failure is a stop, not a failure. */
+    boolean cancelledForShutdown;
     /** The user's start of some cycle has not returned yet; no new start may begin until it has. */
     boolean startCallInFlight;
     /** The user code currently running for this service (start, or stop and join), to cancel on timeout. */

@@ -146,9 +146,13 @@ final class Engine implements ServiceRegistry {
         });
     }
 
-    /** Completes futures and delivers events a change decided on; called without the lock. */
+    /**
+     * Delivers events and completes futures a change decided on; called without the lock. Events go first, so that
+     * a listener has seen a change (a give-up, say) by the time a future that the change completes is done.
+     */
     private void act(Batch batch) {
         assert !lock.isHeldByCurrentThread() : "callbacks must run without the registry's lock";
+        events.drain();
         for (Runnable action : batch.after) {
             try {
                 action.run();
@@ -228,6 +232,7 @@ final class Engine implements ServiceRegistry {
             shuttingDown = true;
             for (Controller c : services.values()) {
                 machine.cancelRestart(c);
+                machine.cancelStartForShutdown(c, batch);
                 batch.evaluate(c);
             }
             if (healthTimer != null) {

@@ -80,8 +80,10 @@ public interface ServiceRegistry extends AutoCloseable {
 
     /**
      * Stops every service, dependents before their dependencies, independent ones in parallel, each bounded by its
-     * stop timeout. An error or a timeout is recorded as the service's last failure and stopping goes on. Scheduled
-     * restarts are cancelled; no service starts until {@link #startAll()} is called again.
+     * stop timeout. An error or a timeout is recorded as the service's last failure and stopping goes on. A start in
+     * flight is cancelled (its thread interrupted, its future cancelled): the service ends STOPPED, after its stop if
+     * the start succeeded anyway. Scheduled restarts are cancelled; no service starts until {@link #startAll()} is
+     * called again.
      *
      * @return a future completing when every service has stopped
      */

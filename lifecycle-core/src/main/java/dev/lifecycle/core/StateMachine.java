@@ -176,6 +176,7 @@ final class StateMachine {
         TaskRun run = new TaskRun();
         c.currentRun = run;
         c.startCallInFlight = true;
+        c.cancelledForShutdown = false;
         c.startBegan = now;
         c.health = ServiceHealth.UNKNOWN;
         c.unhealthyStreak = 0;
@@ -219,6 +220,13 @@ final class StateMachine {
         }
         Throwable reported = failure;
         engine.events.enqueue(l -> l.onStarted(c.key, took, reported));
+        if (failure != null && c.cancelledForShutdown && c.pendingFailure == null) {
+            // The registry is stopping and interrupted this start: not a failure of the service.
+            c.cancelledForShutdown = false;
+            setPhase(c, Phase.STOPPING, TransitionReason.SHUTDOWN, null, "start cancelled", batch);
+            land(c, batch);
+            return false;
+        }
         if (failure != null) {
             boolean requested = c.pendingFailure != null;
             Throwable cause = requested ? c.pendingFailure : failure;
@@ -502,6 +510,15 @@ final class StateMachine {
         c.restarts++;
         c.startReason = TransitionReason.RESTART;
         batch.evaluate(c);
+    }
+
+    /** At shutdown: interrupts the start in flight of {@code c}, if any, rather than wait for it. */
+    void cancelStartForShutdown(Controller c, Batch batch) {
+        TaskRun run = c.currentRun;
+        if (c.phase == Phase.STARTING && run != null && c.pendingFailure == null) {
+            c.cancelledForShutdown = true;
+            batch.after(run::cancel);
+        }
     }
 
     void cancelRestart(Controller c) {
