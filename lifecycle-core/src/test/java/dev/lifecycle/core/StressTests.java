@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.Random;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,9 +63,7 @@ class StressTests {
             return LongStream.of(Long.parseLong(fixed.trim()));
         }
         if (LONG) {
-            long base = System.nanoTime();
-            return LongStream.range(0, Integer.getInteger("lifecycle.stress.seeds", 20))
-                    .map(i -> new Random(base + i).nextLong() & Long.MAX_VALUE);
+            return new SplittableRandom().longs(Integer.getInteger("lifecycle.stress.seeds", 20), 0, Long.MAX_VALUE);
         }
         return LongStream.of(20261121L, 7L, 424242L);
     }
@@ -335,6 +334,8 @@ class StressTests {
                     + instances.values().stream().mapToInt(List::size).sum() + " instances installed"
                     + (took == 0 ? "" : ", " + TimeUnit.NANOSECONDS.toMillis(took) + " ms")
                     + "\n  operations: " + new TreeMap<>(operations)
+                    + "\n  transitions: " + log.events().stream().collect(Collectors.groupingBy(
+                            t -> t.from() + "->" + t.to(), TreeMap::new, Collectors.counting()))
                     + (violations.isEmpty() ? "" : "\n  violations: " + violations.stream().limit(20).toList());
         }
 
