@@ -106,6 +106,10 @@ final class Reports {
         if (why == null && c.phase == Phase.FAILED && c.lastFailure != null) {
             why = "it failed with " + c.lastFailure.summary()
                     + (c.nextRestartAt != null ? "; it restarts at " + c.nextRestartAt : "");
+        } else if (why == null && c.phase == Phase.INSTALLED) {
+            why = "the registry has not been started; call startAll()";
+        } else if (why == null && c.phase == Phase.STOPPED) {
+            why = c.reason == TransitionReason.OPERATOR ? "it was stopped by an operator" : "the registry was stopped";
         }
         return new ServiceNotRunningException(c.id, c.phase.state, why,
                 c.lastFailure != null ? c.lastFailure.cause() : null);
