@@ -265,6 +265,14 @@ final class Engine implements ServiceRegistry {
             CompletableFuture<@Nullable Object> future = new CompletableFuture<>();
             if (c == null) {
                 pendingAwaiters.computeIfAbsent(key.id(), id -> new ArrayList<>()).add(future);
+                // Not installed yet: its type is checked once it is, before its value is handed out.
+                return future.thenApply(value -> {
+                    Controller installed = services.get(key.id());
+                    if (installed != null) {
+                        Installer.checkHandleType(installed, key);
+                    }
+                    return (T) value;
+                });
             } else {
                 machine.addAwaiter(c, future, batch);
             }

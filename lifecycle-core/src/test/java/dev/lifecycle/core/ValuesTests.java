@@ -177,6 +177,19 @@ class ValuesTests {
         assertThat(awaited.get(5, TimeUnit.SECONDS)).isEqualTo("db");
     }
 
+    /** Covers a bug where an awaiter of a key not installed yet received the value of a service of another type. */
+    @Test
+    void awaitOfAServiceThatIsThenInstalledWithAnotherTypeFailsWithTheClash() throws Exception {
+        registry.startAll().get(5, TimeUnit.SECONDS);
+        CompletableFuture<String> awaited = registry.await(ServiceKey.of("port", String.class));
+
+        registry.install("port", Integer.class, ctx -> 8080);
+
+        assertThatThrownBy(() -> awaited.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(ServiceTypeClashException.class)
+                .hasMessage("Service 'port' has type java.lang.Integer, not java.lang.String");
+    }
+
     @Test
     void awaitFailsAtOnceWhenTheServiceGivesUp() {
         SQLException refused = new SQLException("connection refused");
