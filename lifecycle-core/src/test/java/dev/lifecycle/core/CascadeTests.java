@@ -146,6 +146,37 @@ class CascadeTests {
     }
 
     @Test
+    void independentDependentsStopInParallelBeforeTheirRequirement() throws Exception {
+        CountDownLatch bothStopping = new CountDownLatch(2);
+        AtomicInteger overlapped = new AtomicInteger();
+        registry.install("config", String.class, probe.service("config"));
+        for (String id : List.of("left", "right")) {
+            registry.install(ServiceDefinition.builder(ServiceKey.of(id, String.class), new Service<String>() {
+                @Override
+                public String start(ServiceContext context) {
+                    return id;
+                }
+
+                @Override
+                public void stop(ServiceContext context) throws InterruptedException {
+                    bothStopping.countDown();
+                    if (bothStopping.await(WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                        overlapped.incrementAndGet();
+                    }
+                    probe.record("stop " + id);
+                }
+            }).dependsOn("config").build());
+        }
+        done(registry.startAll());
+
+        done(registry.fail("config", new IllegalStateException("changed")));
+
+        assertThat(overlapped).as("stops that ran while the other was running").hasValue(2);
+        assertThat(probe.calls().subList(1, 3)).containsExactlyInAnyOrder("stop left", "stop right");
+        assertThat(probe.calls().subList(3, 5)).containsExactly("stop config", "join config");
+    }
+
+    @Test
     void failureDeepInAChainStopsOnlyWhatIsBelowIt() throws Exception {
         String[] chain = {"a", "b", "c", "d", "e"};
         for (int i = 0; i < chain.length; i++) {
