@@ -1,6 +1,7 @@
 package dev.lifecycle.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.lifecycle.core.Service;
 import dev.lifecycle.core.ServiceContext;
@@ -11,6 +12,7 @@ import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.ServiceSnapshot;
 import dev.lifecycle.core.ServiceState;
 import dev.lifecycle.spring.autoconfigure.LifecycleAutoConfiguration;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -122,9 +124,11 @@ class ServiceBeansTests {
                 .run(context -> {
                     List<ServiceTransitionEvent> events = context.getBean(EventsConfiguration.class).events;
 
-                    assertThat(events).filteredOn(e -> e.getKey().id().equals("config"))
+                    // Events are delivered by the registry's own threads, possibly just after start-up returns.
+                    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(events)
+                            .filteredOn(e -> e.getKey().id().equals("config"))
                             .extracting(e -> e.getFrom() + "->" + e.getTo())
-                            .containsExactly("INSTALLED->STARTING", "STARTING->RUNNING");
+                            .containsExactly("INSTALLED->STARTING", "STARTING->RUNNING"));
                     assertThat(events.get(0).getSource()).isSameAs(context.getBean(ServiceRegistry.class));
                 });
     }

@@ -1,11 +1,13 @@
 package dev.lifecycle.spring.autoconfigure.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.lifecycle.core.Service;
 import dev.lifecycle.spring.autoconfigure.LifecycleAutoConfiguration;
 import dev.lifecycle.spring.metrics.ServiceMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -28,10 +30,13 @@ class LifecycleMetricsAutoConfigurationTests {
                     MeterRegistry meters = context.getBean(MeterRegistry.class);
 
                     assertThat(context).hasSingleBean(ServiceMetrics.class);
-                    assertThat(meters.get("lifecycle.services").tag("state", "RUNNING").gauge().value())
-                            .isEqualTo(1.0);
-                    assertThat(meters.get("lifecycle.service.failures").tag("service", "config").counter().count())
-                            .isZero();
+                    // Meters are fed by the registry's events, delivered by its own threads.
+                    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                        assertThat(meters.get("lifecycle.services").tag("state", "RUNNING").gauge().value())
+                                .isEqualTo(1.0);
+                        assertThat(meters.get("lifecycle.service.failures").tag("service", "config").counter()
+                                .count()).isZero();
+                    });
                 });
     }
 
