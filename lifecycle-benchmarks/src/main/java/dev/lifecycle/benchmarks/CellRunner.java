@@ -70,11 +70,11 @@ public final class CellRunner {
         });
         Map<String, List<Double>> samples = new LinkedHashMap<>();
         int lastViolations = 0;
-        int threads;
+        HeapMeter heap;
         try {
             // Start the timer's thread now, so that it counts among the threads that live through the runs.
             timer.submit(() -> { }).get();
-            threads = HeapMeter.threads();
+            heap = new HeapMeter();
         } catch (Exception ex) {
             timer.shutdownNow();
             return CellResult.without(cell, Status.ERROR, "the timer does not run: " + ex, peer.title());
@@ -85,9 +85,9 @@ public final class CellRunner {
                 probe.reset();
                 Map<String, Double> figures = new LinkedHashMap<>();
                 String failure = switch (cell.workload()) {
-                    case W1 -> scale(peer, dag, probe, timer, measured, threads, figures);
-                    case W2 -> ioBound(peer, dag, probe, cell.work(), timer, threads, figures);
-                    case W3 -> cascade(peer, dag, probe, timer, threads, figures);
+                    case W1 -> scale(peer, dag, probe, timer, measured, heap, figures);
+                    case W2 -> ioBound(peer, dag, probe, cell.work(), timer, heap, figures);
+                    case W3 -> cascade(peer, dag, probe, timer, heap, figures);
                     case W4 -> throw new IllegalStateException("W4 runs in BootWorkload");
                 };
                 String what = (measured ? "measured run " + (run - cell.warmup() + 1) : "warm-up run " + (run + 1));
@@ -128,12 +128,12 @@ public final class CellRunner {
 
     /** W1: install, start, heap, stop. */
     private static @Nullable String scale(Peer peer, Dag dag, Probe probe, ScheduledExecutorService timer,
-            boolean measured, int threads, Map<String, Double> figures) throws Exception {
+            boolean measured, HeapMeter heap, Map<String, Double> figures) throws Exception {
         long baseline = 0;
         if (measured) {
-            baseline = HeapMeter.settledUsedAfterGc(threads);
+            baseline = heap.settledUsedAfterGc();
         } else {
-            HeapMeter.settle(threads);
+            heap.settle();
         }
         long t0 = System.nanoTime();
         try (PeerInstance instance = peer.create(dag, probe, StartWork.NOOP, timer)) {
@@ -165,8 +165,8 @@ public final class CellRunner {
 
     /** W2: install and start with slow starts; the stop is checked, not timed. */
     private static @Nullable String ioBound(Peer peer, Dag dag, Probe probe, StartWork work,
-            ScheduledExecutorService timer, int threads, Map<String, Double> figures) throws Exception {
-        HeapMeter.settle(threads);
+            ScheduledExecutorService timer, HeapMeter heap, Map<String, Double> figures) throws Exception {
+        heap.settle();
         long t0 = System.nanoTime();
         try (PeerInstance instance = peer.create(dag, probe, work, timer)) {
             instance.install();
@@ -188,8 +188,8 @@ public final class CellRunner {
 
     /** W3: start (untimed), then fail the root and time until it and its dependents run again. */
     private static @Nullable String cascade(Peer peer, Dag dag, Probe probe, ScheduledExecutorService timer,
-            int threads, Map<String, Double> figures) throws Exception {
-        HeapMeter.settle(threads);
+            HeapMeter heap, Map<String, Double> figures) throws Exception {
+        heap.settle();
         int root = 0;
         boolean[] affected = dag.dependentClosure(root);
         int affectedCount = dag.dependentClosureSize(root);

@@ -67,8 +67,9 @@ public final class Harness {
             System.exit(2);
             return;
         }
+        String loadBefore = loadAverage();
         List<CellResult> results = run(options, System.err);
-        String report = header(arguments) + "\n" + ResultTables.render(results);
+        String report = header(arguments, loadBefore, loadAverage()) + "\n" + ResultTables.render(results);
         System.out.print(report);
         if (options.out() != null) {
             Files.writeString(options.out(), report, StandardCharsets.UTF_8);
@@ -190,22 +191,32 @@ public final class Harness {
         return new Cell(workload, peer, size, work, runs, warmup, seed);
     }
 
-    private static String header(List<String> arguments) {
+    private static String header(List<String> arguments, String loadBefore, String loadAfter) {
         Runtime runtime = Runtime.getRuntime();
         return String.format(Locale.ROOT, """
                 ## lifecycle-benchmarks results
 
                 - Command: `java -jar lifecycle-benchmarks.jar%s`
                 - JDK: %s (%s), %s
-                - Machine: %d cores, max heap %d MB, %s %s
+                - Machine: %d cores, max heap %d MB, %s %s; load average (1, 5, 15 min) %s before the run, %s after
                 - Date: %s
                 - Each figure: median (min–max) of the measured runs, milliseconds unless said; a fresh container per run.
                 """,
                 arguments.isEmpty() ? "" : " " + String.join(" ", arguments),
                 System.getProperty("java.vm.version"), System.getProperty("java.vm.vendor"),
                 jvmFlags(), runtime.availableProcessors(), runtime.maxMemory() / (1024 * 1024),
-                System.getProperty("os.name"), System.getProperty("os.arch"),
+                System.getProperty("os.name"), System.getProperty("os.arch"), loadBefore, loadAfter,
                 ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME.withLocale(Locale.ROOT)));
+    }
+
+    /** The load averages of the machine, where the system tells them ({@code /proc/loadavg}); else "unknown". */
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + ", " + parts[1] + ", " + parts[2];
+        } catch (IOException | RuntimeException ex) {
+            return "unknown";
+        }
     }
 
     private static String jvmFlags() {

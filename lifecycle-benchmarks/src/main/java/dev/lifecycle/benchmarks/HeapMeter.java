@@ -5,32 +5,36 @@ import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;
 
 /**
- * Measures the heap in use after full collections, and waits for the previous run's threads to end first (a
+ * Measures the heap in use after full collections, and before a run waits for the previous run's threads to end (a
  * container's worker threads that are still ending keep the whole container reachable for a while after its close).
+ *
+ * <p>Threads that a peer keeps for the life of the JVM (jboss-msc's cleaner thread) are recognised as such: when the
+ * number of threads stays above the baseline without changing for {@value #STEADY_MILLIS} ms, that number becomes the
+ * baseline. Not thread-safe: one per cell.
  */
 final class HeapMeter {
 
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    private static final long SETTLE_NANOS = 10_000_000_000L;
+    static final long STEADY_MILLIS = 300;
+    private static final long MAX_WAIT_MILLIS = 10_000;
 
-    private HeapMeter() {
+    private int baselineThreads;
+
+    /** A meter whose thread baseline is the threads alive now. */
+    HeapMeter() {
+        this.baselineThreads = THREADS.getThreadCount();
     }
 
-    /** The number of live platform threads. */
-    static int threads() {
-        return THREADS.getThreadCount();
+    /** Waits for the previous run's threads, then collects garbage once. */
+    void settle() {
+        awaitThreads();
+        System.gc();
     }
 
-    /**
-     * Waits (up to 10 s) until no more than {@code threads} platform threads are alive, then collects garbage until
-     * the heap in use stops shrinking, and returns it in bytes.
-     */
-    static long settledUsedAfterGc(int threads) {
-        long deadline = System.nanoTime() + SETTLE_NANOS;
-        while (threads() > threads && System.nanoTime() < deadline) {
-            pause(10);
-        }
+    /** Waits for the previous run's threads, then collects garbage until the heap in use stops shrinking. */
+    long settledUsedAfterGc() {
+        awaitThreads();
         long previous = usedAfterGc();
         for (int i = 0; i < 10; i++) {
             pause(20);
@@ -50,13 +54,22 @@ final class HeapMeter {
         return MEMORY.getHeapMemoryUsage().getUsed();
     }
 
-    /** Waits (up to 10 s) for the previous run's threads to end, then collects garbage once. */
-    static void settle(int threads) {
-        long deadline = System.nanoTime() + SETTLE_NANOS;
-        while (threads() > threads && System.nanoTime() < deadline) {
-            pause(10);
+    private void awaitThreads() {
+        long start = System.nanoTime();
+        long lastChange = start;
+        int last = THREADS.getThreadCount();
+        while (last > baselineThreads) {
+            pause(5);
+            long now = System.nanoTime();
+            int count = THREADS.getThreadCount();
+            if (count != last) {
+                last = count;
+                lastChange = now;
+            } else if (now - lastChange > STEADY_MILLIS * 1_000_000 || now - start > MAX_WAIT_MILLIS * 1_000_000) {
+                baselineThreads = count;
+                return;
+            }
         }
-        System.gc();
     }
 
     private static void pause(long millis) {
