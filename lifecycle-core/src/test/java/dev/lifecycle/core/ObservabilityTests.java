@@ -1,0 +1,429 @@
+package dev.lifecycle.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lifecycle.core.event.ServiceListener;
+import dev.lifecycle.core.event.ServiceTransition;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the registry tells about itself: transition events, snapshots, the graph's Mermaid and DOT exports and the
+ * start-up report. User code runs on the calling thread and time moves only by hand, so instants and durations are
+ * exact.
+ */
+class ObservabilityTests {
+
+    private final ManualTime time = new ManualTime();
+    private final Instant t0 = time.instant();
+    private final RecordingListener listener = new RecordingListener();
+    private final ServiceRegistry registry = ServiceRegistry.builder().executor(Runnable::run).clock(time)
+            .scheduler(time).random(() -> 0.0).listener(listener).build();
+
+    @AfterEach
+    void close() {
+        registry.close();
+        listener.assertAllLegal();
+    }
+
+    /** A transition as one line: service, edge, reason, cause, detail and milliseconds since the test began. */
+    private String describe(ServiceTransition t) {
+        return t.key().id() + " " + t.from() + "->" + t.to() + " " + t.reason()
+                + (t.cause() == null ? "" : " cause=" + t.cause().getMessage())
+                + (t.detail() == null ? "" : " (" + t.detail() + ")")
+                + " @" + Duration.between(t0, t.at()).toMillis();
+    }
+
+    private List<String> transitionsOf(String id) {
+        return listener.transitions.stream().filter(t -> t.key().id().equals(id)).map(this::describe).toList();
+    }
+
+    private ServiceSnapshot snapshot(String id) {
+        return registry.snapshot(id).orElseThrow();
+    }
+
+    @Test
+    void listenersGetEveryTransitionWithItsReasonCauseAndInstant() throws Exception {
+        ManualStart<String> config = new ManualStart<>();
+        registry.install(ServiceDefinition.builder(ServiceKey.of("config", String.class), config)
+                .restartPolicy(RestartPolicy.never()).build());
+        registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), ctx -> "db")
+                .dependsOn("config").build());
+        SQLException changed = new SQLException("config changed");
+
+        registry.startAll();
+        time.advance(Duration.ofMillis(100));
+        config.complete("v1");
+        time.advance(Duration.ofMillis(900));
+        registry.fail("config", changed).get(5, TimeUnit.SECONDS);
+
+        assertThat(transitionsOf("config")).containsExactly(
+                "config INSTALLED->STARTING STARTUP @0",
+                "config STARTING->RUNNING STARTUP @100",
+                "config RUNNING->STOPPING FAILURE cause=config changed @1000",
+                "config STOPPING->FAILED FAILURE cause=config changed @1000");
+        assertThat(transitionsOf("db")).containsExactly(
+                "db INSTALLED->WAITING STARTUP @0",
+                "db WAITING->STARTING STARTUP @100",
+                "db STARTING->RUNNING STARTUP @100",
+                "db RUNNING->STOPPING DEPENDENCY cause=config changed ('config' is stopping) @1000",
+                "db STOPPING->WAITING DEPENDENCY (a requirement left RUNNING) @1000");
+        assertThat(listener.arrivals()).containsSubsequence("config:RUNNING", "db:STARTING", "db:RUNNING",
+                "db:STOPPING", "config:STOPPING", "db:WAITING", "config:FAILED");
+        assertThat(listener.transitions).filteredOn(t -> t.reason() == TransitionReason.FAILURE)
+                .extracting(ServiceTransition::cause).containsOnly(changed);
+    }
+
+    @Test
+    void listenersGetStartAndStopDurations() throws Exception {
+        List<String> timings = new CopyOnWriteArrayList<>();
+        registry.addListener(new ServiceListener() {
+            @Override
+            public void onStarted(ServiceKey<?> key, Duration duration, Throwable failure) {
+                timings.add("started " + key.id() + " in " + duration.toMillis() + " ms"
+                        + (failure == null ? "" : " with " + failure.getMessage()));
+            }
+
+            @Override
+            public void onStopped(ServiceKey<?> key, Duration duration, Throwable failure) {
+                timings.add("stopped " + key.id() + " in " + duration.toMillis() + " ms");
+            }
+        });
+        ManualStart<String> config = new ManualStart<>();
+        registry.install("config", String.class, config);
+        registry.install("db", String.class, new Service<>() {
+            @Override
+            public String start(ServiceContext context) {
+                return "db";
+            }
+
+            @Override
+            public void stop(ServiceContext context) {
+                time.advance(Duration.ofMillis(30));
+            }
+        });
+
+        registry.startAll();
+        time.advance(Duration.ofMillis(120));
+        config.complete("v1");
+        registry.stopAll().get(5, TimeUnit.SECONDS);
+
+        assertThat(timings).containsExactlyInAnyOrder("started db in 0 ms", "started config in 120 ms",
+                "stopped config in 0 ms", "stopped db in 30 ms");
+    }
+
+    @Test
+    void listenerThatThrowsDoesNotStopTheRegistryNorTheOtherListeners() throws Exception {
+        registry.addListener(new ServiceListener() {
+            @Override
+            public void onTransition(ServiceTransition transition) {
+                throw new IllegalStateException("listener bug");
+            }
+        });
+        registry.addListener(new ServiceListener() {
+            @Override
+            public void onTransition(ServiceTransition transition) {
+                throw new AssertionError("listener assertion");
+            }
+        });
+        registry.install("config", String.class, ctx -> "v1");
+        registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), ctx -> "db")
+                .dependsOn("config").build());
+
+        registry.startAll().get(5, TimeUnit.SECONDS);
+        registry.restart("config").get(5, TimeUnit.SECONDS);
+
+        assertThat(registry.snapshot()).extracting(ServiceSnapshot::state).containsOnly(ServiceState.RUNNING);
+        assertThat(listener.of("db")).containsExactly("INSTALLED->WAITING", "WAITING->STARTING",
+                "STARTING->RUNNING", "RUNNING->STOPPING", "STOPPING->WAITING", "WAITING->STARTING",
+                "STARTING->RUNNING");
+    }
+
+    @Test
+    void listenerMayCallTheRegistryWhileItIsBeingNotified() throws Exception {
+        ServiceKey<String> configKey = ServiceKey.of("config", String.class);
+        List<String> seenByListener = new CopyOnWriteArrayList<>();
+        registry.addListener(new ServiceListener() {
+            @Override
+            public void onTransition(ServiceTransition t) {
+                if (t.key().equals(configKey) && t.to() == ServiceState.RUNNING) {
+                    seenByListener.add("config=" + registry.get(configKey));
+                    seenByListener.add("services=" + registry.snapshot().size());
+                    registry.install(ServiceDefinition.builder(ServiceKey.of("audit", String.class),
+                            ctx -> "audit of " + registry.get(configKey)).requires(configKey).build());
+                }
+            }
+        });
+        registry.install("config", String.class, ctx -> "v1");
+
+        registry.startAll().get(5, TimeUnit.SECONDS);
+        registry.settled().get(5, TimeUnit.SECONDS);
+
+        assertThat(seenByListener).containsExactly("config=v1", "services=1");
+        assertThat(registry.get(ServiceKey.of("audit", String.class))).isEqualTo("audit of v1");
+    }
+
+    @Test
+    void snapshotHasEveryFieldOfEachService() throws Exception {
+        AtomicBoolean configHealthy = new AtomicBoolean(true);
+        ManualStart<String> config = new ManualStart<>();
+        registry.install(ServiceDefinition.builder(ServiceKey.of("config", String.class), config)
+                .healthCheck(configHealthy::get).build());
+        registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), ctx -> "db")
+                .requires(ServiceKey.of("config", String.class)).build());
+        registry.install(ServiceDefinition.builder(ServiceKey.of("cache", String.class), ctx -> "cache")
+                .dependsOn("db").wants("metrics:main").build());
+        registry.install(ServiceKey.of("metrics", String.class, "main").name(), Integer.class, ctx -> 1);
+        registry.install(ServiceDefinition.builder(ServiceKey.of("metrics", String.class, "main"),
+                new Service<String>() {
+                    @Override
+                    public String start(ServiceContext context) {
+                        return "metrics";
+                    }
+
+                    @Override
+                    public void stop(ServiceContext context) {
+                        time.advance(Duration.ofMillis(30));
+                    }
+                }).build());
+        registry.startAll();
+        time.advance(Duration.ofMillis(120));
+        config.complete("v1");
+        time.advance(Duration.ofMillis(880));
+        registry.restart("metrics:main").get(5, TimeUnit.SECONDS);
+        time.advance(Duration.ofMillis(970));
+        configHealthy.set(false);
+        registry.checkHealth().get(5, TimeUnit.SECONDS);
+        registry.fail("db", new SQLException("connection reset")).get(5, TimeUnit.SECONDS);
+        registry.install(ServiceDefinition.builder(ServiceKey.of("reports", String.class), ctx -> "reports")
+                .dependsOn("warehouse").build());
+
+        Instant t120 = t0.plusMillis(120);
+        Instant t1000 = t0.plusMillis(1000);
+        Instant t2000 = t0.plusMillis(2000);
+        assertThat(snapshot("config")).isEqualTo(new ServiceSnapshot(ServiceKey.of("config", String.class),
+                ServiceState.RUNNING, TransitionReason.STARTUP, t120, List.of(), List.of(), List.of("db"), List.of(),
+                List.of(), null, 0, null, null, Duration.ofMillis(120), null, ServiceHealth.DOWN));
+        ServiceSnapshot db = snapshot("db");
+        assertThat(db.lastFailure().cause()).isInstanceOf(SQLException.class);
+        assertThat(db).isEqualTo(new ServiceSnapshot(ServiceKey.of("db", String.class), ServiceState.FAILED,
+                TransitionReason.FAILURE, t2000, List.of("config"), List.of(), List.of("cache"), List.of(), List.of(),
+                null, 0, new FailureInfo("java.sql.SQLException", "connection reset", t2000,
+                        db.lastFailure().cause()), t2000.plusMillis(100), Duration.ZERO, Duration.ZERO,
+                ServiceHealth.UNKNOWN));
+        assertThat(snapshot("cache")).isEqualTo(new ServiceSnapshot(ServiceKey.of("cache", String.class),
+                ServiceState.WAITING, TransitionReason.DEPENDENCY, t2000, List.of("db"), List.of("metrics:main"),
+                List.of(), List.of("db"), List.of(),
+                "blocked by db, which failed with java.sql.SQLException: connection reset", 0, null, null,
+                Duration.ZERO, Duration.ZERO, ServiceHealth.UNKNOWN));
+        assertThat(snapshot("metrics:main")).isEqualTo(new ServiceSnapshot(
+                ServiceKey.of("metrics", String.class, "main"), ServiceState.RUNNING, TransitionReason.OPERATOR,
+                t1000.plusMillis(30), List.of(), List.of(), List.of(), List.of(), List.of(), null, 1, null, null,
+                Duration.ZERO, Duration.ofMillis(30), ServiceHealth.UP));
+        assertThat(snapshot("reports")).isEqualTo(new ServiceSnapshot(ServiceKey.of("reports", String.class),
+                ServiceState.WAITING, TransitionReason.STARTUP, t2000, List.of("warehouse"), List.of(), List.of(),
+                List.of("warehouse"), List.of("warehouse"), "blocked by warehouse, which is not installed", 0, null,
+                null, null, null, ServiceHealth.UNKNOWN));
+        assertThat(registry.snapshot()).extracting(ServiceSnapshot::id).containsExactly("config", "db", "cache",
+                "metrics", "metrics:main", "reports");
+    }
+
+    @Test
+    void graphExportsToMermaidWithNodesInInstallationOrderAndEdgesFromRequirementToDependent() {
+        installFourNodeGraph();
+
+        String mermaid = registry.graph().toMermaid();
+
+        assertThat(mermaid).isEqualTo("""
+                flowchart LR
+                  s0["config<br/>RUNNING"]:::running
+                  s1["db<br/>RUNNING"]:::running
+                  s2["metrics<br/>FAILED"]:::failed
+                  s3["cache<br/>RUNNING"]:::running
+                  s0 --> s1
+                  s1 --> s3
+                  s2 -.-> s3
+                  classDef running fill:#c8f7c5,stroke:#2e7d32
+                  classDef starting fill:#fff3c4,stroke:#b28704
+                  classDef waiting fill:#fff3c4,stroke:#b28704
+                  classDef stopping fill:#e0e0e0,stroke:#616161
+                  classDef stopped fill:#e0e0e0,stroke:#616161
+                  classDef installed fill:#e0e0e0,stroke:#616161
+                  classDef failed fill:#f8c4c4,stroke:#c62828
+                  classDef removed fill:#ffffff,stroke:#9e9e9e
+                  classDef missing fill:#ffffff,stroke:#c62828,stroke-dasharray: 4
+                """);
+    }
+
+    @Test
+    void graphExportsToDotWithNodesFilledByState() {
+        installFourNodeGraph();
+
+        String dot = registry.graph().toDot();
+
+        assertThat(dot).isEqualTo("""
+                digraph services {
+                  rankdir=LR;
+                  node [shape=box, style=filled];
+                  "config" [label="config\\nRUNNING", fillcolor="#c8f7c5"];
+                  "db" [label="db\\nRUNNING", fillcolor="#c8f7c5"];
+                  "metrics" [label="metrics\\nFAILED", fillcolor="#f8c4c4"];
+                  "cache" [label="cache\\nRUNNING", fillcolor="#c8f7c5"];
+                  "config" -> "db";
+                  "db" -> "cache";
+                  "metrics" -> "cache" [style=dashed];
+                }
+                """);
+    }
+
+    @Test
+    void graphDrawsARequirementThatIsNotInstalledAsMissing() throws Exception {
+        registry.startAll().get(5, TimeUnit.SECONDS);
+        registry.install(ServiceDefinition.builder(ServiceKey.of("reports", String.class), ctx -> "reports")
+                .dependsOn("warehouse").build());
+
+        ServiceGraph graph = registry.graph();
+
+        assertThat(graph.nodes()).containsExactly(
+                new ServiceGraph.Node("reports", "java.lang.String", ServiceState.WAITING));
+        assertThat(graph.edges()).containsExactly(new ServiceGraph.Edge("warehouse", "reports", false));
+        assertThat(graph.toMermaid()).startsWith("""
+                flowchart LR
+                  s0["reports<br/>WAITING"]:::waiting
+                  s1["warehouse<br/>MISSING"]:::missing
+                  s1 --> s0
+                """);
+    }
+
+    /** config, db requiring config, metrics failing at start, cache requiring db and wanting metrics. */
+    private void installFourNodeGraph() {
+        registry.install("config", String.class, ctx -> "v1");
+        registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), ctx -> "db")
+                .requires(ServiceKey.of("config", String.class)).build());
+        registry.install(ServiceDefinition.builder(ServiceKey.of("metrics", String.class), ctx -> {
+            throw new IllegalStateException("no exporter");
+        }).restartPolicy(RestartPolicy.never()).build());
+        registry.install(ServiceDefinition.builder(ServiceKey.of("cache", String.class), ctx -> "cache")
+                .dependsOn("db").wants("metrics").build());
+        registry.startAll();
+    }
+
+    @Test
+    void startupReportShowsEachServiceAndTheChainThatDecidedHowLongStartUpTook() throws Exception {
+        ManualStart<String> config = new ManualStart<>();
+        ManualStart<String> metrics = new ManualStart<>();
+        ManualStart<String> db = new ManualStart<>();
+        ManualStart<String> cache = new ManualStart<>();
+        ManualStart<String> web = new ManualStart<>();
+        registry.install("config", String.class, config);
+        registry.install("metrics", String.class, metrics);
+        registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), db).dependsOn("config").build());
+        registry.install(ServiceDefinition.builder(ServiceKey.of("cache", String.class), cache).dependsOn("db")
+                .build());
+        registry.install(ServiceDefinition.builder(ServiceKey.of("web", String.class), web)
+                .dependsOn("cache", "metrics").build());
+
+        var startAll = registry.startAll();
+        time.advance(Duration.ofMillis(50));
+        metrics.complete("metrics");
+        time.advance(Duration.ofMillis(50));
+        config.complete("config");
+        time.advance(Duration.ofMillis(150));
+        db.complete("db");
+        time.advance(Duration.ofMillis(20));
+        cache.complete("cache");
+        time.advance(Duration.ofMillis(30));
+        web.complete("web");
+        startAll.get(5, TimeUnit.SECONDS);
+        StartupReport report = registry.startupReport();
+
+        assertThat(report.startedAt()).isEqualTo(t0);
+        assertThat(report.total()).isEqualTo(Duration.ofMillis(300));
+        assertThat(report.services()).containsExactly(
+                entry("config", 0, 100), entry("metrics", 0, 50), entry("db", 100, 150), entry("cache", 250, 20),
+                entry("web", 270, 30));
+        assertThat(report.criticalPath()).containsExactly(
+                entry("config", 0, 100), entry("db", 100, 150), entry("cache", 250, 20), entry("web", 270, 30));
+        assertThat(report.criticalPathSummary())
+                .isEqualTo("config (100.0 ms) -> db (150.0 ms) -> cache (20.0 ms) -> web (30.0 ms)");
+        assertThat(report.toString()).isEqualTo(String.join("\n",
+                "Start-up took 300.0 ms",
+                "  config   at   0.0 ms  took 100.0 ms",
+                "  metrics  at   0.0 ms  took  50.0 ms",
+                "  db       at 100.0 ms  took 150.0 ms",
+                "  cache    at 250.0 ms  took  20.0 ms",
+                "  web      at 270.0 ms  took  30.0 ms",
+                "Critical path: config (100.0 ms) -> db (150.0 ms) -> cache (20.0 ms) -> web (30.0 ms)",
+                ""));
+    }
+
+    @Test
+    void startupReportFollowsTheRequirementThatWasReadyLast() throws Exception {
+        ManualStart<String> config = new ManualStart<>();
+        ManualStart<String> metrics = new ManualStart<>();
+        ManualStart<String> web = new ManualStart<>();
+        registry.install("config", String.class, config);
+        registry.install("metrics", String.class, metrics);
+        registry.install(ServiceDefinition.builder(ServiceKey.of("web", String.class), web)
+                .dependsOn("config", "metrics").build());
+
+        var startAll = registry.startAll();
+        time.advance(Duration.ofMillis(40));
+        config.complete("config");
+        time.advance(Duration.ofMillis(60));
+        metrics.complete("metrics");
+        time.advance(Duration.ofMillis(5));
+        web.complete("web");
+        startAll.get(5, TimeUnit.SECONDS);
+
+        assertThat(registry.startupReport().criticalPath()).containsExactly(entry("metrics", 0, 100),
+                entry("web", 100, 5));
+    }
+
+    @Test
+    void startupReportOfARegistryNeverStartedIsEmpty() {
+        registry.install("config", String.class, ctx -> "v1");
+
+        StartupReport report = registry.startupReport();
+
+        assertThat(report.startedAt()).isNull();
+        assertThat(report.total()).isNull();
+        assertThat(report.services()).isEmpty();
+        assertThat(report.criticalPath()).isEmpty();
+    }
+
+    private static StartupReport.Entry entry(String id, long offsetMillis, long durationMillis) {
+        return new StartupReport.Entry(id, Duration.ofMillis(offsetMillis), Duration.ofMillis(durationMillis));
+    }
+
+    @Test
+    void transitionsOfOneServiceArriveInTheOrderTheyHappened() throws Exception {
+        registry.install("config", String.class, ctx -> "v1");
+        List<ServiceState> states = new ArrayList<>();
+        registry.addListener(new ServiceListener() {
+            @Override
+            public void onTransition(ServiceTransition t) {
+                states.add(t.to());
+            }
+        });
+
+        registry.startAll().get(5, TimeUnit.SECONDS);
+        registry.restart("config").get(5, TimeUnit.SECONDS);
+        registry.stop("config").get(5, TimeUnit.SECONDS);
+        registry.start("config").get(5, TimeUnit.SECONDS);
+        registry.remove("config").get(5, TimeUnit.SECONDS);
+
+        assertThat(states).containsExactly(ServiceState.STARTING, ServiceState.RUNNING, ServiceState.STOPPING,
+                ServiceState.WAITING, ServiceState.STARTING, ServiceState.RUNNING, ServiceState.STOPPING,
+                ServiceState.STOPPED, ServiceState.STARTING, ServiceState.RUNNING, ServiceState.STOPPING,
+                ServiceState.REMOVED);
+    }
+}
