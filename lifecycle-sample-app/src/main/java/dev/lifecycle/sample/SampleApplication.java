@@ -21,6 +21,6 @@ public class SampleApplication {
      * @param args command-line arguments, e.g. {@code --sample.settings-file=/tmp/db.properties}
      */
     public static void main(String[] args) {
-        SpringApplication.run(SampleApplication.class, args);
+        GracefulExit.install(SpringApplication.run(SampleApplication.class, args));
     }
 }
