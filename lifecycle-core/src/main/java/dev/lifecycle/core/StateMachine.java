@@ -92,23 +92,35 @@ final class StateMachine {
         beginStart(c, batch);
     }
 
-    /** Whether a wanted service is about to start, so that this one waits for it. */
+    /** Whether a wanted service is going to start, so that this one waits for it. */
     private boolean wantsPending(Controller c) {
         for (String id : c.wants) {
             Controller w = engine.services.get(id);
-            if (w == null || w == c) {
-                continue;
-            }
-            if (w.phase == Phase.STARTING) {
-                return true;
-            }
-            boolean aboutToStart = (w.phase == Phase.INSTALLED || w.phase == Phase.WAITING)
-                    && !w.operatorStopped && w.requirementsRunning() && !w.startCallInFlight;
-            if (aboutToStart) {
+            if (w != null && w != c && goingToStart(w)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code w} is starting, or will start unless something fails first: it is waiting to start (not failed,
+     * stopped or being removed), and each of its requirements is RUNNING or itself going to start.
+     */
+    private boolean goingToStart(Controller w) {
+        if (w.phase == Phase.STARTING) {
+            return true;
+        }
+        if ((w.phase != Phase.INSTALLED && w.phase != Phase.WAITING) || w.operatorStopped || w.removing
+                || w.startCallInFlight) {
+            return false;
+        }
+        for (Controller r : w.resolved) {
+            if (r == null || (r.phase != Phase.RUNNING && !goingToStart(r))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---------------------------------------------------------------- phase changes
@@ -147,8 +159,8 @@ final class StateMachine {
             }
         }
         if (!engine.wantedBy.isEmpty()) {
-            List<Controller> wanters = engine.wantedBy.get(c.id);
-            if (wanters != null) {
+            // Whether a wanted service is going to start depends on its requirements too: re-evaluate every wanter.
+            for (List<Controller> wanters : engine.wantedBy.values()) {
                 wanters.forEach(batch::evaluate);
             }
         }

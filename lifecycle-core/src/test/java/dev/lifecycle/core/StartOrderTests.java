@@ -247,6 +247,41 @@ class StartOrderTests {
         assertThat(registry.snapshot("web").orElseThrow().requires()).isEmpty();
     }
 
+    /** Covers a bug where a wanted service that waited on a requirement of its own did not order the start. */
+    @Test
+    void wantedServiceWaitingOnItsOwnRequirementStillStartsFirst() throws Exception {
+        ServiceRegistry registry = direct();
+        ManualStart<String> config = new ManualStart<>();
+        registry.install("config", String.class, config);
+        log.install(registry, "cache", "config");
+        registry.install(ServiceDefinition.builder(ServiceKey.of("web", String.class), log.service("web", "web"))
+                .wants("cache").build());
+
+        registry.startAll();
+        ServiceState webWhileConfigStarts = registry.handle(ServiceKey.of("web", String.class)).state();
+        config.complete("config");
+
+        assertThat(webWhileConfigStarts).isEqualTo(ServiceState.WAITING);
+        assertThat(log.of("start")).containsExactly("cache", "web");
+    }
+
+    @Test
+    void wantedServiceBlockedByAFailedRequirementDoesNotHoldTheStartBack() {
+        ServiceRegistry registry = direct();
+        ManualStart<String> config = new ManualStart<>();
+        registry.install(ServiceDefinition.builder(ServiceKey.of("config", String.class), config)
+                .restartPolicy(RestartPolicy.never()).build());
+        log.install(registry, "cache", "config");
+        registry.install(ServiceDefinition.builder(ServiceKey.of("web", String.class), log.service("web", "web"))
+                .wants("cache").build());
+
+        registry.startAll();
+        config.fail(new IllegalStateException("no config"));
+
+        assertThat(registry.handle(ServiceKey.of("cache", String.class)).state()).isEqualTo(ServiceState.WAITING);
+        assertThat(registry.handle(ServiceKey.of("web", String.class)).state()).isEqualTo(ServiceState.RUNNING);
+    }
+
     @Test
     void wantedServiceThatIsNotInstalledDoesNotHoldTheStartBack() throws Exception {
         ServiceRegistry registry = direct();
