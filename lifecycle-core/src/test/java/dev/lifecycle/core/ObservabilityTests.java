@@ -1,6 +1,8 @@
 package dev.lifecycle.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 import dev.lifecycle.core.event.ServiceListener;
 import dev.lifecycle.core.event.ServiceTransition;
@@ -9,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -169,6 +172,35 @@ class ObservabilityTests {
 
         assertThat(seenByListener).containsExactly("config=v1", "services=1");
         assertThat(registry.get(ServiceKey.of("audit", String.class))).isEqualTo("audit of v1");
+    }
+
+    @Test
+    void listenerMayCloseTheRegistryWhenAServiceGivesUp() throws Exception {
+        ServiceRegistry threaded = ServiceRegistry.builder().clock(time).scheduler(time)
+                .restartPolicy(RestartPolicy.never()).listener(listener).build();
+        CompletableFuture<Void> closedByListener = new CompletableFuture<>();
+        threaded.addListener(new ServiceListener() {
+            @Override
+            public void onGiveUp(ServiceKey<?> key, Escalation escalation, Throwable cause) {
+                threaded.close();
+                closedByListener.complete(null);
+            }
+        });
+        PhaseLog log = new PhaseLog();
+        log.install(threaded, "config");
+        log.install(threaded, "web", "config");
+        ManualStart<String> db = new ManualStart<>();
+        threaded.install("db", String.class, db);
+        threaded.startAll();
+        await().atMost(Duration.ofSeconds(10)).until(() -> db.starts() == 1);
+
+        db.fail(new SQLException("connection refused"));
+        closedByListener.get(10, TimeUnit.SECONDS);
+
+        assertThat(log.of("stop")).containsExactly("web", "config");
+        assertThat(threaded.snapshot()).extracting(ServiceSnapshot::id, ServiceSnapshot::state).containsExactly(
+                tuple("config", ServiceState.STOPPED), tuple("web", ServiceState.STOPPED),
+                tuple("db", ServiceState.FAILED));
     }
 
     @Test

@@ -212,6 +212,36 @@ class StartOrderTests {
     }
 
     @Test
+    void dependentCanStillReadItsRequirementsValueWhileItStops() throws Exception {
+        ServiceRegistry registry = direct();
+        ServiceHandle<String> config = registry.install("config", String.class, ctx -> "v1");
+        AtomicReference<Object> seenInStop = new AtomicReference<>();
+        AtomicReference<Object> seenInJoin = new AtomicReference<>();
+        registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), new Service<String>() {
+            @Override
+            public String start(ServiceContext context) {
+                return "db";
+            }
+
+            @Override
+            public void stop(ServiceContext context) {
+                seenInStop.set(config.get());
+            }
+
+            @Override
+            public void join(ServiceContext context) {
+                seenInJoin.set(config.get());
+            }
+        }).requires(config.key()).build());
+        registry.startAll().get(5, TimeUnit.SECONDS);
+
+        registry.stopAll().get(5, TimeUnit.SECONDS);
+
+        assertThat(seenInStop.get()).isEqualTo("v1");
+        assertThat(seenInJoin.get()).isEqualTo("v1");
+    }
+
+    @Test
     void dependsOnOrdersStartAndStopWithoutInjectingAValue() throws Exception {
         ServiceRegistry registry = direct();
         registry.install("schema", Void.class, log.service("schema", null));
