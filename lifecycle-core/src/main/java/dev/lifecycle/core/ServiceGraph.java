@@ -62,7 +62,7 @@ public record ServiceGraph(List<Node> nodes, List<Edge> edges) {
         for (Node node : nodes) {
             String id = "s" + ids.size();
             ids.put(node.id(), id);
-            out.append("  ").append(id).append("[\"").append(escape(node.id())).append("<br/>")
+            out.append("  ").append(id).append("[\"").append(mermaidText(node.id())).append("<br/>")
                     .append(node.state()).append("\"]:::").append(node.state().name().toLowerCase()).append('\n');
         }
         for (Edge edge : edges) {
@@ -70,7 +70,7 @@ public record ServiceGraph(List<Node> nodes, List<Edge> edges) {
             if (from == null) {
                 from = "s" + ids.size();
                 ids.put(edge.requirement(), from);
-                out.append("  ").append(from).append("[\"").append(escape(edge.requirement()))
+                out.append("  ").append(from).append("[\"").append(mermaidText(edge.requirement()))
                         .append("<br/>MISSING\"]:::missing\n");
             }
             out.append("  ").append(from).append(edge.optional() ? " -.-> " : " --> ")
@@ -111,6 +111,11 @@ public record ServiceGraph(List<Node> nodes, List<Edge> edges) {
             case REMOVED -> "#ffffff";
             default -> "#e0e0e0";
         };
+    }
+
+    /** Text inside a quoted Mermaid label, which has no backslash escapes, only entity codes. */
+    private static String mermaidText(String text) {
+        return text.replace("#", "#35;").replace("\"", "#quot;").replace("<", "#lt;").replace(">", "#gt;");
     }
 
     private static String escape(String text) {

@@ -335,6 +335,18 @@ class ObservabilityTests {
                 """);
     }
 
+    /** Covers a bug where a quote in a service name was escaped with a backslash, which Mermaid does not read. */
+    @Test
+    void graphEscapesNamesForMermaidAndForDot() {
+        registry.install("say\"hi<#1>", String.class, ctx -> "hi");
+
+        ServiceGraph graph = registry.graph();
+
+        assertThat(graph.toMermaid()).contains("  s0[\"say#quot;hi#lt;#35;1#gt;<br/>INSTALLED\"]:::installed\n");
+        assertThat(graph.toDot()).contains("  \"say\\\"hi<#1>\" [label=\"say\\\"hi<#1>\\nINSTALLED\", "
+                + "fillcolor=\"#e0e0e0\"];\n");
+    }
+
     /** config, db requiring config, metrics failing at start, cache requiring db and wanting metrics. */
     private void installFourNodeGraph() {
         registry.install("config", String.class, ctx -> "v1");
