@@ -337,6 +337,76 @@ class StartErrorTests {
     }
 
     @Test
+    void blockingStartOutlivingItsTimeoutIsInterruptedAndFailsTheService() throws Exception {
+        useDefaultExecutor();
+        CountDownLatch insideStart = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), ctx -> {
+            insideStart.countDown();
+            try {
+                new CountDownLatch(1).await();
+            } catch (InterruptedException ex) {
+                interrupted.set(true);
+                throw ex;
+            }
+            return "db";
+        }).startTimeout(Duration.ofSeconds(2)).restartPolicy(RestartPolicy.never()).build());
+        CompletableFuture<Void> startAll = registry.startAll();
+        assertThat(insideStart.await(10, TimeUnit.SECONDS)).isTrue();
+
+        time.advance(Duration.ofSeconds(2));
+
+        Throwable failure = catchThrowableOfType(ExecutionException.class, () -> startAll.get(10, TimeUnit.SECONDS))
+                .getCause();
+        assertThat(failure).isInstanceOf(StartupFailedException.class).cause().isInstanceOf(TimeoutException.class)
+                .hasMessage("Service 'db' did not start within PT2S; its start was cancelled (raise its start "
+                        + "timeout if it needs longer)");
+        assertThat(snapshot("db").state()).isEqualTo(ServiceState.FAILED);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilTrue(interrupted);
+    }
+
+    @Test
+    void startThatReturnsAfterItsTimeoutHasWhatItStartedStoppedOnce() throws Exception {
+        useDefaultExecutor();
+        CountDownLatch insideStart = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), new Service<String>() {
+            @Override
+            public String start(ServiceContext context) {
+                log.add("start", "db");
+                insideStart.countDown();
+                while (true) {
+                    try {
+                        release.await();
+                        return "late";
+                    } catch (InterruptedException ignored) {
+                        log.add("interrupted", "db");
+                    }
+                }
+            }
+
+            @Override
+            public void stop(ServiceContext context) {
+                log.add("stop", "db");
+            }
+        }).startTimeout(Duration.ofSeconds(2)).restartPolicy(RestartPolicy.never()).build());
+        registry.startAll();
+        assertThat(insideStart.await(10, TimeUnit.SECONDS)).isTrue();
+        time.advance(Duration.ofSeconds(2));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> log.count("interrupted", "db") == 1);
+
+        release.countDown();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> log.count("stop", "db") == 1);
+        registry.settled().get(10, TimeUnit.SECONDS);
+
+        assertThat(snapshot("db").state()).isEqualTo(ServiceState.FAILED);
+        assertThat(log.calls()).containsExactly("start:db", "interrupted:db", "stop:db");
+        assertThatThrownBy(() -> registry.get(ServiceKey.of("db", String.class)))
+                .isInstanceOf(ServiceNotRunningException.class);
+    }
+
+    @Test
     void everyServiceIsStoppedExactlyOnceWhenStopsFailAndTimeOut() throws Exception {
         useDefaultExecutor();
         CountDownLatch insideStop = new CountDownLatch(1);
