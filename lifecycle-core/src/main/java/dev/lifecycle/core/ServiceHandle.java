@@ -17,10 +17,12 @@ public interface ServiceHandle<T> {
     ServiceKey<T> key();
 
     /**
-     * The current value.
+     * The current value. It stays readable while the service is STOPPING but its dependents have not all stopped,
+     * so that they can still use it in their own stop and join.
      *
      * @return the value published by the current start cycle ({@code null} for a {@link Void} service)
-     * @throws ServiceNotRunningException if the service is not RUNNING (the message says its state and why)
+     * @throws ServiceNotRunningException if the service has no value: it is not RUNNING, nor stopping its
+     *         dependents (the message says its state and why)
      * @throws UnknownServiceException if no service is installed under the key
      */
     @Nullable T get();

@@ -92,9 +92,10 @@ public interface ServiceRegistry extends AutoCloseable {
     CompletableFuture<@Nullable Void> stopAll();
 
     /**
-     * The value of a RUNNING service.
+     * The value of a RUNNING service; see {@link ServiceHandle#get()}.
      *
-     * @throws ServiceNotRunningException if it is not RUNNING, saying its state and why
+     * @throws ServiceNotRunningException if it has no value (it is not RUNNING, nor stopping its dependents), saying
+     *         its state and why
      * @throws UnknownServiceException if it is not installed
      * @throws ServiceTypeClashException if it is installed with another type
      */
