@@ -72,7 +72,7 @@ final class Engine implements ServiceRegistry {
     int runningCount;
     long installSequence;
     private int markEpoch;
-    final List<CompletableFuture<@Nullable Void>> settleWaiters = new ArrayList<>();
+    final List<SettleWaiter> settleWaiters = new ArrayList<>();
     @Nullable CompletableFuture<@Nullable Void> startAllFuture;
     @Nullable Instant startAllBegan;
     @Nullable Instant startAllEnded;
@@ -342,12 +342,29 @@ final class Engine implements ServiceRegistry {
         return locked(batch -> settledFuture());
     }
 
-    /** A future completing once nothing is in flight; call under the lock. */
+    /**
+     * A future completing once nothing is in flight; call under the lock. Asked for from a service's own code, it
+     * does not wait for that code itself, which is in flight until it returns.
+     */
     CompletableFuture<@Nullable Void> settledFuture() {
         assert lock.isHeldByCurrentThread();
         CompletableFuture<@Nullable Void> future = new CompletableFuture<>();
-        settleWaiters.add(future);
+        settleWaiters.add(new SettleWaiter(future, UserCalls.runningOnThisThread()));
         return future;
+    }
+
+    /**
+     * A settle future, and the service whose own code asked for it (its work in flight does not count).
+     *
+     * @param future the future to complete
+     * @param caller the service whose setup, start, stop or join asked for it, if any
+     */
+    record SettleWaiter(CompletableFuture<@Nullable Void> future, @Nullable Controller caller) {
+
+        /** Whether nothing but the caller's own work is in flight. */
+        boolean isSettled(int inFlight) {
+            return inFlight == 0 || (inFlight == 1 && caller != null && caller.countedInFlight);
+        }
     }
 
     @Override

@@ -22,9 +22,9 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Threading.</b> Every method is thread-safe and may be called from any thread, a listener or a service's own
  * code included. Changes of state are serialised by one lock per registry, never held while user code or listeners
  * run. Operations that change the graph return a future that completes once the registry has settled: no setup,
- * start, stop or join is in flight (a restart waiting out its back-off does not count). A service's own setup,
- * start, stop or join may call these operations but must not wait for their futures: the registry is not settled
- * while that very code runs.
+ * start, stop or join is in flight (a restart waiting out its back-off does not count). Asked for from a service's
+ * own setup, start, stop or join, such a future does not wait for that very code: a start may fail another service
+ * and wait for the cascade.
  *
  * @since 0.1
  */

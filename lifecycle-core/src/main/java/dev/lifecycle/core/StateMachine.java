@@ -695,10 +695,12 @@ final class StateMachine {
 
     /** Completes the settle waiters and the start-all future when their moment has come. */
     private void checkProgress(Batch batch) {
-        if (engine.inFlight == 0 && !engine.settleWaiters.isEmpty()) {
-            List<CompletableFuture<@Nullable Void>> waiters = new ArrayList<>(engine.settleWaiters);
-            engine.settleWaiters.clear();
-            batch.after(() -> waiters.forEach(f -> f.complete(null)));
+        if (engine.inFlight <= 1 && !engine.settleWaiters.isEmpty()) {
+            List<CompletableFuture<@Nullable Void>> settled = new ArrayList<>();
+            engine.settleWaiters.removeIf(w -> w.isSettled(engine.inFlight) && settled.add(w.future()));
+            if (!settled.isEmpty()) {
+                batch.after(() -> settled.forEach(f -> f.complete(null)));
+            }
         }
         CompletableFuture<@Nullable Void> startAll = engine.startAllFuture;
         if (startAll == null || startAll.isDone() || !engine.recordingStartup) {

@@ -12,7 +12,15 @@ import org.jspecify.annotations.Nullable;
  */
 final class UserCalls {
 
+    /** The service whose setup, start, stop or join runs on this thread, if any. */
+    private static final ThreadLocal<@Nullable Controller> RUNNING = new ThreadLocal<>();
+
     private UserCalls() {
+    }
+
+    /** The service whose own code is running on the calling thread, or {@code null}. */
+    static @Nullable Controller runningOnThisThread() {
+        return RUNNING.get();
     }
 
     static void start(Engine engine, Controller c, TaskRun run, CycleContext context) {
@@ -20,6 +28,7 @@ final class UserCalls {
         Throwable error = null;
         CompletionStage<?> stage = null;
         run.enter();
+        RUNNING.set(c);
         try {
             c.service.setup(context);
             if (c.service instanceof AsyncService<?> async) {
@@ -34,6 +43,7 @@ final class UserCalls {
         } catch (Throwable ex) {
             error = ex;
         } finally {
+            RUNNING.remove();
             run.exit();
         }
         if (stage != null && error == null) {
@@ -67,6 +77,7 @@ final class UserCalls {
     private static @Nullable Throwable stopAndJoin(Controller c, TaskRun run, CycleContext context) {
         Throwable error = null;
         run.enter();
+        RUNNING.set(c);
         try {
             try {
                 c.service.stop(context);
@@ -83,6 +94,7 @@ final class UserCalls {
                 }
             }
         } finally {
+            RUNNING.remove();
             run.exit();
         }
         return error;

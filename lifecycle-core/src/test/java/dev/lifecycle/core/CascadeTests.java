@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -508,9 +507,6 @@ class CascadeTests {
     }
 
     @Test
-    @Disabled("The future of an operation completes once nothing is in flight, and the calling start is in flight "
-            + "itself: a start that waits for it waits for itself until its start timeout interrupts it (for ever "
-            + "with join()). Needs futures that track the work of their own operation.")
     void serviceMayFailAnotherAndWaitForTheCascadeFromItsOwnStart() throws Exception {
         registry.install("config", String.class, probe.service("config"));
         registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), probe.service("db"))
