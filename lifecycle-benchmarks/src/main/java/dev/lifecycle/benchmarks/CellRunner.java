@@ -24,6 +24,11 @@ public final class CellRunner {
     static final int W2_LAYERS = 10;
     /** The layers of W3's graph. */
     static final int W3_LAYERS = 10;
+    /**
+     * W3's warm-up runs per {@code --warmup}: a run does a single cascade, so without more of them the cascade's code
+     * would be timed before the JIT has compiled it (the other workloads run thousands of starts per run).
+     */
+    static final int W3_WARMUP_FACTOR = 25;
 
     private CellRunner() {
     }
@@ -79,9 +84,10 @@ public final class CellRunner {
             timer.shutdownNow();
             return CellResult.without(cell, Status.ERROR, "the timer does not run: " + ex, peer.title());
         }
+        int warmup = cell.workload() == Workload.W3 ? cell.warmup() * W3_WARMUP_FACTOR : cell.warmup();
         try {
-            for (int run = 0; run < cell.warmup() + cell.runs(); run++) {
-                boolean measured = run >= cell.warmup();
+            for (int run = 0; run < warmup + cell.runs(); run++) {
+                boolean measured = run >= warmup;
                 probe.reset();
                 Map<String, Double> figures = new LinkedHashMap<>();
                 String failure = switch (cell.workload()) {
@@ -90,7 +96,7 @@ public final class CellRunner {
                     case W3 -> cascade(peer, dag, probe, timer, heap, figures);
                     case W4 -> throw new IllegalStateException("W4 runs in BootWorkload");
                 };
-                String what = (measured ? "measured run " + (run - cell.warmup() + 1) : "warm-up run " + (run + 1));
+                String what = measured ? "measured run " + (run - warmup + 1) : "warm-up run " + (run + 1);
                 if (failure != null) {
                     return CellResult.without(cell, Status.FAILURE, what + ": " + failure, peer.title());
                 }

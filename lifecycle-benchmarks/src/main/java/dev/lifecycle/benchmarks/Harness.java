@@ -118,6 +118,10 @@ public final class Harness {
                 command.add(argument);
             }
         }
+        if (Runtime.version().feature() >= 24) {
+            // jboss-threads reads field offsets through sun.misc.Unsafe: allowed, without a warning in every cell.
+            command.add("--sun-misc-unsafe-memory-access=allow");
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Harness.class.getName());
