@@ -6,9 +6,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import dev.lifecycle.sample.BackgroundLoop;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * One start cycle of the heartbeat: a daemon thread that writes a row, waits for the interval or the stop signal,
  * and repeats, keeping the last {@value #KEPT_BEATS} rows.
  */
-final class HeartbeatLoop {
+final class HeartbeatLoop extends BackgroundLoop {
 
     static final int KEPT_BEATS = 100;
 
@@ -26,45 +25,14 @@ final class HeartbeatLoop {
     private final DataSource dataSource;
     private final Duration interval;
     private final Consumer<Throwable> failure;
-    private final CountDownLatch stopSignal = new CountDownLatch(1);
-    private final Thread thread;
 
     private volatile long beats;
 
     HeartbeatLoop(DataSource dataSource, Duration interval, Consumer<Throwable> failure) {
+        super("heartbeat");
         this.dataSource = dataSource;
         this.interval = interval;
         this.failure = failure;
-        this.thread = new Thread(this::run, "heartbeat");
-        this.thread.setDaemon(true);
-    }
-
-    void start() {
-        thread.start();
-    }
-
-    /** Asks the loop to end after the beat in progress; returns at once. */
-    void signalStop() {
-        stopSignal.countDown();
-    }
-
-    /**
-     * Waits for the loop to end.
-     *
-     * @return whether it ended within {@code timeout}
-     */
-    boolean join(Duration timeout) throws InterruptedException {
-        if (Thread.currentThread() == thread) {
-            // The registry stopping the service on the thread that reported the failure: it ends when this returns.
-            return true;
-        }
-        thread.join(Math.max(1, timeout.toMillis()));
-        return !thread.isAlive();
-    }
-
-    /** Whether the loop is still running. */
-    boolean isAlive() {
-        return thread.isAlive();
     }
 
     /** How many rows the loop has written. */
@@ -72,13 +40,14 @@ final class HeartbeatLoop {
         return beats;
     }
 
-    private void run() {
+    @Override
+    protected void loop() {
         logger.info("Heartbeat loop started, one beat every {} ms", interval.toMillis());
         try {
             do {
                 beat();
             }
-            while (!stopSignal.await(interval.toNanos(), TimeUnit.NANOSECONDS));
+            while (!pause(interval));
             logger.info("Heartbeat loop ended after {} beats", beats);
         }
         catch (InterruptedException ex) {

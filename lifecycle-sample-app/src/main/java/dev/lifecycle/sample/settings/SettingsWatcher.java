@@ -1,13 +1,12 @@
 package dev.lifecycle.sample.settings;
 
+import dev.lifecycle.sample.BackgroundLoop;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,15 +20,13 @@ import org.slf4j.LoggerFactory;
  * watch service polls every few seconds on macOS) and sees through editors that replace a file instead of writing
  * it. Reading a file of a few hundred bytes twice a second costs nothing.
  */
-final class SettingsWatcher {
+final class SettingsWatcher extends BackgroundLoop {
 
     private static final Logger logger = LoggerFactory.getLogger(SettingsWatcher.class);
 
     private final DbSettings current;
     private final Duration interval;
     private final Consumer<Throwable> failure;
-    private final CountDownLatch stopSignal = new CountDownLatch(1);
-    private final Thread thread;
 
     /** The last contents read; touched by the polling thread only. */
     private byte[] seen;
@@ -45,45 +42,17 @@ final class SettingsWatcher {
      * @param failure what to call, once, when the file holds other settings
      */
     SettingsWatcher(DbSettings current, byte[] content, Duration interval, Consumer<Throwable> failure) {
+        super("settings-watcher");
         this.current = current;
         this.seen = content.clone();
         this.interval = interval;
         this.failure = failure;
-        this.thread = new Thread(this::run, "settings-watcher");
-        this.thread.setDaemon(true);
     }
 
-    void start() {
-        thread.start();
-    }
-
-    /** Asks the polling loop to end; returns at once. */
-    void signalStop() {
-        stopSignal.countDown();
-    }
-
-    /**
-     * Waits for the polling loop to end.
-     *
-     * @return whether it ended within {@code timeout}
-     */
-    boolean join(Duration timeout) throws InterruptedException {
-        if (Thread.currentThread() == thread) {
-            // The registry stopping the service on the thread that reported the failure: it ends when this returns.
-            return true;
-        }
-        thread.join(Math.max(1, timeout.toMillis()));
-        return !thread.isAlive();
-    }
-
-    /** Whether the polling loop is still running. */
-    boolean isAlive() {
-        return thread.isAlive();
-    }
-
-    private void run() {
+    @Override
+    protected void loop() {
         try {
-            while (!stopSignal.await(interval.toNanos(), TimeUnit.NANOSECONDS)) {
+            while (!pause(interval)) {
                 if (changed()) {
                     return;
                 }
