@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class Controller {
 
+    /** An unset time, in the fields holding clock nanos ({@link Engine#nowNanos()}). */
+    static final long UNSET = Long.MIN_VALUE;
     /** Marks "no value published" in {@link #value}; {@code null} is a legitimate value of a Void service. */
     static final Object NO_VALUE = new Object();
     private static final Controller[] NONE = new Controller[0];
@@ -41,7 +43,8 @@ final class Controller {
     volatile @Nullable Object value = NO_VALUE;
 
     TransitionReason reason = TransitionReason.STARTUP;
-    Instant since;
+    /** When it entered its phase, in clock nanos. Times are kept as longs: a service costs less heap. */
+    long since;
     /** The reason the next start will carry. */
     TransitionReason startReason = TransitionReason.STARTUP;
     @Nullable String detail;
@@ -76,7 +79,7 @@ final class Controller {
     // Supervision.
     @Nullable ArrayDeque<Instant> restartTimes;
     int backoffAttempt;
-    @Nullable Instant runningSince;
+    long runningSince = UNSET;
     Scheduler.@Nullable Cancellable restartTimer;
     @Nullable Instant nextRestartAt;
     /** Gave up (intensity) or may not restart (policy never): stays FAILED until started by hand. */
@@ -85,13 +88,15 @@ final class Controller {
     @Nullable FailureInfo lastFailure;
 
     // Timings.
-    @Nullable Instant startBegan;
-    @Nullable Duration startDuration;
-    @Nullable Instant stopBegan;
-    @Nullable Duration stopDuration;
+    long startBegan = UNSET;
+    /** Nanos; negative when unknown. */
+    long startDuration = -1;
+    long stopBegan = UNSET;
+    /** Nanos; negative when unknown. */
+    long stopDuration = -1;
     /** The start-up report's record of the first start cycle after {@link ServiceRegistry#startAll()}. */
-    @Nullable Instant reportStart;
-    @Nullable Instant reportReady;
+    long reportStart = UNSET;
+    long reportReady = UNSET;
 
     // Health.
     ServiceHealth health = ServiceHealth.UNKNOWN;
@@ -108,7 +113,7 @@ final class Controller {
     @SuppressWarnings("unchecked")
     Controller(ServiceKey<?> key, Service<?> service, Dependency[] deps, String[] wants, Duration startTimeout,
             Duration stopTimeout, RestartPolicy policy, @Nullable HealthCheck healthCheck, int failAfterUnhealthyChecks,
-            Instant now) {
+            long now) {
         this.key = key;
         this.id = key.id();
         this.service = (Service<Object>) service;

@@ -167,6 +167,11 @@ final class Engine implements ServiceRegistry {
         return clock.instant();
     }
 
+    /** The instant of a time in clock nanos. */
+    static Instant instant(long epochNanos) {
+        return Instant.ofEpochSecond(0, epochNanos);
+    }
+
     /** The clock's time in nanoseconds since the epoch. */
     long nowNanos() {
         Instant now = clock.instant();
@@ -216,8 +221,8 @@ final class Engine implements ServiceRegistry {
             CompletableFuture<@Nullable Void> future = new CompletableFuture<>();
             startAllFuture = future;
             for (Controller c : services.values()) {
-                c.reportStart = null;
-                c.reportReady = null;
+                c.reportStart = Controller.UNSET;
+                c.reportReady = Controller.UNSET;
                 c.startReason = TransitionReason.STARTUP;
                 batch.evaluate(c);
             }

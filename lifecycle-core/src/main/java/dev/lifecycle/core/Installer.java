@@ -72,7 +72,7 @@ final class Installer {
             Controller c = new Controller(key, impl, depArray, wantArray,
                     or(def.startTimeout(), engine.defaultStartTimeout), or(def.stopTimeout(), engine.defaultStopTimeout),
                     def.restartPolicy() != null ? def.restartPolicy() : engine.defaultPolicy,
-                    override == null ? def.healthCheck() : null, def.failAfterUnhealthyChecks(), engine.now());
+                    override == null ? def.healthCheck() : null, def.failAfterUnhealthyChecks(), engine.nowNanos());
             checkTypes(c);
             checkCycle(c);
             link(c, batch);

@@ -54,9 +54,14 @@ final class Reports {
         }
         ServiceHealth health = c.phase != Phase.RUNNING ? ServiceHealth.UNKNOWN
                 : c.health == ServiceHealth.DOWN ? ServiceHealth.DOWN : ServiceHealth.UP;
-        return new ServiceSnapshot(c.key, c.phase.state, c.reason, c.since, requires, List.of(c.wants),
-                c.dependentIds(), c.phase == Phase.RUNNING ? List.of() : waitingOn, missing, rootCause(c, causes),
-                c.restarts, c.lastFailure, c.nextRestartAt, c.startDuration, c.stopDuration, health);
+        return new ServiceSnapshot(c.key, c.phase.state, c.reason, Engine.instant(c.since), requires,
+                List.of(c.wants), c.dependentIds(), c.phase == Phase.RUNNING ? List.of() : waitingOn, missing,
+                rootCause(c, causes), c.restarts, c.lastFailure, c.nextRestartAt, duration(c.startDuration),
+                duration(c.stopDuration), health);
+    }
+
+    private static @Nullable Duration duration(long nanos) {
+        return nanos < 0 ? null : Duration.ofNanos(nanos);
     }
 
     /**
@@ -137,16 +142,16 @@ final class Reports {
         }
         List<Controller> started = new ArrayList<>();
         for (Controller c : engine.services.values()) {
-            if (c.reportStart != null) {
+            if (c.reportStart != Controller.UNSET) {
                 started.add(c);
             }
         }
-        started.sort(Comparator.comparing((Controller c) -> c.reportStart).thenComparingLong(c -> c.sequence));
+        started.sort(Comparator.comparingLong((Controller c) -> c.reportStart).thenComparingLong(c -> c.sequence));
         List<StartupReport.Entry> entries = new ArrayList<>(started.size());
         Controller last = null;
         for (Controller c : started) {
             entries.add(entry(c, began));
-            if (c.reportReady != null && (last == null || c.reportReady.isAfter(last.reportReady))) {
+            if (c.reportReady != Controller.UNSET && (last == null || c.reportReady > last.reportReady)) {
                 last = c;
             }
         }
@@ -159,9 +164,10 @@ final class Reports {
     }
 
     private static StartupReport.Entry entry(Controller c, Instant began) {
-        Instant start = c.reportStart != null ? c.reportStart : began;
-        Duration took = c.reportReady == null ? null : Duration.between(start, c.reportReady);
-        return new StartupReport.Entry(c.id, Duration.between(began, start), took);
+        long beganNanos = began.getEpochSecond() * 1_000_000_000L + began.getNano();
+        long start = c.reportStart != Controller.UNSET ? c.reportStart : beganNanos;
+        Duration took = c.reportReady == Controller.UNSET ? null : Duration.ofNanos(c.reportReady - start);
+        return new StartupReport.Entry(c.id, Duration.ofNanos(start - beganNanos), took);
     }
 
     /** The requirement (or wanted service) of {@code c} that became RUNNING last before it started. */
@@ -176,8 +182,8 @@ final class Reports {
             }
         }
         for (Controller r : candidates) {
-            if (r.reportReady != null && c.reportStart != null && !r.reportReady.isAfter(c.reportStart)
-                    && (latest == null || r.reportReady.isAfter(latest.reportReady))) {
+            if (r.reportReady != Controller.UNSET && c.reportStart != Controller.UNSET
+                    && r.reportReady <= c.reportStart && (latest == null || r.reportReady > latest.reportReady)) {
                 latest = r;
             }
         }

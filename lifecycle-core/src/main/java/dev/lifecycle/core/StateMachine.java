@@ -132,7 +132,7 @@ final class StateMachine {
         if (from == to) {
             return;
         }
-        Instant now = engine.now();
+        long now = engine.nowNanos();
         c.phase = to;
         c.reason = reason;
         c.since = now;
@@ -170,12 +170,13 @@ final class StateMachine {
     }
 
     private void publish(Controller c, ServiceState from, ServiceState to, TransitionReason reason,
-            @Nullable Throwable cause, @Nullable String detail, Instant at) {
+            @Nullable Throwable cause, @Nullable String detail, long at) {
         if (Engine.log.isDebugEnabled()) {
             Engine.log.debug("{}: {} -> {} ({}{})", c.id, from, to, reason, detail == null ? "" : ": " + detail);
         }
         if (engine.events.hasListeners()) {
-            ServiceTransition event = new ServiceTransition(c.key, from, to, reason, cause, detail, at);
+            ServiceTransition event = new ServiceTransition(c.key, from, to, reason, cause, detail,
+                    Engine.instant(at));
             engine.events.enqueue(l -> l.onTransition(event));
         }
     }
@@ -183,7 +184,7 @@ final class StateMachine {
     // ---------------------------------------------------------------- starting
 
     private void beginStart(Controller c, Batch batch) {
-        Instant now = engine.now();
+        long now = engine.nowNanos();
         int generation = ++c.generation;
         TaskRun run = new TaskRun();
         c.currentRun = run;
@@ -192,12 +193,12 @@ final class StateMachine {
         c.startBegan = now;
         c.health = ServiceHealth.UNKNOWN;
         c.unhealthyStreak = 0;
-        if (engine.recordingStartup && c.reportStart == null) {
+        if (engine.recordingStartup && c.reportStart == Controller.UNSET) {
             c.reportStart = now;
         }
         setPhase(c, Phase.STARTING, c.startReason, null, null, batch);
         countInFlight(c);
-        engine.deadlines.add(c, engine.nowNanos() + c.startTimeout.toNanos());
+        engine.deadlines.add(c, now + c.startTimeout.toNanos());
         CycleContext context = new CycleContext(engine, c, generation);
         batch.task(() -> UserCalls.start(engine, c, run, context));
     }
@@ -222,9 +223,9 @@ final class StateMachine {
         c.startCallInFlight = false;
         cancelTimeout(c);
         uncountInFlight(c);
-        Instant now = engine.now();
-        Duration took = Duration.between(c.startBegan != null ? c.startBegan : now, now);
-        c.startDuration = took;
+        long now = engine.nowNanos();
+        Duration took = Duration.ofNanos(now - (c.startBegan != Controller.UNSET ? c.startBegan : now));
+        c.startDuration = took.toNanos();
         Throwable failure = error;
         if (failure == null && value == null && !c.isVoid()) {
             failure = new LifecycleException("Service '" + c.id + "' returned null from start() but its type is "
@@ -253,7 +254,7 @@ final class StateMachine {
             return false;
         }
         c.runningSince = now;
-        if (engine.recordingStartup && c.reportReady == null) {
+        if (engine.recordingStartup && c.reportReady == Controller.UNSET) {
             c.reportReady = now;
         }
         setPhase(c, Phase.RUNNING, c.reason, null, null, batch);
@@ -283,7 +284,7 @@ final class StateMachine {
     private void startTimedOut(Controller c, TaskRun run, Batch batch) {
         c.currentRun = null;
         uncountInFlight(c);
-        c.startDuration = c.startTimeout;
+        c.startDuration = c.startTimeout.toNanos();
         batch.after(run::cancel);
         Throwable cause = c.pendingFailure != null ? c.pendingFailure
                 : new java.util.concurrent.TimeoutException("Service '" + c.id + "' did not start within "
@@ -380,7 +381,7 @@ final class StateMachine {
 
     private void dispatchStop(Controller c, Batch batch) {
         c.value = Controller.NO_VALUE;
-        c.stopBegan = engine.now();
+        c.stopBegan = engine.nowNanos();
         TaskRun run = new TaskRun();
         c.currentRun = run;
         c.phase = Phase.STOPPING;
@@ -400,9 +401,10 @@ final class StateMachine {
         c.currentRun = null;
         cancelTimeout(c);
         uncountInFlight(c);
-        Instant now = engine.now();
-        Duration took = Duration.between(c.stopBegan != null ? c.stopBegan : now, now);
-        c.stopDuration = took;
+        long nowNanos = engine.nowNanos();
+        Instant now = Engine.instant(nowNanos);
+        Duration took = Duration.ofNanos(nowNanos - (c.stopBegan != Controller.UNSET ? c.stopBegan : nowNanos));
+        c.stopDuration = took.toNanos();
         if (error != null) {
             c.lastFailure = FailureInfo.of(error, now);
             Engine.log.warn("Stop of service '{}' failed; carrying on", c.id, error);
@@ -415,7 +417,7 @@ final class StateMachine {
         c.currentRun = null;
         uncountInFlight(c);
         batch.after(run::cancel);
-        c.stopDuration = c.stopTimeout;
+        c.stopDuration = c.stopTimeout.toNanos();
         Throwable timeout = new java.util.concurrent.TimeoutException("Service '" + c.id + "' did not stop within "
                 + c.stopTimeout + "; carrying on without it (raise its stop timeout if it needs longer)");
         c.lastFailure = FailureInfo.of(timeout, engine.now());
@@ -484,13 +486,14 @@ final class StateMachine {
             giveUp(c, cause, "its restart policy does not restart it", batch);
             return;
         }
-        if (c.runningSince != null && !Duration.between(c.runningSince, now).minus(policy.window()).isNegative()) {
+        long nowNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        if (c.runningSince != Controller.UNSET && nowNanos - c.runningSince >= policy.window().toNanos()) {
             c.backoffAttempt = 0;
             if (c.restartTimes != null) {
                 c.restartTimes.clear();
             }
         }
-        c.runningSince = null;
+        c.runningSince = Controller.UNSET;
         if (c.restartTimes == null) {
             c.restartTimes = new java.util.ArrayDeque<>();
         }
