@@ -60,7 +60,7 @@ record HarnessOptions(List<Peer> peers, List<Workload> workloads, List<Integer> 
             switch (option) {
                 case "--no-fork" -> fork = false;
                 case "--peer", "--workload", "--size", "--form", "--runs", "--warmup", "--seed", "--cell-timeout",
-                        "--out", "--work" -> {
+                        "--out" -> {
                     if (i + 1 >= args.size()) {
                         throw new IllegalArgumentException("Option " + option + " needs a value");
                     }
@@ -69,7 +69,7 @@ record HarnessOptions(List<Peer> peers, List<Workload> workloads, List<Integer> 
                         case "--peer" -> peers = Peers.parse(value);
                         case "--workload" -> workloads = list(value).stream().map(Workload::parse).toList();
                         case "--size" -> sizes = list(value).stream().map(v -> number(option, v)).toList();
-                        case "--form", "--work" -> forms = list(value).stream().map(HarnessOptions::form).toList();
+                        case "--form" -> forms = list(value).stream().map(HarnessOptions::form).toList();
                         case "--runs" -> runs = number(option, value);
                         case "--warmup" -> warmup = number(option, value);
                         case "--seed" -> seed = Long.parseLong(value);

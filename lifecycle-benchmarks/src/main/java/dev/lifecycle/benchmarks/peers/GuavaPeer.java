@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -101,7 +102,7 @@ final class GuavaPeer implements Peer {
                 manager.stopAsync();
                 try {
                     manager.awaitStopped(1, TimeUnit.MINUTES);
-                } catch (java.util.concurrent.TimeoutException ex) {
+                } catch (TimeoutException ex) {
                     // Nothing more to do: close never throws.
                 }
             }

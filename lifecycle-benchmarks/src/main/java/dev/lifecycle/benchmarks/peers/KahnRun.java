@@ -1,5 +1,6 @@
 package dev.lifecycle.benchmarks.peers;
 
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
@@ -65,7 +66,7 @@ final class KahnRun {
         }
         this.pending = new AtomicIntegerArray(counts);
         this.terminalsLeft = new AtomicInteger(terminals);
-        this.sources = java.util.Arrays.copyOf(sourceList, sourceCount);
+        this.sources = Arrays.copyOf(sourceList, sourceCount);
     }
 
     private int countMembers(int[] nodes) {
