@@ -13,14 +13,17 @@ import org.jspecify.annotations.Nullable;
  * <p>Ready tasks wait in one queue guarded by the registry's lock. Up to {@code parallelism} worker loops run on the
  * executor, each taking the next task when it finishes one; a task whose outcome makes others ready leaves one of them
  * for its own worker instead of starting another, so a chain of services runs on one worker without a hand-off.
- * Blocking user code must not stall the others: when tasks are queued but no worker has taken one for
- * {@link #STALL_NANOS}, every worker is taken to be blocked and one more worker per queued task is started (a watchdog
+ * Blocking user code must not stall the others: when tasks are queued, no worker has taken one for
+ * {@link #STALL_NANOS} and no thread waits for the registry's lock, every worker is taken to be blocked in
+ * user code and one more worker per queued task is started, at most {@link #MAX_EXTRA_PER_STALL} at a time (a watchdog
  * thread checks while tasks are queued, and sleeps otherwise). Extra workers end when the queue is empty.
  */
 final class Workers {
 
     /** How long the queue may make no progress before the workers are taken to be blocked. */
     static final long STALL_NANOS = 100_000;
+    /** At most this many workers are added per stall; more follow at the next check if the queue still stalls. */
+    static final int MAX_EXTRA_PER_STALL = 256;
     private static final ThreadLocal<@Nullable Worker> CURRENT = new ThreadLocal<>();
 
     private final Engine engine;
@@ -150,10 +153,15 @@ final class Workers {
             if (System.nanoTime() - lastProgress < STALL_NANOS) {
                 continue;
             }
+            if (engine.lock.hasQueuedThreads()) {
+                // Workers waiting for the lock (a long change holds it) are not blocked in user code: more
+                // workers would only queue behind them.
+                continue;
+            }
             int extra;
             engine.lock.lock();
             try {
-                extra = ready.size();
+                extra = Math.min(ready.size(), MAX_EXTRA_PER_STALL);
                 workers += extra;
             } finally {
                 engine.lock.unlock();
