@@ -78,6 +78,7 @@ class SampleApplicationEndToEndTests {
         long launched = System.nanoTime();
         start(settings);
         await().atMost(START_TIMEOUT).until(() -> status("/actuator/health/readiness") == 200);
+        assertThat(status("/lifecycle")).as("the service console is enabled in the sample").isEqualTo(200);
         System.out.printf("Sample ready %d ms after launch%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - launched));
 
         assertThat(post("/api/notes", "{\"text\": \"in the first database\"}").statusCode()).isEqualTo(201);
