@@ -174,8 +174,12 @@ final class Engine implements ServiceRegistry {
 
     /** The clock's time in nanoseconds since the epoch. */
     long nowNanos() {
-        Instant now = clock.instant();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        return nanos(clock.instant());
+    }
+
+    /** An instant in nanoseconds since the epoch, the unit of the engine's own times. */
+    static long nanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 
     int nextMark() {

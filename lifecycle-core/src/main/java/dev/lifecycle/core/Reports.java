@@ -164,7 +164,7 @@ final class Reports {
     }
 
     private static StartupReport.Entry entry(Controller c, Instant began) {
-        long beganNanos = began.getEpochSecond() * 1_000_000_000L + began.getNano();
+        long beganNanos = Engine.nanos(began);
         long start = c.reportStart != Controller.UNSET ? c.reportStart : beganNanos;
         Duration took = c.reportReady == Controller.UNSET ? null : Duration.ofNanos(c.reportReady - start);
         return new StartupReport.Entry(c.id, Duration.ofNanos(start - beganNanos), took);

@@ -486,7 +486,7 @@ final class StateMachine {
             giveUp(c, cause, "its restart policy does not restart it", batch);
             return;
         }
-        long nowNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        long nowNanos = Engine.nanos(now);
         if (c.runningSince != Controller.UNSET && nowNanos - c.runningSince >= policy.window().toNanos()) {
             c.backoffAttempt = 0;
             if (c.restartTimes != null) {
