@@ -33,33 +33,16 @@ final class FloorPeer implements Peer {
     }
 
     @Override
-    public boolean supports(StartWork work) {
-        return true;
-    }
-
-    @Override
-    public boolean cascades() {
-        return true;
-    }
-
-    @Override
     public PeerInstance create(Dag dag, Probe probe, StartWork work, ScheduledExecutorService timer) {
         return new Instance(dag, probe, work, timer);
     }
 
-    private static final class Instance implements PeerInstance {
+    private static final class Instance extends PeerRun {
 
-        private final Dag dag;
-        private final Probe probe;
-        private final StartWork work;
-        private final ScheduledExecutorService timer;
         private @Nullable ForkJoinPool pool;
 
         Instance(Dag dag, Probe probe, StartWork work, ScheduledExecutorService timer) {
-            this.dag = dag;
-            this.probe = probe;
-            this.work = work;
-            this.timer = timer;
+            super(dag, probe, work, timer);
         }
 
         @Override

@@ -46,36 +46,19 @@ final class LifecyclePeer implements Peer {
     }
 
     @Override
-    public boolean supports(StartWork work) {
-        return true;
-    }
-
-    @Override
-    public boolean cascades() {
-        return true;
-    }
-
-    @Override
     public PeerInstance create(Dag dag, Probe probe, StartWork work, ScheduledExecutorService timer) {
         return new Instance(dag, probe, work, timer);
     }
 
-    private static final class Instance implements PeerInstance, ServiceListener {
+    private static final class Instance extends PeerRun implements ServiceListener {
 
-        private final Dag dag;
-        private final Probe probe;
-        private final StartWork work;
-        private final ScheduledExecutorService timer;
         private @Nullable ServiceRegistry registry;
         private final AtomicInteger awaitedRunning = new AtomicInteger();
         private volatile @Nullable CompletableFuture<@Nullable Void> allRunning;
         private boolean listening;
 
         Instance(Dag dag, Probe probe, StartWork work, ScheduledExecutorService timer) {
-            this.dag = dag;
-            this.probe = probe;
-            this.work = work;
-            this.timer = timer;
+            super(dag, probe, work, timer);
         }
 
         @Override

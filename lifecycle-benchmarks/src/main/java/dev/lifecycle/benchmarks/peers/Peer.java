@@ -24,11 +24,15 @@ public interface Peer {
         return true;
     }
 
-    /** Whether it can run starts of this kind. */
-    boolean supports(StartWork work);
+    /** Whether it can run starts of this kind; every kind unless it says otherwise. */
+    default boolean supports(StartWork work) {
+        return true;
+    }
 
-    /** Whether it can fail one service and restart it with its dependents (workload W3). */
-    boolean cascades();
+    /** Whether it can fail one service and restart it with its dependents (workload W3); yes unless it says otherwise. */
+    default boolean cascades() {
+        return true;
+    }
 
     /**
      * A new, empty container for {@code dag}'s services; nothing is installed or started yet.
