@@ -1,8 +1,6 @@
 package dev.lifecycle.core;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,12 +18,19 @@ final class Controller {
     /** Marks "no value published" in {@link #value}; {@code null} is a legitimate value of a Void service. */
     static final Object NO_VALUE = new Object();
     private static final Controller[] NONE = new Controller[0];
+    static final String[] NO_IDS = new String[0];
 
     final ServiceKey<?> key;
     final String id;
     final Service<Object> service;
-    final Dependency[] deps;
-    /** The controller each of {@link #deps} resolves to, {@code null} while it is not installed. */
+    /** The ids of its hard requirements, without duplicates. */
+    final String[] requiredIds;
+    /**
+     * The type each requirement's value must have ({@code null} for a {@code dependsOn} requirement, which reads no
+     * value), or {@code null} when none has one: most services only order themselves after others.
+     */
+    final @Nullable Class<?> @Nullable [] requiredTypes;
+    /** The controller each of {@link #requiredIds} resolves to, {@code null} while it is not installed. */
     final @Nullable Controller[] resolved;
     final String[] wants;
     final Duration startTimeout;
@@ -67,31 +72,25 @@ final class Controller {
     boolean cancelledForShutdown;
     /** The user's start of some cycle has not returned yet; no new start may begin until it has. */
     boolean startCallInFlight;
-    /** The user code currently running for this service (start, or stop and join), to cancel on timeout. */
+    /**
+     * The user code currently running for this service (start, or stop and join), to cancel on timeout; it also
+     * holds when that code began and its deadline.
+     */
     @Nullable TaskRun currentRun;
     /** Whether the current cycle's start or stop is counted in {@link Engine#inFlight}. */
     boolean countedInFlight;
-    /** When the current user code times out, in clock nanos; 0 when not watched (see {@link Deadlines}). */
-    long deadline;
-    @Nullable Controller nextDeadline;
-    @Nullable Controller previousDeadline;
 
-    // Supervision.
-    @Nullable ArrayDeque<Instant> restartTimes;
-    int backoffAttempt;
+    /** Its restart history, from its first failure on: most services never fail, and keep none. */
+    @Nullable Supervision supervision;
     long runningSince = UNSET;
-    Scheduler.@Nullable Cancellable restartTimer;
-    @Nullable Instant nextRestartAt;
     /** Gave up (intensity) or may not restart (policy never): stays FAILED until started by hand. */
     boolean gaveUp;
     int restarts;
     @Nullable FailureInfo lastFailure;
 
     // Timings.
-    long startBegan = UNSET;
     /** Nanos; negative when unknown. */
     long startDuration = -1;
-    long stopBegan = UNSET;
     /** Nanos; negative when unknown. */
     long stopDuration = -1;
     /** The start-up report's record of the first start cycle after {@link ServiceRegistry#startAll()}. */
@@ -111,14 +110,15 @@ final class Controller {
     int mark;
 
     @SuppressWarnings("unchecked")
-    Controller(ServiceKey<?> key, Service<?> service, Dependency[] deps, String[] wants, Duration startTimeout,
-            Duration stopTimeout, RestartPolicy policy, @Nullable HealthCheck healthCheck, int failAfterUnhealthyChecks,
-            long now) {
+    Controller(ServiceKey<?> key, String id, Service<?> service, String[] requiredIds,
+            @Nullable Class<?> @Nullable [] requiredTypes, String[] wants, Duration startTimeout, Duration stopTimeout,
+            RestartPolicy policy, @Nullable HealthCheck healthCheck, int failAfterUnhealthyChecks, long now) {
         this.key = key;
-        this.id = key.id();
+        this.id = id;
         this.service = (Service<Object>) service;
-        this.deps = deps;
-        this.resolved = new Controller[deps.length];
+        this.requiredIds = requiredIds;
+        this.requiredTypes = requiredTypes;
+        this.resolved = new Controller[requiredIds.length];
         this.wants = wants;
         this.startTimeout = startTimeout;
         this.stopTimeout = stopTimeout;
@@ -133,7 +133,27 @@ final class Controller {
     }
 
     boolean requirementsRunning() {
-        return runningRequirements == deps.length;
+        return runningRequirements == requiredIds.length;
+    }
+
+    /** The type requirement {@code i} reads, or {@code null} if it reads no value. */
+    @Nullable Class<?> requiredType(int i) {
+        return requiredTypes == null ? null : requiredTypes[i];
+    }
+
+    /** The restart history, created at the first failure. */
+    Supervision supervision() {
+        Supervision s = supervision;
+        if (s == null) {
+            s = new Supervision();
+            supervision = s;
+        }
+        return s;
+    }
+
+    /** Whether a restart is scheduled. */
+    boolean restartScheduled() {
+        return supervision != null && supervision.restartTimer != null;
     }
 
     void addDependent(Controller dependent) {

@@ -5,16 +5,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The start and stop timeouts of the services whose user code is in flight, kept without a timer per service: the
- * services are linked in a list, and one timer is armed at the earliest deadline. When it fires, every service past
- * its deadline times out and the timer is armed again at the earliest remaining one. Adding a service whose deadline
- * is not earlier than the armed one (the usual case: equal timeouts) costs two pointer writes.
+ * runs in flight are linked in a list, and one timer is armed at the earliest deadline. When it fires, every run past
+ * its deadline times out and the timer is armed again at the earliest remaining one. Adding a run whose deadline is
+ * not earlier than the armed one (the usual case: equal timeouts) costs a few pointer writes.
  *
  * <p>Guarded by the registry's lock.
  */
 final class Deadlines {
 
     private final Engine engine;
-    private @Nullable Controller head;
+    private @Nullable TaskRun head;
     private Scheduler.@Nullable Cancellable armed;
     private long armedAt;
 
@@ -22,8 +22,8 @@ final class Deadlines {
         this.engine = engine;
     }
 
-    /** Watches {@code c}, whose current user code must end by {@code deadline} (clock nanos). */
-    void add(Controller c, long deadline) {
+    /** Watches {@code c}, a run in flight that must end by {@code deadline} (clock nanos). */
+    void add(TaskRun c, long deadline) {
         assert engine.lock.isHeldByCurrentThread();
         if (c.deadline != 0) {
             remove(c);
@@ -41,13 +41,13 @@ final class Deadlines {
     }
 
     /** Stops watching {@code c}. The timer stays armed; if it finds nothing due it re-arms or rests. */
-    void remove(Controller c) {
+    void remove(TaskRun c) {
         assert engine.lock.isHeldByCurrentThread();
         if (c.deadline == 0) {
             return;
         }
-        Controller previous = c.previousDeadline;
-        Controller next = c.nextDeadline;
+        TaskRun previous = c.previousDeadline;
+        TaskRun next = c.nextDeadline;
         if (previous == null) {
             head = next;
         } else {
@@ -84,9 +84,9 @@ final class Deadlines {
         armed = null;
         long now = engine.nowNanos();
         long earliest = Long.MAX_VALUE;
-        Controller c = head;
+        TaskRun c = head;
         while (c != null) {
-            Controller next = c.nextDeadline;
+            TaskRun next = c.nextDeadline;
             if (c.deadline <= now) {
                 remove(c);
                 engine.machine.timedOut(c, batch);

@@ -11,11 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -33,7 +35,12 @@ final class Engine implements ServiceRegistry {
 
     static final Logger log = LoggerFactory.getLogger(ServiceRegistry.class);
 
+    /** At most this many reports are applied in one change, so that the tasks they make ready are not held back. */
+    static final int REPORTS_PER_CHANGE = 64;
+
     final ReentrantLock lock = new ReentrantLock();
+    /** Outcomes of user code waiting to be applied under the lock (see {@link #report}). */
+    private final ConcurrentLinkedQueue<Consumer<Batch>> outcomes = new ConcurrentLinkedQueue<>();
     /** Installed services by id; written under the lock, read without it by handles. */
     final ConcurrentHashMap<String, Controller> services = new ConcurrentHashMap<>();
     /** Missing requirement id to the installed services that require it. Guarded by the lock. */
@@ -129,17 +136,58 @@ final class Engine implements ServiceRegistry {
                 result = change.apply(batch);
             } finally {
                 machine.settle(batch);
-                start = workers.enqueue(batch.tasks);
+                start = workers.enqueue(batch.tasks());
             }
         } finally {
             lock.unlock();
         }
         workers.start(start);
         act(batch);
+        applyReports();
         return result;
     }
 
-    void lockedRun(java.util.function.Consumer<Batch> change) {
+    /**
+     * Reports the outcome of a service's own code (a start or a stop that returned). It is applied under the lock by
+     * this thread, or, if another holds the lock, by that one once its change is done: a worker never waits for the
+     * lock to report, and goes on with the next task while the state machine runs on the other thread.
+     */
+    void report(Consumer<Batch> outcome) {
+        outcomes.add(outcome);
+        applyReports();
+    }
+
+    /**
+     * Applies the queued reports, as one change per {@link #REPORTS_PER_CHANGE}, unless another thread holds the lock:
+     * that one calls this once it has released it, so no report is left behind.
+     */
+    private void applyReports() {
+        while (!outcomes.isEmpty() && !lock.isHeldByCurrentThread() && lock.tryLock()) {
+            Batch batch = new Batch();
+            int start;
+            try {
+                try {
+                    Consumer<Batch> outcome;
+                    for (int i = 0; i < REPORTS_PER_CHANGE && (outcome = outcomes.poll()) != null; i++) {
+                        try {
+                            outcome.accept(batch);
+                        } catch (RuntimeException ex) {
+                            log.error("Applying the outcome of a service's code failed unexpectedly", ex);
+                        }
+                    }
+                } finally {
+                    machine.settle(batch);
+                    start = workers.enqueue(batch.tasks());
+                }
+            } finally {
+                lock.unlock();
+            }
+            workers.start(start);
+            act(batch);
+        }
+    }
+
+    void lockedRun(Consumer<Batch> change) {
         locked(batch -> {
             change.accept(batch);
             return null;
@@ -153,7 +201,10 @@ final class Engine implements ServiceRegistry {
     private void act(Batch batch) {
         assert !lock.isHeldByCurrentThread() : "callbacks must run without the registry's lock";
         events.drain();
-        for (Runnable action : batch.after) {
+        if (batch.nothingAfter()) {
+            return;
+        }
+        for (Runnable action : batch.after()) {
             try {
                 action.run();
             } catch (RuntimeException ex) {

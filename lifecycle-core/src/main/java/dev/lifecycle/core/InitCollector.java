@@ -3,19 +3,22 @@ package dev.lifecycle.core;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** The {@link ServiceInit} passed to one {@link Service#init} call; refuses use after the call returns. */
 final class InitCollector implements ServiceInit {
 
     private final Engine engine;
     private final ServiceKey<?> key;
-    final java.util.List<Dependency> requires = new java.util.ArrayList<>();
-    final Set<String> wants = new LinkedHashSet<>();
+    private final Requirements requires;
+    private @Nullable Set<String> wants;
     private volatile boolean closed;
 
-    InitCollector(Engine engine, ServiceKey<?> key) {
+    /** Collects requirements into {@code requires}, which holds those the service's definition declared. */
+    InitCollector(Engine engine, ServiceKey<?> key, Requirements requires) {
         this.engine = engine;
         this.key = key;
+        this.requires = requires;
     }
 
     @Override
@@ -26,20 +29,33 @@ final class InitCollector implements ServiceInit {
     @Override
     public <T> ServiceHandle<T> requires(ServiceKey<T> required) {
         checkOpen();
-        requires.add(new Dependency(Objects.requireNonNull(required, "key").id(), required.type()));
+        requires.add(Objects.requireNonNull(required, "key").id(), required.type());
         return engine.handle(required);
     }
 
     @Override
     public void dependsOn(String id) {
         checkOpen();
-        requires.add(new Dependency(Installer.checkId(id), null));
+        requires.add(Installer.checkId(id), null);
     }
 
     @Override
     public void wants(String id) {
         checkOpen();
-        wants.add(Installer.checkId(id));
+        want(Installer.checkId(id));
+    }
+
+    /** Adds a checked id to the wanted ones. */
+    void want(String id) {
+        if (wants == null) {
+            wants = new LinkedHashSet<>();
+        }
+        wants.add(id);
+    }
+
+    /** The wanted ids, without duplicates, in the order first declared. */
+    String[] wanted() {
+        return wants == null ? Controller.NO_IDS : wants.toArray(Controller.NO_IDS);
     }
 
     void close() {

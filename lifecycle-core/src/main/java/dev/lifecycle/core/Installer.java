@@ -3,11 +3,8 @@ package dev.lifecycle.core;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
@@ -25,66 +22,64 @@ final class Installer {
 
     <T> ServiceHandle<T> install(ServiceDefinition<T> definition) {
         ServiceKey<T> key = definition.key();
-        Controller existing = engine.services.get(key.id());
+        String id = key.id();
+        Controller existing = engine.services.get(id);
         if (existing != null) {
             checkSameType(existing, key);
             return engine.handle(key);
         }
-        ServiceRegistryBuilder.Override<?> override = engine.overrides.get(key.id());
+        ServiceRegistryBuilder.Override<?> override = engine.overrides.isEmpty() ? null : engine.overrides.get(id);
         Service<?> service;
-        Map<String, Dependency> deps = new LinkedHashMap<>();
-        Set<String> wants = new LinkedHashSet<>();
+        Requirements requirements = new Requirements();
+        String[] wants;
         if (override != null) {
             if (!key.type().isAssignableFrom(override.key().type())) {
-                throw new ServiceTypeClashException("The override of '" + key.id() + "' has type "
+                throw new ServiceTypeClashException("The override of '" + id + "' has type "
                         + override.key().type().getName() + " but the service is installed with type "
                         + key.type().getName());
             }
             Object value = override.value();
             service = ctx -> value;
+            wants = Controller.NO_IDS;
         } else {
             service = definition.service();
-            definition.requires().forEach(k -> merge(deps, new Dependency(k.id(), k.type())));
-            definition.dependsOn().forEach(id -> merge(deps, new Dependency(checkId(id), null)));
-            definition.wants().forEach(id -> wants.add(checkId(id)));
-            InitCollector init = new InitCollector(engine, key);
+            for (ServiceKey<?> required : definition.requires()) {
+                requirements.add(required.id(), required.type());
+            }
+            for (String dependsOn : definition.dependsOn()) {
+                requirements.add(checkId(dependsOn), null);
+            }
+            InitCollector init = new InitCollector(engine, key, requirements);
+            for (String wanted : definition.wants()) {
+                init.want(checkId(wanted));
+            }
             try {
                 service.init(init);
             } catch (Exception | LinkageError ex) {
-                throw new LifecycleException("Init of service '" + key.id() + "' failed: " + ex
+                throw new LifecycleException("Init of service '" + id + "' failed: " + ex
                         + "; nothing was installed", ex);
             } finally {
                 init.close();
             }
-            init.requires.forEach(d -> merge(deps, d));
-            wants.addAll(init.wants);
+            wants = init.wanted();
         }
-        Dependency[] depArray = deps.values().toArray(new Dependency[0]);
-        String[] wantArray = wants.toArray(new String[0]);
-        ServiceDefinition<T> def = definition;
-        Service<?> impl = service;
+        Controller c = new Controller(key, id, service, requirements.ids(), requirements.types(), wants,
+                or(definition.startTimeout(), engine.defaultStartTimeout),
+                or(definition.stopTimeout(), engine.defaultStopTimeout),
+                definition.restartPolicy() != null ? definition.restartPolicy() : engine.defaultPolicy,
+                override == null ? definition.healthCheck() : null, definition.failAfterUnhealthyChecks(),
+                engine.nowNanos());
         return engine.locked(batch -> {
-            Controller again = engine.services.get(key.id());
+            Controller again = engine.services.get(id);
             if (again != null) {
                 checkSameType(again, key);
                 return engine.handle(key);
             }
-            Controller c = new Controller(key, impl, depArray, wantArray,
-                    or(def.startTimeout(), engine.defaultStartTimeout), or(def.stopTimeout(), engine.defaultStopTimeout),
-                    def.restartPolicy() != null ? def.restartPolicy() : engine.defaultPolicy,
-                    override == null ? def.healthCheck() : null, def.failAfterUnhealthyChecks(), engine.nowNanos());
-            checkTypes(c);
+            resolve(c);
             checkCycle(c);
             link(c, batch);
             return engine.handle(key);
         });
-    }
-
-    private static void merge(Map<String, Dependency> deps, Dependency dep) {
-        Dependency before = deps.get(dep.id());
-        if (before == null || before.type() == null) {
-            deps.put(dep.id(), dep);
-        }
     }
 
     private static java.time.Duration or(java.time.@Nullable Duration value, java.time.Duration fallback) {
@@ -100,7 +95,7 @@ final class Installer {
     }
 
     static void checkHandleType(Controller c, ServiceKey<?> key) {
-        if (!new Dependency(key.id(), key.type()).acceptsType(c.key.type())) {
+        if (!Requirements.accepts(key.type(), c.key.type())) {
             throw new ServiceTypeClashException("Service '" + key.id() + "' has type " + c.key.type().getName()
                     + ", not " + key.type().getName());
         }
@@ -112,31 +107,42 @@ final class Installer {
             throw new IllegalArgumentException("A service id must not be blank");
         }
         int colon = id.indexOf(':');
-        // An id is a key's name, or its name and qualifier: a key checks the parts.
-        ServiceKey.of(colon < 0 ? id : id.substring(0, colon), Object.class,
-                colon < 0 ? null : id.substring(colon + 1));
+        // An id is a key's name, or its name and qualifier: checked as a key checks its parts.
+        if (colon < 0) {
+            ServiceKey.checkPart("name", id);
+        } else {
+            ServiceKey.checkPart("name", id.substring(0, colon));
+            ServiceKey.checkPart("qualifier", id.substring(colon + 1));
+        }
         return id;
     }
 
-    private void checkTypes(Controller c) {
-        for (Dependency dep : c.deps) {
-            if (dep.id().equals(c.id)) {
+    /**
+     * Finds the installed requirements of {@code c} (not linked yet) and checks the types: of what it requires, and of
+     * what it is to the services already waiting for it. Changes nothing the registry can see.
+     */
+    private void resolve(Controller c) {
+        for (int i = 0; i < c.requiredIds.length; i++) {
+            String id = c.requiredIds[i];
+            if (id.equals(c.id)) {
                 throw new DependencyCycleException(List.of(c.id, c.id));
             }
-            Controller r = engine.services.get(dep.id());
-            if (r != null && !dep.acceptsType(r.key.type())) {
-                throw new ServiceTypeClashException("Service '" + c.id + "' requires '" + dep.id() + "' as "
-                        + dep.type().getName() + ", but '" + dep.id() + "' is installed with type "
-                        + r.key.type().getName());
+            Controller r = engine.services.get(id);
+            Class<?> type = c.requiredType(i);
+            if (r != null && type != null && !Requirements.accepts(type, r.key.type())) {
+                throw new ServiceTypeClashException("Service '" + c.id + "' requires '" + id + "' as "
+                        + type.getName() + ", but '" + id + "' is installed with type " + r.key.type().getName());
             }
+            c.resolved[i] = r;
         }
-        List<Controller> waiters = engine.waitingFor.get(c.id);
+        List<Controller> waiters = engine.waitingFor.isEmpty() ? null : engine.waitingFor.get(c.id);
         if (waiters != null) {
             for (Controller w : waiters) {
-                for (Dependency dep : w.deps) {
-                    if (dep.id().equals(c.id) && !dep.acceptsType(c.key.type())) {
+                for (int j = 0; j < w.requiredIds.length; j++) {
+                    Class<?> type = w.requiredType(j);
+                    if (w.requiredIds[j].equals(c.id) && !Requirements.accepts(type, c.key.type())) {
                         throw new ServiceTypeClashException("Service '" + c.id + "' cannot be installed with type "
-                                + c.key.type().getName() + ": '" + w.id + "' requires it as " + dep.type().getName());
+                                + c.key.type().getName() + ": '" + w.id + "' requires it as " + type.getName());
                     }
                 }
             }
@@ -148,7 +154,8 @@ final class Installer {
      * runs only when an installed service already requires or wants its id.
      */
     private void checkCycle(Controller c) {
-        if (!engine.waitingFor.containsKey(c.id) && !engine.wantedBy.containsKey(c.id) && !wantsItself(c)) {
+        if ((engine.waitingFor.isEmpty() || !engine.waitingFor.containsKey(c.id))
+                && (engine.wantedBy.isEmpty() || !engine.wantedBy.containsKey(c.id)) && !wantsItself(c)) {
             return;
         }
         Map<String, String> parent = new HashMap<>();
@@ -206,9 +213,9 @@ final class Installer {
     }
 
     private static List<String> edges(Controller x) {
-        List<String> ids = new ArrayList<>(x.deps.length + x.wants.length);
-        for (Dependency d : x.deps) {
-            ids.add(d.id());
+        List<String> ids = new ArrayList<>(x.requiredIds.length + x.wants.length);
+        for (String id : x.requiredIds) {
+            ids.add(id);
         }
         for (String w : x.wants) {
             ids.add(w);
@@ -216,25 +223,24 @@ final class Installer {
         return ids;
     }
 
+    /** Links {@code c}, whose installed requirements {@link #resolve} found, into the graph. */
     private void link(Controller c, Batch batch) {
-        for (int i = 0; i < c.deps.length; i++) {
-            String id = c.deps[i].id();
-            Controller r = engine.services.get(id);
+        for (int i = 0; i < c.requiredIds.length; i++) {
+            Controller r = c.resolved[i];
             if (r != null) {
-                c.resolved[i] = r;
                 r.addDependent(c);
                 if (r.phase == Phase.RUNNING) {
                     c.runningRequirements++;
                 }
             } else {
-                engine.waitingFor.computeIfAbsent(id, k -> new ArrayList<>(2)).add(c);
+                engine.waitingFor.computeIfAbsent(c.requiredIds[i], k -> new ArrayList<>(2)).add(c);
             }
         }
-        List<Controller> waiters = engine.waitingFor.remove(c.id);
+        List<Controller> waiters = engine.waitingFor.isEmpty() ? null : engine.waitingFor.remove(c.id);
         if (waiters != null) {
             for (Controller w : waiters) {
-                for (int j = 0; j < w.deps.length; j++) {
-                    if (w.resolved[j] == null && w.deps[j].id().equals(c.id)) {
+                for (int j = 0; j < w.requiredIds.length; j++) {
+                    if (w.resolved[j] == null && w.requiredIds[j].equals(c.id)) {
                         w.resolved[j] = c;
                         c.addDependent(w);
                     }
@@ -251,7 +257,8 @@ final class Installer {
             engine.hasHealthChecks = true;
             engine.scheduleHealthChecks();
         }
-        List<CompletableFuture<@Nullable Object>> awaiters = engine.pendingAwaiters.remove(c.id);
+        List<CompletableFuture<@Nullable Object>> awaiters = engine.pendingAwaiters.isEmpty() ? null
+                : engine.pendingAwaiters.remove(c.id);
         if (awaiters != null) {
             awaiters.forEach(f -> engine.machine.addAwaiter(c, f, batch));
         }
@@ -261,24 +268,24 @@ final class Installer {
     /** Takes a removed service out of the graph; its dependents now wait for the id to be installed again. */
     void unlink(Controller c, Batch batch) {
         engine.services.remove(c.id, c);
-        for (int i = 0; i < c.deps.length; i++) {
+        for (int i = 0; i < c.requiredIds.length; i++) {
             Controller r = c.resolved[i];
             if (r != null) {
                 r.removeDependent(c);
                 c.resolved[i] = null;
             } else {
-                List<Controller> list = engine.waitingFor.get(c.deps[i].id());
+                List<Controller> list = engine.waitingFor.get(c.requiredIds[i]);
                 if (list != null) {
                     list.remove(c);
                     if (list.isEmpty()) {
-                        engine.waitingFor.remove(c.deps[i].id());
+                        engine.waitingFor.remove(c.requiredIds[i]);
                     }
                 }
             }
         }
         for (int i = 0; i < c.dependentCount; i++) {
             Controller d = c.dependents[i];
-            for (int j = 0; j < d.deps.length; j++) {
+            for (int j = 0; j < d.requiredIds.length; j++) {
                 if (d.resolved[j] == c) {
                     d.resolved[j] = null;
                     List<Controller> list = engine.waitingFor.computeIfAbsent(c.id, k -> new ArrayList<>(2));

@@ -38,11 +38,11 @@ final class Reports {
 
     ServiceSnapshot snapshot(Controller c, Map<Controller, @Nullable String> causes) {
         assert engine.lock.isHeldByCurrentThread();
-        List<String> requires = new ArrayList<>(c.deps.length);
+        List<String> requires = new ArrayList<>(c.requiredIds.length);
         List<String> waitingOn = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        for (int i = 0; i < c.deps.length; i++) {
-            String id = c.deps[i].id();
+        for (int i = 0; i < c.requiredIds.length; i++) {
+            String id = c.requiredIds[i];
             requires.add(id);
             Controller r = c.resolved[i];
             if (r == null) {
@@ -56,8 +56,12 @@ final class Reports {
                 : c.health == ServiceHealth.DOWN ? ServiceHealth.DOWN : ServiceHealth.UP;
         return new ServiceSnapshot(c.key, c.phase.state, c.reason, Engine.instant(c.since), requires,
                 List.of(c.wants), c.dependentIds(), c.phase == Phase.RUNNING ? List.of() : waitingOn, missing,
-                rootCause(c, causes), c.restarts, c.lastFailure, c.nextRestartAt, duration(c.startDuration),
+                rootCause(c, causes), c.restarts, c.lastFailure, nextRestartAt(c), duration(c.startDuration),
                 duration(c.stopDuration), health);
+    }
+
+    private static @Nullable Instant nextRestartAt(Controller c) {
+        return c.supervision == null ? null : c.supervision.nextRestartAt;
     }
 
     private static @Nullable Duration duration(long nanos) {
@@ -77,9 +81,9 @@ final class Reports {
         }
         memo.put(c, null);
         String cause = null;
-        for (int i = 0; i < c.deps.length && cause == null; i++) {
+        for (int i = 0; i < c.requiredIds.length && cause == null; i++) {
             Controller r = c.resolved[i];
-            String id = c.deps[i].id();
+            String id = c.requiredIds[i];
             if (r == null) {
                 cause = "blocked by " + id + ", which is not installed";
             } else if (r.phase != Phase.RUNNING) {
@@ -110,7 +114,7 @@ final class Reports {
         String why = rootCause(c, new HashMap<>());
         if (why == null && c.phase == Phase.FAILED && c.lastFailure != null) {
             why = "it failed with " + c.lastFailure.summary()
-                    + (c.nextRestartAt != null ? "; it restarts at " + c.nextRestartAt : "");
+                    + (nextRestartAt(c) != null ? "; it restarts at " + nextRestartAt(c) : "");
         } else if (why == null && c.phase == Phase.INSTALLED) {
             why = "the registry has not been started; call startAll()";
         } else if (why == null && c.phase == Phase.STOPPED) {
@@ -125,8 +129,8 @@ final class Reports {
         List<ServiceGraph.Edge> edges = new ArrayList<>();
         for (Controller c : ordered()) {
             nodes.add(new ServiceGraph.Node(c.id, c.key.type().getName(), c.phase.state));
-            for (Dependency d : c.deps) {
-                edges.add(new ServiceGraph.Edge(d.id(), c.id, false));
+            for (String id : c.requiredIds) {
+                edges.add(new ServiceGraph.Edge(id, c.id, false));
             }
             for (String w : c.wants) {
                 edges.add(new ServiceGraph.Edge(w, c.id, true));

@@ -67,12 +67,15 @@ public record ServiceKey<T>(String name, Class<T> type, @Nullable String qualifi
         return id() + " (" + type.getName() + ")";
     }
 
-    private static void checkPart(String what, String value) {
+    static void checkPart(String what, String value) {
         if (value.isEmpty()) {
             throw new IllegalArgumentException("A service " + what + " must not be empty");
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            if (c > ' ' && c < 0x7f && c != ':') {
+                continue;
+            }
             if (c == ':' || Character.isWhitespace(c)) {
                 throw new IllegalArgumentException("Invalid service " + what + " '" + value
                         + "': it must not contain ':' or whitespace (use the qualifier to tell instances apart)");

@@ -20,6 +20,10 @@ import org.jspecify.annotations.Nullable;
 final class StateMachine {
 
     private final Engine engine;
+    /** Scratch space of {@link #runningDependentsPostOrder}, reused under the lock: a stop allocates nothing. */
+    private final List<Controller> postOrder = new ArrayList<>();
+    private final List<Controller> traversal = new ArrayList<>();
+    private int[] traversalNext = new int[16];
 
     StateMachine(Engine engine) {
         this.engine = engine;
@@ -31,7 +35,7 @@ final class StateMachine {
     void settle(Batch batch) {
         assert engine.lock.isHeldByCurrentThread();
         Controller c;
-        while ((c = batch.toEvaluate.poll()) != null) {
+        while ((c = batch.nextToEvaluate()) != null) {
             evaluate(c, batch);
         }
         checkProgress(batch);
@@ -77,7 +81,7 @@ final class StateMachine {
         if (!engine.started) {
             return;
         }
-        if (c.phase == Phase.FAILED && (c.restartTimer != null || c.gaveUp)) {
+        if (c.phase == Phase.FAILED && (c.restartScheduled() || c.gaveUp)) {
             return;
         }
         if (c.startCallInFlight) {
@@ -132,7 +136,7 @@ final class StateMachine {
         if (from == to) {
             return;
         }
-        long now = engine.nowNanos();
+        long now = batch.now(engine);
         c.phase = to;
         c.reason = reason;
         c.since = now;
@@ -184,13 +188,12 @@ final class StateMachine {
     // ---------------------------------------------------------------- starting
 
     private void beginStart(Controller c, Batch batch) {
-        long now = engine.nowNanos();
-        int generation = ++c.generation;
-        TaskRun run = new TaskRun();
+        long now = batch.now(engine);
+        TaskRun run = new TaskRun(engine, c, TaskRun.Kind.START, ++c.generation);
+        run.began = now;
         c.currentRun = run;
         c.startCallInFlight = true;
         c.cancelledForShutdown = false;
-        c.startBegan = now;
         c.health = ServiceHealth.UNKNOWN;
         c.unhealthyStreak = 0;
         if (engine.recordingStartup && c.reportStart == Controller.UNSET) {
@@ -198,60 +201,61 @@ final class StateMachine {
         }
         setPhase(c, Phase.STARTING, c.startReason, null, null, batch);
         countInFlight(c);
-        engine.deadlines.add(c, now + c.startTimeout.toNanos());
-        CycleContext context = new CycleContext(engine, c, generation);
-        batch.task(() -> UserCalls.start(engine, c, run, context));
+        engine.deadlines.add(run, now + c.startTimeout.toNanos());
+        batch.task(run);
     }
 
     /**
-     * The outcome of a start.
-     *
-     * @return whether the start belonged to a cycle that was already abandoned (timed out or removed) and
-     *         succeeded: its value must then be stopped by the caller, outside the lock
+     * The outcome of a start. A start that belonged to a cycle already abandoned (timed out or removed) and
+     * succeeded anyway has its value stopped by a task of its own.
      */
-    boolean startCompleted(Controller c, TaskRun run, @Nullable Object value, @Nullable Throwable error,
-            Batch batch) {
+    void startCompleted(TaskRun run, @Nullable Object value, @Nullable Throwable error, Batch batch) {
+        Controller c = run.controller;
         if (c.currentRun != run) {
             if (error == null) {
-                return true;
+                batch.task(new TaskRun(engine, c, TaskRun.Kind.STOP_ABANDONED, -1));
+                return;
             }
             c.startCallInFlight = false;
             batch.evaluate(c);
-            return false;
+            return;
         }
         c.currentRun = null;
         c.startCallInFlight = false;
-        cancelTimeout(c);
+        engine.deadlines.remove(run);
         uncountInFlight(c);
-        long now = engine.nowNanos();
-        Duration took = Duration.ofNanos(now - (c.startBegan != Controller.UNSET ? c.startBegan : now));
-        c.startDuration = took.toNanos();
+        long now = batch.now(engine);
+        long took = Math.max(0, now - run.began);
+        c.startDuration = took;
         Throwable failure = error;
         if (failure == null && value == null && !c.isVoid()) {
             failure = new LifecycleException("Service '" + c.id + "' returned null from start() but its type is "
                     + c.key.type().getName() + "; return the value its dependents receive, or install it with type Void");
         }
-        Throwable reported = failure;
-        engine.events.enqueue(l -> l.onStarted(c.key, took, reported));
+        if (engine.events.hasListeners()) {
+            Throwable reported = failure;
+            Duration duration = Duration.ofNanos(took);
+            engine.events.enqueue(l -> l.onStarted(c.key, duration, reported));
+        }
         if (failure != null && c.cancelledForShutdown && c.pendingFailure == null) {
             // The registry is stopping and interrupted this start: not a failure of the service.
             c.cancelledForShutdown = false;
             setPhase(c, Phase.STOPPING, TransitionReason.SHUTDOWN, null, "start cancelled", batch);
             land(c, batch);
-            return false;
+            return;
         }
         if (failure != null) {
             boolean requested = c.pendingFailure != null;
             Throwable cause = requested ? c.pendingFailure : failure;
             c.pendingFailure = null;
             landFailed(c, cause, !requested, batch);
-            return false;
+            return;
         }
         c.value = value;
         if (mustStop(c)) {
             setPhase(c, Phase.STOPPING_DEPENDENTS, stopReason(c), c.pendingFailure, stopDetail(c), batch);
             batch.evaluate(c);
-            return false;
+            return;
         }
         c.runningSince = now;
         if (engine.recordingStartup && c.reportReady == Controller.UNSET) {
@@ -259,7 +263,6 @@ final class StateMachine {
         }
         setPhase(c, Phase.RUNNING, c.reason, null, null, batch);
         completeAwaiters(c, value, batch);
-        return false;
     }
 
     /** A start of an abandoned cycle has returned and its value been stopped. */
@@ -268,10 +271,10 @@ final class StateMachine {
         batch.evaluate(c);
     }
 
-    /** The start or stop in flight for {@code c} outlived its timeout. */
-    void timedOut(Controller c, Batch batch) {
-        TaskRun run = c.currentRun;
-        if (run == null) {
+    /** A start or stop in flight outlived its timeout. */
+    void timedOut(TaskRun run, Batch batch) {
+        Controller c = run.controller;
+        if (c.currentRun != run) {
             return;
         }
         if (c.phase == Phase.STARTING) {
@@ -303,9 +306,11 @@ final class StateMachine {
      */
     private void beginStop(Controller c, Batch batch) {
         List<Controller> order = runningDependentsPostOrder(c);
-        String detail = "'" + c.id + "' is stopping";
+        // At shutdown everything stops: naming one service as the reason would mislead.
+        String detail = order.size() == 1 || engine.shuttingDown ? null : "'" + c.id + "' is stopping";
         Throwable rootCause = c.pendingFailure;
-        for (Controller d : order) {
+        for (int i = 0; i < order.size(); i++) {
+            Controller d = order.get(i);
             if (d == c) {
                 setPhase(c, Phase.STOPPING_DEPENDENTS, stopReason(c), c.pendingFailure, stopDetail(c), batch);
             } else {
@@ -315,19 +320,24 @@ final class StateMachine {
             }
             batch.evaluate(d);
         }
+        order.clear();
     }
 
-    /** The RUNNING transitive dependents of {@code c}, dependents before their requirements, then {@code c}. */
+    /**
+     * The RUNNING transitive dependents of {@code c}, dependents before their requirements, then {@code c}. The list
+     * is reused by the next call: the caller clears it once done.
+     */
     private List<Controller> runningDependentsPostOrder(Controller c) {
-        List<Controller> order = new ArrayList<>();
-        if (c.dependentCount == 0) {
+        List<Controller> order = postOrder;
+        if (!hasRunningDependent(c)) {
             order.add(c);
             return order;
         }
         int mark = engine.nextMark();
-        List<Controller> stack = new ArrayList<>();
-        int[] next = new int[16];
+        List<Controller> stack = traversal;
+        int[] next = traversalNext;
         stack.add(c);
+        next[0] = 0;
         c.mark = mark;
         while (!stack.isEmpty()) {
             int top = stack.size() - 1;
@@ -339,6 +349,7 @@ final class StateMachine {
                     stack.add(d);
                     if (stack.size() > next.length) {
                         next = java.util.Arrays.copyOf(next, next.length * 2);
+                        traversalNext = next;
                     }
                     next[stack.size() - 1] = 0;
                 }
@@ -348,6 +359,15 @@ final class StateMachine {
             }
         }
         return order;
+    }
+
+    private static boolean hasRunningDependent(Controller c) {
+        for (int i = 0; i < c.dependentCount; i++) {
+            if (c.dependents[i].phase == Phase.RUNNING) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private TransitionReason stopReason(Controller c) {
@@ -381,17 +401,18 @@ final class StateMachine {
 
     private void dispatchStop(Controller c, Batch batch) {
         c.value = Controller.NO_VALUE;
-        c.stopBegan = engine.nowNanos();
-        TaskRun run = new TaskRun();
+        long now = batch.now(engine);
+        TaskRun run = new TaskRun(engine, c, TaskRun.Kind.STOP, c.generation);
+        run.began = now;
         c.currentRun = run;
         c.phase = Phase.STOPPING;
         countInFlight(c);
-        engine.deadlines.add(c, engine.nowNanos() + c.stopTimeout.toNanos());
-        CycleContext context = new CycleContext(engine, c, c.generation);
-        batch.task(() -> UserCalls.stop(engine, c, run, context));
+        engine.deadlines.add(run, now + c.stopTimeout.toNanos());
+        batch.task(run);
     }
 
-    void stopCompleted(Controller c, TaskRun run, @Nullable Throwable error, Batch batch) {
+    void stopCompleted(TaskRun run, @Nullable Throwable error, Batch batch) {
+        Controller c = run.controller;
         if (c.currentRun != run) {
             if (error != null) {
                 Engine.log.warn("Service '{}' stopped late, after its stop timeout, with an error", c.id, error);
@@ -399,17 +420,19 @@ final class StateMachine {
             return;
         }
         c.currentRun = null;
-        cancelTimeout(c);
+        engine.deadlines.remove(run);
         uncountInFlight(c);
-        long nowNanos = engine.nowNanos();
-        Instant now = Engine.instant(nowNanos);
-        Duration took = Duration.ofNanos(nowNanos - (c.stopBegan != Controller.UNSET ? c.stopBegan : nowNanos));
-        c.stopDuration = took.toNanos();
+        long now = batch.now(engine);
+        long took = Math.max(0, now - run.began);
+        c.stopDuration = took;
         if (error != null) {
-            c.lastFailure = FailureInfo.of(error, now);
+            c.lastFailure = FailureInfo.of(error, Engine.instant(now));
             Engine.log.warn("Stop of service '{}' failed; carrying on", c.id, error);
         }
-        engine.events.enqueue(l -> l.onStopped(c.key, took, error));
+        if (engine.events.hasListeners()) {
+            Duration duration = Duration.ofNanos(took);
+            engine.events.enqueue(l -> l.onStopped(c.key, duration, error));
+        }
         land(c, batch);
     }
 
@@ -486,41 +509,37 @@ final class StateMachine {
             giveUp(c, cause, "its restart policy does not restart it", batch);
             return;
         }
+        Supervision history = c.supervision();
         long nowNanos = Engine.nanos(now);
         if (c.runningSince != Controller.UNSET && nowNanos - c.runningSince >= policy.window().toNanos()) {
-            c.backoffAttempt = 0;
-            if (c.restartTimes != null) {
-                c.restartTimes.clear();
-            }
+            history.reset();
         }
         c.runningSince = Controller.UNSET;
-        if (c.restartTimes == null) {
-            c.restartTimes = new java.util.ArrayDeque<>();
-        }
         Instant windowStart = now.minus(policy.window());
-        while (!c.restartTimes.isEmpty() && !c.restartTimes.peekFirst().isAfter(windowStart)) {
-            c.restartTimes.pollFirst();
+        while (!history.restartTimes.isEmpty() && !history.restartTimes.peekFirst().isAfter(windowStart)) {
+            history.restartTimes.pollFirst();
         }
-        if (c.restartTimes.size() >= policy.maxRestarts()) {
+        if (history.restartTimes.size() >= policy.maxRestarts()) {
             giveUp(c, cause, "it failed more than " + policy.maxRestarts() + " times in " + policy.window(), batch);
             return;
         }
-        Duration delay = policy.backoff(c.backoffAttempt++, engine.random.getAsDouble());
-        c.restartTimes.addLast(now);
-        c.nextRestartAt = now.plus(delay);
+        Duration delay = policy.backoff(history.backoffAttempt++, engine.random.getAsDouble());
+        history.restartTimes.addLast(now);
+        history.nextRestartAt = now.plus(delay);
         engine.scheduledRestarts++;
         Scheduler.Cancellable[] self = new Scheduler.Cancellable[1];
         self[0] = engine.scheduler.schedule(() -> engine.lockedRun(b -> restartDue(c, self[0], b)), delay);
-        c.restartTimer = self[0];
+        history.restartTimer = self[0];
         Engine.log.info("Service '{}' restarts in {} ms", c.id, delay.toMillis());
     }
 
     private void restartDue(Controller c, Scheduler.@Nullable Cancellable timer, Batch batch) {
-        if (c.restartTimer == null || c.restartTimer != timer) {
+        Supervision history = c.supervision;
+        if (history == null || history.restartTimer == null || history.restartTimer != timer) {
             return;
         }
-        c.restartTimer = null;
-        c.nextRestartAt = null;
+        history.restartTimer = null;
+        history.nextRestartAt = null;
         engine.scheduledRestarts--;
         c.restarts++;
         c.startReason = TransitionReason.RESTART;
@@ -537,17 +556,20 @@ final class StateMachine {
     }
 
     void cancelRestart(Controller c) {
-        if (c.restartTimer != null) {
-            c.restartTimer.cancel();
-            c.restartTimer = null;
-            c.nextRestartAt = null;
+        Supervision history = c.supervision;
+        if (history != null && history.restartTimer != null) {
+            history.restartTimer.cancel();
+            history.restartTimer = null;
+            history.nextRestartAt = null;
             engine.scheduledRestarts--;
         }
     }
 
     private void giveUp(Controller c, Throwable cause, String why, Batch batch) {
         c.gaveUp = true;
-        c.nextRestartAt = null;
+        if (c.supervision != null) {
+            c.supervision.nextRestartAt = null;
+        }
         Escalation escalation = c.policy.restart() ? c.policy.escalation() : Escalation.NONE;
         Engine.log.error("Service '{}' gave up: {}; escalation {}", c.id, why, escalation);
         failAwaiters(c, new ServiceFailedException("Service '" + c.id + "' gave up: " + why, cause), batch);
@@ -608,9 +630,8 @@ final class StateMachine {
         if (c.phase == Phase.FAILED || c.gaveUp) {
             cancelRestart(c);
             c.gaveUp = false;
-            c.backoffAttempt = 0;
-            if (c.restartTimes != null) {
-                c.restartTimes.clear();
+            if (c.supervision != null) {
+                c.supervision.reset();
             }
         }
         c.startReason = TransitionReason.OPERATOR;
@@ -690,10 +711,6 @@ final class StateMachine {
             c.countedInFlight = false;
             engine.inFlight--;
         }
-    }
-
-    private void cancelTimeout(Controller c) {
-        engine.deadlines.remove(c);
     }
 
     /** Completes the settle waiters and the start-all future when their moment has come. */

@@ -1,18 +1,86 @@
 package dev.lifecycle.core;
 
+import java.time.Duration;
 import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One run of a service's user code (a start, or a stop and join), so that a timeout or a fail can cancel it: the
- * thread running it is interrupted, an asynchronous start's future is cancelled. Interrupts never leak past
- * {@link #exit()} into the next task of a pooled thread.
+ * One run of a service's own code: a start (setup and start), or a stop (stop and join). It is the task the
+ * {@link Workers} run, the {@link ServiceContext} that code sees, and what a timeout or a fail cancels: the thread
+ * running it is interrupted, an asynchronous start's future is cancelled. Interrupts never leak past {@link #exit()}
+ * into the next task of a pooled thread. One object per run, so that a start costs few allocations.
+ *
+ * <p>The fields under "guarded by the registry's lock" are the run's timing and its place in {@link Deadlines}.
  */
-final class TaskRun {
+final class TaskRun implements Runnable, ServiceContext {
 
+    /** What the run does. */
+    enum Kind {
+        START, STOP, STOP_ABANDONED
+    }
+
+    final Engine engine;
+    final Controller controller;
+    final Kind kind;
+    /** The start cycle this run belongs to; a {@link #fail} from an older cycle is ignored, -1 ignores every one. */
+    final int generation;
+
+    // Guarded by this object's monitor.
     private @Nullable Thread thread;
     private @Nullable Future<?> future;
     private boolean cancelled;
+
+    // Guarded by the registry's lock.
+    /** When the run was dispatched, in clock nanos. */
+    long began;
+    /** When it times out, in clock nanos; 0 while it is not watched (see {@link Deadlines}). */
+    long deadline;
+    @Nullable TaskRun nextDeadline;
+    @Nullable TaskRun previousDeadline;
+
+    TaskRun(Engine engine, Controller controller, Kind kind, int generation) {
+        this.engine = engine;
+        this.controller = controller;
+        this.kind = kind;
+        this.generation = generation;
+    }
+
+    @Override
+    public void run() {
+        switch (kind) {
+            case START -> UserCalls.start(this);
+            case STOP -> UserCalls.stop(this);
+            case STOP_ABANDONED -> UserCalls.stopAbandoned(this);
+        }
+    }
+
+    // ---------------------------------------------------------------- ServiceContext
+
+    @Override
+    public ServiceKey<?> key() {
+        return controller.key;
+    }
+
+    @Override
+    public void fail(Throwable cause) {
+        java.util.Objects.requireNonNull(cause, "cause");
+        if (generation < 0) {
+            return;
+        }
+        engine.lockedRun(batch -> engine.machine.requestFailure(controller, generation, cause, batch));
+    }
+
+    @Override
+    public Duration startTimeout() {
+        return controller.startTimeout;
+    }
+
+    @Override
+    public Duration stopTimeout() {
+        return controller.stopTimeout;
+    }
+
+    // ---------------------------------------------------------------- cancellation
 
     synchronized void enter() {
         thread = Thread.currentThread();
@@ -54,5 +122,10 @@ final class TaskRun {
         if (pending != null) {
             pending.cancel(true);
         }
+    }
+
+    @Override
+    public String toString() {
+        return "ServiceContext[" + controller.id + "#" + generation + "]";
     }
 }

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a service's own code (setup and start; stop and join) on a worker thread, without the registry's lock, and
- * reports the outcome to the {@link StateMachine}. Anything thrown, an {@link Error} included, is an outcome.
+ * reports the outcome to the {@link StateMachine} through {@link Engine#report}. Anything thrown, an {@link Error}
+ * included, is an outcome.
  */
 final class UserCalls {
 
@@ -23,22 +24,23 @@ final class UserCalls {
         return RUNNING.get();
     }
 
-    static void start(Engine engine, Controller c, TaskRun run, CycleContext context) {
+    static void start(TaskRun run) {
+        Controller c = run.controller;
         @Nullable Object value = null;
         Throwable error = null;
         CompletionStage<?> stage = null;
         run.enter();
         RUNNING.set(c);
         try {
-            c.service.setup(context);
+            c.service.setup(run);
             if (c.service instanceof AsyncService<?> async) {
-                stage = async.startAsync(context);
+                stage = async.startAsync(run);
                 if (stage == null) {
                     error = new LifecycleException("Service '" + c.id + "' returned null from startAsync(); return a "
                             + "CompletionStage");
                 }
             } else {
-                value = c.service.start(context);
+                value = c.service.start(run);
             }
         } catch (Throwable ex) {
             error = ex;
@@ -49,43 +51,49 @@ final class UserCalls {
         if (stage != null && error == null) {
             CompletableFuture<?> future = stage.toCompletableFuture();
             run.attach(future);
-            future.whenComplete((result, failure) -> startDone(engine, c, run, result, unwrap(failure)));
+            future.whenComplete((result, failure) -> startDone(run, result, unwrap(failure)));
             return;
         }
-        startDone(engine, c, run, value, error);
+        startDone(run, value, error);
     }
 
-    private static void startDone(Engine engine, Controller c, TaskRun run, @Nullable Object value,
-            @Nullable Throwable error) {
-        boolean abandoned = engine.locked(batch -> engine.machine.startCompleted(c, run, value, error, batch));
-        if (abandoned) {
-            Engine.log.warn("Service '{}' started after its cycle was abandoned (timed out, failed or removed); "
-                    + "stopping what it started", c.id);
-            Throwable stopError = stopAndJoin(c, new TaskRun(), new CycleContext(engine, c, -1));
-            if (stopError != null) {
-                Engine.log.warn("Stop of the abandoned start of '{}' failed", c.id, stopError);
-            }
-            engine.lockedRun(batch -> engine.machine.abandonedStartStopped(c, batch));
+    private static void startDone(TaskRun run, @Nullable Object value, @Nullable Throwable error) {
+        Engine engine = run.engine;
+        engine.report(batch -> engine.machine.startCompleted(run, value, error, batch));
+    }
+
+    static void stop(TaskRun run) {
+        Throwable error = stopAndJoin(run);
+        Engine engine = run.engine;
+        engine.report(batch -> engine.machine.stopCompleted(run, error, batch));
+    }
+
+    /** Stops what the start of an abandoned cycle (timed out, failed or removed) started after all. */
+    static void stopAbandoned(TaskRun run) {
+        Controller c = run.controller;
+        Engine.log.warn("Service '{}' started after its cycle was abandoned (timed out, failed or removed); "
+                + "stopping what it started", c.id);
+        Throwable stopError = stopAndJoin(run);
+        if (stopError != null) {
+            Engine.log.warn("Stop of the abandoned start of '{}' failed", c.id, stopError);
         }
+        Engine engine = run.engine;
+        engine.report(batch -> engine.machine.abandonedStartStopped(c, batch));
     }
 
-    static void stop(Engine engine, Controller c, TaskRun run, CycleContext context) {
-        Throwable error = stopAndJoin(c, run, context);
-        engine.lockedRun(batch -> engine.machine.stopCompleted(c, run, error, batch));
-    }
-
-    private static @Nullable Throwable stopAndJoin(Controller c, TaskRun run, CycleContext context) {
+    private static @Nullable Throwable stopAndJoin(TaskRun run) {
+        Controller c = run.controller;
         Throwable error = null;
         run.enter();
         RUNNING.set(c);
         try {
             try {
-                c.service.stop(context);
+                c.service.stop(run);
             } catch (Throwable ex) {
                 error = ex;
             }
             try {
-                c.service.join(context);
+                c.service.join(run);
             } catch (Throwable ex) {
                 if (error == null) {
                     error = ex;

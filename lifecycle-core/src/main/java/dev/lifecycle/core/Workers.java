@@ -1,22 +1,25 @@
 package dev.lifecycle.core;
 
-import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Runs user-code tasks (setup and start, stop and join, health checks) on the executor without a hand-off per task.
  *
- * <p>Ready tasks wait in one queue guarded by the registry's lock. Up to {@code parallelism} worker loops run on the
- * executor, each taking the next task when it finishes one; a task whose outcome makes others ready leaves one of them
- * for its own worker instead of starting another, so a chain of services runs on one worker without a hand-off.
- * Blocking user code must not stall the others: when tasks are queued, no worker has taken one for
- * {@link #STALL_NANOS} and no thread waits for the registry's lock, every worker is taken to be blocked in
- * user code and one more worker per queued task is started, at most {@link #MAX_EXTRA_PER_STALL} at a time (a watchdog
- * thread checks while tasks are queued, and sleeps otherwise). Extra workers end when the queue is empty.
+ * <p>Ready tasks wait in one lock-free queue. Up to {@code parallelism} worker loops run on the executor, each taking
+ * the next task when it finishes one; a task whose outcome makes others ready leaves one of them for its own worker
+ * instead of starting another, so a chain of services runs on one worker without a hand-off. Workers never wait for
+ * the registry's lock: they report outcomes through {@link Engine#report}.
+ *
+ * <p>Blocking user code must not stall the others: when tasks are queued and no worker has taken one for
+ * {@link #STALL_NANOS}, every worker is taken to be blocked in user code and one more worker per queued task is
+ * started, at most {@link #MAX_EXTRA_PER_STALL} at a time (a watchdog thread checks while tasks are queued, and
+ * sleeps otherwise). Extra workers end when the queue is empty.
  */
 final class Workers {
 
@@ -30,16 +33,15 @@ final class Workers {
     private final Executor executor;
     private final int parallelism;
 
-    // Guarded by the registry's lock.
-    private final ArrayDeque<Runnable> ready = new ArrayDeque<>();
-    private int workers;
-    private boolean closed;
-
-    /** Written under the lock, read by the watchdog without it. */
-    private volatile int queued;
+    private final ConcurrentLinkedQueue<Runnable> ready = new ConcurrentLinkedQueue<>();
+    /** How many tasks are in {@link #ready} (the queue's own size is not constant-time). */
+    private final AtomicInteger queued = new AtomicInteger();
+    /** Worker loops started and not ended. */
+    private final AtomicInteger workers = new AtomicInteger();
     private volatile long lastProgress = System.nanoTime();
     private volatile @Nullable Thread watchdog;
     private volatile boolean watching;
+    private volatile boolean closed;
 
     Workers(Engine engine, Executor executor) {
         this.engine = engine;
@@ -48,17 +50,17 @@ final class Workers {
     }
 
     /**
-     * Queues a change's tasks; called under the lock at the end of the change.
+     * Queues a change's tasks; called at the end of the change.
      *
      * @return how many workers to start once the lock is released
      */
     int enqueue(List<Runnable> tasks) {
-        assert engine.lock.isHeldByCurrentThread();
-        if (tasks.isEmpty() && ready.isEmpty()) {
+        int added = tasks.size();
+        if (added == 0) {
             return 0;
         }
         ready.addAll(tasks);
-        queued = ready.size();
+        int waiting = queued.addAndGet(added);
         // A worker reporting its task's outcome polls the queue next: leave one task for it instead of starting a
         // worker. The task stays queued rather than handed to it, because the worker may yet run code that waits
         // for that very task (a start that installs a service and awaits it, a listener, a future's callback);
@@ -69,26 +71,36 @@ final class Workers {
             current.willPoll = true;
             forSelf = 1;
         }
-        int start = Math.min(ready.size() - forSelf, parallelism - workers);
-        if (start > 0) {
-            workers += start;
-            return start;
+        int wanted = Math.min(waiting, added) - forSelf;
+        while (wanted > 0) {
+            int running = workers.get();
+            int start = Math.min(wanted, parallelism - running);
+            if (start <= 0) {
+                return 0;
+            }
+            if (workers.compareAndSet(running, running + start)) {
+                return start;
+            }
         }
         return 0;
     }
 
-    /** Starts workers, and wakes the watchdog if tasks wait; called without the lock. */
+    /** Starts workers counted by {@link #enqueue}, and wakes the watchdog if tasks wait; called without the lock. */
     void start(int count) {
         for (int i = 0; i < count; i++) {
-            try {
-                executor.execute(this::work);
-            } catch (RejectedExecutionException ex) {
-                Engine.log.debug("Executor rejected a worker; running it on the calling thread", ex);
-                work();
-            }
+            launch();
         }
-        if (queued > 0 && !watching) {
+        if (queued.get() > 0 && !watching) {
             watch();
+        }
+    }
+
+    private void launch() {
+        try {
+            executor.execute(this::work);
+        } catch (RejectedExecutionException ex) {
+            Engine.log.debug("Executor rejected a worker; running it on the calling thread", ex);
+            work();
         }
     }
 
@@ -98,19 +110,18 @@ final class Workers {
         CURRENT.set(self);
         try {
             while (true) {
-                Runnable task;
-                engine.lock.lock();
-                try {
-                    self.willPoll = false;
-                    task = ready.poll();
-                    queued = ready.size();
-                    if (task == null) {
-                        workers--;
+                self.willPoll = false;
+                Runnable task = ready.poll();
+                if (task == null) {
+                    workers.decrementAndGet();
+                    // A task queued after the poll, while every worker was counted as running, has no worker to
+                    // take it unless this one comes back.
+                    if (ready.isEmpty() || !rejoin()) {
                         return;
                     }
-                } finally {
-                    engine.lock.unlock();
+                    continue;
                 }
+                queued.decrementAndGet();
                 lastProgress = System.nanoTime();
                 try {
                     task.run();
@@ -120,6 +131,19 @@ final class Workers {
             }
         } finally {
             CURRENT.set(outer);
+        }
+    }
+
+    /** Counts an ending worker as running again, if fewer than {@code parallelism} are. */
+    private boolean rejoin() {
+        while (true) {
+            int running = workers.get();
+            if (running >= parallelism) {
+                return false;
+            }
+            if (workers.compareAndSet(running, running + 1)) {
+                return true;
+            }
         }
     }
 
@@ -143,40 +167,25 @@ final class Workers {
                 continue;
             }
             LockSupport.parkNanos(this, STALL_NANOS);
-            if (queued == 0) {
+            if (queued.get() == 0) {
                 watching = false;
-                if (queued > 0) {
+                if (queued.get() > 0) {
                     watching = true;
                 }
                 continue;
             }
-            if (System.nanoTime() - lastProgress < STALL_NANOS) {
+            if (System.nanoTime() - lastProgress < STALL_NANOS || engine.lock.isLocked()) {
+                // A change in progress (the state machine holding the lock) is not user code blocking the workers.
                 continue;
             }
-            if (engine.lock.hasQueuedThreads()) {
-                // Workers waiting for the lock (a long change holds it) are not blocked in user code: more
-                // workers would only queue behind them.
-                continue;
-            }
-            int extra;
-            engine.lock.lock();
-            try {
-                extra = Math.min(ready.size(), MAX_EXTRA_PER_STALL);
-                workers += extra;
-            } finally {
-                engine.lock.unlock();
-            }
+            int extra = Math.min(queued.get(), MAX_EXTRA_PER_STALL);
+            workers.addAndGet(extra);
             lastProgress = System.nanoTime();
             for (int i = 0; i < extra; i++) {
                 try {
                     executor.execute(this::work);
                 } catch (RejectedExecutionException ex) {
-                    engine.lock.lock();
-                    try {
-                        workers--;
-                    } finally {
-                        engine.lock.unlock();
-                    }
+                    workers.decrementAndGet();
                 }
             }
         }
