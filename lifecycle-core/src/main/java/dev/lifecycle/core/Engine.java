@@ -13,8 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -43,6 +41,13 @@ final class Engine implements ServiceRegistry {
     private final ConcurrentLinkedQueue<Consumer<Batch>> outcomes = new ConcurrentLinkedQueue<>();
     /** Installed services by id; written under the lock, read without it by handles. */
     final ConcurrentHashMap<String, Controller> services = new ConcurrentHashMap<>();
+    /**
+     * The installed services in installation order, so that start-all and stop-all go through them in (reverse)
+     * dependency order as far as it is known, which keeps the traversals short and the memory accesses close.
+     * Removed ones stay until {@link #forgetRemoved()} compacts the list. Guarded by the lock.
+     */
+    final ArrayList<Controller> installOrder = new ArrayList<>();
+    private int removedInOrder;
     /** Missing requirement id to the installed services that require it. Guarded by the lock. */
     final Map<String, List<Controller>> waitingFor = new HashMap<>();
     /** Id to the services that want it (optional ordering). Guarded by the lock. */
@@ -65,8 +70,6 @@ final class Engine implements ServiceRegistry {
     final Reports reports = new Reports(this);
     final Deadlines deadlines = new Deadlines(this);
     final Workers workers;
-    private final @Nullable ExecutorService ownExecutor;
-    private final @Nullable ScheduledThreadPoolExecutor ownTimer;
     private final @Nullable Thread shutdownHook;
 
     // Guarded by the lock.
@@ -88,24 +91,8 @@ final class Engine implements ServiceRegistry {
     Scheduler.@Nullable Cancellable healthTimer;
 
     Engine(ServiceRegistryBuilder builder) {
-        Executor virtual = builder.executor == null ? DefaultThreads.virtualThreads() : null;
-        if (builder.executor != null) {
-            this.executor = builder.executor;
-            this.ownExecutor = null;
-        } else if (virtual != null) {
-            this.executor = virtual;
-            this.ownExecutor = null;
-        } else {
-            this.ownExecutor = DefaultThreads.growablePool();
-            this.executor = ownExecutor;
-        }
-        if (builder.scheduler != null) {
-            this.scheduler = builder.scheduler;
-            this.ownTimer = null;
-        } else {
-            this.ownTimer = DefaultThreads.timer();
-            this.scheduler = DefaultThreads.scheduler(ownTimer);
-        }
+        this.executor = builder.executor != null ? builder.executor : DefaultThreads.userCode();
+        this.scheduler = builder.scheduler != null ? builder.scheduler : DefaultThreads.scheduler();
         this.workers = new Workers(this, executor);
         this.clock = builder.clock;
         this.random = builder.random != null ? builder.random : () -> ThreadLocalRandom.current().nextDouble();
@@ -233,6 +220,15 @@ final class Engine implements ServiceRegistry {
         return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 
+    /** Counts a removed service in {@link #installOrder}, and drops the removed ones once they are many. */
+    void forgetRemoved() {
+        assert lock.isHeldByCurrentThread();
+        if (++removedInOrder > 64 && removedInOrder > installOrder.size() / 2) {
+            installOrder.removeIf(c -> c.phase == Phase.REMOVED);
+            removedInOrder = 0;
+        }
+    }
+
     int nextMark() {
         assert lock.isHeldByCurrentThread();
         return ++markEpoch;
@@ -275,7 +271,7 @@ final class Engine implements ServiceRegistry {
             recordingStartup = true;
             CompletableFuture<@Nullable Void> future = new CompletableFuture<>();
             startAllFuture = future;
-            for (Controller c : services.values()) {
+            for (Controller c : installOrder) {
                 c.reportStart = Controller.UNSET;
                 c.reportReady = Controller.UNSET;
                 c.startReason = TransitionReason.STARTUP;
@@ -290,7 +286,8 @@ final class Engine implements ServiceRegistry {
     public CompletableFuture<@Nullable Void> stopAll() {
         return locked(batch -> {
             shuttingDown = true;
-            for (Controller c : services.values()) {
+            for (int i = installOrder.size() - 1; i >= 0; i--) {
+                Controller c = installOrder.get(i);
                 machine.cancelRestart(c);
                 machine.cancelStartForShutdown(c, batch);
                 batch.evaluate(c);
@@ -499,12 +496,6 @@ final class Engine implements ServiceRegistry {
             }
         }
         workers.close();
-        if (ownTimer != null) {
-            ownTimer.shutdownNow();
-        }
-        if (ownExecutor != null) {
-            ownExecutor.shutdown();
-        }
     }
 
     @Override

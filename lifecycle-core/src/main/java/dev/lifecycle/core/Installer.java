@@ -253,6 +253,7 @@ final class Installer {
         }
         c.sequence = engine.installSequence++;
         engine.services.put(c.id, c);
+        engine.installOrder.add(c);
         if (c.healthCheck != null) {
             engine.hasHealthChecks = true;
             engine.scheduleHealthChecks();
@@ -268,6 +269,7 @@ final class Installer {
     /** Takes a removed service out of the graph; its dependents now wait for the id to be installed again. */
     void unlink(Controller c, Batch batch) {
         engine.services.remove(c.id, c);
+        engine.forgetRemoved();
         for (int i = 0; i < c.requiredIds.length; i++) {
             Controller r = c.resolved[i];
             if (r != null) {

@@ -12,7 +12,6 @@ import org.jspecify.annotations.Nullable;
 /** Builds the read-only views of the registry: snapshots, root causes, the graph and the start-up report. */
 final class Reports {
 
-    private static final Comparator<Controller> INSTALL_ORDER = Comparator.comparingLong(c -> c.sequence);
 
     private final Engine engine;
 
@@ -21,8 +20,12 @@ final class Reports {
     }
 
     private List<Controller> ordered() {
-        List<Controller> all = new ArrayList<>(engine.services.values());
-        all.sort(INSTALL_ORDER);
+        List<Controller> all = new ArrayList<>(engine.services.size());
+        for (Controller c : engine.installOrder) {
+            if (c.phase != Phase.REMOVED) {
+                all.add(c);
+            }
+        }
         return all;
     }
 

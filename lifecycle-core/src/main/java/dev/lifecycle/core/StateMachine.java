@@ -141,12 +141,20 @@ final class StateMachine {
         c.reason = reason;
         c.since = now;
         c.detail = detail;
-        if (from == Phase.RUNNING || to == Phase.RUNNING) {
-            int delta = to == Phase.RUNNING ? 1 : -1;
-            engine.runningCount += delta;
+        if (to == Phase.RUNNING) {
+            engine.runningCount++;
             for (int i = 0; i < c.dependentCount; i++) {
                 Controller d = c.dependents[i];
-                d.runningRequirements += delta;
+                // A dependent still waiting for another requirement has nothing to do yet.
+                if (++d.runningRequirements == d.requiredIds.length) {
+                    batch.evaluate(d);
+                }
+            }
+        } else if (from == Phase.RUNNING) {
+            engine.runningCount--;
+            for (int i = 0; i < c.dependentCount; i++) {
+                Controller d = c.dependents[i];
+                d.runningRequirements--;
                 batch.evaluate(d);
             }
         }

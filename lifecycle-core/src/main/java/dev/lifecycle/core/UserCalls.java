@@ -29,6 +29,7 @@ final class UserCalls {
         @Nullable Object value = null;
         Throwable error = null;
         CompletionStage<?> stage = null;
+        long began = System.nanoTime();
         run.enter();
         RUNNING.set(c);
         try {
@@ -45,8 +46,9 @@ final class UserCalls {
         } catch (Throwable ex) {
             error = ex;
         } finally {
-            RUNNING.remove();
+            RUNNING.set(null);
             run.exit();
+            run.engine.workers.observe(System.nanoTime() - began);
         }
         if (stage != null && error == null) {
             CompletableFuture<?> future = stage.toCompletableFuture();
@@ -84,6 +86,7 @@ final class UserCalls {
     private static @Nullable Throwable stopAndJoin(TaskRun run) {
         Controller c = run.controller;
         Throwable error = null;
+        long began = System.nanoTime();
         run.enter();
         RUNNING.set(c);
         try {
@@ -102,8 +105,9 @@ final class UserCalls {
                 }
             }
         } finally {
-            RUNNING.remove();
+            RUNNING.set(null);
             run.exit();
+            run.engine.workers.observe(System.nanoTime() - began);
         }
         return error;
     }

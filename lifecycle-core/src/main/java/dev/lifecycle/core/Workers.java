@@ -5,7 +5,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,10 +15,12 @@ import org.jspecify.annotations.Nullable;
  * instead of starting another, so a chain of services runs on one worker without a hand-off. Workers never wait for
  * the registry's lock: they report outcomes through {@link Engine#report}.
  *
- * <p>Blocking user code must not stall the others: when tasks are queued and no worker has taken one for
+ * <p>Blocking user code must not stall the others. When tasks are queued and no worker has taken one for
  * {@link #STALL_NANOS}, every worker is taken to be blocked in user code and one more worker per queued task is
- * started, at most {@link #MAX_EXTRA_PER_STALL} at a time (a watchdog thread checks while tasks are queued, and
- * sleeps otherwise). Extra workers end when the queue is empty.
+ * started, at most {@link #MAX_EXTRA_PER_STALL} at a time (the JVM's {@link Watchdog} checks while tasks are queued).
+ * And once the registry's user code typically takes longer than that (a moving average of the durations of starts
+ * and stops), queued tasks get a worker each at once, up to {@link #MAX_EXTRA_PER_STALL}, instead of waiting for the
+ * watchdog: services that block start side by side. Extra workers end when the queue is empty.
  */
 final class Workers {
 
@@ -39,7 +40,9 @@ final class Workers {
     /** Worker loops started and not ended. */
     private final AtomicInteger workers = new AtomicInteger();
     private volatile long lastProgress = System.nanoTime();
-    private volatile @Nullable Thread watchdog;
+    /** The typical duration of a start or a stop, in nanos: a moving average, updated without synchronisation. */
+    private volatile long typicalTaskNanos;
+    /** Whether the {@link Watchdog} watches this queue. */
     private volatile boolean watching;
     private volatile boolean closed;
 
@@ -72,9 +75,10 @@ final class Workers {
             forSelf = 1;
         }
         int wanted = Math.min(waiting, added) - forSelf;
+        int limit = typicalTaskNanos >= STALL_NANOS ? MAX_EXTRA_PER_STALL : parallelism;
         while (wanted > 0) {
             int running = workers.get();
-            int start = Math.min(wanted, parallelism - running);
+            int start = Math.min(wanted, limit - running);
             if (start <= 0) {
                 return 0;
             }
@@ -90,9 +94,16 @@ final class Workers {
         for (int i = 0; i < count; i++) {
             launch();
         }
-        if (queued.get() > 0 && !watching) {
-            watch();
+        if (queued.get() > 0 && !watching && !closed) {
+            watching = true;
+            Watchdog.watch(this);
         }
+    }
+
+    /** Records how long a start (setup and start) or a stop (stop and join) took. */
+    void observe(long nanos) {
+        long typical = typicalTaskNanos;
+        typicalTaskNanos = typical + ((nanos - typical) >> 3);
     }
 
     private void launch() {
@@ -147,56 +158,45 @@ final class Workers {
         }
     }
 
-    private synchronized void watch() {
-        watching = true;
-        Thread thread = watchdog;
-        if (thread == null && !closed) {
-            thread = new Thread(this::watchdogLoop, "lifecycle-watchdog");
-            thread.setDaemon(true);
-            watchdog = thread;
-            thread.start();
-        } else if (thread != null) {
-            LockSupport.unpark(thread);
+    /**
+     * Called by the {@link Watchdog}: adds workers if the queue has stalled.
+     *
+     * @return whether the queue still needs watching
+     */
+    boolean checkStall() {
+        if (closed || queued.get() <= 0) {
+            watching = false;
+            // A task queued before the flag was cleared did not ask to be watched: keep watching.
+            if (closed || queued.get() <= 0) {
+                return false;
+            }
+            watching = true;
+            return true;
         }
+        if (System.nanoTime() - lastProgress < STALL_NANOS || engine.lock.isLocked()) {
+            // A change in progress (the state machine holding the lock) is not user code blocking the workers.
+            return true;
+        }
+        int extra = Math.min(queued.get(), MAX_EXTRA_PER_STALL);
+        workers.addAndGet(extra);
+        lastProgress = System.nanoTime();
+        for (int i = 0; i < extra; i++) {
+            try {
+                executor.execute(this::work);
+            } catch (RejectedExecutionException ex) {
+                workers.decrementAndGet();
+            }
+        }
+        return true;
     }
 
-    private void watchdogLoop() {
-        while (!closed) {
-            if (!watching) {
-                LockSupport.park(this);
-                continue;
-            }
-            LockSupport.parkNanos(this, STALL_NANOS);
-            if (queued.get() == 0) {
-                watching = false;
-                if (queued.get() > 0) {
-                    watching = true;
-                }
-                continue;
-            }
-            if (System.nanoTime() - lastProgress < STALL_NANOS || engine.lock.isLocked()) {
-                // A change in progress (the state machine holding the lock) is not user code blocking the workers.
-                continue;
-            }
-            int extra = Math.min(queued.get(), MAX_EXTRA_PER_STALL);
-            workers.addAndGet(extra);
-            lastProgress = System.nanoTime();
-            for (int i = 0; i < extra; i++) {
-                try {
-                    executor.execute(this::work);
-                } catch (RejectedExecutionException ex) {
-                    workers.decrementAndGet();
-                }
-            }
-        }
+    /** Whether this queue asked to be watched (see {@link Watchdog}). */
+    boolean needsWatching() {
+        return watching;
     }
 
     void close() {
         closed = true;
-        Thread thread = watchdog;
-        if (thread != null) {
-            LockSupport.unpark(thread);
-        }
     }
 
     /** The worker loop running on the current thread. */

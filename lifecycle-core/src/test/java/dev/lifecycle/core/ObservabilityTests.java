@@ -104,6 +104,11 @@ class ObservabilityTests {
         registry.install("config", String.class, config);
         registry.install("db", String.class, new Service<>() {
             @Override
+            public void init(ServiceInit init) {
+                init.dependsOn("config");
+            }
+
+            @Override
             public String start(ServiceContext context) {
                 return "db";
             }
@@ -119,8 +124,9 @@ class ObservabilityTests {
         config.complete("v1");
         registry.stopAll().get(5, TimeUnit.SECONDS);
 
-        assertThat(timings).containsExactlyInAnyOrder("started db in 0 ms", "started config in 120 ms",
-                "stopped config in 0 ms", "stopped db in 30 ms");
+        // db starts once config is up, and stops first: config's stop begins once db's has taken its 30 ms.
+        assertThat(timings).containsExactly("started config in 120 ms", "started db in 0 ms", "stopped db in 30 ms",
+                "stopped config in 0 ms");
     }
 
     @Test
