@@ -12,6 +12,7 @@ import dev.lifecycle.core.ServiceTypeClashException;
 import dev.lifecycle.core.event.ServiceListener;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -61,8 +62,8 @@ public final class ServiceBeans {
     private final Map<String, ServiceOptions> options;
     private final List<String> adopt;
     private final Object lock = new Object();
-    /** Guarded by {@link #lock}. */
-    private @Nullable List<ServiceBean> discovered;
+    /** The service beans once found; written under {@link #lock}, read without it. */
+    private volatile @Nullable Discovered discovered;
     /** Registries the beans were installed into. Guarded by {@link #lock}. */
     private final Set<ServiceRegistry> installedInto = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -91,11 +92,16 @@ public final class ServiceBeans {
         for (String name : adopt) {
             names.add(canonicalName(name));
         }
-        Set<String> services = Set.of(beanFactory.getBeanNamesForType(Service.class, false, false));
+        // Few beans are Lifecycle beans, and fewer annotated: the services are looked up only if one is.
+        Set<String> services = null;
         for (String name : beanFactory.getBeanNamesForType(Lifecycle.class, false, false)) {
-            if (!services.contains(name)
-                    && beanFactory.findAnnotationOnBean(name, LifecycleService.class, false) != null) {
-                names.add(name);
+            if (beanFactory.findAnnotationOnBean(name, LifecycleService.class, false) != null) {
+                if (services == null) {
+                    services = Set.of(beanFactory.getBeanNamesForType(Service.class, false, false));
+                }
+                if (!services.contains(name)) {
+                    names.add(name);
+                }
             }
         }
         return names;
@@ -164,12 +170,35 @@ public final class ServiceBeans {
         if (option != null && option.critical() != null) {
             return option.critical();
         }
+        ServiceBean bean = discovered().byId().get(id);
+        return bean != null && bean.critical();
+    }
+
+    /**
+     * The ids of the services that are critical (see {@link #isCritical}), installed or not: those whose
+     * {@code critical} property is {@code true}, and the service beans whose annotation marks them critical unless
+     * the property says otherwise.
+     *
+     * @return the ids
+     */
+    Set<String> criticalIds() {
+        Set<String> ids = new LinkedHashSet<>();
         for (ServiceBean bean : discover()) {
-            if (bean.key().id().equals(id)) {
-                return bean.critical();
+            if (bean.critical()) {
+                ids.add(bean.key().id());
             }
         }
-        return false;
+        options.forEach((id, option) -> {
+            if (option.critical() != null) {
+                if (option.critical()) {
+                    ids.add(id);
+                }
+                else {
+                    ids.remove(id);
+                }
+            }
+        });
+        return ids;
     }
 
     /**
@@ -179,12 +208,8 @@ public final class ServiceBeans {
      * @return the description
      */
     public String describe(String id) {
-        for (ServiceBean bean : discover()) {
-            if (bean.key().id().equals(id)) {
-                return "'" + id + "' (bean '" + bean.beanName() + "')";
-            }
-        }
-        return "'" + id + "'";
+        ServiceBean bean = discovered().byId().get(id);
+        return bean != null ? "'" + id + "' (bean '" + bean.beanName() + "')" : "'" + id + "'";
     }
 
     /**
@@ -212,13 +237,25 @@ public final class ServiceBeans {
 
     /** The service beans, found once. */
     List<ServiceBean> discover() {
+        return discovered().beans();
+    }
+
+    /**
+     * The service beans and their index by service id, found once. Read on every transition (by
+     * {@link #isCritical}), so the found beans are read without the lock.
+     */
+    private Discovered discovered() {
+        Discovered found = discovered;
+        if (found != null) {
+            return found;
+        }
         synchronized (lock) {
-            List<ServiceBean> beans = discovered;
-            if (beans == null) {
-                beans = new Discovery().run();
-                discovered = beans;
+            found = discovered;
+            if (found == null) {
+                found = new Discovered(new Discovery().run());
+                discovered = found;
             }
-            return beans;
+            return found;
         }
     }
 
@@ -232,6 +269,7 @@ public final class ServiceBeans {
 
         private final Map<String, ServiceKey<?>> keys = new LinkedHashMap<>();
         private final Map<String, Object> instances = new LinkedHashMap<>();
+        private final Map<String, LifecycleService> annotations = new HashMap<>();
         private final Map<String, String> beanById = new LinkedHashMap<>();
 
         List<ServiceBean> run() {
@@ -256,7 +294,7 @@ public final class ServiceBeans {
                             key.id(), key.id());
                     continue;
                 }
-                LifecycleService annotation = beanFactory.findAnnotationOnBean(name, LifecycleService.class);
+                LifecycleService annotation = annotations.get(name);
                 Object instance = instances.get(name);
                 Service<?> service = instance instanceof Service<?> s ? s
                         : new LifecycleBeanService(name, (Lifecycle) instance);
@@ -311,6 +349,9 @@ public final class ServiceBeans {
             }
             keys.put(name, key);
             instances.put(name, instance);
+            if (annotation != null) {
+                annotations.put(name, annotation);
+            }
         }
 
         private Class<?> valueType(String name, Object instance) {
@@ -339,7 +380,11 @@ public final class ServiceBeans {
                 String[] springDependsOn = beanFactory.getMergedBeanDefinition(name).getDependsOn();
                 if (springDependsOn != null) {
                     for (String other : springDependsOn) {
-                        ServiceKey<?> key = keys.get(canonicalName(other));
+                        // Most names are bean names already; an alias or a '&' name is resolved first.
+                        ServiceKey<?> key = keys.get(other);
+                        if (key == null) {
+                            key = keys.get(canonicalName(other));
+                        }
                         if (key != null) {
                             ids.add(key.id());
                         }
@@ -396,5 +441,22 @@ public final class ServiceBeans {
      * @param definition what to install
      */
     record ServiceBean(String beanName, ServiceKey<?> key, boolean critical, ServiceDefinition<?> definition) {
+    }
+
+    /** The service beans in installation order, and the same by service id. */
+    private record Discovered(List<ServiceBean> beans, Map<String, ServiceBean> byId) {
+
+        Discovered(List<ServiceBean> beans) {
+            this(beans, index(beans));
+        }
+
+        /** The beans by service id; the ids are distinct. */
+        private static Map<String, ServiceBean> index(List<ServiceBean> beans) {
+            Map<String, ServiceBean> byId = new HashMap<>(beans.size() * 2);
+            for (ServiceBean bean : beans) {
+                byId.put(bean.key().id(), bean);
+            }
+            return Collections.unmodifiableMap(byId);
+        }
     }
 }

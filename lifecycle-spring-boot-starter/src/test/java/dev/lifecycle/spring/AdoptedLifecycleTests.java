@@ -93,6 +93,21 @@ class AdoptedLifecycleTests {
     }
 
     @Test
+    void onlyAnnotatedLifecycleBeansThatAreNotServicesAreAdopted() {
+        Calls calls = new Calls();
+        runner.withBean(Calls.class, () -> calls).withUserConfiguration(AnnotatedConfiguration.class)
+                .withBean("scheduler", PlainLifecycle.class, () -> new PlainLifecycle(calls))
+                .withBean("hybrid", HybridService.class, HybridService::new)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+
+                    assertThat(context.getBean(ServiceBeans.class).adoptedBeanNames()).containsExactly("listener");
+                    assertThat(context.getBean(ServiceRegistry.class).snapshot("hybrid").orElseThrow().key().type())
+                            .as("a service, not an adopted bean").isEqualTo(String.class);
+                });
+    }
+
+    @Test
     void adoptingAMissingBeanFailsStartUp() {
         runner.withPropertyValues("lifecycle.adopt=kafkaListenerContainer").run(context -> {
             assertThat(context).hasFailed();
@@ -168,6 +183,33 @@ class AdoptedLifecycleTests {
         @Override
         public void stop() {
             calls.add("stop:scheduler");
+            running = false;
+        }
+
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
+    }
+
+    /** Both a service and a lifecycle bean: it stays a service. */
+    @LifecycleService
+    static class HybridService implements Service<String>, Lifecycle {
+
+        private volatile boolean running;
+
+        @Override
+        public String start(ServiceContext context) {
+            return "hybrid";
+        }
+
+        @Override
+        public void start() {
+            running = true;
+        }
+
+        @Override
+        public void stop() {
             running = false;
         }
 

@@ -109,13 +109,34 @@ class ServiceBeansTests {
         runner.withUserConfiguration(AnnotatedConfiguration.class)
                 .withInitializer(context -> context.getEnvironment().getPropertySources()
                         .addFirst(new MapPropertySource("test", Map.of("lifecycle.services.cluster.critical", "false",
-                                "lifecycle.services[client:us].critical", "true"))))
+                                "lifecycle.services[client:us].critical", "true",
+                                "lifecycle.services.ghost.critical", "true"))))
                 .run(context -> {
                     ServiceBeans beans = context.getBean(ServiceBeans.class);
 
+                    assertThat(context).hasNotFailed();
                     assertThat(beans.isCritical("cluster")).isFalse();
                     assertThat(beans.isCritical("client:us")).isTrue();
+                    assertThat(beans.isCritical("ghost")).as("configured, not installed").isTrue();
+                    assertThat(beans.criticalIds()).containsExactlyInAnyOrder("client:us", "ghost");
                 });
+    }
+
+    @Test
+    void criticalIdsAreTheServicesTheAnnotationMarksCritical() {
+        runner.withUserConfiguration(AnnotatedConfiguration.class).run(context -> {
+            assertThat(context.getBean(ServiceBeans.class).criticalIds()).containsExactly("cluster");
+        });
+    }
+
+    @Test
+    void dependsOnMayNameABeanByItsAlias() {
+        runner.withUserConfiguration(AliasConfiguration.class).run(context -> {
+            ServiceRegistry registry = context.getBean(ServiceRegistry.class);
+
+            assertThat(registry.snapshot("repository").orElseThrow().requires()).containsExactly("database");
+            assertThat(registry.snapshot("cache").orElseThrow().requires()).containsExactly("database");
+        });
     }
 
     @Test
@@ -281,6 +302,27 @@ class ServiceBeansTests {
         @Bean
         Service<String> router(@RequiresService(value = "client", qualifier = "us") ServiceHandle<String> client) {
             return ctx -> "routes to " + client.get();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class AliasConfiguration {
+
+        @Bean(name = { "database", "primaryDataSource" })
+        Service<String> database() {
+            return ctx -> "db";
+        }
+
+        @Bean
+        @DependsOn("primaryDataSource")
+        Service<String> repository() {
+            return ctx -> "repository";
+        }
+
+        @Bean
+        @DependsOn("database")
+        Service<String> cache() {
+            return ctx -> "cache";
         }
     }
 

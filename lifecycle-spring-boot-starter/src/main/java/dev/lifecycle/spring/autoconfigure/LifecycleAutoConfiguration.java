@@ -32,6 +32,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Auto-configuration for a {@link ServiceRegistry} that runs the application's service beans inside Spring's
@@ -140,7 +141,9 @@ public final class LifecycleAutoConfiguration {
     @ConditionalOnMissingBean
     CriticalServicesAvailability lifecycleCriticalServicesAvailability(ApplicationEventPublisher publisher,
             ObjectProvider<ServiceBeans> serviceBeans, LifecycleProperties properties) {
-        return new CriticalServicesAvailability(publisher, id -> serviceBeans.getObject().isCritical(id),
+        // Asked on every transition: the bean is looked up once.
+        SingletonSupplier<ServiceBeans> beans = SingletonSupplier.of(serviceBeans::getObject);
+        return new CriticalServicesAvailability(publisher, id -> beans.obtain().isCritical(id),
                 properties.getAvailability().isReadiness(), properties.getAvailability().isLiveness());
     }
 }
