@@ -112,9 +112,11 @@ public final class ServiceRegistryLifecycle implements SmartLifecycle {
         }
         List<ServiceSnapshot> down = notRunning(snapshots, s -> true);
         if (down.isEmpty()) {
-            StartupReport report = registry.startupReport();
-            logger.info("Started {} services in {} ms; critical path: {}", snapshots.size(),
-                    report.total() == null ? "?" : report.total().toMillis(), report.criticalPathSummary());
+            if (logger.isInfoEnabled()) {
+                StartupReport report = registry.startupReport();
+                logger.info("Started {} services in {} ms; critical path: {}", snapshots.size(),
+                        report.total() == null ? "?" : report.total().toMillis(), report.criticalPathSummary());
+            }
         }
         else {
             logger.warn("Application starts degraded: {} of {} services are not RUNNING (none is critical):{}",
@@ -140,14 +142,13 @@ public final class ServiceRegistryLifecycle implements SmartLifecycle {
     /** Waits for the start-up, or for a critical service to give up; returns whether the wait timed out. */
     private boolean await(CompletableFuture<@Nullable Void> started) {
         CompletableFuture<@Nullable Void> criticalGaveUp = new CompletableFuture<>();
-        for (ServiceSnapshot snapshot : registry.snapshot()) {
-            if (serviceBeans.isCritical(snapshot.id())) {
-                registry.handle(snapshot.key()).await().whenComplete((value, ex) -> {
-                    if (ex != null) {
-                        criticalGaveUp.complete(null);
-                    }
-                });
-            }
+        for (String id : serviceBeans.criticalIds()) {
+            registry.snapshot(id).ifPresent(snapshot -> registry.handle(snapshot.key()).await()
+                    .whenComplete((value, ex) -> {
+                        if (ex != null) {
+                            criticalGaveUp.complete(null);
+                        }
+                    }));
         }
         try {
             CompletableFuture.anyOf(started, criticalGaveUp, giveUps.shutdown).get(startupTimeout.toMillis(),

@@ -131,6 +131,24 @@ class StartupPolicyTests {
     }
 
     @Test
+    void criticalServiceThatGivesUpEndsTheStartUpWhileOtherServicesAreStillStarting() {
+        CountDownLatch release = new CountDownLatch(1);
+        runner.withBean(Calls.class, Calls::new).withUserConfiguration(CriticalConfiguration.class)
+                .withBean("slow", Service.class, () -> new BlockingService(release))
+                .withPropertyValues("lifecycle.services.database.critical=true", "lifecycle.startup-timeout=5m",
+                        "lifecycle.stop-timeout=1s")
+                .run(context -> {
+                    release.countDown();
+                    assertThat(context).hasFailed();
+
+                    assertThat(StartupFailures.of(context).getDescription()).as("not waiting for 'slow'").isEqualTo("""
+                            A critical service did not start:
+                              - 'database' (bean 'database') is FAILED: java.lang.IllegalStateException: \
+                            connection refused""");
+                });
+    }
+
+    @Test
     void criticalServiceStillStartingWhenTheStartUpTimeoutEndsFailsStartUp() {
         CountDownLatch release = new CountDownLatch(1);
         runner.withBean("slow", Service.class, () -> new BlockingService(release))
