@@ -373,8 +373,12 @@ public final class ServiceBeans {
                     ids.add(checkedId(name, id, null));
                 }
             }
-            for (RequiresService requires : beanFactory.findAllAnnotationsOnBean(name, RequiresService.class, false)) {
-                ids.add(checkedId(name, requires.value(), requires.qualifier()));
+            // Most beans have none: a look-up for one is cheaper than collecting all.
+            if (beanFactory.findAnnotationOnBean(name, RequiresService.class, false) != null) {
+                for (RequiresService requires : beanFactory.findAllAnnotationsOnBean(name, RequiresService.class,
+                        false)) {
+                    ids.add(checkedId(name, requires.value(), requires.qualifier()));
+                }
             }
             if (beanFactory.containsBeanDefinition(name)) {
                 String[] springDependsOn = beanFactory.getMergedBeanDefinition(name).getDependsOn();
