@@ -106,6 +106,9 @@ final class Controller {
     @Nullable CompletableFuture<@Nullable Void> removal;
     /** Installation order. */
     long sequence;
+    /** Neighbours in the registry's list of services in installation order (see {@link Engine#firstInstalled}). */
+    @Nullable Controller previousInstalled;
+    @Nullable Controller nextInstalled;
     /** Marks visits during one traversal of the graph (see {@link Engine#nextMark()}). */
     int mark;
 

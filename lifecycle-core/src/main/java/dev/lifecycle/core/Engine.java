@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
@@ -33,21 +33,21 @@ final class Engine implements ServiceRegistry {
 
     static final Logger log = LoggerFactory.getLogger(ServiceRegistry.class);
 
-    /** At most this many reports are applied in one change, so that the tasks they make ready are not held back. */
-    static final int REPORTS_PER_CHANGE = 64;
-
     final ReentrantLock lock = new ReentrantLock();
-    /** Outcomes of user code waiting to be applied under the lock (see {@link #report}). */
-    private final ConcurrentLinkedQueue<Consumer<Batch>> outcomes = new ConcurrentLinkedQueue<>();
+    /**
+     * Runs whose outcome waits to be applied under the lock (see {@link #report}): a stack linked through
+     * {@link TaskRun#nextReport}, latest first, so that reporting allocates nothing.
+     */
+    private final AtomicReference<@Nullable TaskRun> outcomes = new AtomicReference<>();
     /** Installed services by id; written under the lock, read without it by handles. */
     final ConcurrentHashMap<String, Controller> services = new ConcurrentHashMap<>();
     /**
-     * The installed services in installation order, so that start-all and stop-all go through them in (reverse)
-     * dependency order as far as it is known, which keeps the traversals short and the memory accesses close.
-     * Removed ones stay until {@link #forgetRemoved()} compacts the list. Guarded by the lock.
+     * The first and last installed services of a list in installation order, linked through the controllers, so
+     * that start-all and stop-all go through them in (reverse) dependency order as far as it is known, which keeps
+     * the traversals short and the memory accesses close. Guarded by the lock.
      */
-    final ArrayList<Controller> installOrder = new ArrayList<>();
-    private int removedInOrder;
+    @Nullable Controller firstInstalled;
+    @Nullable Controller lastInstalled;
     /** Missing requirement id to the installed services that require it. Guarded by the lock. */
     final Map<String, List<Controller>> waitingFor = new HashMap<>();
     /** Id to the services that want it (optional ordering). Guarded by the lock. */
@@ -64,6 +64,12 @@ final class Engine implements ServiceRegistry {
     final Duration defaultStopTimeout;
     final Duration healthCheckInterval;
     final Map<String, ServiceRegistryBuilder.Override<?>> overrides;
+    /** How long {@link #nowNanos()} derives the system clock's time from {@link System#nanoTime()}. */
+    private static final long CALIBRATION_NANOS = 1_000_000_000L;
+    /** Whether {@link #clock} is the system clock (any zone). */
+    private final boolean systemClock;
+    private volatile long systemClockOffset;
+    private volatile long calibratedAt;
     final EventQueue events = new EventQueue();
     final StateMachine machine = new StateMachine(this);
     final Installer installer = new Installer(this);
@@ -95,6 +101,9 @@ final class Engine implements ServiceRegistry {
         this.scheduler = builder.scheduler != null ? builder.scheduler : DefaultThreads.scheduler();
         this.workers = new Workers(this, executor);
         this.clock = builder.clock;
+        this.systemClock = clock.getClass() == Clock.systemUTC().getClass();
+        this.calibratedAt = System.nanoTime();
+        this.systemClockOffset = nanos(clock.instant()) - calibratedAt;
         this.random = builder.random != null ? builder.random : () -> ThreadLocalRandom.current().nextDouble();
         this.defaultPolicy = builder.restartPolicy;
         this.defaultStartTimeout = builder.startTimeout;
@@ -139,25 +148,38 @@ final class Engine implements ServiceRegistry {
      * this thread, or, if another holds the lock, by that one once its change is done: a worker never waits for the
      * lock to report, and goes on with the next task while the state machine runs on the other thread.
      */
-    void report(Consumer<Batch> outcome) {
-        outcomes.add(outcome);
+    void report(TaskRun run) {
+        TaskRun head;
+        do {
+            head = outcomes.get();
+            run.nextReport = head;
+        } while (!outcomes.compareAndSet(head, run));
         applyReports();
     }
 
     /**
-     * Applies the queued reports, as one change per {@link #REPORTS_PER_CHANGE}, unless another thread holds the lock:
-     * that one calls this once it has released it, so no report is left behind.
+     * Applies the reported outcomes, in the order reported, as one change, unless another thread holds the lock: that
+     * one calls this once it has released it, so no report is left behind.
      */
     private void applyReports() {
-        while (!outcomes.isEmpty() && !lock.isHeldByCurrentThread() && lock.tryLock()) {
+        while (outcomes.get() != null && !lock.isHeldByCurrentThread() && lock.tryLock()) {
             Batch batch = new Batch();
             int start;
             try {
                 try {
-                    Consumer<Batch> outcome;
-                    for (int i = 0; i < REPORTS_PER_CHANGE && (outcome = outcomes.poll()) != null; i++) {
+                    TaskRun ordered = null;
+                    for (TaskRun run = outcomes.getAndSet(null); run != null; ) {
+                        TaskRun next = run.nextReport;
+                        run.nextReport = ordered;
+                        ordered = run;
+                        run = next;
+                    }
+                    while (ordered != null) {
+                        TaskRun run = ordered;
+                        ordered = run.nextReport;
+                        run.nextReport = null;
                         try {
-                            outcome.accept(batch);
+                            run.applyOutcome(batch);
                         } catch (RuntimeException ex) {
                             log.error("Applying the outcome of a service's code failed unexpectedly", ex);
                         }
@@ -202,7 +224,7 @@ final class Engine implements ServiceRegistry {
     }
 
     Instant now() {
-        return clock.instant();
+        return instant(nowNanos());
     }
 
     /** The instant of a time in clock nanos. */
@@ -210,9 +232,20 @@ final class Engine implements ServiceRegistry {
         return Instant.ofEpochSecond(0, epochNanos);
     }
 
-    /** The clock's time in nanoseconds since the epoch. */
+    /**
+     * The clock's time in nanoseconds since the epoch. With the system clock it is read from {@link System#nanoTime()}
+     * (cheaper, and never going back between two calibrations), set to the clock's time at most once a second.
+     */
     long nowNanos() {
-        return nanos(clock.instant());
+        if (!systemClock) {
+            return nanos(clock.instant());
+        }
+        long nano = System.nanoTime();
+        if (nano - calibratedAt > CALIBRATION_NANOS) {
+            calibratedAt = nano;
+            systemClockOffset = nanos(clock.instant()) - nano;
+        }
+        return nano + systemClockOffset;
     }
 
     /** An instant in nanoseconds since the epoch, the unit of the engine's own times. */
@@ -220,13 +253,35 @@ final class Engine implements ServiceRegistry {
         return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 
-    /** Counts a removed service in {@link #installOrder}, and drops the removed ones once they are many. */
-    void forgetRemoved() {
+    /** Appends an installed service to the installation order. */
+    void addInstalled(Controller c) {
         assert lock.isHeldByCurrentThread();
-        if (++removedInOrder > 64 && removedInOrder > installOrder.size() / 2) {
-            installOrder.removeIf(c -> c.phase == Phase.REMOVED);
-            removedInOrder = 0;
+        c.previousInstalled = lastInstalled;
+        if (lastInstalled == null) {
+            firstInstalled = c;
+        } else {
+            lastInstalled.nextInstalled = c;
         }
+        lastInstalled = c;
+    }
+
+    /** Takes a removed service out of the installation order. */
+    void removeInstalled(Controller c) {
+        assert lock.isHeldByCurrentThread();
+        Controller previous = c.previousInstalled;
+        Controller next = c.nextInstalled;
+        if (previous == null) {
+            firstInstalled = next;
+        } else {
+            previous.nextInstalled = next;
+        }
+        if (next == null) {
+            lastInstalled = previous;
+        } else {
+            next.previousInstalled = previous;
+        }
+        c.previousInstalled = null;
+        c.nextInstalled = null;
     }
 
     int nextMark() {
@@ -271,11 +326,11 @@ final class Engine implements ServiceRegistry {
             recordingStartup = true;
             CompletableFuture<@Nullable Void> future = new CompletableFuture<>();
             startAllFuture = future;
-            for (Controller c : installOrder) {
+            for (Controller c = firstInstalled; c != null; c = c.nextInstalled) {
                 c.reportStart = Controller.UNSET;
                 c.reportReady = Controller.UNSET;
                 c.startReason = TransitionReason.STARTUP;
-                batch.evaluate(c);
+                machine.evaluate(c, batch);
             }
             scheduleHealthChecks();
             return future;
@@ -286,11 +341,10 @@ final class Engine implements ServiceRegistry {
     public CompletableFuture<@Nullable Void> stopAll() {
         return locked(batch -> {
             shuttingDown = true;
-            for (int i = installOrder.size() - 1; i >= 0; i--) {
-                Controller c = installOrder.get(i);
+            for (Controller c = lastInstalled; c != null; c = c.previousInstalled) {
                 machine.cancelRestart(c);
                 machine.cancelStartForShutdown(c, batch);
-                batch.evaluate(c);
+                machine.evaluate(c, batch);
             }
             if (healthTimer != null) {
                 healthTimer.cancel();

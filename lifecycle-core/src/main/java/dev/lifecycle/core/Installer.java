@@ -47,7 +47,8 @@ final class Installer {
                 requirements.add(required.id(), required.type());
             }
             for (String dependsOn : definition.dependsOn()) {
-                requirements.add(checkId(dependsOn), null);
+                // Checked when it resolves to no installed service (see resolve): an installed id is valid.
+                requirements.add(dependsOn, null);
             }
             InitCollector init = new InitCollector(engine, key, requirements);
             for (String wanted : definition.wants()) {
@@ -128,6 +129,9 @@ final class Installer {
                 throw new DependencyCycleException(List.of(c.id, c.id));
             }
             Controller r = engine.services.get(id);
+            if (r == null) {
+                checkId(id);
+            }
             Class<?> type = c.requiredType(i);
             if (r != null && type != null && !Requirements.accepts(type, r.key.type())) {
                 throw new ServiceTypeClashException("Service '" + c.id + "' requires '" + id + "' as "
@@ -253,7 +257,7 @@ final class Installer {
         }
         c.sequence = engine.installSequence++;
         engine.services.put(c.id, c);
-        engine.installOrder.add(c);
+        engine.addInstalled(c);
         if (c.healthCheck != null) {
             engine.hasHealthChecks = true;
             engine.scheduleHealthChecks();
@@ -269,7 +273,7 @@ final class Installer {
     /** Takes a removed service out of the graph; its dependents now wait for the id to be installed again. */
     void unlink(Controller c, Batch batch) {
         engine.services.remove(c.id, c);
-        engine.forgetRemoved();
+        engine.removeInstalled(c);
         for (int i = 0; i < c.requiredIds.length; i++) {
             Controller r = c.resolved[i];
             if (r != null) {

@@ -21,10 +21,8 @@ final class Reports {
 
     private List<Controller> ordered() {
         List<Controller> all = new ArrayList<>(engine.services.size());
-        for (Controller c : engine.installOrder) {
-            if (c.phase != Phase.REMOVED) {
-                all.add(c);
-            }
+        for (Controller c = engine.firstInstalled; c != null; c = c.nextInstalled) {
+            all.add(c);
         }
         return all;
     }

@@ -41,7 +41,8 @@ final class StateMachine {
         checkProgress(batch);
     }
 
-    private void evaluate(Controller c, Batch batch) {
+    /** Takes the next step for {@code c}, if it has one; the services this concerns are queued in {@code batch}. */
+    void evaluate(Controller c, Batch batch) {
         switch (c.phase) {
             case INSTALLED, WAITING, STOPPED, FAILED -> evaluateDown(c, batch);
             case RUNNING -> {

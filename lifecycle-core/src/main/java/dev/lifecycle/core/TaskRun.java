@@ -30,6 +30,12 @@ final class TaskRun implements Runnable, ServiceContext {
     private @Nullable Future<?> future;
     private boolean cancelled;
 
+    // The outcome: written by the thread that ran the code before it reports it, read under the lock.
+    @Nullable Object value;
+    @Nullable Throwable error;
+    /** The next outcome in the registry's queue of reports (see {@link Engine#report}). */
+    @Nullable TaskRun nextReport;
+
     // Guarded by the registry's lock.
     /** When the run was dispatched, in clock nanos. */
     long began;
@@ -51,6 +57,15 @@ final class TaskRun implements Runnable, ServiceContext {
             case START -> UserCalls.start(this);
             case STOP -> UserCalls.stop(this);
             case STOP_ABANDONED -> UserCalls.stopAbandoned(this);
+        }
+    }
+
+    /** Applies the reported outcome to the state machine; under the lock. */
+    void applyOutcome(Batch batch) {
+        switch (kind) {
+            case START -> engine.machine.startCompleted(this, value, error, batch);
+            case STOP -> engine.machine.stopCompleted(this, error, batch);
+            case STOP_ABANDONED -> engine.machine.abandonedStartStopped(controller, batch);
         }
     }
 

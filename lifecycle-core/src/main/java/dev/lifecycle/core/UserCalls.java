@@ -60,14 +60,14 @@ final class UserCalls {
     }
 
     private static void startDone(TaskRun run, @Nullable Object value, @Nullable Throwable error) {
-        Engine engine = run.engine;
-        engine.report(batch -> engine.machine.startCompleted(run, value, error, batch));
+        run.value = value;
+        run.error = error;
+        run.engine.report(run);
     }
 
     static void stop(TaskRun run) {
-        Throwable error = stopAndJoin(run);
-        Engine engine = run.engine;
-        engine.report(batch -> engine.machine.stopCompleted(run, error, batch));
+        run.error = stopAndJoin(run);
+        run.engine.report(run);
     }
 
     /** Stops what the start of an abandoned cycle (timed out, failed or removed) started after all. */
@@ -79,8 +79,7 @@ final class UserCalls {
         if (stopError != null) {
             Engine.log.warn("Stop of the abandoned start of '{}' failed", c.id, stopError);
         }
-        Engine engine = run.engine;
-        engine.report(batch -> engine.machine.abandonedStartStopped(c, batch));
+        run.engine.report(run);
     }
 
     private static @Nullable Throwable stopAndJoin(TaskRun run) {

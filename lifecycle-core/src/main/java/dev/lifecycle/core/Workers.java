@@ -26,6 +26,11 @@ final class Workers {
 
     /** How long the queue may make no progress before the workers are taken to be blocked. */
     static final long STALL_NANOS = 100_000;
+    /**
+     * How long a worker that finds the queue empty waits for a task while another thread applies outcomes (which
+     * usually makes tasks ready), rather than end and be started again a moment later.
+     */
+    static final long LINGER_NANOS = 50_000;
     /** At most this many workers are added per stall; more follow at the next check if the queue still stalls. */
     static final int MAX_EXTRA_PER_STALL = 256;
     private static final ThreadLocal<@Nullable Worker> CURRENT = new ThreadLocal<>();
@@ -123,6 +128,9 @@ final class Workers {
             while (true) {
                 self.willPoll = false;
                 Runnable task = ready.poll();
+                if (task == null && engine.lock.isLocked()) {
+                    task = linger();
+                }
                 if (task == null) {
                     workers.decrementAndGet();
                     // A task queued after the poll, while every worker was counted as running, has no worker to
@@ -143,6 +151,19 @@ final class Workers {
         } finally {
             CURRENT.set(outer);
         }
+    }
+
+    /** Waits up to {@link #LINGER_NANOS} for a task while the registry's lock is held, spinning. */
+    private @Nullable Runnable linger() {
+        long until = System.nanoTime() + LINGER_NANOS;
+        do {
+            Thread.onSpinWait();
+            Runnable task = ready.poll();
+            if (task != null) {
+                return task;
+            }
+        } while (engine.lock.isLocked() && System.nanoTime() < until);
+        return ready.poll();
     }
 
     /** Counts an ending worker as running again, if fewer than {@code parallelism} are. */
