@@ -2,7 +2,9 @@ package dev.lifecycle.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lifecycle.core.event.ServiceTransition;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -46,6 +48,47 @@ class ShutdownTests {
             assertThat(listener.of("slow")).containsExactly("INSTALLED->STARTING", "STARTING->STOPPING",
                     "STOPPING->STOPPED");
             listener.assertAllLegal();
+        }
+    }
+
+    @Test
+    void atShutdownEveryServiceStopsForTheShutdownAndNoneIsNamedAsTheReasonOfAnother() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        try (ServiceRegistry registry = ServiceRegistry.builder().listener(listener).build()) {
+            registry.install("config", String.class, ctx -> "v1");
+            registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), ctx -> "db")
+                    .dependsOn("config").build());
+            registry.install(ServiceDefinition.builder(ServiceKey.of("cache", String.class), ctx -> "cache")
+                    .dependsOn("db").build());
+            registry.startAll().get(10, TimeUnit.SECONDS);
+
+            registry.stopAll().get(10, TimeUnit.SECONDS);
+
+            assertThat(listener.transitions).filteredOn(t -> t.from() == ServiceState.RUNNING)
+                    .extracting(t -> t.key().id(), ServiceTransition::reason, ServiceTransition::detail)
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple("config", TransitionReason.SHUTDOWN, null),
+                            org.assertj.core.groups.Tuple.tuple("db", TransitionReason.SHUTDOWN, null),
+                            org.assertj.core.groups.Tuple.tuple("cache", TransitionReason.SHUTDOWN, null));
+            listener.assertAllLegal();
+        }
+    }
+
+    @Test
+    void onTheSystemClockTransitionsCarryTheSystemClocksTime() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        try (ServiceRegistry registry = ServiceRegistry.builder().listener(listener).build()) {
+            registry.install("config", String.class, ctx -> "v1");
+            Instant before = Instant.now();
+
+            registry.startAll().get(10, TimeUnit.SECONDS);
+
+            Instant after = Instant.now();
+            // The engine derives the system clock's time from System.nanoTime(): allow for the clock's resolution.
+            assertThat(listener.transitions).extracting(ServiceTransition::at)
+                    .allSatisfy(at -> assertThat(at).isBetween(before.minusMillis(1), after.plusMillis(1)));
+            assertThat(registry.snapshot("config").orElseThrow().since())
+                    .isBetween(before.minusMillis(1), after.plusMillis(1));
         }
     }
 }
