@@ -131,16 +131,32 @@ final class Engine implements ServiceRegistry {
             try {
                 result = change.apply(batch);
             } finally {
-                machine.settle(batch);
-                start = workers.enqueue(batch.tasks());
+                start = endChange(batch);
             }
         } finally {
             lock.unlock();
         }
-        workers.start(start);
-        act(batch);
+        afterChange(batch, start);
         applyReports();
         return result;
+    }
+
+    /**
+     * Ends a change, under the lock: settles the state machine, hands the change's events to the delivery queue and
+     * its tasks to the workers.
+     *
+     * @return how many workers to start once the lock is released
+     */
+    private int endChange(Batch batch) {
+        machine.settle(batch);
+        events.endChange();
+        return workers.enqueue(batch.tasks());
+    }
+
+    /** Acts on what a change decided, once the lock is released: starts workers, delivers events, completes futures. */
+    private void afterChange(Batch batch, int workersToStart) {
+        workers.start(workersToStart);
+        act(batch);
     }
 
     /**
@@ -185,14 +201,12 @@ final class Engine implements ServiceRegistry {
                         }
                     }
                 } finally {
-                    machine.settle(batch);
-                    start = workers.enqueue(batch.tasks());
+                    start = endChange(batch);
                 }
             } finally {
                 lock.unlock();
             }
-            workers.start(start);
-            act(batch);
+            afterChange(batch, start);
         }
     }
 

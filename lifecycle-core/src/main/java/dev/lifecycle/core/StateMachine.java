@@ -534,6 +534,12 @@ final class StateMachine {
         }
         Duration delay = policy.backoff(history.backoffAttempt++, engine.random.getAsDouble());
         history.restartTimes.addLast(now);
+        if (delay.isZero() || delay.isNegative()) {
+            // Due now: restarted in this change rather than through the timer.
+            Engine.log.info("Service '{}' restarts now", c.id);
+            restartNow(c, batch);
+            return;
+        }
         history.nextRestartAt = now.plus(delay);
         engine.scheduledRestarts++;
         Scheduler.Cancellable[] self = new Scheduler.Cancellable[1];
@@ -550,6 +556,10 @@ final class StateMachine {
         history.restartTimer = null;
         history.nextRestartAt = null;
         engine.scheduledRestarts--;
+        restartNow(c, batch);
+    }
+
+    private void restartNow(Controller c, Batch batch) {
         c.restarts++;
         c.startReason = TransitionReason.RESTART;
         batch.evaluate(c);

@@ -108,7 +108,9 @@ final class TaskRun implements Runnable, ServiceContext {
         synchronized (this) {
             thread = null;
         }
-        Thread.interrupted();
+        if (Thread.currentThread().isInterrupted()) {
+            Thread.interrupted();
+        }
     }
 
     synchronized void attach(Future<?> pending) {
