@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
@@ -254,6 +255,24 @@ class SupervisionTests {
 
         assertThat(snapshot("x").nextRestartAt()).isEqualTo(t0.plusSeconds(3));
         assertThat(time.pending()).containsExactly(t0.plusSeconds(3));
+    }
+
+    @Test
+    void aRestartWithoutBackoffHappensAtOnceWithoutATimer() throws Exception {
+        ServiceRegistry registry = registry(RestartPolicy.defaults().withBackoff(Duration.ZERO, Duration.ZERO, 1.0)
+                .withJitter(0).withIntensity(5, Duration.ofMinutes(1)), () -> 0.0);
+        registry.install("x", String.class, failing(2));
+
+        registry.startAll().get(5, TimeUnit.SECONDS);
+
+        ServiceSnapshot x = snapshot("x");
+        assertThat(x.state()).isEqualTo(ServiceState.RUNNING);
+        assertThat(x.restarts()).isEqualTo(2);
+        assertThat(registry.get(X)).isEqualTo("up#3");
+        assertThat(time.pending()).as("timers left").isEmpty();
+        assertThat(time.instant()).isEqualTo(t0);
+        assertThat(listener.of("x")).containsExactly("INSTALLED->STARTING", "STARTING->FAILED", "FAILED->STARTING",
+                "STARTING->FAILED", "FAILED->STARTING", "STARTING->RUNNING");
     }
 
     private ServiceRegistry registry(RestartPolicy policy, DoubleSupplier random) {
