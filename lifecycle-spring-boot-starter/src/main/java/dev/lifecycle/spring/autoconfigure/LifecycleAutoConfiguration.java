@@ -103,8 +103,9 @@ public final class LifecycleAutoConfiguration {
             search = SearchStrategy.CURRENT)
     ServiceAwareLifecycleProcessor lifecycleProcessor(ObjectProvider<ServiceBeans> serviceBeans,
             Environment environment) {
+        SingletonSupplier<ServiceBeans> beans = SingletonSupplier.of(serviceBeans::getObject);
         ServiceAwareLifecycleProcessor processor = new ServiceAwareLifecycleProcessor(
-                () -> serviceBeans.getObject().adoptedBeanNames());
+                () -> beans.obtain().adoptedBeanNames());
         processor.setTimeoutPerShutdownPhase(Binder.get(environment)
                 .bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class).orElse(Duration.ofSeconds(30))
                 .toMillis());
