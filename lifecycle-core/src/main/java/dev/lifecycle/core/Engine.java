@@ -354,11 +354,14 @@ final class Engine implements ServiceRegistry {
     @Override
     public CompletableFuture<@Nullable Void> stopAll() {
         return locked(batch -> {
-            shuttingDown = true;
-            for (Controller c = lastInstalled; c != null; c = c.previousInstalled) {
-                machine.cancelRestart(c);
-                machine.cancelStartForShutdown(c, batch);
-                machine.evaluate(c, batch);
+            if (!shuttingDown) {
+                // Once stopping, nothing starts or schedules a restart: a second stopAll() only waits.
+                shuttingDown = true;
+                for (Controller c = lastInstalled; c != null; c = c.previousInstalled) {
+                    machine.cancelRestart(c);
+                    machine.cancelStartForShutdown(c, batch);
+                    machine.evaluate(c, batch);
+                }
             }
             if (healthTimer != null) {
                 healthTimer.cancel();
