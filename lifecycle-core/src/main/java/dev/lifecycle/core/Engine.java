@@ -84,6 +84,8 @@ final class Engine implements ServiceRegistry {
     boolean closed;
     /** User-code tasks (starts, stops) whose outcome the state machine still waits for. */
     int inFlight;
+    /** {@link #inFlight}, published for {@link #busy()}: written under the lock at the end of each change. */
+    private volatile int inFlightHint;
     int scheduledRestarts;
     int runningCount;
     long installSequence;
@@ -121,6 +123,14 @@ final class Engine implements ServiceRegistry {
 
     // ---------------------------------------------------------------- the change template
 
+    /**
+     * Whether tasks are likely to become ready soon: a change holds the lock, outcomes wait to be applied, or starts
+     * and stops are in flight. Read without the lock, as a hint.
+     */
+    boolean busy() {
+        return lock.isLocked() || outcomes.get() != null || inFlightHint > 0;
+    }
+
     /** Runs a change under the lock, settles the state machine, then acts on what it decided. */
     <R> R locked(Function<Batch, R> change) {
         Batch batch = new Batch();
@@ -149,6 +159,7 @@ final class Engine implements ServiceRegistry {
      */
     private int endChange(Batch batch) {
         machine.settle(batch);
+        inFlightHint = inFlight;
         events.endChange();
         return workers.enqueue(batch.tasks());
     }

@@ -27,8 +27,9 @@ final class Workers {
     /** How long the queue may make no progress before the workers are taken to be blocked. */
     static final long STALL_NANOS = 100_000;
     /**
-     * How long a worker that finds the queue empty waits for a task while another thread applies outcomes (which
-     * usually makes tasks ready), rather than end and be started again a moment later.
+     * How long a worker that finds the queue empty waits for a task while other code of the registry runs (a change,
+     * or other services' starts and stops, whose outcomes usually make tasks ready), rather than end and be started
+     * again a moment later.
      */
     static final long LINGER_NANOS = 50_000;
     /** At most this many workers are added per stall; more follow at the next check if the queue still stalls. */
@@ -128,7 +129,7 @@ final class Workers {
             while (true) {
                 self.willPoll = false;
                 Runnable task = ready.poll();
-                if (task == null && engine.lock.isLocked()) {
+                if (task == null && engine.busy()) {
                     task = linger();
                 }
                 if (task == null) {
@@ -153,7 +154,7 @@ final class Workers {
         }
     }
 
-    /** Waits up to {@link #LINGER_NANOS} for a task while the registry's lock is held, spinning. */
+    /** Waits up to {@link #LINGER_NANOS} for a task while the registry is busy (see {@link Engine#busy()}), spinning. */
     private @Nullable Runnable linger() {
         long until = System.nanoTime() + LINGER_NANOS;
         do {
@@ -162,7 +163,7 @@ final class Workers {
             if (task != null) {
                 return task;
             }
-        } while (engine.lock.isLocked() && System.nanoTime() < until);
+        } while (engine.busy() && System.nanoTime() < until);
         return ready.poll();
     }
 
