@@ -184,7 +184,8 @@ public interface ServiceRegistry extends AutoCloseable {
     void removeListener(ServiceListener listener);
 
     /**
-     * Stops every service (as {@link #stopAll()}) and waits for it, then releases the registry's own threads.
+     * Stops every service (as {@link #stopAll()}) and waits for it. The default threads, shared by the registries of
+     * the JVM, end by themselves when idle.
      */
     @Override
     void close();

@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Builds a {@link ServiceRegistry}. Not thread-safe; each {@link #build()} makes an independent registry.
  *
- * <p>Defaults: user code runs on virtual threads on Java 21 and later, and on a pool that grows with demand on
- * Java 17 (so a blocking start never holds another back); timers run on one daemon thread; start timeout 60 s,
+ * <p>Defaults: user code runs on virtual threads on Java 21 and later, and on a pool of daemon threads that grows
+ * with demand on Java 17 (so a blocking start never holds another back); timers run on one daemon thread. These
+ * threads are shared by the registries of the JVM that use the defaults, and end when idle. Start timeout 60 s,
  * stop timeout 10 s; {@link RestartPolicy#defaults()}; health checks every 10 s.
  *
  * @since 0.1
