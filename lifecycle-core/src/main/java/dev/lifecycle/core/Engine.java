@@ -570,6 +570,10 @@ final class Engine implements ServiceRegistry {
             return;
         }
         stopAll().join();
+        // Whatever thread is delivering events, the last transitions reach the listeners before close returns.
+        if (!events.deliverAll(defaultStopTimeout)) {
+            log.debug("Closed while a listener was still receiving events");
+        }
         if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);

@@ -1,11 +1,13 @@
 package dev.lifecycle.core;
 
 import dev.lifecycle.core.event.ServiceListener;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -29,6 +31,8 @@ final class EventQueue {
     /** The events of the change in progress. Guarded by the registry's lock. */
     private @Nullable List<Consumer<ServiceListener>> changing;
     private final AtomicBoolean draining = new AtomicBoolean();
+    /** The thread delivering, while {@link #draining}. */
+    private volatile @Nullable Thread drainer;
 
     void add(ServiceListener listener) {
         listeners.add(listener);
@@ -63,6 +67,7 @@ final class EventQueue {
     /** Delivers queued events unless another thread already is; called without the registry's lock. */
     void drain() {
         while (!queue.isEmpty() && draining.compareAndSet(false, true)) {
+            drainer = Thread.currentThread();
             try {
                 List<Consumer<ServiceListener>> chunk;
                 while ((chunk = queue.poll()) != null) {
@@ -77,8 +82,29 @@ final class EventQueue {
                     }
                 }
             } finally {
+                drainer = null;
                 draining.set(false);
             }
+        }
+    }
+
+    /**
+     * Delivers the queued events, or waits until the thread delivering them has, at most {@code timeout}. Returns at
+     * once when called from a listener: its own thread is the one delivering.
+     *
+     * @return whether every event queued so far has been delivered
+     */
+    boolean deliverAll(Duration timeout) {
+        long until = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            drain();
+            if (queue.isEmpty() && !draining.get()) {
+                return true;
+            }
+            if (drainer == Thread.currentThread() || System.nanoTime() - until > 0) {
+                return false;
+            }
+            LockSupport.parkNanos(this, 50_000);
         }
     }
 }

@@ -184,8 +184,9 @@ public interface ServiceRegistry extends AutoCloseable {
     void removeListener(ServiceListener listener);
 
     /**
-     * Stops every service (as {@link #stopAll()}) and waits for it. The default threads, shared by the registries of
-     * the JVM, end by themselves when idle.
+     * Stops every service (as {@link #stopAll()}) and waits for it, and for the listeners to have received every
+     * transition (unless called from a listener). The default threads, shared by the registries of the JVM, end by
+     * themselves when idle.
      */
     @Override
     void close();

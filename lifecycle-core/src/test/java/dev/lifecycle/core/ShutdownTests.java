@@ -91,4 +91,56 @@ class ShutdownTests {
                     .isBetween(before.minusMillis(1), after.plusMillis(1));
         }
     }
+
+    @Test
+    void closeReturnsOnceTheListenersHaveReceivedTheLastTransitionsEvenWhileAnotherThreadDeliversThem()
+            throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch stopsCalled = new CountDownLatch(2);
+        java.util.concurrent.atomic.AtomicBoolean blocked = new java.util.concurrent.atomic.AtomicBoolean();
+        List<String> received = new CopyOnWriteArrayList<>();
+        ServiceRegistry registry = ServiceRegistry.builder().listener(new dev.lifecycle.core.event.ServiceListener() {
+            @Override
+            public void onTransition(ServiceTransition t) {
+                received.add(t.key().id() + " " + t.to());
+                if (t.to() == ServiceState.STOPPING && blocked.compareAndSet(false, true)) {
+                    // The thread delivering this event is held: the later events queue behind it.
+                    try {
+                        release.await();
+                    } catch (InterruptedException ex) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        }).build();
+        for (String id : List.of("a", "b")) {
+            registry.install(id, String.class, new Service<>() {
+                @Override
+                public String start(ServiceContext context) {
+                    return id;
+                }
+
+                @Override
+                public void stop(ServiceContext context) {
+                    stopsCalled.countDown();
+                }
+            });
+        }
+        registry.startAll().get(10, TimeUnit.SECONDS);
+        Thread stopper = new Thread(registry::stopAll, "stopper");
+        stopper.start();
+        assertThat(stopsCalled.await(10, TimeUnit.SECONDS)).isTrue();
+
+        Thread closer = new Thread(registry::close, "closer");
+        closer.start();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> closer.getState() == Thread.State.TIMED_WAITING || !closer.isAlive());
+        assertThat(closer.isAlive()).as("close() waits for the listener").isTrue();
+        release.countDown();
+        closer.join(10_000);
+        stopper.join(10_000);
+
+        assertThat(closer.isAlive()).isFalse();
+        assertThat(received).contains("a STOPPED", "b STOPPED");
+    }
 }
