@@ -123,9 +123,10 @@ final class Installer {
      * what it is to the services already waiting for it. Changes nothing the registry can see.
      */
     private void resolve(Controller c) {
+        int ownHash = c.id.hashCode();
         for (int i = 0; i < c.requiredIds.length; i++) {
             String id = c.requiredIds[i];
-            if (id.equals(c.id)) {
+            if (Requirements.sameId(id, c.id, ownHash)) {
                 throw new DependencyCycleException(List.of(c.id, c.id));
             }
             Controller r = engine.services.get(id);

@@ -55,12 +55,21 @@ final class Requirements {
             Integer at = index.get(id);
             return at == null ? -1 : at;
         }
+        int hash = id.hashCode();
         for (int i = 0; i < size; i++) {
-            if (ids[i].equals(id)) {
+            if (sameId(ids[i], id, hash)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /**
+     * Whether {@code a} equals {@code b}, whose hash is {@code bHash}. The hashes (cached by the strings) are compared
+     * first: ids of other services are usually different strings, whose characters need not be read.
+     */
+    static boolean sameId(String a, String b, int bHash) {
+        return a == b || (a.hashCode() == bHash && a.equals(b));
     }
 
     private void typeAt(int at, Class<?> type) {
