@@ -25,29 +25,9 @@ import org.junit.jupiter.api.Test;
  * back-off, and its dependents start again with fresh values. Time is driven by hand (restart delays are exact:
  * 100 ms for a first restart, no jitter); user code runs on the registry's default executor.
  */
-class CascadeTests {
+class CascadeTests extends ManualRegistryTestBase {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
-
-    private final ManualTime time = new ManualTime();
     private final Instant t0 = time.instant();
-    private final RecordingListener listener = new RecordingListener();
-    private final CascadeProbe probe = new CascadeProbe();
-    private final CountDownLatch release = new CountDownLatch(1);
-    private ServiceRegistry registry;
-
-    @BeforeEach
-    void buildRegistry() {
-        registry = ServiceRegistry.builder().clock(time).scheduler(time).random(() -> 0.0).listener(listener).build();
-    }
-
-    @AfterEach
-    void closeRegistry() {
-        release.countDown();
-        assertThat(registry.stopAll()).succeedsWithin(WAIT);
-        registry.close();
-        listener.assertAllLegal();
-    }
 
     @Test
     void failedConfiguratorStopsDbclientFirstAndBothRestartWithTheNewConfiguration() throws Exception {
@@ -554,32 +534,8 @@ class CascadeTests {
                 "join config");
     }
 
-    private Service<String> blockingStop(String id) {
-        return new Service<>() {
-            @Override
-            public String start(ServiceContext context) {
-                probe.record("start " + id);
-                return id;
-            }
-
-            @Override
-            public void stop(ServiceContext context) throws InterruptedException {
-                probe.record("stop " + id);
-                release.await();
-            }
-        };
-    }
-
-    private ServiceSnapshot snapshot(String id) {
-        return registry.snapshot(id).orElseThrow();
-    }
-
     private ServiceTransition transition(String id, ServiceState to) {
         return listener.transitions.stream().filter(t -> t.key().id().equals(id) && t.to() == to).findFirst()
                 .orElseThrow();
-    }
-
-    private static <T> T done(CompletableFuture<T> future) throws Exception {
-        return future.get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 }

@@ -22,33 +22,13 @@ import org.junit.jupiter.api.Test;
  * The graph changing at run time: services installed after the start (before or after what they require), and
  * services removed (their dependents stop and wait for the id to come back).
  */
-class DynamicGraphTests {
+class DynamicGraphTests extends ManualRegistryTestBase {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
     private static final ServiceKey<String> CONFIG = ServiceKey.of("config", String.class);
     private static final ServiceKey<String> DB = ServiceKey.of("db", String.class);
     private static final ServiceKey<String> API = ServiceKey.of("api", String.class);
     private static final String UNKNOWN_CONFIG =
             "No service 'config' is installed; check the name (and the qualifier, written name:qualifier)";
-
-    private final ManualTime time = new ManualTime();
-    private final RecordingListener listener = new RecordingListener();
-    private final CascadeProbe probe = new CascadeProbe();
-    private final CountDownLatch release = new CountDownLatch(1);
-    private ServiceRegistry registry;
-
-    @BeforeEach
-    void buildRegistry() {
-        registry = ServiceRegistry.builder().clock(time).scheduler(time).random(() -> 0.0).listener(listener).build();
-    }
-
-    @AfterEach
-    void closeRegistry() {
-        release.countDown();
-        assertThat(registry.stopAll()).succeedsWithin(WAIT);
-        registry.close();
-        listener.assertAllLegal();
-    }
 
     @Test
     void serviceInstalledAtRunTimeStartsWithItsRequirementsValue() throws Exception {
@@ -334,13 +314,5 @@ class DynamicGraphTests {
                 probe.record("join " + context.key().id());
             }
         };
-    }
-
-    private ServiceSnapshot snapshot(String id) {
-        return registry.snapshot(id).orElseThrow();
-    }
-
-    private static <T> T done(CompletableFuture<T> future) throws Exception {
-        return future.get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 }

@@ -20,28 +20,11 @@ import org.junit.jupiter.api.Test;
  * completes once the registry has settled, so the states are asserted right after it completes. The graph is
  * {@code config <- db <- api}, plus {@code other} that depends on nothing.
  */
-class OperatorActionTests {
+class OperatorActionTests extends ManualRegistryTestBase {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
-
-    private final ManualTime time = new ManualTime();
-    private final RecordingListener listener = new RecordingListener();
-    private final CascadeProbe probe = new CascadeProbe();
-    private final CountDownLatch release = new CountDownLatch(1);
-    private ServiceRegistry registry;
-
-    @BeforeEach
-    void buildRegistry() {
-        registry = ServiceRegistry.builder().clock(time).scheduler(time).random(() -> 0.0).listener(listener)
-                .restartPolicy(RestartPolicy.defaults().withIntensity(1, Duration.ofSeconds(60))).build();
-    }
-
-    @AfterEach
-    void closeRegistry() {
-        release.countDown();
-        assertThat(registry.stopAll()).succeedsWithin(WAIT);
-        registry.close();
-        listener.assertAllLegal();
+    @Override
+    ServiceRegistryBuilder builder() {
+        return super.builder().restartPolicy(RestartPolicy.defaults().withIntensity(1, Duration.ofSeconds(60)));
     }
 
     @Test
@@ -273,7 +256,7 @@ class OperatorActionTests {
 
     @Test
     void restartsRequestedWhileOneIsUnderWayAreMergedIntoIt() throws Exception {
-        installBlockingStop("x");
+        registry.install("x", String.class, blockingStop("x"));
         done(registry.startAll());
 
         CompletableFuture<@Nullable Void> first = registry.restart("x");
@@ -290,8 +273,8 @@ class OperatorActionTests {
 
     @Test
     void theLastOfStopAndRestartWhileStoppingDecidesTheOutcome() throws Exception {
-        installBlockingStop("x");
-        installBlockingStop("y");
+        registry.install("x", String.class, blockingStop("x"));
+        registry.install("y", String.class, blockingStop("y"));
         done(registry.startAll());
 
         CompletableFuture<@Nullable Void> stopX = registry.stop("x");
@@ -330,29 +313,5 @@ class OperatorActionTests {
         registry.install(ServiceDefinition.builder(ServiceKey.of("api", String.class), probe.service("api"))
                 .requires(ServiceKey.of("db", String.class)).build());
         registry.install("other", String.class, probe.service("other"));
-    }
-
-    private void installBlockingStop(String id) {
-        registry.install(id, String.class, new Service<>() {
-            @Override
-            public String start(ServiceContext context) {
-                probe.record("start " + id);
-                return id;
-            }
-
-            @Override
-            public void stop(ServiceContext context) throws InterruptedException {
-                probe.record("stop " + id);
-                release.await();
-            }
-        });
-    }
-
-    private ServiceSnapshot snapshot(String id) {
-        return registry.snapshot(id).orElseThrow();
-    }
-
-    private static <T> T done(CompletableFuture<T> future) throws Exception {
-        return future.get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 }

@@ -1,0 +1,69 @@
+package dev.lifecycle.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * A registry on {@link ManualTime} (its clock and scheduler, no jitter) with a {@link RecordingListener} and a
+ * {@link CascadeProbe}, built before each test and stopped, closed and checked for illegal transitions after it.
+ * Services that block in their stop wait for {@link #release}, counted down after each test.
+ */
+abstract class ManualRegistryTestBase {
+
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    final ManualTime time = new ManualTime();
+    final RecordingListener listener = new RecordingListener();
+    final CascadeProbe probe = new CascadeProbe();
+    final CountDownLatch release = new CountDownLatch(1);
+    ServiceRegistry registry;
+
+    /** The registry's builder; a test class may add options. */
+    ServiceRegistryBuilder builder() {
+        return ServiceRegistry.builder().clock(time).scheduler(time).random(() -> 0.0).listener(listener);
+    }
+
+    @BeforeEach
+    void buildRegistry() {
+        registry = builder().build();
+    }
+
+    @AfterEach
+    void closeRegistry() {
+        release.countDown();
+        assertThat(registry.stopAll()).succeedsWithin(WAIT);
+        registry.close();
+        listener.assertAllLegal();
+    }
+
+    /** A service publishing its id whose stop is recorded and then blocks until {@link #release}. */
+    Service<String> blockingStop(String id) {
+        return new Service<>() {
+            @Override
+            public String start(ServiceContext context) {
+                probe.record("start " + id);
+                return id;
+            }
+
+            @Override
+            public void stop(ServiceContext context) throws InterruptedException {
+                probe.record("stop " + id);
+                release.await();
+            }
+        };
+    }
+
+    ServiceSnapshot snapshot(String id) {
+        return registry.snapshot(id).orElseThrow();
+    }
+
+    static <T> T done(CompletableFuture<T> future) throws Exception {
+        return future.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+}
