@@ -82,10 +82,11 @@ final class Engine implements ServiceRegistry {
     boolean started;
     boolean shuttingDown;
     boolean closed;
-    /** User-code tasks (starts, stops) whose outcome the state machine still waits for. */
-    int inFlight;
-    /** {@link #inFlight}, published for {@link #busy()}: written under the lock at the end of each change. */
-    private volatile int inFlightHint;
+    /**
+     * User-code tasks (starts, stops) whose outcome the state machine still waits for. Written under the lock; volatile
+     * so that {@link #busy()} may read it without.
+     */
+    volatile int inFlight;
     int scheduledRestarts;
     int runningCount;
     long installSequence;
@@ -128,7 +129,7 @@ final class Engine implements ServiceRegistry {
      * and stops are in flight. Read without the lock, as a hint.
      */
     boolean busy() {
-        return lock.isLocked() || outcomes.get() != null || inFlightHint > 0;
+        return lock.isLocked() || outcomes.get() != null || inFlight > 0;
     }
 
     /** Runs a change under the lock, settles the state machine, then acts on what it decided. */
@@ -159,7 +160,6 @@ final class Engine implements ServiceRegistry {
      */
     private int endChange(Batch batch) {
         machine.settle(batch);
-        inFlightHint = inFlight;
         events.endChange();
         return workers.enqueue(batch.tasks());
     }

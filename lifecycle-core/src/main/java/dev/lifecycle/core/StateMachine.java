@@ -229,23 +229,15 @@ final class StateMachine {
             batch.evaluate(c);
             return;
         }
-        c.currentRun = null;
         c.startCallInFlight = false;
-        engine.deadlines.remove(run);
-        uncountInFlight(c);
+        endRun(c, run);
         long now = batch.now(engine);
-        long took = Math.max(0, now - run.began);
-        c.startDuration = took;
         Throwable failure = error;
         if (failure == null && value == null && !c.isVoid()) {
             failure = new LifecycleException("Service '" + c.id + "' returned null from start() but its type is "
                     + c.key.type().getName() + "; return the value its dependents receive, or install it with type Void");
         }
-        if (engine.events.hasListeners()) {
-            Throwable reported = failure;
-            Duration duration = Duration.ofNanos(took);
-            engine.events.enqueue(l -> l.onStarted(c.key, duration, reported));
-        }
+        started(c, Math.max(0, now - run.began), failure);
         if (failure != null && c.cancelledForShutdown && c.pendingFailure == null) {
             // The registry is stopping and interrupted this start: not a failure of the service.
             c.cancelledForShutdown = false;
@@ -294,16 +286,13 @@ final class StateMachine {
     }
 
     private void startTimedOut(Controller c, TaskRun run, Batch batch) {
-        c.currentRun = null;
-        uncountInFlight(c);
-        c.startDuration = c.startTimeout.toNanos();
+        endRun(c, run);
         batch.after(run::cancel);
         Throwable cause = c.pendingFailure != null ? c.pendingFailure
                 : new java.util.concurrent.TimeoutException("Service '" + c.id + "' did not start within "
                         + c.startTimeout + "; its start was cancelled (raise its start timeout if it needs longer)");
         c.pendingFailure = null;
-        Throwable reported = cause;
-        engine.events.enqueue(l -> l.onStarted(c.key, c.startTimeout, reported));
+        started(c, c.startTimeout.toNanos(), cause);
         landFailed(c, cause, false, batch);
     }
 
@@ -428,34 +417,50 @@ final class StateMachine {
             }
             return;
         }
-        c.currentRun = null;
-        engine.deadlines.remove(run);
-        uncountInFlight(c);
+        endRun(c, run);
         long now = batch.now(engine);
-        long took = Math.max(0, now - run.began);
-        c.stopDuration = took;
         if (error != null) {
             c.lastFailure = FailureInfo.of(error, Engine.instant(now));
             Engine.log.warn("Stop of service '{}' failed; carrying on", c.id, error);
         }
-        if (engine.events.hasListeners()) {
-            Duration duration = Duration.ofNanos(took);
-            engine.events.enqueue(l -> l.onStopped(c.key, duration, error));
-        }
+        stopped(c, Math.max(0, now - run.began), error);
         land(c, batch);
     }
 
     private void stopTimedOut(Controller c, TaskRun run, Batch batch) {
-        c.currentRun = null;
-        uncountInFlight(c);
+        endRun(c, run);
         batch.after(run::cancel);
-        c.stopDuration = c.stopTimeout.toNanos();
         Throwable timeout = new java.util.concurrent.TimeoutException("Service '" + c.id + "' did not stop within "
                 + c.stopTimeout + "; carrying on without it (raise its stop timeout if it needs longer)");
         c.lastFailure = FailureInfo.of(timeout, engine.now());
         Engine.log.warn(timeout.getMessage());
-        engine.events.enqueue(l -> l.onStopped(c.key, c.stopTimeout, timeout));
+        stopped(c, c.stopTimeout.toNanos(), timeout);
         land(c, batch);
+    }
+
+    /** The run in flight for {@code c} is over (returned or timed out): it is no longer watched nor counted. */
+    private void endRun(Controller c, TaskRun run) {
+        c.currentRun = null;
+        engine.deadlines.remove(run);
+        uncountInFlight(c);
+    }
+
+    /** Records how long a start took and tells the listeners. */
+    private void started(Controller c, long nanos, @Nullable Throwable failure) {
+        c.startDuration = nanos;
+        if (engine.events.hasListeners()) {
+            Duration took = Duration.ofNanos(nanos);
+            engine.events.enqueue(l -> l.onStarted(c.key, took, failure));
+        }
+    }
+
+    /** Records how long a stop took and tells the listeners. */
+    private void stopped(Controller c, long nanos, @Nullable Throwable error) {
+        c.stopDuration = nanos;
+        if (engine.events.hasListeners()) {
+            Duration took = Duration.ofNanos(nanos);
+            engine.events.enqueue(l -> l.onStopped(c.key, took, error));
+        }
     }
 
     /** Where a service goes once its stop is over. */
