@@ -1,6 +1,7 @@
 package dev.lifecycle.core;
 
 import dev.lifecycle.core.event.ServiceListener;
+import dev.lifecycle.core.event.ServiceTransition;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +28,10 @@ final class EventQueue {
     private static final Logger log = LoggerFactory.getLogger(EventQueue.class);
 
     private final List<ServiceListener> listeners = new CopyOnWriteArrayList<>();
-    private final ConcurrentLinkedQueue<List<Consumer<ServiceListener>>> queue = new ConcurrentLinkedQueue<>();
+    /** Chunks of events: each a {@link ServiceTransition} or a {@code Consumer<ServiceListener>} calling a listener. */
+    private final ConcurrentLinkedQueue<List<Object>> queue = new ConcurrentLinkedQueue<>();
     /** The events of the change in progress. Guarded by the registry's lock. */
-    private @Nullable List<Consumer<ServiceListener>> changing;
+    private @Nullable List<Object> changing;
     private final AtomicBoolean draining = new AtomicBoolean();
     /** The thread delivering, while {@link #draining}. */
     private volatile @Nullable Thread drainer;
@@ -46,8 +48,17 @@ final class EventQueue {
         return !listeners.isEmpty();
     }
 
+    /** Enqueues a transition for every listener; called under the registry's lock. */
+    void enqueue(ServiceTransition transition) {
+        add(transition);
+    }
+
     /** Enqueues an event for every listener; called under the registry's lock. */
     void enqueue(Consumer<ServiceListener> event) {
+        add(event);
+    }
+
+    private void add(Object event) {
         if (!listeners.isEmpty()) {
             if (changing == null) {
                 changing = new ArrayList<>(16);
@@ -69,15 +80,11 @@ final class EventQueue {
         while (!queue.isEmpty() && draining.compareAndSet(false, true)) {
             drainer = Thread.currentThread();
             try {
-                List<Consumer<ServiceListener>> chunk;
+                List<Object> chunk;
                 while ((chunk = queue.poll()) != null) {
-                    for (Consumer<ServiceListener> event : chunk) {
+                    for (Object event : chunk) {
                         for (ServiceListener listener : listeners) {
-                            try {
-                                event.accept(listener);
-                            } catch (RuntimeException | Error ex) {
-                                log.warn("Service listener {} threw; it keeps receiving events", listener, ex);
-                            }
+                            deliver(event, listener);
                         }
                     }
                 }
@@ -85,6 +92,19 @@ final class EventQueue {
                 drainer = null;
                 draining.set(false);
             }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void deliver(Object event, ServiceListener listener) {
+        try {
+            if (event instanceof ServiceTransition transition) {
+                listener.onTransition(transition);
+            } else {
+                ((Consumer<ServiceListener>) event).accept(listener);
+            }
+        } catch (RuntimeException | Error ex) {
+            log.warn("Service listener {} threw; it keeps receiving events", listener, ex);
         }
     }
 

@@ -140,7 +140,6 @@ final class StateMachine {
         long now = batch.now(engine);
         c.phase = to;
         c.reason = reason;
-        c.since = now;
         c.detail = detail;
         if (to == Phase.RUNNING) {
             engine.runningCount++;
@@ -178,19 +177,21 @@ final class StateMachine {
             }
         }
         if (from.state != to.state) {
-            publish(c, from.state, to.state, reason, cause, detail, now);
+            // A phase within the same state (STOPPING_DEPENDENTS, then STOPPING) is not a new state.
+            long previous = c.since;
+            c.since = now;
+            publish(c, from.state, to.state, reason, cause, detail, now, previous);
         }
     }
 
     private void publish(Controller c, ServiceState from, ServiceState to, TransitionReason reason,
-            @Nullable Throwable cause, @Nullable String detail, long at) {
+            @Nullable Throwable cause, @Nullable String detail, long at, long since) {
         if (Engine.log.isDebugEnabled()) {
             Engine.log.debug("{}: {} -> {} ({}{})", c.id, from, to, reason, detail == null ? "" : ": " + detail);
         }
         if (engine.events.hasListeners()) {
-            ServiceTransition event = new ServiceTransition(c.key, from, to, reason, cause, detail,
-                    Engine.instant(at));
-            engine.events.enqueue(l -> l.onTransition(event));
+            engine.events.enqueue(new ServiceTransition(c.key, from, to, reason, cause, detail, Engine.instant(at),
+                    Engine.instant(since)));
         }
     }
 

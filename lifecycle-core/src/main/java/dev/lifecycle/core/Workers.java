@@ -45,7 +45,14 @@ final class Workers {
     private final AtomicInteger queued = new AtomicInteger();
     /** Worker loops started and not ended. */
     private final AtomicInteger workers = new AtomicInteger();
-    private volatile long lastProgress = System.nanoTime();
+    /**
+     * How many tasks workers have taken: a hint for the {@link Watchdog}, counted without a fence (a lost count still
+     * changes the value, and a change is all the watchdog looks for).
+     */
+    private final AtomicInteger progress = new AtomicInteger();
+    /** The count of {@link #progress} the watchdog last saw, and when it saw it change. Watchdog thread only. */
+    private int progressSeen;
+    private long progressSeenAt = System.nanoTime();
     /** The typical duration of a start or a stop, in nanos: a moving average, updated without synchronisation. */
     private volatile long typicalTaskNanos;
     /** Whether the {@link Watchdog} watches this queue. */
@@ -142,7 +149,7 @@ final class Workers {
                     continue;
                 }
                 queued.decrementAndGet();
-                lastProgress = System.nanoTime();
+                progress.setOpaque(progress.getPlain() + 1);
                 try {
                     task.run();
                 } catch (RuntimeException | Error ex) {
@@ -195,13 +202,20 @@ final class Workers {
             watching = true;
             return true;
         }
-        if (System.nanoTime() - lastProgress < STALL_NANOS || engine.lock.isLocked()) {
+        long now = System.nanoTime();
+        int taken = progress.getOpaque();
+        if (taken != progressSeen) {
+            progressSeen = taken;
+            progressSeenAt = now;
+            return true;
+        }
+        if (now - progressSeenAt < STALL_NANOS || engine.lock.isLocked()) {
             // A change in progress (the state machine holding the lock) is not user code blocking the workers.
             return true;
         }
         int extra = Math.min(queued.get(), MAX_EXTRA_PER_STALL);
         workers.addAndGet(extra);
-        lastProgress = System.nanoTime();
+        progressSeenAt = now;
         for (int i = 0; i < extra; i++) {
             try {
                 executor.execute(this::work);

@@ -86,6 +86,49 @@ class ObservabilityTests {
     }
 
     @Test
+    void eachTransitionSaysHowLongTheServiceSpentInTheStateItLeft() throws Exception {
+        ManualStart<String> config = new ManualStart<>();
+        registry.install("config", String.class, config);
+        registry.install("db", String.class, new Service<>() {
+            @Override
+            public void init(ServiceInit init) {
+                init.dependsOn("config");
+            }
+
+            @Override
+            public String start(ServiceContext context) {
+                return "db";
+            }
+
+            @Override
+            public void stop(ServiceContext context) {
+                time.advance(Duration.ofMillis(30));
+            }
+        });
+
+        registry.startAll();
+        time.advance(Duration.ofMillis(100));
+        config.complete("v1");
+        time.advance(Duration.ofMillis(900));
+        registry.stopAll().get(5, TimeUnit.SECONDS);
+
+        // config is STOPPING from 1000 ms, first waiting for db's 30 ms stop, then stopping itself: one state.
+        assertThat(listener.transitions).extracting(t -> t.key().id() + " " + t.from() + "->" + t.to() + " @"
+                + Duration.between(t0, t.at()).toMillis() + " after " + t.timeInPreviousState().toMillis())
+                .containsExactly(
+                        "config INSTALLED->STARTING @0 after 0",
+                        "db INSTALLED->WAITING @0 after 0",
+                        "config STARTING->RUNNING @100 after 100",
+                        "db WAITING->STARTING @100 after 100",
+                        "db STARTING->RUNNING @100 after 0",
+                        "db RUNNING->STOPPING @1000 after 900",
+                        "config RUNNING->STOPPING @1000 after 900",
+                        "db STOPPING->STOPPED @1030 after 30",
+                        "config STOPPING->STOPPED @1030 after 30");
+        assertThat(listener.transitions).allSatisfy(t -> assertThat(t.since()).isBeforeOrEqualTo(t.at()));
+    }
+
+    @Test
     void listenersGetStartAndStopDurations() throws Exception {
         List<String> timings = new CopyOnWriteArrayList<>();
         registry.addListener(new ServiceListener() {

@@ -3,10 +3,6 @@ package dev.lifecycle.spring;
 import dev.lifecycle.core.ServiceState;
 import dev.lifecycle.core.event.ServiceListener;
 import dev.lifecycle.core.event.ServiceTransition;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,20 +17,13 @@ public final class ServiceTransitionLogger implements ServiceListener {
 
     private static final Logger logger = LoggerFactory.getLogger(ServiceTransitionLogger.class);
 
-    private final Map<String, Instant> lastTransition = new ConcurrentHashMap<>();
-
     @Override
     public void onTransition(ServiceTransition transition) {
-        String id = transition.key().id();
-        Instant previous = lastTransition.put(id, transition.at());
-        if (transition.to() == ServiceState.REMOVED) {
-            lastTransition.remove(id);
-        }
         boolean failed = transition.to() == ServiceState.FAILED;
         if (failed ? !logger.isWarnEnabled() : !logger.isInfoEnabled()) {
             return;
         }
-        String line = describe(transition, previous);
+        String line = describe(transition);
         if (failed) {
             logger.warn(line);
         }
@@ -43,7 +32,7 @@ public final class ServiceTransitionLogger implements ServiceListener {
         }
     }
 
-    static String describe(ServiceTransition transition, Instant previous) {
+    static String describe(ServiceTransition transition) {
         StringBuilder out = new StringBuilder("service ").append(transition.key().id()).append(": ")
                 .append(transition.from()).append(" -> ").append(transition.to()).append(" (")
                 .append(transition.reason());
@@ -53,9 +42,7 @@ public final class ServiceTransitionLogger implements ServiceListener {
         else if (transition.cause() != null) {
             out.append(": ").append(transition.cause());
         }
-        if (previous != null) {
-            out.append(", took ").append(Duration.between(previous, transition.at()).toMillis()).append(" ms");
-        }
+        out.append(", took ").append(transition.timeInPreviousState().toMillis()).append(" ms");
         return out.append(')').toString();
     }
 }
