@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The floor: the least work a correct dependency-ordered parallel starter can do, as the physical-limit reference.
- * Kahn's algorithm with an atomic in-degree counter per service on a fixed pool of one thread per core: a service is
- * handed to the pool when its last requirement has finished; a thread that finishes a service runs the first
- * dependent it made ready itself. Stop is the same on the reversed graph; the cascade stops the root's transitive
+ * Kahn's algorithm with an atomic in-degree counter per service on a fork-join pool of one thread per core: a service
+ * is handed to the pool when its last requirement has finished; a thread that finishes a service runs the first
+ * dependent it made ready itself. A blocking start blocks through {@link ForkJoinPool#managedBlock}, so the pool
+ * adds a thread for each one blocked, as a growable pool would. Stop is the same on the reversed graph; the cascade stops the root's transitive
  * dependents in reverse order, the root last, then starts them again in forward order. No states, no names, no
  * events, no failure handling: what any real engine must add on top is what the ratio to the floor shows.
  */
@@ -112,7 +113,7 @@ final class FloorPeer implements Peer {
             switch (work) {
                 case NOOP -> probe.startEnd(node);
                 case BLOCKING -> {
-                    StartWork.block();
+                    blockManaged();
                     probe.startEnd(node);
                 }
                 case ASYNC -> {
@@ -124,6 +125,33 @@ final class FloorPeer implements Peer {
                 }
             }
             return true;
+        }
+
+        /**
+         * Blocks the way a fork-join task should: through {@link ForkJoinPool#managedBlock}, so that the pool adds a
+         * thread while this one sleeps, and blocked starts never hold the pool's threads.
+         */
+        private static void blockManaged() {
+            try {
+                ForkJoinPool.managedBlock(new ForkJoinPool.ManagedBlocker() {
+                    private boolean done;
+
+                    @Override
+                    public boolean block() {
+                        StartWork.block();
+                        done = true;
+                        return true;
+                    }
+
+                    @Override
+                    public boolean isReleasable() {
+                        return done;
+                    }
+                });
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while starting", ex);
+            }
         }
 
         private void run(KahnRun.Direction direction, boolean @Nullable [] members) throws InterruptedException {
