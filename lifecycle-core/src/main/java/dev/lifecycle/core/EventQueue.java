@@ -36,16 +36,39 @@ final class EventQueue {
     /** The thread delivering, while {@link #draining}. */
     private volatile @Nullable Thread drainer;
 
-    void add(ServiceListener listener) {
+    /** Whether a listener overrides {@code onStarted} or {@code onStopped}: else their events are not made. */
+    private volatile boolean timings;
+
+    synchronized void add(ServiceListener listener) {
         listeners.add(listener);
+        timings = timings || wantsTimings(listener);
     }
 
-    void remove(ServiceListener listener) {
+    synchronized void remove(ServiceListener listener) {
         listeners.remove(listener);
+        timings = listeners.stream().anyMatch(EventQueue::wantsTimings);
     }
 
     boolean hasListeners() {
         return !listeners.isEmpty();
+    }
+
+    /** Whether a listener wants {@code onStarted} and {@code onStopped}, which come once per start and per stop. */
+    boolean hasTimingListeners() {
+        return timings;
+    }
+
+    private static boolean wantsTimings(ServiceListener listener) {
+        return overrides(listener, "onStarted") || overrides(listener, "onStopped");
+    }
+
+    private static boolean overrides(ServiceListener listener, String method) {
+        try {
+            return listener.getClass().getMethod(method, ServiceKey.class, Duration.class, Throwable.class)
+                    .getDeclaringClass() != ServiceListener.class;
+        } catch (NoSuchMethodException | SecurityException ex) {
+            return true;
+        }
     }
 
     /** Enqueues a transition for every listener; called under the registry's lock. */

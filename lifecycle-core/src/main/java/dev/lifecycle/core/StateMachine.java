@@ -449,7 +449,7 @@ final class StateMachine {
     /** Records how long a start took and tells the listeners. */
     private void started(Controller c, long nanos, @Nullable Throwable failure) {
         c.startDuration = nanos;
-        if (engine.events.hasListeners()) {
+        if (engine.events.hasTimingListeners()) {
             Duration took = Duration.ofNanos(nanos);
             engine.events.enqueue(l -> l.onStarted(c.key, took, failure));
         }
@@ -458,7 +458,7 @@ final class StateMachine {
     /** Records how long a stop took and tells the listeners. */
     private void stopped(Controller c, long nanos, @Nullable Throwable error) {
         c.stopDuration = nanos;
-        if (engine.events.hasListeners()) {
+        if (engine.events.hasTimingListeners()) {
             Duration took = Duration.ofNanos(nanos);
             engine.events.enqueue(l -> l.onStopped(c.key, took, error));
         }

@@ -172,6 +172,34 @@ class ObservabilityTests {
                 "stopped config in 0 ms");
     }
 
+    /** Counts starts in a method a subclass inherits: the subclass wants timings though it declares none. */
+    private static class StartCounter implements ServiceListener {
+        final List<String> started = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onStarted(ServiceKey<?> key, Duration duration, Throwable failure) {
+            started.add(key.id());
+        }
+    }
+
+    private static final class InheritingStartCounter extends StartCounter {
+    }
+
+    @Test
+    void listenerGetsDurationsThroughAnInheritedMethodAndRemovingItStopsThem() throws Exception {
+        InheritingStartCounter counter = new InheritingStartCounter();
+        registry.install("config", String.class, ctx -> "v1");
+        registry.addListener(counter);
+        registry.startAll().get(5, TimeUnit.SECONDS);
+        registry.stopAll().get(5, TimeUnit.SECONDS);
+        registry.removeListener(counter);
+        registry.startAll().get(5, TimeUnit.SECONDS);
+
+        assertThat(counter.started).containsExactly("config");
+        assertThat(listener.transitions).extracting(t -> t.to()).containsSubsequence(ServiceState.RUNNING,
+                ServiceState.STOPPED, ServiceState.RUNNING);
+    }
+
     @Test
     void listenerThatThrowsDoesNotStopTheRegistryNorTheOtherListeners() throws Exception {
         registry.addListener(new ServiceListener() {
