@@ -20,7 +20,10 @@ final class Batch {
     private int head;
     private int size;
     /** User-code tasks to hand to the workers. */
-    private @Nullable List<Runnable> tasks;
+    /** The tasks this change made ready, in order, linked through {@link Task#next}. */
+    private @Nullable Task firstTask;
+    private @Nullable Task lastTask;
+    private int taskCount;
     /** Things to do after unlocking that are not user code of a service (complete futures, escalate). */
     private @Nullable List<Runnable> after;
     private long now = Controller.UNSET;
@@ -50,11 +53,14 @@ final class Batch {
         return c;
     }
 
-    void task(Runnable task) {
-        if (tasks == null) {
-            tasks = new ArrayList<>();
+    void task(Task task) {
+        if (lastTask == null) {
+            firstTask = task;
+        } else {
+            lastTask.next = task;
         }
-        tasks.add(task);
+        lastTask = task;
+        taskCount++;
     }
 
     void after(Runnable action) {
@@ -64,8 +70,17 @@ final class Batch {
         after.add(action);
     }
 
-    List<Runnable> tasks() {
-        return tasks == null ? NONE : tasks;
+    /** The first of the tasks this change made ready, linked through {@link Task#next}; {@code null} if none. */
+    @Nullable Task firstTask() {
+        return firstTask;
+    }
+
+    @Nullable Task lastTask() {
+        return lastTask;
+    }
+
+    int taskCount() {
+        return taskCount;
     }
 
     List<Runnable> after() {
@@ -87,6 +102,6 @@ final class Batch {
 
     @Override
     public String toString() {
-        return "Batch[" + size + " to evaluate, " + tasks().size() + " tasks, " + after().size() + " after]";
+        return "Batch[" + size + " to evaluate, " + taskCount + " tasks, " + after().size() + " after]";
     }
 }

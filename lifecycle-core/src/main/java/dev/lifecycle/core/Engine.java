@@ -161,7 +161,7 @@ final class Engine implements ServiceRegistry {
     private int endChange(Batch batch) {
         machine.settle(batch);
         events.endChange();
-        return workers.enqueue(batch.tasks());
+        return workers.enqueue(batch);
     }
 
     /** Acts on what a change decided, once the lock is released: starts workers, delivers events, completes futures. */

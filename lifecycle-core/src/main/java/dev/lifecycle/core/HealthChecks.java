@@ -26,7 +26,7 @@ final class HealthChecks {
                 int generation = c.generation;
                 CompletableFuture<@Nullable Void> future = new CompletableFuture<>();
                 done.add(future);
-                batch.task(() -> {
+                batch.task(Task.of(() -> {
                     boolean healthy;
                     Throwable problem = null;
                     try {
@@ -39,7 +39,7 @@ final class HealthChecks {
                     Throwable why = problem;
                     engine.lockedRun(b -> record(engine, c, generation, ok, why, b));
                     future.complete(null);
-                });
+                }));
             }
         });
         return CompletableFuture.allOf(done.toArray(new CompletableFuture<?>[0]));

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The fields under "guarded by the registry's lock" are the run's timing and its place in {@link Deadlines}.
  */
-final class TaskRun implements Runnable, ServiceContext {
+final class TaskRun extends Task implements ServiceContext {
 
     /** What the run does. */
     enum Kind {

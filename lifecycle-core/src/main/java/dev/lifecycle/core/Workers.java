@@ -1,7 +1,5 @@
 package dev.lifecycle.core;
 
-import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,7 +38,7 @@ final class Workers {
     private final Executor executor;
     private final int parallelism;
 
-    private final ConcurrentLinkedQueue<Runnable> ready = new ConcurrentLinkedQueue<>();
+    private final TaskQueue ready = new TaskQueue();
     /** How many tasks are in {@link #ready} (the queue's own size is not constant-time). */
     private final AtomicInteger queued = new AtomicInteger();
     /** Worker loops started and not ended. */
@@ -70,12 +68,14 @@ final class Workers {
      *
      * @return how many workers to start once the lock is released
      */
-    int enqueue(List<Runnable> tasks) {
-        int added = tasks.size();
-        if (added == 0) {
+    int enqueue(Batch batch) {
+        int added = batch.taskCount();
+        Task first = batch.firstTask();
+        Task last = batch.lastTask();
+        if (added == 0 || first == null || last == null) {
             return 0;
         }
-        ready.addAll(tasks);
+        ready.add(first, last);
         int waiting = queued.addAndGet(added);
         // A worker reporting its task's outcome polls the queue next: leave one task for it instead of starting a
         // worker. The task stays queued rather than handed to it, because the worker may yet run code that waits
@@ -135,7 +135,7 @@ final class Workers {
         try {
             while (true) {
                 self.willPoll = false;
-                Runnable task = ready.poll();
+                Task task = ready.poll();
                 if (task == null && engine.busy()) {
                     task = linger();
                 }
@@ -162,11 +162,11 @@ final class Workers {
     }
 
     /** Waits up to {@link #LINGER_NANOS} for a task while the registry is busy (see {@link Engine#busy()}), spinning. */
-    private @Nullable Runnable linger() {
+    private @Nullable Task linger() {
         long until = System.nanoTime() + LINGER_NANOS;
         do {
             Thread.onSpinWait();
-            Runnable task = ready.poll();
+            Task task = ready.poll();
             if (task != null) {
                 return task;
             }
