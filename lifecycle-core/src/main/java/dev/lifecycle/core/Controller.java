@@ -22,6 +22,8 @@ final class Controller {
 
     final ServiceKey<?> key;
     final String id;
+    /** The hash of {@link #id} as the {@link ServiceTable} uses it. */
+    final int idHash;
     final Service<Object> service;
     /** The ids of its hard requirements, without duplicates. */
     final String[] requiredIds;
@@ -118,6 +120,7 @@ final class Controller {
             RestartPolicy policy, @Nullable HealthCheck healthCheck, int failAfterUnhealthyChecks, long now) {
         this.key = key;
         this.id = id;
+        this.idHash = ServiceTable.spread(id.hashCode());
         this.service = (Service<Object>) service;
         this.requiredIds = requiredIds;
         this.requiredTypes = requiredTypes;

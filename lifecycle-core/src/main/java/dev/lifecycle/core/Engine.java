@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
@@ -40,7 +39,7 @@ final class Engine implements ServiceRegistry {
      */
     private final AtomicReference<@Nullable TaskRun> outcomes = new AtomicReference<>();
     /** Installed services by id; written under the lock, read without it by handles. */
-    final ConcurrentHashMap<String, Controller> services = new ConcurrentHashMap<>();
+    final ServiceTable services = new ServiceTable();
     /**
      * The first and last installed services of a list in installation order, linked through the controllers, so
      * that start-all and stop-all go through them in (reverse) dependency order as far as it is known, which keeps

@@ -17,7 +17,9 @@ final class HealthChecks {
     static CompletableFuture<@Nullable Void> runAll(Engine engine) {
         List<CompletableFuture<@Nullable Void>> done = new ArrayList<>();
         engine.lockedRun(batch -> {
-            for (Controller c : engine.services.values()) {
+            for (Controller installed = engine.firstInstalled; installed != null;
+                    installed = installed.nextInstalled) {
+                Controller c = installed;
                 HealthCheck check = c.healthCheck;
                 if (check == null || c.phase != Phase.RUNNING || c.healthCheckInFlight) {
                     continue;

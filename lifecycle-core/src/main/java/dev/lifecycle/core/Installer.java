@@ -257,7 +257,7 @@ final class Installer {
             engine.wantedBy.computeIfAbsent(w, k -> new ArrayList<>(2)).add(c);
         }
         c.sequence = engine.installSequence++;
-        engine.services.put(c.id, c);
+        engine.services.add(c);
         engine.addInstalled(c);
         if (c.healthCheck != null) {
             engine.hasHealthChecks = true;
@@ -273,7 +273,7 @@ final class Installer {
 
     /** Takes a removed service out of the graph; its dependents now wait for the id to be installed again. */
     void unlink(Controller c, Batch batch) {
-        engine.services.remove(c.id, c);
+        engine.services.remove(c);
         engine.removeInstalled(c);
         for (int i = 0; i < c.requiredIds.length; i++) {
             Controller r = c.resolved[i];

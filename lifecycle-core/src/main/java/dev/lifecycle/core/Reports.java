@@ -146,7 +146,7 @@ final class Reports {
             return new StartupReport(null, null, List.of(), List.of());
         }
         List<Controller> started = new ArrayList<>();
-        for (Controller c : engine.services.values()) {
+        for (Controller c = engine.firstInstalled; c != null; c = c.nextInstalled) {
             if (c.reportStart != Controller.UNSET) {
                 started.add(c);
             }
