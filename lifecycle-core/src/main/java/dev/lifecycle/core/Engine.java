@@ -1,6 +1,8 @@
 package dev.lifecycle.core;
 
 import dev.lifecycle.core.event.ServiceListener;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +33,16 @@ import org.slf4j.LoggerFactory;
 final class Engine implements ServiceRegistry {
 
     static final Logger log = LoggerFactory.getLogger(ServiceRegistry.class);
+    /** Reads {@link #inFlight} without the lock. */
+    private static final VarHandle IN_FLIGHT;
+
+    static {
+        try {
+            IN_FLIGHT = MethodHandles.lookup().findVarHandle(Engine.class, "inFlight", int.class);
+        } catch (ReflectiveOperationException ex) {
+            throw new ExceptionInInitializerError(ex);
+        }
+    }
 
     final ReentrantLock lock = new ReentrantLock();
     /**
@@ -82,10 +94,11 @@ final class Engine implements ServiceRegistry {
     boolean shuttingDown;
     boolean closed;
     /**
-     * User-code tasks (starts, stops) whose outcome the state machine still waits for. Written under the lock; volatile
-     * so that {@link #busy()} may read it without.
+     * User-code tasks (starts, stops) whose outcome the state machine still waits for. Written under the lock (plain
+     * writes: a fence per start and stop would cost the state machine more than the hint is worth); {@link #busy()}
+     * reads it without the lock, as a hint, through {@link #IN_FLIGHT}.
      */
-    volatile int inFlight;
+    int inFlight;
     int scheduledRestarts;
     int runningCount;
     long installSequence;
@@ -128,7 +141,7 @@ final class Engine implements ServiceRegistry {
      * and stops are in flight. Read without the lock, as a hint.
      */
     boolean busy() {
-        return lock.isLocked() || outcomes.get() != null || inFlight > 0;
+        return lock.isLocked() || outcomes.get() != null || (int) IN_FLIGHT.getOpaque(this) > 0;
     }
 
     /** Runs a change under the lock, settles the state machine, then acts on what it decided. */

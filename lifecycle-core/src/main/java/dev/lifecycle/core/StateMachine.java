@@ -22,7 +22,8 @@ final class StateMachine {
     private final Engine engine;
     /** Scratch space of {@link #runningDependentsPostOrder}, reused under the lock: a stop allocates nothing. */
     private final List<Controller> postOrder = new ArrayList<>();
-    private final List<Controller> traversal = new ArrayList<>();
+    /** The depth-first traversal's path and, for each service on it, the next dependent to visit. */
+    private Controller[] traversal = new Controller[16];
     private int[] traversalNext = new int[16];
 
     StateMachine(Engine engine) {
@@ -333,27 +334,31 @@ final class StateMachine {
             return order;
         }
         int mark = engine.nextMark();
-        List<Controller> stack = traversal;
+        Controller[] stack = traversal;
         int[] next = traversalNext;
-        stack.add(c);
+        int top = 0;
+        stack[0] = c;
         next[0] = 0;
         c.mark = mark;
-        while (!stack.isEmpty()) {
-            int top = stack.size() - 1;
-            Controller x = stack.get(top);
-            if (next[top] < x.dependentCount) {
-                Controller d = x.dependents[next[top]++];
+        while (top >= 0) {
+            Controller x = stack[top];
+            int i = next[top];
+            if (i < x.dependentCount) {
+                next[top] = i + 1;
+                Controller d = x.dependents[i];
                 if (d.mark != mark && d.phase == Phase.RUNNING) {
                     d.mark = mark;
-                    stack.add(d);
-                    if (stack.size() > next.length) {
-                        next = java.util.Arrays.copyOf(next, next.length * 2);
+                    if (++top == stack.length) {
+                        stack = java.util.Arrays.copyOf(stack, top * 2);
+                        next = java.util.Arrays.copyOf(next, top * 2);
+                        traversal = stack;
                         traversalNext = next;
                     }
-                    next[stack.size() - 1] = 0;
+                    stack[top] = d;
+                    next[top] = 0;
                 }
             } else {
-                stack.remove(top);
+                stack[top--] = null;
                 order.add(x);
             }
         }

@@ -29,7 +29,8 @@ final class UserCalls {
         @Nullable Object value = null;
         Throwable error = null;
         CompletionStage<?> stage = null;
-        long began = System.nanoTime();
+        boolean timed = run.engine.workers.timeTask();
+        long began = timed ? System.nanoTime() : 0;
         run.enter();
         RUNNING.set(c);
         try {
@@ -48,7 +49,9 @@ final class UserCalls {
         } finally {
             RUNNING.set(null);
             run.exit();
-            run.engine.workers.observe(System.nanoTime() - began);
+            if (timed) {
+                run.engine.workers.observe(System.nanoTime() - began);
+            }
         }
         if (stage != null && error == null) {
             CompletableFuture<?> future = stage.toCompletableFuture();
@@ -85,7 +88,8 @@ final class UserCalls {
     private static @Nullable Throwable stopAndJoin(TaskRun run) {
         Controller c = run.controller;
         Throwable error = null;
-        long began = System.nanoTime();
+        boolean timed = run.engine.workers.timeTask();
+        long began = timed ? System.nanoTime() : 0;
         run.enter();
         RUNNING.set(c);
         try {
@@ -106,7 +110,9 @@ final class UserCalls {
         } finally {
             RUNNING.set(null);
             run.exit();
-            run.engine.workers.observe(System.nanoTime() - began);
+            if (timed) {
+                run.engine.workers.observe(System.nanoTime() - began);
+            }
         }
         return error;
     }
