@@ -1,6 +1,5 @@
 package dev.lifecycle.core;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,11 +34,10 @@ final class Controller {
     /** The controller each of {@link #requiredIds} resolves to, {@code null} while it is not installed. */
     final @Nullable Controller[] resolved;
     final String[] wants;
-    final Duration startTimeout;
-    final Duration stopTimeout;
-    final RestartPolicy policy;
-    final @Nullable HealthCheck healthCheck;
-    final int failAfterUnhealthyChecks;
+    /** Timeouts, restart policy and health check: the registry's shared defaults unless the definition set some. */
+    final ServiceSettings settings;
+    /** Whether the service's type is {@code Void} (it publishes no value); kept here to spare a look at its key. */
+    final boolean isVoid;
 
     /** Hard dependents (services with this one in their {@link #resolved}), the first {@link #dependentCount}. */
     Controller[] dependents = NONE;
@@ -116,8 +114,7 @@ final class Controller {
 
     @SuppressWarnings("unchecked")
     Controller(ServiceKey<?> key, String id, Service<?> service, String[] requiredIds,
-            @Nullable Class<?> @Nullable [] requiredTypes, String[] wants, Duration startTimeout, Duration stopTimeout,
-            RestartPolicy policy, @Nullable HealthCheck healthCheck, int failAfterUnhealthyChecks, long now) {
+            @Nullable Class<?> @Nullable [] requiredTypes, String[] wants, ServiceSettings settings, long now) {
         this.key = key;
         this.id = id;
         this.idHash = ServiceTable.spread(id.hashCode());
@@ -126,16 +123,13 @@ final class Controller {
         this.requiredTypes = requiredTypes;
         this.resolved = new Controller[requiredIds.length];
         this.wants = wants;
-        this.startTimeout = startTimeout;
-        this.stopTimeout = stopTimeout;
-        this.policy = policy;
-        this.healthCheck = healthCheck;
-        this.failAfterUnhealthyChecks = failAfterUnhealthyChecks;
+        this.settings = settings;
+        this.isVoid = key.type() == Void.class;
         this.since = now;
     }
 
     boolean isVoid() {
-        return key.type() == Void.class;
+        return isVoid;
     }
 
     boolean requirementsRunning() {

@@ -70,9 +70,8 @@ final class Engine implements ServiceRegistry {
     final Scheduler scheduler;
     final Clock clock;
     final DoubleSupplier random;
-    final RestartPolicy defaultPolicy;
-    final Duration defaultStartTimeout;
-    final Duration defaultStopTimeout;
+    /** The settings of the services installed without their own. */
+    final ServiceSettings defaultSettings;
     final Duration healthCheckInterval;
     final Map<String, ServiceRegistryBuilder.Override<?>> overrides;
     /** How long {@link #nowNanos()} derives the system clock's time from {@link System#nanoTime()}. */
@@ -120,9 +119,8 @@ final class Engine implements ServiceRegistry {
         this.calibratedAt = System.nanoTime();
         this.systemClockOffset = nanos(clock.instant()) - calibratedAt;
         this.random = builder.random != null ? builder.random : () -> ThreadLocalRandom.current().nextDouble();
-        this.defaultPolicy = builder.restartPolicy;
-        this.defaultStartTimeout = builder.startTimeout;
-        this.defaultStopTimeout = builder.stopTimeout;
+        this.defaultSettings = new ServiceSettings(builder.startTimeout, builder.stopTimeout, builder.restartPolicy,
+                null, 0);
         this.healthCheckInterval = builder.healthCheckInterval;
         this.overrides = Map.copyOf(builder.overrides);
         builder.listeners.forEach(events::add);
@@ -583,7 +581,7 @@ final class Engine implements ServiceRegistry {
         }
         stopAll().join();
         // Whatever thread is delivering events, the last transitions reach the listeners before close returns.
-        if (!events.deliverAll(defaultStopTimeout)) {
+        if (!events.deliverAll(defaultSettings.stopTimeout)) {
             log.debug("Closed while a listener was still receiving events");
         }
         if (shutdownHook != null && Thread.currentThread() != shutdownHook) {

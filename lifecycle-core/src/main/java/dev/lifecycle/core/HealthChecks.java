@@ -20,7 +20,7 @@ final class HealthChecks {
             for (Controller installed = engine.firstInstalled; installed != null;
                     installed = installed.nextInstalled) {
                 Controller c = installed;
-                HealthCheck check = c.healthCheck;
+                HealthCheck check = c.settings.healthCheck;
                 if (check == null || c.phase != Phase.RUNNING || c.healthCheckInFlight) {
                     continue;
                 }
@@ -59,7 +59,8 @@ final class HealthChecks {
             Engine.log.warn("Health check of service '{}' failed ({} in a row){}", c.id, c.unhealthyStreak,
                     problem == null ? "" : ": " + problem);
         }
-        if (!healthy && c.failAfterUnhealthyChecks > 0 && c.unhealthyStreak >= c.failAfterUnhealthyChecks) {
+        int failAfter = c.settings.failAfterUnhealthyChecks;
+        if (!healthy && failAfter > 0 && c.unhealthyStreak >= failAfter) {
             LifecycleException cause = new LifecycleException("Service '" + c.id + "' was unhealthy in "
                     + c.unhealthyStreak + " health checks in a row", problem);
             engine.machine.requestFailure(c, generation, cause, batch);

@@ -65,11 +65,7 @@ final class Installer {
             wants = init.wanted();
         }
         Controller c = new Controller(key, id, service, requirements.ids(), requirements.types(), wants,
-                or(definition.startTimeout(), engine.defaultStartTimeout),
-                or(definition.stopTimeout(), engine.defaultStopTimeout),
-                definition.restartPolicy() != null ? definition.restartPolicy() : engine.defaultPolicy,
-                override == null ? definition.healthCheck() : null, definition.failAfterUnhealthyChecks(),
-                engine.nowNanos());
+                engine.defaultSettings.with(definition, override != null), engine.nowNanos());
         return engine.locked(batch -> {
             Controller again = engine.services.get(id);
             if (again != null) {
@@ -81,10 +77,6 @@ final class Installer {
             link(c, batch);
             return engine.handle(key);
         });
-    }
-
-    private static java.time.Duration or(java.time.@Nullable Duration value, java.time.Duration fallback) {
-        return value != null ? value : fallback;
     }
 
     private static void checkSameType(Controller existing, ServiceKey<?> key) {
@@ -259,7 +251,7 @@ final class Installer {
         c.sequence = engine.installSequence++;
         engine.services.add(c);
         engine.addInstalled(c);
-        if (c.healthCheck != null) {
+        if (c.settings.healthCheck != null) {
             engine.hasHealthChecks = true;
             engine.scheduleHealthChecks();
         }

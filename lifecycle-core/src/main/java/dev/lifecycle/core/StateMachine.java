@@ -212,7 +212,7 @@ final class StateMachine {
         }
         setPhase(c, Phase.STARTING, c.startReason, null, null, batch);
         countInFlight(c);
-        engine.deadlines.add(run, now + c.startTimeout.toNanos());
+        engine.deadlines.add(run, now + c.settings.startTimeoutNanos);
         batch.task(run);
     }
 
@@ -292,9 +292,10 @@ final class StateMachine {
         batch.after(run::cancel);
         Throwable cause = c.pendingFailure != null ? c.pendingFailure
                 : new java.util.concurrent.TimeoutException("Service '" + c.id + "' did not start within "
-                        + c.startTimeout + "; its start was cancelled (raise its start timeout if it needs longer)");
+                        + c.settings.startTimeout
+                        + "; its start was cancelled (raise its start timeout if it needs longer)");
         c.pendingFailure = null;
-        started(c, c.startTimeout.toNanos(), cause);
+        started(c, c.settings.startTimeoutNanos, cause);
         landFailed(c, cause, false, batch);
     }
 
@@ -411,7 +412,7 @@ final class StateMachine {
         c.currentRun = run;
         c.phase = Phase.STOPPING;
         countInFlight(c);
-        engine.deadlines.add(run, now + c.stopTimeout.toNanos());
+        engine.deadlines.add(run, now + c.settings.stopTimeoutNanos);
         batch.task(run);
     }
 
@@ -437,10 +438,10 @@ final class StateMachine {
         endRun(c, run);
         batch.after(run::cancel);
         Throwable timeout = new java.util.concurrent.TimeoutException("Service '" + c.id + "' did not stop within "
-                + c.stopTimeout + "; carrying on without it (raise its stop timeout if it needs longer)");
+                + c.settings.stopTimeout + "; carrying on without it (raise its stop timeout if it needs longer)");
         c.lastFailure = FailureInfo.of(timeout, engine.now());
         Engine.log.warn(timeout.getMessage());
-        stopped(c, c.stopTimeout.toNanos(), timeout);
+        stopped(c, c.settings.stopTimeoutNanos, timeout);
         land(c, batch);
     }
 
@@ -524,7 +525,7 @@ final class StateMachine {
             batch.evaluate(c);
             return;
         }
-        RestartPolicy policy = c.policy;
+        RestartPolicy policy = c.settings.policy;
         if (!policy.restart()) {
             giveUp(c, cause, "its restart policy does not restart it", batch);
             return;
@@ -600,7 +601,8 @@ final class StateMachine {
         if (c.supervision != null) {
             c.supervision.nextRestartAt = null;
         }
-        Escalation escalation = c.policy.restart() ? c.policy.escalation() : Escalation.NONE;
+        RestartPolicy policy = c.settings.policy;
+        Escalation escalation = policy.restart() ? policy.escalation() : Escalation.NONE;
         Engine.log.error("Service '{}' gave up: {}; escalation {}", c.id, why, escalation);
         failAwaiters(c, new ServiceFailedException("Service '" + c.id + "' gave up: " + why, cause), batch);
         engine.events.enqueue(l -> l.onGiveUp(c.key, escalation, cause));

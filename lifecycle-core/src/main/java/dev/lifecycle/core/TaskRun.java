@@ -87,12 +87,12 @@ final class TaskRun extends Task implements ServiceContext {
 
     @Override
     public Duration startTimeout() {
-        return controller.startTimeout;
+        return controller.settings.startTimeout;
     }
 
     @Override
     public Duration stopTimeout() {
-        return controller.stopTimeout;
+        return controller.settings.stopTimeout;
     }
 
     // ---------------------------------------------------------------- cancellation

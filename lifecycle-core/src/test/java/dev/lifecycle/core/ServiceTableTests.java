@@ -18,7 +18,8 @@ class ServiceTableTests {
 
     private static Controller controller(String id) {
         return new Controller(ServiceKey.of(id, Void.class), id, ctx -> null, Controller.NO_IDS, null,
-                Controller.NO_IDS, Duration.ofSeconds(1), Duration.ofSeconds(1), RestartPolicy.never(), null, 0, 0);
+                Controller.NO_IDS, new ServiceSettings(Duration.ofSeconds(1), Duration.ofSeconds(1),
+                        RestartPolicy.never(), null, 0), 0);
     }
 
     @Test
