@@ -156,7 +156,12 @@ final class StateMachine {
             for (int i = 0; i < c.dependentCount; i++) {
                 Controller d = c.dependents[i];
                 d.runningRequirements--;
-                batch.evaluate(d);
+                // A dependent starting, stopping or removed has nothing to do about it now (each of those phases is
+                // evaluated again when it ends): at shutdown most dependents are already stopping.
+                Phase p = d.phase;
+                if (p == Phase.RUNNING || p.isDown()) {
+                    batch.evaluate(d);
+                }
             }
         }
         if (from.active != to.active) {
