@@ -35,6 +35,8 @@ final class Workers {
     /** How many tasks of a registry are all timed before one in eight is (see {@link #timeTask()}). */
     static final int TIMED_FIRST = 64;
     private static final ThreadLocal<@Nullable Worker> CURRENT = new ThreadLocal<>();
+    /** The queue whose worker the calling thread is handing to the executor, while it does. */
+    private static final ThreadLocal<@Nullable Workers> LAUNCHING = new ThreadLocal<>();
 
     private final Engine engine;
     private final Executor executor;
@@ -60,6 +62,12 @@ final class Workers {
     /** Whether the {@link Watchdog} watches this queue. */
     private volatile boolean watching;
     private volatile boolean closed;
+    /**
+     * Whether the executor ran a worker on the thread that handed it over ({@code Runnable::run}, a caller-runs
+     * policy): then the watchdog does not add workers, which would run the registry's tasks on its own thread, the
+     * one that watches every registry of the JVM.
+     */
+    private volatile boolean callerRuns;
 
     Workers(Engine engine, Executor executor) {
         this.engine = engine;
@@ -111,7 +119,7 @@ final class Workers {
         for (int i = 0; i < count; i++) {
             launch();
         }
-        if (queued.get() > 0 && !watching && !closed) {
+        if (queued.get() > 0 && !watching && !closed && !callerRuns) {
             watching = true;
             Watchdog.watch(this);
         }
@@ -134,15 +142,24 @@ final class Workers {
     }
 
     private void launch() {
+        Workers outer = LAUNCHING.get();
+        LAUNCHING.set(this);
         try {
             executor.execute(this::work);
         } catch (RejectedExecutionException ex) {
+            LAUNCHING.set(outer);
             Engine.log.debug("Executor rejected a worker; running it on the calling thread", ex);
             work();
+        } finally {
+            LAUNCHING.set(outer);
         }
     }
 
     private void work() {
+        if (LAUNCHING.get() == this) {
+            // The executor runs the worker on the thread that handed it over: it has no threads of its own.
+            callerRuns = true;
+        }
         Worker self = new Worker(this);
         Worker outer = CURRENT.get();
         CURRENT.set(self);

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
@@ -109,6 +111,39 @@ class ParallelStartTests {
         assertThat(slowWhileChainRan).isEqualTo(ServiceState.STARTING);
         assertThat(afterSlowWhileChainRan).isEqualTo(ServiceState.WAITING);
         assertThat(registry.snapshot()).extracting(ServiceSnapshot::state).containsOnly(ServiceState.RUNNING);
+    }
+
+    /**
+     * Covers a bug where the JVM's watchdog ran the queued tasks of a caller-runs registry on its own thread: once
+     * 'first' has started, 'slow' and 'other' are queued for the calling thread, and 'slow' blocks it.
+     */
+    @Test
+    void withAnExecutorThatRunsTasksOnTheCallerEveryStartRunsOnTheCallingThread() throws Exception {
+        ServiceRegistry inline = ServiceRegistry.builder().executor(Runnable::run).build();
+        try {
+            Thread caller = Thread.currentThread();
+            CountDownLatch otherStarted = new CountDownLatch(1);
+            List<String> starts = new CopyOnWriteArrayList<>();
+            inline.install("first", String.class, ctx -> "first");
+            inline.install("second", String.class, ctx -> "second");
+            inline.install(ServiceDefinition.builder(ServiceKey.of("slow", String.class), ctx -> {
+                starts.add("slow on " + (Thread.currentThread() == caller ? "caller" : Thread.currentThread()));
+                // Far longer than the watchdog's stall window: a broken engine starts 'other' elsewhere meanwhile.
+                otherStarted.await(500, TimeUnit.MILLISECONDS);
+                return "slow";
+            }).dependsOn("first").build());
+            inline.install(ServiceDefinition.builder(ServiceKey.of("other", String.class), ctx -> {
+                starts.add("other on " + (Thread.currentThread() == caller ? "caller" : Thread.currentThread()));
+                otherStarted.countDown();
+                return "other";
+            }).dependsOn("first").build());
+
+            inline.startAll().get(20, TimeUnit.SECONDS);
+
+            assertThat(starts).containsExactly("slow on caller", "other on caller");
+        } finally {
+            inline.close();
+        }
     }
 
     /** Covers a bug where a service installed from another's start was queued behind that start on its thread. */
