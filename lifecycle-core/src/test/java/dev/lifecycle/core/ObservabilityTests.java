@@ -85,8 +85,8 @@ class ObservabilityTests {
                 .extracting(ServiceTransition::cause).containsOnly(changed);
     }
 
-    @Test
-    void eachTransitionSaysHowLongTheServiceSpentInTheStateItLeft() throws Exception {
+    /** Installs {@code config}, started by hand, and {@code db}, which requires it and takes 30 ms to stop. */
+    private ManualStart<String> installConfigAndDbThatTakes30MsToStop() {
         ManualStart<String> config = new ManualStart<>();
         registry.install("config", String.class, config);
         registry.install("db", String.class, new Service<>() {
@@ -105,6 +105,12 @@ class ObservabilityTests {
                 time.advance(Duration.ofMillis(30));
             }
         });
+        return config;
+    }
+
+    @Test
+    void eachTransitionSaysHowLongTheServiceSpentInTheStateItLeft() throws Exception {
+        ManualStart<String> config = installConfigAndDbThatTakes30MsToStop();
 
         registry.startAll();
         time.advance(Duration.ofMillis(100));
@@ -143,24 +149,7 @@ class ObservabilityTests {
                 timings.add("stopped " + key.id() + " in " + duration.toMillis() + " ms");
             }
         });
-        ManualStart<String> config = new ManualStart<>();
-        registry.install("config", String.class, config);
-        registry.install("db", String.class, new Service<>() {
-            @Override
-            public void init(ServiceInit init) {
-                init.dependsOn("config");
-            }
-
-            @Override
-            public String start(ServiceContext context) {
-                return "db";
-            }
-
-            @Override
-            public void stop(ServiceContext context) {
-                time.advance(Duration.ofMillis(30));
-            }
-        });
+        ManualStart<String> config = installConfigAndDbThatTakes30MsToStop();
 
         registry.startAll();
         time.advance(Duration.ofMillis(120));
