@@ -19,8 +19,7 @@ final class Batch {
     private Controller[] toEvaluate = new Controller[8];
     private int head;
     private int size;
-    /** User-code tasks to hand to the workers. */
-    /** The tasks this change made ready, in order, linked through {@link Task#next}. */
+    /** The user-code tasks this change made ready for the workers, in order, linked through {@link Task#next}. */
     private @Nullable Task firstTask;
     private @Nullable Task lastTask;
     private int taskCount;

@@ -73,15 +73,15 @@ final class EventQueue {
 
     /** Enqueues a transition for every listener; called under the registry's lock. */
     void enqueue(ServiceTransition transition) {
-        add(transition);
+        append(transition);
     }
 
     /** Enqueues an event for every listener; called under the registry's lock. */
     void enqueue(Consumer<ServiceListener> event) {
-        add(event);
+        append(event);
     }
 
-    private void add(Object event) {
+    private void append(Object event) {
         if (!listeners.isEmpty()) {
             if (changing == null) {
                 changing = new ArrayList<>(16);
