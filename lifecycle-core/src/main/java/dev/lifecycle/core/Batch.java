@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
  * What one change of the registry decided to do once the lock is released: user code to run, futures to complete,
  * and the services whose state must be re-evaluated before the lock is released. Built under the lock, run after.
  *
- * <p>A change costs little: the lists are created on first use, and the clock is read once per change, so every
- * transition a change makes carries the same time.
+ * <p>A change costs little: its tasks are chained through themselves, the list of actions is created on first use,
+ * and the clock is read once per change, so every transition a change makes carries the same time.
  */
 final class Batch {
 

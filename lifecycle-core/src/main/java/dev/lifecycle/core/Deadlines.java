@@ -40,7 +40,7 @@ final class Deadlines {
         }
     }
 
-    /** Stops watching {@code c}. The timer stays armed; if it finds nothing due it re-arms or rests. */
+    /** Stops watching {@code c}; the timer is cancelled once no run is watched. */
     void remove(TaskRun c) {
         assert engine.lock.isHeldByCurrentThread();
         if (c.deadline == 0) {

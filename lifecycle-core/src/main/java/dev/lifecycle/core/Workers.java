@@ -57,8 +57,6 @@ final class Workers {
     private long progressSeenAt = System.nanoTime();
     /** The typical duration of a start or a stop, in nanos: a moving average, updated without synchronisation. */
     private volatile long typicalTaskNanos;
-    /** Tasks that asked {@link #timeTask()}; a racy count, as only its order of magnitude matters. */
-    private int tasksSeen;
     /** Whether the {@link Watchdog} watches this queue. */
     private volatile boolean watching;
     private volatile boolean closed;
@@ -127,12 +125,12 @@ final class Workers {
 
     /**
      * Whether to time the task about to run for {@link #observe}: the first {@link #TIMED_FIRST} tasks, then one in
-     * eight, which is enough for a moving average and saves two clock reads on the others. Counted without
-     * synchronisation.
+     * eight, which is enough for a moving average and saves two clock reads on the others. Counted by
+     * {@link #progress}, which already counts the task that asks.
      */
     boolean timeTask() {
-        int n = tasksSeen++;
-        return n < TIMED_FIRST || (n & 7) == 0;
+        int n = progress.getPlain();
+        return n <= TIMED_FIRST || (n & 7) == 0;
     }
 
     /** Records how long a start (setup and start) or a stop (stop and join) took. */
@@ -144,14 +142,17 @@ final class Workers {
     private void launch() {
         Workers outer = LAUNCHING.get();
         LAUNCHING.set(this);
+        boolean rejected = false;
         try {
             executor.execute(this::work);
         } catch (RejectedExecutionException ex) {
-            LAUNCHING.set(outer);
             Engine.log.debug("Executor rejected a worker; running it on the calling thread", ex);
-            work();
+            rejected = true;
         } finally {
             LAUNCHING.set(outer);
+        }
+        if (rejected) {
+            work();
         }
     }
 

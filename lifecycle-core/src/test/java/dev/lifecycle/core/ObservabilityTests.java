@@ -89,23 +89,24 @@ class ObservabilityTests {
     private ManualStart<String> installConfigAndDbThatTakes30MsToStop() {
         ManualStart<String> config = new ManualStart<>();
         registry.install("config", String.class, config);
-        registry.install("db", String.class, new Service<>() {
-            @Override
-            public void init(ServiceInit init) {
-                init.dependsOn("config");
-            }
+        registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), takes30MsToStop("db"))
+                .dependsOn("config").build());
+        return config;
+    }
 
+    /** A service whose value is {@code value} and whose stop takes 30 ms of the manual clock. */
+    private Service<String> takes30MsToStop(String value) {
+        return new Service<>() {
             @Override
             public String start(ServiceContext context) {
-                return "db";
+                return value;
             }
 
             @Override
             public void stop(ServiceContext context) {
                 time.advance(Duration.ofMillis(30));
             }
-        });
-        return config;
+        };
     }
 
     @Test
@@ -281,17 +282,7 @@ class ObservabilityTests {
                 .dependsOn("db").wants("metrics:main").build());
         registry.install(ServiceKey.of("metrics", String.class, "main").name(), Integer.class, ctx -> 1);
         registry.install(ServiceDefinition.builder(ServiceKey.of("metrics", String.class, "main"),
-                new Service<String>() {
-                    @Override
-                    public String start(ServiceContext context) {
-                        return "metrics";
-                    }
-
-                    @Override
-                    public void stop(ServiceContext context) {
-                        time.advance(Duration.ofMillis(30));
-                    }
-                }).build());
+                takes30MsToStop("metrics")).build());
         registry.startAll();
         time.advance(Duration.ofMillis(120));
         config.complete("v1");

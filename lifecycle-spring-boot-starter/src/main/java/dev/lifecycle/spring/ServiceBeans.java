@@ -184,20 +184,10 @@ public final class ServiceBeans {
     Set<String> criticalIds() {
         Set<String> ids = new LinkedHashSet<>();
         for (ServiceBean bean : discover()) {
-            if (bean.critical()) {
-                ids.add(bean.key().id());
-            }
+            ids.add(bean.key().id());
         }
-        options.forEach((id, option) -> {
-            if (option.critical() != null) {
-                if (option.critical()) {
-                    ids.add(id);
-                }
-                else {
-                    ids.remove(id);
-                }
-            }
-        });
+        ids.addAll(options.keySet());
+        ids.removeIf(id -> !isCritical(id));
         return ids;
     }
 
