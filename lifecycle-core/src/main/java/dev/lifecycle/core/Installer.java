@@ -28,7 +28,7 @@ final class Installer {
             checkSameType(existing, key);
             return engine.handle(key);
         }
-        ServiceRegistryBuilder.Override<?> override = engine.overrides.isEmpty() ? null : engine.overrides.get(id);
+        ServiceRegistryBuilder.Override<?> override = engine.overrides.get(id);
         Service<?> service;
         Requirements requirements = new Requirements();
         String[] wants;
@@ -132,7 +132,7 @@ final class Installer {
             }
             c.resolved[i] = r;
         }
-        List<Controller> waiters = engine.waitingFor.isEmpty() ? null : engine.waitingFor.get(c.id);
+        List<Controller> waiters = engine.waitingFor.get(c.id);
         if (waiters != null) {
             for (Controller w : waiters) {
                 for (int j = 0; j < w.requiredIds.length; j++) {
@@ -151,8 +151,7 @@ final class Installer {
      * runs only when an installed service already requires or wants its id.
      */
     private void checkCycle(Controller c) {
-        if ((engine.waitingFor.isEmpty() || !engine.waitingFor.containsKey(c.id))
-                && (engine.wantedBy.isEmpty() || !engine.wantedBy.containsKey(c.id)) && !wantsItself(c)) {
+        if (!engine.waitingFor.containsKey(c.id) && !engine.wantedBy.containsKey(c.id) && !wantsItself(c)) {
             return;
         }
         Map<String, String> parent = new HashMap<>();
@@ -233,7 +232,7 @@ final class Installer {
                 engine.waitingFor.computeIfAbsent(c.requiredIds[i], k -> new ArrayList<>(2)).add(c);
             }
         }
-        List<Controller> waiters = engine.waitingFor.isEmpty() ? null : engine.waitingFor.remove(c.id);
+        List<Controller> waiters = engine.waitingFor.remove(c.id);
         if (waiters != null) {
             for (Controller w : waiters) {
                 for (int j = 0; j < w.requiredIds.length; j++) {
@@ -255,8 +254,7 @@ final class Installer {
             engine.hasHealthChecks = true;
             engine.scheduleHealthChecks();
         }
-        List<CompletableFuture<@Nullable Object>> awaiters = engine.pendingAwaiters.isEmpty() ? null
-                : engine.pendingAwaiters.remove(c.id);
+        List<CompletableFuture<@Nullable Object>> awaiters = engine.pendingAwaiters.remove(c.id);
         if (awaiters != null) {
             awaiters.forEach(f -> engine.machine.addAwaiter(c, f, batch));
         }
