@@ -1,5 +1,7 @@
 package dev.lifecycle.core;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -14,6 +16,15 @@ import org.jspecify.annotations.Nullable;
 final class Batch {
 
     private static final List<Runnable> NONE = List.of();
+    private static final VarHandle CLAIMED;
+
+    static {
+        try {
+            CLAIMED = MethodHandles.lookup().findVarHandle(Batch.class, "claimed", boolean.class);
+        } catch (ReflectiveOperationException ex) {
+            throw new ExceptionInInitializerError(ex);
+        }
+    }
 
     /** Services to re-evaluate before unlocking, a ring; duplicates are harmless (evaluation is idempotent). */
     private Controller[] toEvaluate = new Controller[8];
@@ -25,7 +36,14 @@ final class Batch {
     private int taskCount;
     /** Things to do after unlocking that are not user code of a service (complete futures, escalate). */
     private @Nullable List<Runnable> after;
+    /** Timers this change decided on, to hand to the scheduler after unlocking; {@code null} if none. */
+    private @Nullable List<DeferredTimer> toArm;
+    /** Timers this change made obsolete, to cancel after unlocking; {@code null} if none. */
+    private @Nullable List<DeferredTimer> toCancel;
     private long now = Controller.UNSET;
+    /** Whether a thread has taken {@link #after} to run it (see {@link #runAfter()}). */
+    @SuppressWarnings("unused")
+    private volatile boolean claimed;
 
     void evaluate(Controller c) {
         if (size == toEvaluate.length) {
@@ -69,6 +87,44 @@ final class Batch {
         after.add(action);
     }
 
+    /** Arms {@code timer} once the lock is released. */
+    void arm(DeferredTimer timer) {
+        if (toArm == null) {
+            toArm = new ArrayList<>(2);
+        }
+        toArm.add(timer);
+    }
+
+    /** Cancels {@code timer} once the lock is released. */
+    void cancel(DeferredTimer timer) {
+        if (toCancel == null) {
+            toCancel = new ArrayList<>(2);
+        }
+        toCancel.add(timer);
+    }
+
+    /** Whether this change armed or cancelled a timer. */
+    boolean hasTimers() {
+        return toArm != null || toCancel != null;
+    }
+
+    /** Hands the timers to the scheduler (cancellations first); called without the lock. */
+    void applyTimers(Engine engine) {
+        if (toCancel != null) {
+            toCancel.forEach(DeferredTimer::cancel);
+        }
+        if (toArm != null) {
+            long now = engine.nowNanos();
+            for (DeferredTimer timer : toArm) {
+                try {
+                    timer.arm(now);
+                } catch (RuntimeException ex) {
+                    Engine.log.error("The scheduler refused a timer of the registry ({}); it will not fire", timer, ex);
+                }
+            }
+        }
+    }
+
     /** The first of the tasks this change made ready, linked through {@link Task#next}; {@code null} if none. */
     @Nullable Task firstTask() {
         return firstTask;
@@ -89,6 +145,28 @@ final class Batch {
     /** Whether running {@link #after()} would do nothing. */
     boolean nothingAfter() {
         return after == null || after.isEmpty();
+    }
+
+    /** Whether there are actions to run after unlocking that no thread has taken yet. */
+    boolean afterUnclaimed() {
+        return !nothingAfter() && !claimed;
+    }
+
+    /**
+     * Runs the actions to do after unlocking, unless another thread has taken them: the thread that made the change,
+     * or the one that takes over when a listener blocks it (see {@link EventQueue}). Called without the lock.
+     */
+    void runAfter() {
+        if (nothingAfter() || !CLAIMED.compareAndSet(this, false, true)) {
+            return;
+        }
+        for (Runnable action : after()) {
+            try {
+                action.run();
+            } catch (RuntimeException ex) {
+                Engine.log.warn("A registry callback threw", ex);
+            }
+        }
     }
 
     /** The time of this change, in clock nanos: read from the engine's clock on first use. */

@@ -65,11 +65,16 @@ final class Controller {
     boolean removing;
     /** The failure that is stopping (or will stop) the current cycle; consumed when the service lands. */
     @Nullable Throwable pendingFailure;
+    /** When {@link #pendingFailure} was reported, in clock nanos: the time its failure record carries. */
+    long pendingFailureAt;
 
     /** Bumped at each start; completions and timers of older cycles are ignored. */
     int generation;
-    /** The registry's stop interrupted the start in flight: its failure is a stop, not a failure. */
-    boolean cancelledForShutdown;
+    /**
+     * The engine cancelled the start in flight because the service must stop (an operator's stop, restart or remove,
+     * a requirement leaving RUNNING, the registry stopping): its failure is a stop, not a failure.
+     */
+    boolean startCancelled;
     /** The user's start of some cycle has not returned yet; no new start may begin until it has. */
     boolean startCallInFlight;
     /**

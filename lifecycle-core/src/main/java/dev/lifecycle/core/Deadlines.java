@@ -1,13 +1,13 @@
 package dev.lifecycle.core;
 
-import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The start and stop timeouts of the services whose user code is in flight, kept without a timer per service: the
  * runs in flight are linked in a list, and one timer is armed at the earliest deadline. When it fires, every run past
  * its deadline times out and the timer is armed again at the earliest remaining one. Adding a run whose deadline is
- * not earlier than the armed one (the usual case: equal timeouts) costs a few pointer writes.
+ * not earlier than the armed one (the usual case: equal timeouts) costs a few pointer writes. The timer itself is
+ * armed and cancelled after the lock is released (see {@link DeferredTimer}).
  *
  * <p>Guarded by the registry's lock.
  */
@@ -15,18 +15,17 @@ final class Deadlines {
 
     private final Engine engine;
     private @Nullable TaskRun head;
-    private Scheduler.@Nullable Cancellable armed;
-    private long armedAt;
+    private @Nullable DeferredTimer armed;
 
     Deadlines(Engine engine) {
         this.engine = engine;
     }
 
     /** Watches {@code c}, a run in flight that must end by {@code deadline} (clock nanos). */
-    void add(TaskRun c, long deadline) {
+    void add(TaskRun c, long deadline, Batch batch) {
         assert engine.lock.isHeldByCurrentThread();
         if (c.deadline != 0) {
-            remove(c);
+            remove(c, batch);
         }
         c.deadline = deadline;
         c.nextDeadline = head;
@@ -35,13 +34,13 @@ final class Deadlines {
             head.previousDeadline = c;
         }
         head = c;
-        if (armed == null || deadline < armedAt) {
-            arm(deadline);
+        if (armed == null || deadline < armed.dueAt) {
+            arm(deadline, batch);
         }
     }
 
     /** Stops watching {@code c}; the timer is cancelled once no run is watched. */
-    void remove(TaskRun c) {
+    void remove(TaskRun c, Batch batch) {
         assert engine.lock.isHeldByCurrentThread();
         if (c.deadline == 0) {
             return;
@@ -60,35 +59,31 @@ final class Deadlines {
         c.nextDeadline = null;
         c.deadline = 0;
         if (head == null && armed != null) {
-            armed.cancel();
+            batch.cancel(armed);
             armed = null;
         }
     }
 
-    private void arm(long at) {
+    private void arm(long at, Batch batch) {
         if (armed != null) {
-            armed.cancel();
+            batch.cancel(armed);
         }
-        armedAt = at;
-        long delay = Math.max(0, at - engine.nowNanos());
-        Scheduler.Cancellable[] self = new Scheduler.Cancellable[1];
-        self[0] = engine.scheduler.schedule(() -> engine.lockedRun(batch -> fire(self[0], batch)),
-                Duration.ofNanos(delay));
-        armed = self[0];
+        armed = new DeferredTimer(engine.scheduler, at, timer -> engine.lockedRun(b -> fire(timer, b)));
+        batch.arm(armed);
     }
 
-    private void fire(Scheduler.@Nullable Cancellable timer, Batch batch) {
+    private void fire(DeferredTimer timer, Batch batch) {
         if (armed != timer) {
             return;
         }
         armed = null;
-        long now = engine.nowNanos();
+        long now = batch.now(engine);
         long earliest = Long.MAX_VALUE;
         TaskRun c = head;
         while (c != null) {
             TaskRun next = c.nextDeadline;
             if (c.deadline <= now) {
-                remove(c);
+                remove(c, batch);
                 engine.machine.timedOut(c, batch);
             } else {
                 earliest = Math.min(earliest, c.deadline);
@@ -96,7 +91,7 @@ final class Deadlines {
             c = next;
         }
         if (earliest != Long.MAX_VALUE && head != null) {
-            arm(earliest);
+            arm(earliest, batch);
         }
     }
 }

@@ -19,8 +19,21 @@ public class DependencyCycleException extends LifecycleException {
      * @param path the ids along the cycle
      */
     public DependencyCycleException(List<String> path) {
-        super("Dependency cycle: " + String.join(" -> ", path)
-                + "; break it by removing one of these requirements, or make one of them a 'wants'");
+        this(path, false);
+    }
+
+    /**
+     * For the cycle {@code path}, whose first and last ids are the same.
+     *
+     * @param path the ids along the cycle
+     * @param throughWants whether one of its edges is a 'wants', which orders the start as a requirement does
+     */
+    public DependencyCycleException(List<String> path, boolean throughWants) {
+        super("Dependency cycle: " + String.join(" -> ", path) + (throughWants
+                ? ", through a 'wants' (which orders the start as a requirement does); break it by removing one of "
+                        + "these requirements or wants"
+                : "; break it by removing one of these requirements (making one a 'wants' would not: a 'wants' "
+                        + "orders the start too)"));
         this.path = List.copyOf(path);
     }
 

@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
@@ -50,6 +52,11 @@ final class Engine implements ServiceRegistry {
      * {@link TaskRun#nextReport}, latest first, so that reporting allocates nothing.
      */
     private final AtomicReference<@Nullable TaskRun> outcomes = new AtomicReference<>();
+    /** Set on a thread while it hands a change's timers to the scheduler. */
+    private static final ThreadLocal<@Nullable Boolean> ARMING = new ThreadLocal<>();
+    /** Changes that released the lock and have not armed their timers yet (see {@link #afterChange}). */
+    private final java.util.concurrent.atomic.AtomicInteger changesArmingTimers =
+            new java.util.concurrent.atomic.AtomicInteger();
     /** Installed services by id; written under the lock, read without it by handles. */
     final ServiceTable services = new ServiceTable();
     /**
@@ -65,6 +72,8 @@ final class Engine implements ServiceRegistry {
     final Map<String, List<Controller>> wantedBy = new HashMap<>();
     /** Awaiters of services not installed yet, by id. Guarded by the lock. */
     final Map<String, List<CompletableFuture<@Nullable Object>>> pendingAwaiters = new HashMap<>();
+    /** The ids of services removed and not installed again, so that a call naming one can say so. Guarded by the lock. */
+    final Set<String> removedIds = new HashSet<>();
 
     final Executor executor;
     final Scheduler scheduler;
@@ -73,6 +82,8 @@ final class Engine implements ServiceRegistry {
     /** The settings of the services installed without their own. */
     final ServiceSettings defaultSettings;
     final Duration healthCheckInterval;
+    /** How long {@link #close()} waits for the listeners to receive the last events. */
+    final Duration eventDeliveryTimeout;
     final Map<String, ServiceRegistryBuilder.Override<?>> overrides;
     /** How long {@link #nowNanos()} derives the system clock's time from {@link System#nanoTime()}. */
     private static final long CALIBRATION_NANOS = 1_000_000_000L;
@@ -91,7 +102,8 @@ final class Engine implements ServiceRegistry {
     // Guarded by the lock.
     boolean started;
     boolean shuttingDown;
-    boolean closed;
+    /** Written under the lock; read without it by the checks that refuse operations at once. */
+    volatile boolean closed;
     /**
      * User-code tasks (starts, stops) whose outcome the state machine still waits for. Written under the lock (plain
      * writes: a fence per start and stop would cost the state machine more than the hint is worth); {@link #busy()}
@@ -108,7 +120,8 @@ final class Engine implements ServiceRegistry {
     @Nullable Instant startAllEnded;
     boolean recordingStartup;
     boolean hasHealthChecks;
-    Scheduler.@Nullable Cancellable healthTimer;
+    /** The next round of health checks, while one is due. */
+    @Nullable DeferredTimer healthTimer;
 
     Engine(ServiceRegistryBuilder builder) {
         this.executor = builder.executor != null ? builder.executor : DefaultThreads.userCode();
@@ -122,6 +135,7 @@ final class Engine implements ServiceRegistry {
         this.defaultSettings = new ServiceSettings(builder.startTimeout, builder.stopTimeout, builder.restartPolicy,
                 null, 0);
         this.healthCheckInterval = builder.healthCheckInterval;
+        this.eventDeliveryTimeout = builder.eventDeliveryTimeout;
         this.overrides = Map.copyOf(builder.overrides);
         builder.listeners.forEach(events::add);
         if (builder.shutdownHook) {
@@ -142,42 +156,69 @@ final class Engine implements ServiceRegistry {
         return lock.isLocked() || outcomes.get() != null || (int) IN_FLIGHT.getOpaque(this) > 0;
     }
 
-    /** Runs a change under the lock, settles the state machine, then acts on what it decided. */
+    /**
+     * Runs a change under the lock, settles the state machine, then acts on what it decided. A change that throws
+     * (a refused call) still acts on what it decided before, and applies the outcomes reported meanwhile.
+     */
     <R> R locked(Function<Batch, R> change) {
         Batch batch = new Batch();
-        R result;
-        int start;
         lock.lock();
         try {
             try {
-                result = change.apply(batch);
+                return change.apply(batch);
             } finally {
-                start = endChange(batch);
+                endChange(batch);
             }
         } finally {
             lock.unlock();
+            afterChange(batch);
+            applyReports();
+            awaitTimersArmed();
         }
-        afterChange(batch, start);
-        applyReports();
-        return result;
     }
 
     /**
-     * Ends a change, under the lock: settles the state machine, hands the change's events to the delivery queue and
-     * its tasks to the workers.
-     *
-     * @return how many workers to start once the lock is released
+     * Ends a change, under the lock: settles the state machine and hands the change's events to the delivery queue.
+     * A change that decided on timers is counted until they are armed (see {@link #awaitTimersArmed()}).
      */
-    private int endChange(Batch batch) {
+    private void endChange(Batch batch) {
         machine.settle(batch);
         events.endChange();
-        return workers.enqueue(batch);
+        if (batch.hasTimers()) {
+            changesArmingTimers.incrementAndGet();
+        }
     }
 
-    /** Acts on what a change decided, once the lock is released: starts workers, delivers events, completes futures. */
-    private void afterChange(Batch batch, int workersToStart) {
-        workers.start(workersToStart);
+    /**
+     * Acts on what a change decided, once the lock is released. The timers go first, before anything of the change
+     * can be seen outside the lock: its tasks (handed to the workers next), its events and its futures. So whoever
+     * sees a failure, a start in flight or a stop, through any of those, finds its back-off or its deadline armed: a
+     * test driving time by hand never advances past a timer that is not scheduled yet.
+     */
+    private void afterChange(Batch batch) {
+        if (batch.hasTimers()) {
+            ARMING.set(Boolean.TRUE);
+            try {
+                batch.applyTimers(this);
+            } finally {
+                ARMING.remove();
+                changesArmingTimers.decrementAndGet();
+            }
+        }
+        workers.start(workers.enqueue(batch));
         act(batch);
+    }
+
+    /**
+     * Waits until the changes that released the lock before this call returns have armed their timers, so that
+     * a snapshot or a state read after a change never precedes its timers. Arming takes no lock and only calls the
+     * scheduler, which must return promptly: the wait is short and rare.
+     */
+    private void awaitTimersArmed() {
+        // A scheduler that calls the registry while it arms a timer does not wait for itself.
+        while (changesArmingTimers.get() > 0 && ARMING.get() == null) {
+            Thread.yield();
+        }
     }
 
     /**
@@ -201,7 +242,6 @@ final class Engine implements ServiceRegistry {
     private void applyReports() {
         while (outcomes.get() != null && !lock.isHeldByCurrentThread() && lock.tryLock()) {
             Batch batch = new Batch();
-            int start;
             try {
                 try {
                     TaskRun ordered = null;
@@ -222,12 +262,12 @@ final class Engine implements ServiceRegistry {
                         }
                     }
                 } finally {
-                    start = endChange(batch);
+                    endChange(batch);
                 }
             } finally {
                 lock.unlock();
             }
-            afterChange(batch, start);
+            afterChange(batch);
         }
     }
 
@@ -239,23 +279,18 @@ final class Engine implements ServiceRegistry {
     }
 
     /**
-     * Delivers events and completes futures a change decided on; called without the lock. Events go first, so that
-     * a listener has seen a change (a give-up, say) by the time a future that the change completes is done.
+     * Delivers the events of a change and completes its futures; called without the lock, after its timers are
+     * armed. Events go first, so that a listener has seen a change (a give-up, say) by the time a future that the change completes is done,
+     * unless another thread is delivering to that listener (see {@link EventQueue}).
      */
     private void act(Batch batch) {
         assert !lock.isHeldByCurrentThread() : "callbacks must run without the registry's lock";
-        events.drain();
+        events.drain(batch);
         if (batch.nothingAfter()) {
             return;
         }
-        for (Runnable action : batch.after()) {
-            try {
-                action.run();
-            } catch (RuntimeException ex) {
-                log.warn("A registry callback threw", ex);
-            }
-        }
-        events.drain();
+        batch.runAfter();
+        events.drain(null);
     }
 
     Instant now() {
@@ -324,12 +359,55 @@ final class Engine implements ServiceRegistry {
         return ++markEpoch;
     }
 
+    /** The service installed with {@code id}, for a read; called with or without the lock. */
     Controller require(String id) {
         Controller c = services.get(id);
         if (c == null) {
-            throw new UnknownServiceException(id);
+            throw unknown(id);
         }
         return c;
+    }
+
+    /** Why no service {@code id} is installed: it never was, or it was removed. */
+    UnknownServiceException unknown(String id) {
+        boolean removed = lock.isHeldByCurrentThread() ? removedIds.contains(id) : locked(b -> removedIds.contains(id));
+        return removed ? new UnknownServiceException(id, "Service '" + id + "' was removed; install it again to use it")
+                : new UnknownServiceException(id);
+    }
+
+    /**
+     * The service an operation acts on; under the lock, so that an operation racing with the service's removal is
+     * refused rather than lost.
+     *
+     * @param call the operation, to name it in a refusal
+     * @throws IllegalStateException if the registry is closed
+     * @throws UnknownServiceException if no service {@code id} is installed, or it is being removed
+     */
+    private Controller operable(String call, String id) {
+        assert lock.isHeldByCurrentThread();
+        checkOpen(call, id);
+        Controller c = services.get(id);
+        if (c == null) {
+            throw unknown(id);
+        }
+        if (c.removing) {
+            throw new UnknownServiceException(id, "Cannot " + call + "('" + id + "'): the service is being removed "
+                    + "(install it again once its remove() future completes)");
+        }
+        return c;
+    }
+
+    /**
+     * Refuses an operation on a closed registry.
+     *
+     * @param call the operation
+     * @param id the service it names, or {@code null}
+     */
+    void checkOpen(String call, @Nullable String id) {
+        if (closed) {
+            throw new IllegalStateException("Cannot " + call + "(" + (id == null ? "" : "'" + id + "'")
+                    + "): the registry is closed; build a new one");
+        }
     }
 
     // ---------------------------------------------------------------- ServiceRegistry
@@ -341,15 +419,13 @@ final class Engine implements ServiceRegistry {
 
     @Override
     public <T> ServiceHandle<T> handle(ServiceKey<T> key) {
-        return new Handle<>(this, key);
+        return new Handle<>(this, Checks.notNull(key, "ServiceRegistry.handle(key)", "key"));
     }
 
     @Override
     public CompletableFuture<@Nullable Void> startAll() {
         return locked(batch -> {
-            if (closed) {
-                throw new IllegalStateException("The registry is closed; build a new one");
-            }
+            checkOpen("startAll", null);
             if (startAllFuture != null && !startAllFuture.isDone() && !shuttingDown) {
                 return startAllFuture;
             }
@@ -367,7 +443,7 @@ final class Engine implements ServiceRegistry {
                 c.startReason = TransitionReason.STARTUP;
                 machine.evaluate(c, batch);
             }
-            scheduleHealthChecks();
+            scheduleHealthChecks(batch);
             return future;
         });
     }
@@ -379,13 +455,13 @@ final class Engine implements ServiceRegistry {
                 // Once stopping, nothing starts or schedules a restart: a second stopAll() only waits.
                 shuttingDown = true;
                 for (Controller c = lastInstalled; c != null; c = c.previousInstalled) {
-                    machine.cancelRestart(c);
-                    machine.cancelStartForShutdown(c, batch);
+                    machine.cancelRestart(c, batch);
+                    machine.cancelStart(c, batch);
                     machine.evaluate(c, batch);
                 }
             }
             if (healthTimer != null) {
-                healthTimer.cancel();
+                batch.cancel(healthTimer);
                 healthTimer = null;
             }
             CompletableFuture<@Nullable Void> pending = startAllFuture;
@@ -400,13 +476,15 @@ final class Engine implements ServiceRegistry {
 
     @Override
     public <T> @Nullable T get(ServiceKey<T> key) {
-        return handle(key).get();
+        return new Handle<>(this, Checks.notNull(key, "ServiceRegistry.get(key)", "key")).get();
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> CompletableFuture<@Nullable T> await(ServiceKey<T> key) {
+        Checks.notNull(key, "ServiceRegistry.await(key)", "key");
         return locked(batch -> {
+            checkOpen("await", key.id());
             Controller c = services.get(key.id());
             if (c != null) {
                 Installer.checkHandleType(c, key);
@@ -431,18 +509,20 @@ final class Engine implements ServiceRegistry {
 
     @Override
     public CompletableFuture<@Nullable Void> fail(String id, Throwable cause) {
-        java.util.Objects.requireNonNull(cause, "cause");
-        Controller c = require(id);
+        Checks.notNull(id, "ServiceRegistry.fail(id, cause)", "id");
+        Checks.notNull(cause, "ServiceRegistry.fail(id, cause)", "cause");
         return locked(batch -> {
-            machine.requestFailure(c, -1, cause, batch);
+            Controller c = operable("fail", id);
+            machine.requestFailure(c, StateMachine.ANY_CYCLE, cause, batch);
             return settledFuture();
         });
     }
 
     @Override
     public CompletableFuture<@Nullable Void> restart(String id) {
-        Controller c = require(id);
+        Checks.notNull(id, "ServiceRegistry.restart(id)", "id");
         return locked(batch -> {
+            Controller c = operable("restart", id);
             checkStarted(id);
             machine.requestRestart(c, batch);
             return settledFuture();
@@ -451,8 +531,9 @@ final class Engine implements ServiceRegistry {
 
     @Override
     public CompletableFuture<@Nullable Void> stop(String id) {
-        Controller c = require(id);
+        Checks.notNull(id, "ServiceRegistry.stop(id)", "id");
         return locked(batch -> {
+            Controller c = operable("stop", id);
             machine.requestStop(c, batch);
             return settledFuture();
         });
@@ -460,8 +541,9 @@ final class Engine implements ServiceRegistry {
 
     @Override
     public CompletableFuture<@Nullable Void> start(String id) {
-        Controller c = require(id);
+        Checks.notNull(id, "ServiceRegistry.start(id)", "id");
         return locked(batch -> {
+            Controller c = operable("start", id);
             checkStarted(id);
             machine.requestStart(c, batch);
             return settledFuture();
@@ -470,12 +552,11 @@ final class Engine implements ServiceRegistry {
 
     @Override
     public CompletableFuture<@Nullable Void> remove(String id) {
-        Controller c = require(id);
+        Checks.notNull(id, "ServiceRegistry.remove(id)", "id");
         return locked(batch -> {
-            if (c.phase == Phase.REMOVED) {
-                throw new UnknownServiceException(id);
-            }
-            return machine.requestRemoval(c, batch);
+            checkOpen("remove", id);
+            // A second remove while the first is under way gets the same future.
+            return machine.requestRemoval(require(id), batch);
         });
     }
 
@@ -521,18 +602,26 @@ final class Engine implements ServiceRegistry {
         return HealthChecks.runAll(this);
     }
 
-    void scheduleHealthChecks() {
+    void scheduleHealthChecks(Batch batch) {
         assert lock.isHeldByCurrentThread();
         if (hasHealthChecks && healthTimer == null && started && !shuttingDown && !closed) {
-            healthTimer = scheduler.schedule(() -> {
+            DeferredTimer timer = new DeferredTimer(scheduler, batch.now(this) + healthCheckInterval.toNanos(), t -> {
                 // The next round is due an interval after this one, whether or not all its checks have answered: a
                 // check still in flight is skipped, so one that never answers holds back neither the others nor it.
-                lockedRun(batch -> {
+                boolean due = locked(b -> {
+                    if (healthTimer != t) {
+                        return false;
+                    }
                     healthTimer = null;
-                    scheduleHealthChecks();
+                    scheduleHealthChecks(b);
+                    return true;
                 });
-                HealthChecks.runAll(this);
-            }, healthCheckInterval);
+                if (due) {
+                    HealthChecks.runAll(this);
+                }
+            });
+            healthTimer = timer;
+            batch.arm(timer);
         }
     }
 
@@ -543,6 +632,7 @@ final class Engine implements ServiceRegistry {
 
     @Override
     public Optional<ServiceSnapshot> snapshot(String id) {
+        Checks.notNull(id, "ServiceRegistry.snapshot(id)", "id");
         return locked(batch -> {
             Controller c = services.get(id);
             return c == null ? Optional.empty() : Optional.of(reports.snapshot(c, new HashMap<>()));
@@ -561,7 +651,7 @@ final class Engine implements ServiceRegistry {
 
     @Override
     public void addListener(ServiceListener listener) {
-        events.add(java.util.Objects.requireNonNull(listener, "listener"));
+        events.add(Checks.notNull(listener, "ServiceRegistry.addListener(listener)", "listener"));
     }
 
     @Override
@@ -580,10 +670,12 @@ final class Engine implements ServiceRegistry {
             return;
         }
         stopAll().join();
-        // Whatever thread is delivering events, the last transitions reach the listeners before close returns.
-        if (!events.deliverAll(defaultSettings.stopTimeout)) {
-            log.debug("Closed while a listener was still receiving events");
-        }
+        // Nothing starts any more: whoever awaits a service would wait for ever.
+        lockedRun(this::failAwaiters);
+        // Whatever thread is delivering events, the last transitions reach the listeners before close returns,
+        // unless a listener blocks past the delivery timeout.
+        events.deliverAll(eventDeliveryTimeout);
+        events.close();
         if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -592,6 +684,22 @@ final class Engine implements ServiceRegistry {
             }
         }
         workers.close();
+    }
+
+    /** At close: fails every future awaiting a service, installed or not. */
+    private void failAwaiters(Batch batch) {
+        LifecycleException closedCause = new LifecycleException("The registry was closed");
+        for (Controller c = firstInstalled; c != null; c = c.nextInstalled) {
+            machine.failAwaiters(c, new ServiceFailedException("Service '" + c.id + "' will not start: the registry "
+                    + "was closed", closedCause), batch);
+        }
+        List<CompletableFuture<@Nullable Object>> pending = new ArrayList<>();
+        pendingAwaiters.values().forEach(pending::addAll);
+        pendingAwaiters.clear();
+        if (!pending.isEmpty()) {
+            batch.after(() -> pending.forEach(f -> f.completeExceptionally(new ServiceFailedException(
+                    "The service was never installed: the registry was closed", closedCause))));
+        }
     }
 
     @Override

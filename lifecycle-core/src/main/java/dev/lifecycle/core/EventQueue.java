@@ -5,9 +5,9 @@ import dev.lifecycle.core.event.ServiceTransition;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -15,42 +15,118 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers events to listeners in the order they were enqueued, one at a time, never under the registry's lock.
+ * Delivers events to listeners in the order they were enqueued, never under the registry's lock; each listener
+ * receives its events one at a time, and a listener that blocks holds back no other.
  *
- * <p>Events are enqueued under the lock (so their order is the order of the changes), collected per change and handed
- * to the delivery queue as one chunk when the change ends ({@link #endChange()}), and delivered by whichever thread
- * calls {@link #drain()} first after releasing it; the others return at once. A listener may call the registry: the
- * events that causes are queued and delivered by the same drain loop, after the current one. A listener that throws
- * is logged and keeps receiving events.
+ * <p>Events are enqueued under the lock (so their order is the order of the changes), collected per change and
+ * appended to one log of chunks when the change ends ({@link #endChange()}). Each listener has a {@link Subscription}:
+ * its place in the log and a flag that one thread at a time holds while delivering to it. Whichever thread calls
+ * {@link #drain} after releasing the lock delivers the chunks each free listener has not received yet; a listener
+ * another thread is delivering to is skipped (that thread delivers the rest). A listener may call the registry: the
+ * events that causes are delivered to it by the same loop, after the current one. A listener that throws is logged
+ * and keeps receiving events.
+ *
+ * <p>A listener that blocks keeps only its own events waiting. The thread it blocks may hold the futures of the change
+ * it was delivering (a change's futures complete after its events are delivered): the JVM's {@link Watchdog} looks
+ * every {@link Watchdog#TICK_NANOS}, and once a delivery has lasted {@link #STALL_TICKS} ticks it hands, to a thread
+ * of its own, the delivery to the other listeners and the futures the blocked thread holds.
  */
 final class EventQueue {
 
     private static final Logger log = LoggerFactory.getLogger(EventQueue.class);
+    /** How many watchdog ticks a delivery to one listener may last before it is taken to be blocked. */
+    static final int STALL_TICKS = 2;
+    private static final AtomicInteger RESCUERS = new AtomicInteger();
 
-    private final List<ServiceListener> listeners = new CopyOnWriteArrayList<>();
-    /** Chunks of events: each a {@link ServiceTransition} or a {@code Consumer<ServiceListener>} calling a listener. */
-    private final ConcurrentLinkedQueue<List<Object>> queue = new ConcurrentLinkedQueue<>();
+    /** The events of one change, linked to the next change's in the order of the changes. */
+    private static final class Chunk {
+        final List<Object> events;
+        volatile @Nullable Chunk next;
+
+        Chunk(List<Object> events) {
+            this.events = events;
+        }
+    }
+
+    private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    /** The last chunk appended; written under the registry's lock. */
+    private volatile Chunk tail = new Chunk(List.of());
     /** The events of the change in progress. Guarded by the registry's lock. */
     private @Nullable List<Object> changing;
-    private final AtomicBoolean draining = new AtomicBoolean();
-    /** The thread delivering, while {@link #draining}. */
-    private volatile @Nullable Thread drainer;
+    /** Whether a rescue thread is running (see {@link #checkStalls}). */
+    private final AtomicBoolean rescuing = new AtomicBoolean();
+    private volatile boolean closed;
 
     /** Whether a listener overrides {@code onStarted} or {@code onStopped}: else their events are not made. */
     private volatile boolean timings;
 
+    /** A listener and how far it has received the log. */
+    private final class Subscription {
+        final ServiceListener listener;
+        /** The last chunk it received. Written by the thread holding {@link #delivering}. */
+        private volatile Chunk received;
+        private final AtomicBoolean delivering = new AtomicBoolean();
+        /** The thread delivering to it, while {@link #delivering}. */
+        private volatile @Nullable Thread deliverer;
+        /** The watchdog's tick when the current delivery began. */
+        private volatile long deliveringSince;
+        /** The change whose futures wait for the current delivery, if any. */
+        private volatile @Nullable Batch waiting;
+        /** Whether the current delivery has been reported as blocked. */
+        private volatile boolean reported;
+
+        Subscription(ServiceListener listener, Chunk from) {
+            this.listener = listener;
+            this.received = from;
+        }
+
+        boolean behind() {
+            return received.next != null;
+        }
+
+        void drain(@Nullable Batch change) {
+            while (behind() && delivering.compareAndSet(false, true)) {
+                deliverer = Thread.currentThread();
+                deliveringSince = Watchdog.tick();
+                waiting = change;
+                try {
+                    Chunk chunk;
+                    while ((chunk = received.next) != null) {
+                        for (Object event : chunk.events) {
+                            deliver(event, listener);
+                        }
+                        received = chunk;
+                    }
+                } finally {
+                    waiting = null;
+                    deliverer = null;
+                    reported = false;
+                    delivering.set(false);
+                }
+            }
+        }
+
+        /** Whether a delivery to it has lasted {@link #STALL_TICKS} ticks. */
+        boolean stalled(long tick) {
+            return delivering.get() && tick - deliveringSince >= STALL_TICKS;
+        }
+    }
+
     synchronized void add(ServiceListener listener) {
-        listeners.add(listener);
+        subscriptions.add(new Subscription(listener, tail));
         timings = timings || wantsTimings(listener);
+        if (!closed) {
+            Watchdog.watchEvents(this);
+        }
     }
 
     synchronized void remove(ServiceListener listener) {
-        listeners.remove(listener);
-        timings = listeners.stream().anyMatch(EventQueue::wantsTimings);
+        subscriptions.removeIf(s -> s.listener == listener);
+        timings = subscriptions.stream().anyMatch(s -> wantsTimings(s.listener));
     }
 
     boolean hasListeners() {
-        return !listeners.isEmpty();
+        return !subscriptions.isEmpty();
     }
 
     /** Whether a listener wants {@code onStarted} and {@code onStopped}, which come once per start and per stop. */
@@ -82,7 +158,7 @@ final class EventQueue {
     }
 
     private void append(Object event) {
-        if (!listeners.isEmpty()) {
+        if (!subscriptions.isEmpty()) {
             if (changing == null) {
                 changing = new ArrayList<>(16);
             }
@@ -90,31 +166,27 @@ final class EventQueue {
         }
     }
 
-    /** Hands the events of the change that ends to the delivery queue; called under the lock, at its end. */
+    /** Appends the events of the change that ends to the log; called under the lock, at its end. */
     void endChange() {
         if (changing != null) {
-            queue.add(changing);
+            Chunk chunk = new Chunk(changing);
             changing = null;
+            Chunk last = tail;
+            last.next = chunk;
+            tail = chunk;
         }
     }
 
-    /** Delivers queued events unless another thread already is; called without the registry's lock. */
-    void drain() {
-        while (!queue.isEmpty() && draining.compareAndSet(false, true)) {
-            drainer = Thread.currentThread();
-            try {
-                List<Object> chunk;
-                while ((chunk = queue.poll()) != null) {
-                    for (Object event : chunk) {
-                        for (ServiceListener listener : listeners) {
-                            deliver(event, listener);
-                        }
-                    }
-                }
-            } finally {
-                drainer = null;
-                draining.set(false);
-            }
+    /**
+     * Delivers to every listener that no other thread is delivering to the events it has not received; called
+     * without the registry's lock.
+     *
+     * @param change the change whose futures wait for this delivery, handed to a rescue if a listener blocks; or
+     *        {@code null}
+     */
+    void drain(@Nullable Batch change) {
+        for (Subscription subscription : subscriptions) {
+            subscription.drain(change);
         }
     }
 
@@ -132,22 +204,87 @@ final class EventQueue {
     }
 
     /**
-     * Delivers the queued events, or waits until the thread delivering them has, at most {@code timeout}. Returns at
-     * once when called from a listener: its own thread is the one delivering.
+     * Called by the {@link Watchdog} at each tick: for a listener whose delivery has lasted {@link #STALL_TICKS}
+     * ticks, logs it once, and hands to a thread of its own the futures that delivery holds back and the delivery to
+     * the other listeners.
+     */
+    void checkStalls(long tick) {
+        List<Batch> held = null;
+        boolean othersBehind = false;
+        for (Subscription s : subscriptions) {
+            if (s.stalled(tick)) {
+                if (!s.reported) {
+                    s.reported = true;
+                    log.warn("Service listener {} has not returned for over {} ms; the registry and the other "
+                            + "listeners go on without it, and its events wait for it", s.listener,
+                            STALL_TICKS * Watchdog.TICK_NANOS / 1_000_000);
+                }
+                Batch change = s.waiting;
+                if (change != null && change.afterUnclaimed()) {
+                    if (held == null) {
+                        held = new ArrayList<>(2);
+                    }
+                    held.add(change);
+                }
+            } else if (s.behind() && !s.delivering.get()) {
+                othersBehind = true;
+            }
+        }
+        if ((held != null || othersBehind) && rescuing.compareAndSet(false, true)) {
+            List<Batch> changes = held == null ? List.of() : held;
+            Thread rescuer = new Thread(() -> rescue(changes), "lifecycle-events-" + RESCUERS.incrementAndGet());
+            rescuer.setDaemon(true);
+            rescuer.start();
+        }
+    }
+
+    private void rescue(List<Batch> changes) {
+        try {
+            drain(null);
+            for (Batch change : changes) {
+                change.runAfter();
+            }
+        } finally {
+            rescuing.set(false);
+        }
+    }
+
+    /**
+     * Delivers the events enqueued so far, or waits until the threads delivering them have, at most {@code timeout}.
+     * Returns at once when called from a listener that has not received them: its own thread holds the delivery.
      *
-     * @return whether every event queued so far has been delivered
+     * @return whether every listener has received every event enqueued so far
      */
     boolean deliverAll(Duration timeout) {
         long until = System.nanoTime() + timeout.toNanos();
         while (true) {
-            drain();
-            if (queue.isEmpty() && !draining.get()) {
+            drain(null);
+            List<ServiceListener> behind = new ArrayList<>();
+            boolean fromListener = false;
+            for (Subscription s : subscriptions) {
+                if (s.behind() || s.delivering.get()) {
+                    behind.add(s.listener);
+                    fromListener |= s.deliverer == Thread.currentThread();
+                }
+            }
+            if (behind.isEmpty()) {
                 return true;
             }
-            if (drainer == Thread.currentThread() || System.nanoTime() - until > 0) {
+            if (fromListener) {
+                log.debug("Waiting for the listeners from a listener's own thread: not waiting");
+                return false;
+            }
+            if (System.nanoTime() - until > 0) {
+                log.warn("Closing before service listeners {} received every event (waited {})", behind, timeout);
                 return false;
             }
             LockSupport.parkNanos(this, 50_000);
         }
+    }
+
+    /** No more events will come: stop watching for blocked listeners. */
+    void close() {
+        closed = true;
+        Watchdog.unwatchEvents(this);
     }
 }

@@ -17,6 +17,9 @@ final class HealthChecks {
     static CompletableFuture<@Nullable Void> runAll(Engine engine) {
         List<CompletableFuture<@Nullable Void>> done = new ArrayList<>();
         engine.lockedRun(batch -> {
+            if (engine.closed) {
+                return;
+            }
             for (Controller installed = engine.firstInstalled; installed != null;
                     installed = installed.nextInstalled) {
                 Controller c = installed;

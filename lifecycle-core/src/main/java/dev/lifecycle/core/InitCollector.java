@@ -1,7 +1,6 @@
 package dev.lifecycle.core;
 
 import java.util.LinkedHashSet;
-import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -29,20 +28,20 @@ final class InitCollector implements ServiceInit {
     @Override
     public <T> ServiceHandle<T> requires(ServiceKey<T> required) {
         checkOpen();
-        requires.add(Objects.requireNonNull(required, "key").id(), required.type());
+        requires.add(Checks.notNull(required, "ServiceInit.requires(key)", "key").id(), required.type());
         return engine.handle(required);
     }
 
     @Override
     public void dependsOn(String id) {
         checkOpen();
-        requires.add(Installer.checkId(id), null);
+        requires.add(Installer.checkId(id, "ServiceInit.dependsOn(id)"), null);
     }
 
     @Override
     public void wants(String id) {
         checkOpen();
-        want(Installer.checkId(id));
+        want(Installer.checkId(id, "ServiceInit.wants(id)"));
     }
 
     /** Adds a checked id to the wanted ones. */

@@ -21,12 +21,12 @@ final class Installer {
     }
 
     <T> ServiceHandle<T> install(ServiceDefinition<T> definition) {
-        ServiceKey<T> key = definition.key();
+        ServiceKey<T> key = Checks.notNull(definition, "ServiceRegistry.install(definition)", "definition").key();
         String id = key.id();
+        engine.checkOpen("install", id);
         Controller existing = engine.services.get(id);
         if (existing != null) {
-            checkSameType(existing, key);
-            return engine.handle(key);
+            return existing(existing, key);
         }
         ServiceRegistryBuilder.Override<?> override = engine.overrides.get(id);
         Service<?> service;
@@ -52,7 +52,7 @@ final class Installer {
             }
             InitCollector init = new InitCollector(engine, key, requirements);
             for (String wanted : definition.wants()) {
-                init.want(checkId(wanted));
+                init.want(checkId(wanted, "ServiceDefinition.Builder.wants(ids)"));
             }
             try {
                 service.init(init);
@@ -67,16 +67,26 @@ final class Installer {
         Controller c = new Controller(key, id, service, requirements.ids(), requirements.types(), wants,
                 engine.defaultSettings.with(definition, override != null), engine.nowNanos());
         return engine.locked(batch -> {
+            engine.checkOpen("install", id);
             Controller again = engine.services.get(id);
             if (again != null) {
-                checkSameType(again, key);
-                return engine.handle(key);
+                return existing(again, key);
             }
             resolve(c);
             checkCycle(c);
             link(c, batch);
             return engine.handle(key);
         });
+    }
+
+    /** Installing a key that is installed already: its handle, if the types agree and it is not being removed. */
+    private <T> ServiceHandle<T> existing(Controller existing, ServiceKey<T> key) {
+        checkSameType(existing, key);
+        if (existing.removing) {
+            throw new IllegalStateException("Cannot install('" + key.id() + "'): the service installed with that id is "
+                    + "being removed; install it again once its remove() future completes");
+        }
+        return engine.handle(key);
     }
 
     private static void checkSameType(Controller existing, ServiceKey<?> key) {
@@ -94,8 +104,13 @@ final class Installer {
         }
     }
 
-    static String checkId(String id) {
-        java.util.Objects.requireNonNull(id, "id");
+    /**
+     * Checks a service id given to {@code call}.
+     *
+     * @param call the call that names it, for the messages
+     */
+    static String checkId(String id, String call) {
+        Checks.notNull(id, call, "id");
         if (id.isBlank()) {
             throw new IllegalArgumentException("A service id must not be blank");
         }
@@ -123,7 +138,7 @@ final class Installer {
             }
             Controller r = engine.services.get(id);
             if (r == null) {
-                checkId(id);
+                checkId(id, "ServiceDefinition.Builder.dependsOn(ids)");
             }
             Class<?> type = c.requiredType(i);
             if (r != null && type != null && !Requirements.accepts(type, r.key.type())) {
@@ -155,24 +170,34 @@ final class Installer {
             return;
         }
         Map<String, String> parent = new HashMap<>();
+        // The services reached through a 'wants' of their parent.
+        java.util.Set<String> wanted = new java.util.HashSet<>();
         ArrayDeque<Controller> stack = new ArrayDeque<>();
         stack.push(c);
         parent.put(c.id, "");
         while (!stack.isEmpty()) {
             Controller x = stack.pop();
-            for (String next : edges(x)) {
+            List<String> edges = edges(x);
+            for (int i = 0; i < edges.size(); i++) {
+                String next = edges.get(i);
+                boolean viaWants = i >= x.requiredIds.length;
                 if (next.equals(c.id)) {
                     List<String> path = new ArrayList<>();
                     path.add(c.id);
+                    boolean throughWants = viaWants;
                     for (String at = x.id; !at.equals(c.id); at = parent.get(at)) {
                         path.add(1, at);
+                        throughWants |= wanted.contains(at);
                     }
                     path.add(c.id);
-                    throw new DependencyCycleException(fromFirstInstalled(path));
+                    throw new DependencyCycleException(fromFirstInstalled(path), throughWants);
                 }
                 Controller n = engine.services.get(next);
                 if (n != null && !parent.containsKey(next)) {
                     parent.put(next, x.id);
+                    if (viaWants) {
+                        wanted.add(next);
+                    }
                     stack.push(n);
                 }
             }
@@ -250,9 +275,10 @@ final class Installer {
         c.sequence = engine.installSequence++;
         engine.services.add(c);
         engine.addInstalled(c);
+        engine.removedIds.remove(c.id);
         if (c.settings.healthCheck != null) {
             engine.hasHealthChecks = true;
-            engine.scheduleHealthChecks();
+            engine.scheduleHealthChecks(batch);
         }
         List<CompletableFuture<@Nullable Object>> awaiters = engine.pendingAwaiters.remove(c.id);
         if (awaiters != null) {

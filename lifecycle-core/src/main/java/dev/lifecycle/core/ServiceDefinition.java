@@ -3,7 +3,6 @@ package dev.lifecycle.core;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,6 +57,14 @@ public final class ServiceDefinition<T> {
      * @return the definition
      */
     public static <T> ServiceDefinition<T> of(String name, Class<T> type, Service<T> service) {
+        return of("ServiceDefinition.of(name, type, service)", name, type, service);
+    }
+
+    /** {@link #of(String, Class, Service)} called by {@code call}, which the messages name. */
+    static <T> ServiceDefinition<T> of(String call, String name, Class<T> type, Service<T> service) {
+        Checks.notNull(name, call, "name");
+        Checks.notNull(type, call, "type");
+        Checks.notNull(service, call, "service");
         return builder(ServiceKey.of(name, type), service).build();
     }
 
@@ -147,14 +154,14 @@ public final class ServiceDefinition<T> {
         private int failAfterUnhealthyChecks;
 
         private Builder(ServiceKey<T> key, Service<T> service) {
-            this.key = Objects.requireNonNull(key, "key");
-            this.service = Objects.requireNonNull(service, "service");
+            this.key = Checks.notNull(key, "ServiceDefinition.builder(key, service)", "key");
+            this.service = Checks.notNull(service, "ServiceDefinition.builder(key, service)", "service");
         }
 
         /** Adds hard requirements whose values the service reads through {@link ServiceHandle}s. */
         public Builder<T> requires(ServiceKey<?>... keys) {
             for (ServiceKey<?> k : keys) {
-                requires.add(Objects.requireNonNull(k, "key"));
+                requires.add(Checks.notNull(k, "ServiceDefinition.Builder.requires(keys)", "a key"));
             }
             return this;
         }
@@ -162,7 +169,7 @@ public final class ServiceDefinition<T> {
         /** Adds hard requirements by id, without values. */
         public Builder<T> dependsOn(String... ids) {
             for (String id : ids) {
-                dependsOn.add(Objects.requireNonNull(id, "id"));
+                dependsOn.add(Checks.notNull(id, "ServiceDefinition.Builder.dependsOn(ids)", "an id"));
             }
             return this;
         }
@@ -170,7 +177,7 @@ public final class ServiceDefinition<T> {
         /** Adds optional orderings by id. */
         public Builder<T> wants(String... ids) {
             for (String id : ids) {
-                wants.add(Objects.requireNonNull(id, "id"));
+                wants.add(Checks.notNull(id, "ServiceDefinition.Builder.wants(ids)", "an id"));
             }
             return this;
         }
@@ -189,13 +196,13 @@ public final class ServiceDefinition<T> {
 
         /** Sets the restart policy. */
         public Builder<T> restartPolicy(RestartPolicy policy) {
-            this.restartPolicy = Objects.requireNonNull(policy, "policy");
+            this.restartPolicy = Checks.notNull(policy, "ServiceDefinition.Builder.restartPolicy(policy)", "policy");
             return this;
         }
 
         /** Sets the health check. */
         public Builder<T> healthCheck(HealthCheck check) {
-            this.healthCheck = Objects.requireNonNull(check, "check");
+            this.healthCheck = Checks.notNull(check, "ServiceDefinition.Builder.healthCheck(check)", "check");
             return this;
         }
 
@@ -216,7 +223,9 @@ public final class ServiceDefinition<T> {
         }
 
         static Duration positive(String what, Duration value) {
-            Objects.requireNonNull(value, what);
+            if (value == null) {
+                throw new NullPointerException("The " + what + " must not be null");
+            }
             if (value.isNegative() || value.isZero()) {
                 throw new IllegalArgumentException("The " + what + " must be positive, was " + value);
             }

@@ -3,7 +3,7 @@ package dev.lifecycle.core;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An awaited service will not become RUNNING: it gave up, will not restart, or was removed.
+ * An awaited service will not become RUNNING: it gave up, will not restart, was removed, or the registry was closed.
  *
  * @since 0.1
  */

@@ -1,6 +1,5 @@
 package dev.lifecycle.core;
 
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,8 +19,8 @@ public record ServiceKey<T>(String name, Class<T> type, @Nullable String qualifi
 
     /** Checks the parts. */
     public ServiceKey {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(type, "type");
+        Checks.notNull(name, "ServiceKey.of(name, type)", "name");
+        Checks.notNull(type, "ServiceKey.of(name, type)", "type");
         checkPart("name", name);
         if (qualifier != null) {
             checkPart("qualifier", qualifier);

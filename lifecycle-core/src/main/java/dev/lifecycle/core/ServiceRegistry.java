@@ -60,7 +60,7 @@ public interface ServiceRegistry extends AutoCloseable {
      * @return a handle to it
      */
     default <T> ServiceHandle<T> install(String name, Class<T> type, Service<T> service) {
-        return install(ServiceDefinition.of(name, type, service));
+        return install(ServiceDefinition.of("ServiceRegistry.install(name, type, service)", name, type, service));
     }
 
     /**

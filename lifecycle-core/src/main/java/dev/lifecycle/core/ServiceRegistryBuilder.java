@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Defaults: user code runs on virtual threads on Java 21 and later, and on a pool of daemon threads that grows
  * with demand on Java 17 (so a blocking start never holds another back); timers run on one daemon thread. These
  * threads are shared by the registries of the JVM that use the defaults, and end when idle. Start timeout 60 s,
- * stop timeout 10 s; {@link RestartPolicy#defaults()}; health checks every 10 s.
+ * stop timeout 10 s; {@link RestartPolicy#defaults()}; health checks every 10 s; {@code close()} waits up to 10 s for
+ * the listeners.
  *
  * @since 0.1
  */
@@ -32,6 +33,7 @@ public final class ServiceRegistryBuilder {
     Duration startTimeout = Duration.ofSeconds(60);
     Duration stopTimeout = Duration.ofSeconds(10);
     Duration healthCheckInterval = Duration.ofSeconds(10);
+    Duration eventDeliveryTimeout = Duration.ofSeconds(10);
     boolean shutdownHook;
     final List<ServiceListener> listeners = new ArrayList<>();
     final Map<String, Override<?>> overrides = new LinkedHashMap<>();
@@ -84,6 +86,15 @@ public final class ServiceRegistryBuilder {
     /** How often health checks run; must be positive. */
     public ServiceRegistryBuilder healthCheckInterval(Duration interval) {
         this.healthCheckInterval = ServiceDefinition.Builder.positive("health check interval", interval);
+        return this;
+    }
+
+    /**
+     * How long {@link ServiceRegistry#close()} waits, once every service has stopped, for the listeners to receive the
+     * last events (default 10 s); a listener that blocks longer is logged and left behind. Must be positive.
+     */
+    public ServiceRegistryBuilder eventDeliveryTimeout(Duration timeout) {
+        this.eventDeliveryTimeout = ServiceDefinition.Builder.positive("event delivery timeout", timeout);
         return this;
     }
 

@@ -19,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class StateMachine {
 
+    /** The cycle given to {@link #requestFailure} by a failure that applies to whatever cycle is current. */
+    static final int ANY_CYCLE = -1;
+
     private final Engine engine;
     /** Scratch space of {@link #runningDependentsPostOrder}, reused under the lock: a stop allocates nothing. */
     private final List<Controller> postOrder = new ArrayList<>();
@@ -156,11 +159,14 @@ final class StateMachine {
             for (int i = 0; i < c.dependentCount; i++) {
                 Controller d = c.dependents[i];
                 d.runningRequirements--;
-                // A dependent starting, stopping or removed has nothing to do about it now (each of those phases is
-                // evaluated again when it ends): at shutdown most dependents are already stopping.
+                // A dependent stopping or removed has nothing to do about it now (each of those phases is evaluated
+                // again when it ends): at shutdown most dependents are already stopping. A dependent starting is
+                // cancelled rather than waited for: it would only be stopped once started.
                 Phase p = d.phase;
                 if (p == Phase.RUNNING || p.isDown()) {
                     batch.evaluate(d);
+                } else if (p == Phase.STARTING) {
+                    cancelStart(d, batch);
                 }
             }
         }
@@ -209,7 +215,7 @@ final class StateMachine {
         run.began = now;
         c.currentRun = run;
         c.startCallInFlight = true;
-        c.cancelledForShutdown = false;
+        c.startCancelled = false;
         c.health = ServiceHealth.UNKNOWN;
         c.unhealthyStreak = 0;
         if (engine.recordingStartup && c.reportStart == Controller.UNSET) {
@@ -217,7 +223,7 @@ final class StateMachine {
         }
         setPhase(c, Phase.STARTING, c.startReason, null, null, batch);
         countInFlight(c);
-        engine.deadlines.add(run, now + c.settings.startTimeoutNanos);
+        engine.deadlines.add(run, now + c.settings.startTimeoutNanos, batch);
         batch.task(run);
     }
 
@@ -229,7 +235,7 @@ final class StateMachine {
         Controller c = run.controller;
         if (c.currentRun != run) {
             if (error == null) {
-                batch.task(new TaskRun(engine, c, TaskRun.Kind.STOP_ABANDONED, -1));
+                batch.task(new TaskRun(engine, c, TaskRun.Kind.STOP_ABANDONED, TaskRun.NO_CYCLE));
                 return;
             }
             c.startCallInFlight = false;
@@ -237,7 +243,7 @@ final class StateMachine {
             return;
         }
         c.startCallInFlight = false;
-        endRun(c, run);
+        endRun(c, run, batch);
         long now = batch.now(engine);
         Throwable failure = error;
         if (failure == null && value == null && !c.isVoid()) {
@@ -245,18 +251,16 @@ final class StateMachine {
                     + c.key.type().getName() + "; return the value its dependents receive, or install it with type Void");
         }
         started(c, Math.max(0, now - run.began), failure);
-        if (failure != null && c.cancelledForShutdown && c.pendingFailure == null) {
-            // The registry is stopping and interrupted this start: not a failure of the service.
-            c.cancelledForShutdown = false;
-            setPhase(c, Phase.STOPPING, TransitionReason.SHUTDOWN, null, "start cancelled", batch);
-            land(c, batch);
+        if (failure != null && c.startCancelled && c.pendingFailure == null) {
+            // The engine cancelled this start because the service must stop: not a failure of the service.
+            landCancelledStart(c, "start cancelled", batch);
             return;
         }
         if (failure != null) {
             boolean requested = c.pendingFailure != null;
             Throwable cause = requested ? c.pendingFailure : failure;
             c.pendingFailure = null;
-            landFailed(c, cause, !requested, batch);
+            landFailed(c, cause, requested ? c.pendingFailureAt : now, !requested, batch);
             return;
         }
         c.value = value;
@@ -293,15 +297,41 @@ final class StateMachine {
     }
 
     private void startTimedOut(Controller c, TaskRun run, Batch batch) {
-        endRun(c, run);
+        endRun(c, run, batch);
         batch.after(run::cancel);
-        Throwable cause = c.pendingFailure != null ? c.pendingFailure
+        if (c.startCancelled && c.pendingFailure == null) {
+            // Cancelled because the service must stop, and still not returned: abandoned. If it returns a value after
+            // all, that value is stopped (see startCompleted), and the service does not start again until then.
+            started(c, c.settings.startTimeoutNanos, null);
+            landCancelledStart(c, "start cancelled; it did not return within its start timeout and was abandoned",
+                    batch);
+            return;
+        }
+        boolean requested = c.pendingFailure != null;
+        Throwable cause = requested ? c.pendingFailure
                 : new java.util.concurrent.TimeoutException("Service '" + c.id + "' did not start within "
                         + c.settings.startTimeout
                         + "; its start was cancelled (raise its start timeout if it needs longer)");
         c.pendingFailure = null;
         started(c, c.settings.startTimeoutNanos, cause);
-        landFailed(c, cause, false, batch);
+        landFailed(c, cause, requested ? c.pendingFailureAt : batch.now(engine), false, batch);
+    }
+
+    /**
+     * A start the engine cancelled (see {@link #cancelStart}) has ended without a value, or was abandoned: the service
+     * goes where the request that cancelled it sends it, through STOPPING. If that request has been withdrawn since
+     * (started again after a stop), it starts again.
+     */
+    private void landCancelledStart(Controller c, String detail, Batch batch) {
+        c.startCancelled = false;
+        setPhase(c, Phase.STOPPING, stopReason(c), null, detail, batch);
+        if (mustStop(c)) {
+            land(c, batch);
+            return;
+        }
+        c.startReason = TransitionReason.OPERATOR;
+        setPhase(c, Phase.WAITING, TransitionReason.OPERATOR, null, "starting again", batch);
+        batch.evaluate(c);
     }
 
     // ---------------------------------------------------------------- stopping
@@ -417,7 +447,7 @@ final class StateMachine {
         c.currentRun = run;
         c.phase = Phase.STOPPING;
         countInFlight(c);
-        engine.deadlines.add(run, now + c.settings.stopTimeoutNanos);
+        engine.deadlines.add(run, now + c.settings.stopTimeoutNanos, batch);
         batch.task(run);
     }
 
@@ -429,7 +459,7 @@ final class StateMachine {
             }
             return;
         }
-        endRun(c, run);
+        endRun(c, run, batch);
         long now = batch.now(engine);
         if (error != null) {
             c.lastFailure = FailureInfo.of(error, Engine.instant(now));
@@ -440,20 +470,20 @@ final class StateMachine {
     }
 
     private void stopTimedOut(Controller c, TaskRun run, Batch batch) {
-        endRun(c, run);
+        endRun(c, run, batch);
         batch.after(run::cancel);
         Throwable timeout = new java.util.concurrent.TimeoutException("Service '" + c.id + "' did not stop within "
                 + c.settings.stopTimeout + "; carrying on without it (raise its stop timeout if it needs longer)");
-        c.lastFailure = FailureInfo.of(timeout, engine.now());
+        c.lastFailure = FailureInfo.of(timeout, Engine.instant(batch.now(engine)));
         Engine.log.warn(timeout.getMessage());
         stopped(c, c.settings.stopTimeoutNanos, timeout);
         land(c, batch);
     }
 
     /** The run in flight for {@code c} is over (returned or timed out): it is no longer watched nor counted. */
-    private void endRun(Controller c, TaskRun run) {
+    private void endRun(Controller c, TaskRun run, Batch batch) {
         c.currentRun = null;
-        engine.deadlines.remove(run);
+        engine.deadlines.remove(run, batch);
         uncountInFlight(c);
     }
 
@@ -486,7 +516,7 @@ final class StateMachine {
         boolean restart = c.restartRequested;
         c.restartRequested = false;
         if (failure != null) {
-            landFailed(c, failure, false, batch);
+            landFailed(c, failure, c.pendingFailureAt, false, batch);
         } else if (c.operatorStopped || engine.shuttingDown) {
             setPhase(c, Phase.STOPPED, c.operatorStopped ? TransitionReason.OPERATOR : TransitionReason.SHUTDOWN,
                     null, null, batch);
@@ -507,12 +537,13 @@ final class StateMachine {
     /**
      * Marks a service FAILED and applies its restart policy.
      *
+     * @param failedAt when the failure happened or was reported, in clock nanos: its {@link FailureInfo#at()}
      * @param thrown whether its own setup or start threw {@code cause} (logged with the stack trace), rather than
      *        a failure that was reported or requested (logged as one line)
      */
-    private void landFailed(Controller c, Throwable cause, boolean thrown, Batch batch) {
-        Instant now = engine.now();
-        c.lastFailure = FailureInfo.of(cause, now);
+    private void landFailed(Controller c, Throwable cause, long failedAt, boolean thrown, Batch batch) {
+        Instant now = Engine.instant(batch.now(engine));
+        c.lastFailure = FailureInfo.of(cause, Engine.instant(failedAt));
         c.restartRequested = false;
         if (thrown) {
             Engine.log.warn("Service '{}' failed to start: {}", c.id, c.lastFailure.summary(), cause);
@@ -559,15 +590,16 @@ final class StateMachine {
         }
         history.nextRestartAt = now.plus(delay);
         engine.scheduledRestarts++;
-        Scheduler.Cancellable[] self = new Scheduler.Cancellable[1];
-        self[0] = engine.scheduler.schedule(() -> engine.lockedRun(b -> restartDue(c, self[0], b)), delay);
-        history.restartTimer = self[0];
+        DeferredTimer timer = new DeferredTimer(engine.scheduler, Engine.nanos(history.nextRestartAt),
+                t -> engine.lockedRun(b -> restartDue(c, t, b)));
+        history.restartTimer = timer;
+        batch.arm(timer);
         Engine.log.info("Service '{}' restarts in {} ms", c.id, delay.toMillis());
     }
 
-    private void restartDue(Controller c, Scheduler.@Nullable Cancellable timer, Batch batch) {
+    private void restartDue(Controller c, DeferredTimer timer, Batch batch) {
         Supervision history = c.supervision;
-        if (history == null || history.restartTimer == null || history.restartTimer != timer) {
+        if (history == null || history.restartTimer != timer) {
             return;
         }
         history.restartTimer = null;
@@ -582,19 +614,24 @@ final class StateMachine {
         batch.evaluate(c);
     }
 
-    /** At shutdown: interrupts the start in flight of {@code c}, if any, rather than wait for it. */
-    void cancelStartForShutdown(Controller c, Batch batch) {
+    /**
+     * Cancels the start in flight of {@code c}, if any, because the service must stop (stopped, restarted or removed
+     * by hand, a requirement left RUNNING, the registry stops) rather than wait for it: its thread is interrupted and
+     * its future cancelled. If it fails, as a cancelled start does, that is not a failure of the service; if it
+     * returns a value anyway, the value is stopped (stop and join run) before the service goes on.
+     */
+    void cancelStart(Controller c, Batch batch) {
         TaskRun run = c.currentRun;
-        if (c.phase == Phase.STARTING && run != null && c.pendingFailure == null) {
-            c.cancelledForShutdown = true;
+        if (c.phase == Phase.STARTING && run != null && c.pendingFailure == null && !c.startCancelled) {
+            c.startCancelled = true;
             batch.after(run::cancel);
         }
     }
 
-    void cancelRestart(Controller c) {
+    void cancelRestart(Controller c, Batch batch) {
         Supervision history = c.supervision;
         if (history != null && history.restartTimer != null) {
-            history.restartTimer.cancel();
+            batch.cancel(history.restartTimer);
             history.restartTimer = null;
             history.nextRestartAt = null;
             engine.scheduledRestarts--;
@@ -618,15 +655,19 @@ final class StateMachine {
 
     // ---------------------------------------------------------------- requests
 
-    /** A failure reported by code, an operator or the service; {@code generation} -1 means "whatever cycle". */
+    /**
+     * A failure reported by code, an operator or the service itself.
+     *
+     * @param generation the start cycle it applies to, or {@link #ANY_CYCLE}
+     */
     void requestFailure(Controller c, int generation, Throwable cause, Batch batch) {
-        if (generation >= 0 && generation != c.generation) {
+        if (generation != ANY_CYCLE && generation != c.generation) {
             return;
         }
         switch (c.phase) {
             case STARTING -> {
                 if (c.pendingFailure == null) {
-                    c.pendingFailure = cause;
+                    setPendingFailure(c, cause, batch);
                     TaskRun run = c.currentRun;
                     if (run != null) {
                         batch.after(run::cancel);
@@ -634,12 +675,12 @@ final class StateMachine {
                 }
             }
             case RUNNING -> {
-                c.pendingFailure = cause;
+                setPendingFailure(c, cause, batch);
                 batch.evaluate(c);
             }
             case STOPPING_DEPENDENTS, STOPPING -> {
                 if (c.pendingFailure == null) {
-                    c.pendingFailure = cause;
+                    setPendingFailure(c, cause, batch);
                 }
             }
             default -> {
@@ -647,11 +688,18 @@ final class StateMachine {
         }
     }
 
+    /** The failure that will stop the current cycle, and when it was reported: the time its record will carry. */
+    private void setPendingFailure(Controller c, Throwable cause, Batch batch) {
+        c.pendingFailure = cause;
+        c.pendingFailureAt = batch.now(engine);
+    }
+
     void requestRestart(Controller c, Batch batch) {
         switch (c.phase) {
             case STARTING, RUNNING, STOPPING_DEPENDENTS, STOPPING -> {
                 c.restartRequested = true;
                 c.operatorStopped = false;
+                cancelStart(c, batch);
                 batch.evaluate(c);
             }
             case FAILED, STOPPED -> {
@@ -665,7 +713,7 @@ final class StateMachine {
     void requestStart(Controller c, Batch batch) {
         c.operatorStopped = false;
         if (c.phase == Phase.FAILED || c.gaveUp) {
-            cancelRestart(c);
+            cancelRestart(c, batch);
             c.gaveUp = false;
             if (c.supervision != null) {
                 c.supervision.reset();
@@ -678,23 +726,28 @@ final class StateMachine {
     void requestStop(Controller c, Batch batch) {
         c.operatorStopped = true;
         c.restartRequested = false;
-        cancelRestart(c);
+        cancelRestart(c, batch);
+        cancelStart(c, batch);
         batch.evaluate(c);
     }
 
     CompletableFuture<@Nullable Void> requestRemoval(Controller c, Batch batch) {
-        if (c.removal == null) {
-            c.removal = new CompletableFuture<>();
+        CompletableFuture<@Nullable Void> removal = c.removal;
+        if (removal == null) {
+            removal = new CompletableFuture<>();
+            c.removal = removal;
             c.removing = true;
-            cancelRestart(c);
+            cancelRestart(c, batch);
+            cancelStart(c, batch);
             batch.evaluate(c);
         }
-        return c.removal;
+        return removal;
     }
 
     private void finishRemoval(Controller c, Batch batch) {
         setPhase(c, Phase.REMOVED, TransitionReason.OPERATOR, null, "removed", batch);
         engine.installer.unlink(c, batch);
+        engine.removedIds.add(c.id);
         failAwaiters(c, new ServiceFailedException("Service '" + c.id + "' was removed", null), batch);
         CompletableFuture<@Nullable Void> removal = c.removal;
         if (removal != null) {
@@ -728,7 +781,7 @@ final class StateMachine {
         }
     }
 
-    private void failAwaiters(Controller c, Throwable failure, Batch batch) {
+    void failAwaiters(Controller c, Throwable failure, Batch batch) {
         List<CompletableFuture<@Nullable Object>> awaiters = c.awaiters;
         if (awaiters != null) {
             c.awaiters = null;
@@ -773,7 +826,7 @@ final class StateMachine {
     private void finishStartAll(CompletableFuture<@Nullable Void> startAll, @Nullable Throwable failure,
             Batch batch) {
         engine.recordingStartup = false;
-        engine.startAllEnded = engine.now();
+        engine.startAllEnded = Engine.instant(batch.now(engine));
         if (failure == null) {
             batch.after(() -> startAll.complete(null));
         } else {

@@ -14,7 +14,8 @@ final class Supervision {
     /** When it was restarted after a failure, oldest first, within the restart policy's window. */
     final ArrayDeque<Instant> restartTimes = new ArrayDeque<>();
     int backoffAttempt;
-    Scheduler.@Nullable Cancellable restartTimer;
+    /** The restart waiting out its back-off, if any. */
+    @Nullable DeferredTimer restartTimer;
     @Nullable Instant nextRestartAt;
 
     /** Forgets the history: the next failure starts from the first back-off. */

@@ -22,7 +22,10 @@ final class TaskRun extends Task implements ServiceContext {
     final Engine engine;
     final Controller controller;
     final Kind kind;
-    /** The start cycle this run belongs to; a {@link #fail} from an older cycle is ignored, -1 ignores every one. */
+    /** The cycle of a run that belongs to none: the stop of an abandoned start, whose {@link #fail} is ignored. */
+    static final int NO_CYCLE = -1;
+
+    /** The start cycle this run belongs to, or {@link #NO_CYCLE}; a {@link #fail} from an older cycle is ignored. */
     final int generation;
 
     // Guarded by this object's monitor.
@@ -78,8 +81,8 @@ final class TaskRun extends Task implements ServiceContext {
 
     @Override
     public void fail(Throwable cause) {
-        java.util.Objects.requireNonNull(cause, "cause");
-        if (generation < 0) {
+        Checks.notNull(cause, "ServiceContext.fail(cause)", "cause");
+        if (generation == NO_CYCLE) {
             return;
         }
         engine.lockedRun(batch -> engine.machine.requestFailure(controller, generation, cause, batch));

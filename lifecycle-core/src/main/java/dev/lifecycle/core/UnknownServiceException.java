@@ -1,7 +1,7 @@
 package dev.lifecycle.core;
 
 /**
- * No service is installed under the id an operation named.
+ * No service is installed under the id an operation named: it never was, it was removed, or it is being removed.
  *
  * @since 0.1
  */
@@ -14,6 +14,17 @@ public class UnknownServiceException extends LifecycleException {
     /** For the service {@code id}. */
     public UnknownServiceException(String id) {
         super("No service '" + id + "' is installed; check the name (and the qualifier, written name:qualifier)");
+        this.id = id;
+    }
+
+    /**
+     * For the service {@code id}, with a message saying why it cannot be found (it was removed, say).
+     *
+     * @param id the id
+     * @param message what happened, and what to do about it
+     */
+    public UnknownServiceException(String id, String message) {
+        super(message);
         this.id = id;
     }
 

@@ -6,15 +6,26 @@ import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One daemon thread for the whole JVM that watches the worker queues with tasks waiting, every
- * {@link Workers#STALL_NANOS}, and lets each one add workers when its workers are all blocked in user code (see
- * {@link Workers#checkStall()}). It sleeps while no queue has tasks waiting, so an idle registry costs nothing and a new
- * registry creates no thread.
+ * One daemon thread for the whole JVM that watches for user code blocking the engine:
+ * <ul>
+ *   <li>the worker queues with tasks waiting, every {@link Workers#STALL_NANOS}: each may add workers when its workers
+ *       are all blocked in user code (see {@link Workers#checkStall()});</li>
+ *   <li>the event queues of open registries with listeners, every {@link #TICK_NANOS}: a listener that blocks is
+ *       worked around (see {@link EventQueue#checkStalls}).</li>
+ * </ul>
+ * It sleeps while there is nothing to watch, so a registry without listeners costs nothing when idle, and a new
+ * registry creates no thread. It never runs user code itself.
  */
 final class Watchdog {
 
+    /** How often the event queues are checked, and the unit of {@link #tick()}: 100 ms. */
+    static final long TICK_NANOS = 100_000_000L;
+
     private static final Set<Workers> WATCHED = ConcurrentHashMap.newKeySet();
+    private static final Set<EventQueue> LISTENING = ConcurrentHashMap.newKeySet();
     private static @Nullable Thread thread;
+    /** Counts the watchdog's passes over the event queues; a delivery records it when it begins. */
+    private static volatile long tick;
 
     private Watchdog() {
     }
@@ -23,6 +34,22 @@ final class Watchdog {
     static void watch(Workers workers) {
         WATCHED.add(workers);
         LockSupport.unpark(thread());
+    }
+
+    /** Watches the deliveries of {@code events} until {@link #unwatchEvents}. */
+    static void watchEvents(EventQueue events) {
+        if (LISTENING.add(events)) {
+            LockSupport.unpark(thread());
+        }
+    }
+
+    static void unwatchEvents(EventQueue events) {
+        LISTENING.remove(events);
+    }
+
+    /** The current tick: how many times the event queues were checked. */
+    static long tick() {
+        return tick;
     }
 
     private static synchronized Thread thread() {
@@ -37,12 +64,26 @@ final class Watchdog {
     }
 
     private static void loop() {
+        long lastTick = System.nanoTime();
         while (true) {
-            if (WATCHED.isEmpty()) {
+            if (WATCHED.isEmpty() && LISTENING.isEmpty()) {
                 LockSupport.park(Watchdog.class);
+                lastTick = System.nanoTime();
                 continue;
             }
-            LockSupport.parkNanos(Watchdog.class, Workers.STALL_NANOS);
+            LockSupport.parkNanos(Watchdog.class, WATCHED.isEmpty() ? TICK_NANOS : Workers.STALL_NANOS);
+            long now = System.nanoTime();
+            if (now - lastTick >= TICK_NANOS) {
+                lastTick = now;
+                long current = ++tick;
+                for (EventQueue events : LISTENING) {
+                    try {
+                        events.checkStalls(current);
+                    } catch (RuntimeException | Error ex) {
+                        Engine.log.error("The listener watchdog failed; it carries on", ex);
+                    }
+                }
+            }
             for (Workers workers : WATCHED) {
                 try {
                     if (!workers.checkStall()) {

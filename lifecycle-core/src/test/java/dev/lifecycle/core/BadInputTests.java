@@ -102,7 +102,7 @@ class BadInputTests {
         registry.install("db", String.class, probe.service("db"));
 
         assertThatThrownBy(() -> registry.fail("db", null)).isInstanceOf(NullPointerException.class)
-                .hasMessage("cause");
+                .hasMessage("ServiceRegistry.fail(id, cause): cause must not be null");
     }
 
     @Test

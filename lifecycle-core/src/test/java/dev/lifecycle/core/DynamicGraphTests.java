@@ -27,8 +27,7 @@ class DynamicGraphTests extends ManualRegistryTestBase {
     private static final ServiceKey<String> CONFIG = ServiceKey.of("config", String.class);
     private static final ServiceKey<String> DB = ServiceKey.of("db", String.class);
     private static final ServiceKey<String> API = ServiceKey.of("api", String.class);
-    private static final String UNKNOWN_CONFIG =
-            "No service 'config' is installed; check the name (and the qualifier, written name:qualifier)";
+    private static final String REMOVED_CONFIG = "Service 'config' was removed; install it again to use it";
 
     @Test
     void serviceInstalledAtRunTimeStartsWithItsRequirementsValue() throws Exception {
@@ -115,7 +114,7 @@ class DynamicGraphTests extends ManualRegistryTestBase {
         assertThat(api.state()).isEqualTo(ServiceState.WAITING);
         assertThat(api.missing()).isEmpty();
         assertThat(api.rootCause()).isEqualTo("blocked by config, which is not installed");
-        assertThatThrownBy(config::get).isInstanceOf(UnknownServiceException.class).hasMessage(UNKNOWN_CONFIG);
+        assertThatThrownBy(config::get).isInstanceOf(UnknownServiceException.class).hasMessage(REMOVED_CONFIG);
         await().atMost(WAIT).untilAsserted(() -> assertThat(listener.of("config")).endsWith("RUNNING->STOPPING",
                 "STOPPING->REMOVED"));
     }
@@ -149,9 +148,27 @@ class DynamicGraphTests extends ManualRegistryTestBase {
     }
 
     @Test
-    void removeWhileStartingWaitsForTheStartThenStopsIt() throws Exception {
+    void removeWhileStartingInterruptsTheStartAndCompletesWithoutWaitingForIt() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
-        registry.install("slow", String.class, blockingStart(entered, () -> "slow"));
+        registry.install("slow", String.class, blockingStart(entered, () -> "slow", true));
+        registry.startAll();
+        assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        done(registry.remove("slow"));
+
+        assertThat(registry.snapshot("slow")).isEmpty();
+        assertThat(probe.calls()).containsExactly("start slow");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(listener.of("slow")).containsExactly("INSTALLED->STARTING",
+                "STARTING->STOPPING", "STOPPING->REMOVED"));
+        assertThat(listener.transitions).filteredOn(t -> t.to() == ServiceState.STOPPING)
+                .extracting(dev.lifecycle.core.event.ServiceTransition::detail).containsExactly("start cancelled");
+        assertThat(time.pending()).isEmpty();
+    }
+
+    @Test
+    void removeWhileStartingOfAStartThatIgnoresTheInterruptStopsTheValueItReturnsLate() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        registry.install("slow", String.class, blockingStart(entered, () -> "slow", false));
         registry.startAll();
         assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
@@ -169,7 +186,7 @@ class DynamicGraphTests extends ManualRegistryTestBase {
         CountDownLatch entered = new CountDownLatch(1);
         registry.install("slow", String.class, blockingStart(entered, () -> {
             throw new IllegalStateException("could not connect");
-        }));
+        }, false));
         registry.startAll();
         assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
@@ -183,10 +200,31 @@ class DynamicGraphTests extends ManualRegistryTestBase {
     }
 
     @Test
-    void removeWhileADependentIsStartingStopsItOnceItHasStarted() throws Exception {
+    void removeWhileADependentIsStartingInterruptsItsStartAndLeavesItWaitingOnTheMissingService() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
         registry.install("config", String.class, probe.service("config"));
-        registry.install(ServiceDefinition.builder(DB, blockingStart(entered, () -> "db")).requires(CONFIG).build());
+        registry.install(ServiceDefinition.builder(DB, blockingStart(entered, () -> "db", true)).requires(CONFIG)
+                .build());
+        registry.startAll();
+        assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        done(registry.remove("config"));
+
+        assertThat(probe.calls()).containsExactly("start config", "start db", "stop config", "join config");
+        ServiceSnapshot db = snapshot("db");
+        assertThat(db.state()).isEqualTo(ServiceState.WAITING);
+        assertThat(db.reason()).isEqualTo(TransitionReason.DEPENDENCY);
+        assertThat(db.missing()).containsExactly("config");
+        assertThat(db.rootCause()).isEqualTo("blocked by config, which is not installed");
+        assertThat(db.lastFailure()).isNull();
+    }
+
+    @Test
+    void removeWhileADependentIsStartingStopsTheDependentFirstWhenItsStartIgnoresTheInterrupt() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        registry.install("config", String.class, probe.service("config"));
+        registry.install(ServiceDefinition.builder(DB, blockingStart(entered, () -> "db", false)).requires(CONFIG)
+                .build());
         registry.startAll();
         assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
@@ -229,7 +267,7 @@ class DynamicGraphTests extends ManualRegistryTestBase {
     }
 
     @Test
-    void actionsOnARemovedServiceAndRemovingTwiceAreRefused() throws Exception {
+    void actionsOnARemovedServiceAndRemovingTwiceAreRefusedSayingItWasRemoved() throws Exception {
         installChain();
         done(registry.startAll());
         done(registry.remove("config"));
@@ -238,7 +276,7 @@ class DynamicGraphTests extends ManualRegistryTestBase {
                 () -> registry.restart("config"), () -> registry.stop("config"), () -> registry.start("config"),
                 () -> registry.remove("config"), () -> registry.get(CONFIG));
         for (Runnable action : actions) {
-            assertThatThrownBy(action::run).isInstanceOf(UnknownServiceException.class).hasMessage(UNKNOWN_CONFIG)
+            assertThatThrownBy(action::run).isInstanceOf(UnknownServiceException.class).hasMessage(REMOVED_CONFIG)
                     .extracting(ex -> ((UnknownServiceException) ex).id()).isEqualTo("config");
         }
         assertThat(registry.await(CONFIG)).isNotDone();
@@ -248,7 +286,7 @@ class DynamicGraphTests extends ManualRegistryTestBase {
     @Test
     void removeRequestedTwiceWhileUnderWayReturnsTheSameFuture() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
-        registry.install("slow", String.class, blockingStart(entered, () -> "slow"));
+        registry.install("slow", String.class, blockingStart(entered, () -> "slow", false));
         registry.startAll();
         assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
@@ -293,26 +331,4 @@ class DynamicGraphTests extends ManualRegistryTestBase {
         }).build();
     }
 
-    private Service<String> blockingStart(CountDownLatch entered, Supplier<String> value) {
-        return new Service<>() {
-            @Override
-            public String start(ServiceContext context) throws InterruptedException {
-                String id = context.key().id();
-                probe.record("start " + id);
-                entered.countDown();
-                release.await();
-                return value.get();
-            }
-
-            @Override
-            public void stop(ServiceContext context) {
-                probe.record("stop " + context.key().id());
-            }
-
-            @Override
-            public void join(ServiceContext context) {
-                probe.record("join " + context.key().id());
-            }
-        };
-    }
 }

@@ -36,7 +36,7 @@ class GraphValidationTests {
                 () -> log.install(registry, "c", "a"));
 
         assertThat(cycle).hasMessage("Dependency cycle: a -> b -> c -> a; break it by removing one of these "
-                + "requirements, or make one of them a 'wants'");
+                + "requirements (making one a 'wants' would not: a 'wants' orders the start too)");
         assertThat(cycle.path()).containsExactly("a", "b", "c", "a");
         assertThat(registry.snapshot()).extracting(ServiceSnapshot::id).containsExactly("a", "b");
     }
@@ -55,8 +55,8 @@ class GraphValidationTests {
     @Test
     void serviceRequiringItselfIsRefused() {
         assertThatThrownBy(() -> log.install(registry, "a", "a")).isInstanceOf(DependencyCycleException.class)
-                .hasMessage("Dependency cycle: a -> a; break it by removing one of these requirements, or make "
-                        + "one of them a 'wants'");
+                .hasMessage("Dependency cycle: a -> a; break it by removing one of these requirements (making one "
+                        + "a 'wants' would not: a 'wants' orders the start too)");
 
         assertThat(registry.snapshot()).isEmpty();
     }
@@ -67,7 +67,8 @@ class GraphValidationTests {
                 .wants("b").build());
 
         assertThatThrownBy(() -> log.install(registry, "b", "a")).isInstanceOf(DependencyCycleException.class)
-                .hasMessageStartingWith("Dependency cycle: a -> b -> a; ");
+                .hasMessage("Dependency cycle: a -> b -> a, through a 'wants' (which orders the start as a "
+                        + "requirement does); break it by removing one of these requirements or wants");
 
         assertThat(registry.snapshot()).extracting(ServiceSnapshot::id).containsExactly("a");
     }
@@ -76,7 +77,7 @@ class GraphValidationTests {
     void serviceWantingItselfIsRefused() {
         assertThatThrownBy(() -> registry.install(ServiceDefinition.builder(ServiceKey.of("a", String.class),
                 log.service("a", "a")).wants("a").build())).isInstanceOf(DependencyCycleException.class)
-                .hasMessageStartingWith("Dependency cycle: a -> a; ");
+                .hasMessageStartingWith("Dependency cycle: a -> a, through a 'wants'");
     }
 
     @Test

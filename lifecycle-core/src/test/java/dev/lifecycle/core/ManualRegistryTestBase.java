@@ -59,6 +59,49 @@ abstract class ManualRegistryTestBase {
         };
     }
 
+    /**
+     * A service whose start records {@code start <id>}, counts {@code entered} down and waits for {@link #release},
+     * then returns {@code value}. Interrupted, an interruptible one throws {@link InterruptedException}; the other
+     * keeps waiting (as code that ignores interrupts does) and keeps the interrupt. Its stop and join are recorded.
+     */
+    Service<String> blockingStart(CountDownLatch entered, java.util.function.Supplier<String> value,
+            boolean interruptible) {
+        return new Service<>() {
+            @Override
+            public String start(ServiceContext context) throws InterruptedException {
+                probe.record("start " + context.key().id());
+                entered.countDown();
+                if (interruptible) {
+                    release.await();
+                    return value.get();
+                }
+                boolean interrupted = false;
+                while (true) {
+                    try {
+                        release.await();
+                        break;
+                    } catch (InterruptedException ex) {
+                        interrupted = true;
+                    }
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                return value.get();
+            }
+
+            @Override
+            public void stop(ServiceContext context) {
+                probe.record("stop " + context.key().id());
+            }
+
+            @Override
+            public void join(ServiceContext context) {
+                probe.record("join " + context.key().id());
+            }
+        };
+    }
+
     ServiceSnapshot snapshot(String id) {
         return registry.snapshot(id).orElseThrow();
     }
