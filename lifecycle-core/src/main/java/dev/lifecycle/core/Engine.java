@@ -74,6 +74,12 @@ final class Engine implements ServiceRegistry {
     final Map<String, List<CompletableFuture<@Nullable Object>>> pendingAwaiters = new HashMap<>();
     /** The ids of services removed and not installed again, so that a call naming one can say so. Guarded by the lock. */
     final Set<String> removedIds = new HashSet<>();
+    /**
+     * The ids of removed services whose abandoned start has not returned, with how many: a service installed again
+     * under such an id does not start until they have, so two instances of one id never run at once. Guarded by the
+     * lock.
+     */
+    final Map<String, Integer> abandonedStarts = new HashMap<>();
 
     final Executor executor;
     final Scheduler scheduler;

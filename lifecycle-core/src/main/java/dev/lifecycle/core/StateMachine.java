@@ -89,7 +89,8 @@ final class StateMachine {
         if (c.phase == Phase.FAILED && (c.restartScheduled() || c.gaveUp)) {
             return;
         }
-        if (c.startCallInFlight) {
+        if (c.startCallInFlight || !engine.abandonedStarts.isEmpty() && engine.abandonedStarts.containsKey(c.id)) {
+            // A start of this service, or of the one removed before it with its id, has not returned yet.
             return;
         }
         if (!c.requirementsRunning() || wantsPending(c)) {
@@ -238,8 +239,7 @@ final class StateMachine {
                 batch.task(new TaskRun(engine, c, TaskRun.Kind.STOP_ABANDONED, TaskRun.NO_CYCLE));
                 return;
             }
-            c.startCallInFlight = false;
-            batch.evaluate(c);
+            abandonedStartEnded(c, batch);
             return;
         }
         c.startCallInFlight = false;
@@ -277,9 +277,20 @@ final class StateMachine {
         completeAwaiters(c, value, batch);
     }
 
-    /** A start of an abandoned cycle has returned and its value been stopped. */
-    void abandonedStartStopped(Controller c, Batch batch) {
+    /**
+     * A start of an abandoned cycle has ended: it failed, or returned and its value has been stopped. The service may
+     * start again; if it was removed meanwhile, the service installed under its id since may.
+     */
+    void abandonedStartEnded(Controller c, Batch batch) {
         c.startCallInFlight = false;
+        if (c.phase == Phase.REMOVED) {
+            engine.abandonedStarts.computeIfPresent(c.id, (id, n) -> n == 1 ? null : n - 1);
+            Controller successor = engine.services.get(c.id);
+            if (successor != null) {
+                batch.evaluate(successor);
+            }
+            return;
+        }
         batch.evaluate(c);
     }
 
@@ -748,6 +759,10 @@ final class StateMachine {
         setPhase(c, Phase.REMOVED, TransitionReason.OPERATOR, null, "removed", batch);
         engine.installer.unlink(c, batch);
         engine.removedIds.add(c.id);
+        if (c.startCallInFlight) {
+            // Abandoned and still running: no service with this id starts until it has returned.
+            engine.abandonedStarts.merge(c.id, 1, Integer::sum);
+        }
         failAwaiters(c, new ServiceFailedException("Service '" + c.id + "' was removed", null), batch);
         CompletableFuture<@Nullable Void> removal = c.removal;
         if (removal != null) {

@@ -68,7 +68,7 @@ final class TaskRun extends Task implements ServiceContext {
         switch (kind) {
             case START -> engine.machine.startCompleted(this, value, error, batch);
             case STOP -> engine.machine.stopCompleted(this, error, batch);
-            case STOP_ABANDONED -> engine.machine.abandonedStartStopped(controller, batch);
+            case STOP_ABANDONED -> engine.machine.abandonedStartEnded(controller, batch);
         }
     }
 
