@@ -7,6 +7,12 @@ import org.jspecify.annotations.Nullable;
  * A {@link Service} whose start completes asynchronously: the service is RUNNING when the returned stage completes,
  * FAILED when it completes exceptionally or outlives the start timeout (the registry then cancels it).
  *
+ * <p>When the service must stop while its start is in flight (see {@link Service}), the registry cancels the future
+ * the stage's {@code toCompletableFuture()} returned, with {@code cancel(true)}, and the service goes down at once,
+ * without a stop: no value was published. A value the service's code produces after that never reaches the
+ * registry; the code that completes the future learns it from {@code complete} returning {@code false}, and must
+ * release the value itself.
+ *
  * @param <T> the type of the value the service publishes
  * @since 0.1
  */

@@ -25,6 +25,16 @@ import org.jspecify.annotations.Nullable;
  * {@link AsyncService#startAsync future} has completed). An exception from setup or start, or a start that outlives
  * its timeout, fails the service. A start that fails is not followed by stop: clean up before throwing.
  *
+ * <p><b>Cancelled starts.</b> When the service must stop while its start is in flight (it is stopped, restarted or
+ * removed, a requirement leaves RUNNING, the registry stops), the registry cancels the start rather than wait for it:
+ * the thread running setup or start is interrupted. A cancelled start that throws (as an interrupted one does) is not
+ * a failure of the service, and is not followed by stop. A cancelled start that returns a value anyway has that value
+ * stopped: stop and join run, after every dependent has stopped, while its requirements are still readable; the
+ * operation that cancelled it completes once they have. A start that outlives its start timeout (cancelled or not) is
+ * abandoned: the registry carries on without it, and if it returns a value later, stop and join run for that value
+ * when it does, with a context whose {@code fail} is ignored; by then its requirements may have stopped, so a stop
+ * must not rely on them. The service does not start again, under its id, until an abandoned start has returned.
+ *
  * <p>Example:
  * <pre>{@code
  * registry.install(ServiceDefinition.of("config", Config.class, ctx -> Config.load(path)));
@@ -65,7 +75,9 @@ public interface Service<T> {
 
     /**
      * Signals the service's work to end and releases its resources. Called exactly once for every start that
-     * succeeded, after every dependent has stopped.
+     * succeeded (a cancelled start that returned a value included), after every dependent has stopped. Its
+     * requirements' values are still readable, except for the stop of a value returned by an abandoned start (see
+     * the class description).
      *
      * @param context this service's context
      * @throws Exception recorded as the service's last failure; stopping carries on

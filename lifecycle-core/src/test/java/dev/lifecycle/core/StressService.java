@@ -18,7 +18,9 @@ import org.jspecify.annotations.Nullable;
  * service: its start and stop never overlap, every successful start is followed by exactly one stop before the next
  * start, its requirements are RUNNING while it starts and still readable while it stops, and no two instances of one
  * id run at once. Broken promises are added to {@code violations}. While {@code chaos} is on it fails some starts,
- * stops and health checks at random; it adds small bounded delays; half the services start asynchronously.
+ * stops and health checks at random; it adds small bounded delays; half the services start asynchronously. A service
+ * with a short start timeout now and then hangs past it: a synchronous start sleeps (half of them ignoring the
+ * interrupt, and returning their value late), an asynchronous one never completes its future.
  */
 final class StressService {
 
@@ -29,6 +31,15 @@ final class StressService {
     private final Queue<String> violations;
     private final AtomicInteger liveInstances;
     private final @Nullable ScheduledExecutorService completer;
+    /** Whether its start timeout is short, so that a hanging start times out. */
+    private final boolean timed;
+    /** Values its synchronous start returned after ignoring an interrupt: the registry must stop each. */
+    private final AtomicInteger lateValues = new AtomicInteger();
+    /**
+     * Whether the running value was returned late, by a start that ignored its cancellation: if the registry had
+     * abandoned that start at its timeout, the value's stop may come after the requirements stopped.
+     */
+    private volatile boolean late;
     private final AtomicBoolean inUserCode = new AtomicBoolean();
     /** Orders the counting of a start and of a stop, and an asynchronous completion against a cancellation. */
     private final Object guard = new Object();
@@ -41,7 +52,8 @@ final class StressService {
      * @param completer where asynchronous starts complete, or {@code null} for a synchronous start
      */
     StressService(String id, List<ServiceHandle<String>> requirements, long seed, AtomicBoolean chaos,
-            Queue<String> violations, AtomicInteger liveInstances, @Nullable ScheduledExecutorService completer) {
+            Queue<String> violations, AtomicInteger liveInstances, @Nullable ScheduledExecutorService completer,
+            boolean timed) {
         this.id = id;
         this.requirements = requirements;
         this.random = new Random(seed);
@@ -49,7 +61,11 @@ final class StressService {
         this.violations = violations;
         this.liveInstances = liveInstances;
         this.completer = completer;
+        this.timed = timed;
     }
+
+    /** How long a hanging start hangs: past the short start timeout of a timed service. */
+    static final long HANG_NANOS = 40_000_000L;
 
     /** The implementation to install. */
     Service<String> service() {
@@ -59,6 +75,14 @@ final class StressService {
                 public String start(ServiceContext context) throws Exception {
                     String value = beginStart(context);
                     pause(200_000);
+                    if (timed && chance(0.05)) {
+                        try {
+                            hang(chance(0.5));
+                        } catch (InterruptedException ex) {
+                            endUserCode();
+                            throw ex;
+                        }
+                    }
                     if (chance(0.04)) {
                         endUserCode();
                         throw new IOException("injected start failure of " + id);
@@ -84,6 +108,10 @@ final class StressService {
                 long delay = draw(1_000_000);
                 endUserCode();
                 CompletableFuture<String> future = new CompletableFuture<>();
+                if (timed && chance(0.05)) {
+                    // Never completes: the start timeout (or an operator) cancels it.
+                    return future;
+                }
                 completer.schedule(() -> {
                     synchronized (guard) {
                         if (future.isDone()) {
@@ -120,6 +148,29 @@ final class StressService {
         return context;
     }
 
+    /** Sleeps past the start timeout; {@code ignoringInterrupts}, it sleeps on when interrupted and keeps the flag. */
+    private void hang(boolean ignoringInterrupts) throws InterruptedException {
+        long until = System.nanoTime() + HANG_NANOS;
+        boolean interrupted = false;
+        while (System.nanoTime() < until) {
+            if (!ignoringInterrupts) {
+                Thread.sleep(1);
+                continue;
+            }
+            LockSupport.parkNanos(1_000_000);
+            interrupted |= Thread.interrupted();
+        }
+        if (interrupted) {
+            lateValues.incrementAndGet();
+            late = true;
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    int lateValues() {
+        return lateValues.get();
+    }
+
     int starts() {
         return starts.get();
     }
@@ -145,6 +196,7 @@ final class StressService {
             }
         }
         this.context = context;
+        late = false;
         return value.append(')').toString();
     }
 
@@ -172,13 +224,14 @@ final class StressService {
             violation("its stop began while its start or stop was running");
         }
         try {
-            for (ServiceHandle<String> requirement : requirements) {
+            for (ServiceHandle<String> requirement : late ? List.<ServiceHandle<String>>of() : requirements) {
                 try {
                     requirement.get();
                 } catch (RuntimeException ex) {
                     violation("it was stopped after its requirement " + requirement.key().id() + ": " + ex);
                 }
             }
+            late = false;
             synchronized (guard) {
                 if (!running) {
                     violation("it was stopped without a successful start");

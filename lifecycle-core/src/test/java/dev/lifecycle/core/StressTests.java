@@ -36,16 +36,20 @@ import org.slf4j.LoggerFactory;
 /**
  * A seeded randomized stress test. A random layered graph of a few hundred services (each requiring up to three of
  * the earlier layers), with random start and stop failures, health checks and small delays, on the registry's
- * default executor; several threads issue random fails, restarts, stops, starts, installs, removes, health checks and
- * reads; then the chaos ends, everything is brought back and stopped, and the invariants are checked on the ordered
- * event log and on counters kept inside the services:
+ * default executor; a tenth of the services have a short start timeout, and their starts now and then hang past it
+ * (a synchronous one ignoring the interrupt and returning its value late, or not; an asynchronous one never
+ * completing). Several threads issue random fails, restarts, stops, starts, installs and removes (of services with
+ * dependents too), awaits, health checks and reads; then the chaos ends, everything is brought back and stopped,
+ * and the invariants are checked on the ordered event log and on counters kept inside the services:
  * <ol>
  *   <li>no service was ever RUNNING while one of its requirements was not (the log replayed);</li>
  *   <li>every successful start got exactly one stop before the next start, start and stop never overlapped,
  *       requirements were RUNNING during the start and readable during the stop (checked by the services);</li>
  *   <li>every transition is an edge of the state graph and leaves the state the previous one entered;</li>
- *   <li>nothing deadlocks: every operation's future completes and everything comes back, within a generous bound;</li>
- *   <li>after the final stop every start has its stop.</li>
+ *   <li>nothing deadlocks: every operation's future completes and everything comes back, within a generous bound;
+ *       every await completes once everything is back;</li>
+ *   <li>after the final stop every start of every instance, removed ones included, has its stop: no value returned
+ *       late by a cancelled or abandoned start is left running.</li>
  * </ol>
  * Short by default (a few seeds, a few thousand operations); {@code -Dlifecycle.stress=long} (the {@code stress}
  * profile) runs many seeds and many more operations. A failure names its seed; {@code -Dlifecycle.stress.seed=N}
@@ -74,7 +78,7 @@ class StressTests {
         Logger engineLog = (Logger) LoggerFactory.getLogger("dev.lifecycle.core");
         Level level = engineLog.getLevel();
         engineLog.setLevel(Level.OFF);
-        Run run = new Run(seed, LONG ? new Shape(400, 10, 40_000, 6) : new Shape(200, 8, 3_000, 4));
+        Run run = new Run(seed, LONG ? new Shape(400, 10, 50_000, 6) : new Shape(200, 8, 3_000, 4));
         try {
             run.execute();
         } catch (Throwable failure) {
@@ -101,11 +105,14 @@ class StressTests {
         private final Set<String> asynchronous = new HashSet<>();
         private final Set<String> neverRestarted = new HashSet<>();
         private final Set<String> healthChecked = new HashSet<>();
+        private final Set<String> timed = new HashSet<>();
         private final AtomicBoolean chaos = new AtomicBoolean(true);
         private final Queue<String> violations = new ConcurrentLinkedQueue<>();
         private final Map<String, AtomicInteger> live = new ConcurrentHashMap<>();
         private final Map<String, List<StressService>> instances = new ConcurrentHashMap<>();
         private final Queue<CompletableFuture<?>> futures = new ConcurrentLinkedQueue<>();
+        /** Awaits: they complete (with the value, or failing) once everything is back. */
+        private final Queue<CompletableFuture<?>> awaits = new ConcurrentLinkedQueue<>();
         private final Map<String, AtomicInteger> operations = new ConcurrentHashMap<>();
         private final StressLog log = new StressLog();
         private final ScheduledExecutorService completer = Executors.newScheduledThreadPool(2, runnable -> {
@@ -153,6 +160,9 @@ class StressTests {
                 if (random.nextInt(10) == 0) {
                     healthChecked.add(id);
                 }
+                if (random.nextInt(10) == 0) {
+                    timed.add(id);
+                }
                 live.put(id, new AtomicInteger());
                 instances.put(id, new CopyOnWriteArrayList<>());
             }
@@ -168,7 +178,8 @@ class StressTests {
             List<ServiceHandle<String>> handles = new ArrayList<>();
             requirements.get(id).forEach(r -> handles.add(registry.handle(key(r))));
             StressService instance = new StressService(id, handles, seed * 1_000_003L + id.hashCode() * 31L
-                    + mine.size(), chaos, violations, live.get(id), asynchronous.contains(id) ? completer : null);
+                    + mine.size(), chaos, violations, live.get(id), asynchronous.contains(id) ? completer : null,
+                    timed.contains(id));
             mine.add(instance);
             ServiceDefinition.Builder<String> builder = ServiceDefinition.builder(key(id), instance.service());
             requirements.get(id).forEach(r -> builder.requires(key(r)));
@@ -177,6 +188,9 @@ class StressTests {
             }
             if (healthChecked.contains(id)) {
                 builder.healthCheck(instance::healthy).failAfterUnhealthyChecks(2);
+            }
+            if (timed.contains(id)) {
+                builder.startTimeout(Duration.ofNanos(StressService.HANG_NANOS / 2));
             }
             return builder.build();
         }
@@ -214,6 +228,7 @@ class StressTests {
                     CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0])));
             within("the registry to settle", registry.settled());
             bringEverythingBack();
+            within("every await to complete", CompletableFuture.allOf(awaits.toArray(new CompletableFuture<?>[0])));
             assertThat(violations).as("broken promises seen by the services").isEmpty();
             for (String id : ids) {
                 assertThat(live.get(id)).as("running instances of " + id).hasValue(1);
@@ -295,6 +310,9 @@ class StressTests {
                     if (registry.snapshot(id).isEmpty()) {
                         registry.install(definition(id));
                     }
+                } else if (dice < 870) {
+                    kind = "await";
+                    awaits.add(registry.await(key(id)).handle((value, failure) -> null));
                 } else if (dice < 880) {
                     kind = "check health";
                     futures.add(registry.checkHealth());
@@ -329,9 +347,11 @@ class StressTests {
         String describe() {
             int total = operations.values().stream().mapToInt(AtomicInteger::get).sum();
             int starts = instances.values().stream().flatMap(List::stream).mapToInt(StressService::starts).sum();
+            int late = instances.values().stream().flatMap(List::stream).mapToInt(StressService::lateValues).sum();
             return "seed " + seed + ": " + shape.services() + " services, " + total + " operations from "
                     + shape.threads() + " threads, " + log.size() + " transitions, " + starts + " successful starts, "
-                    + instances.values().stream().mapToInt(List::size).sum() + " instances installed"
+                    + instances.values().stream().mapToInt(List::size).sum() + " instances installed, " + late
+                    + " values returned late by cancelled starts"
                     + (took == 0 ? "" : ", " + TimeUnit.NANOSECONDS.toMillis(took) + " ms")
                     + "\n  operations: " + new TreeMap<>(operations)
                     + "\n  transitions: " + log.events().stream().collect(Collectors.groupingBy(
