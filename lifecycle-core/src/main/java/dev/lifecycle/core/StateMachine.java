@@ -89,8 +89,15 @@ final class StateMachine {
         if (c.phase == Phase.FAILED && (c.restartScheduled() || c.gaveUp)) {
             return;
         }
-        if (c.startCallInFlight || !engine.abandonedStarts.isEmpty() && engine.abandonedStarts.containsKey(c.id)) {
-            // A start of this service, or of the one removed before it with its id, has not returned yet.
+        if (c.startCallInFlight) {
+            // Its start of an abandoned cycle has not returned yet.
+            return;
+        }
+        if (!engine.abandonedStarts.isEmpty() && engine.abandonedStarts.containsKey(c.id)) {
+            if (c.phase == Phase.INSTALLED) {
+                setPhase(c, Phase.WAITING, c.startReason, null,
+                        "waiting for the abandoned start of the service removed before it to return", batch);
+            }
             return;
         }
         if (!c.requirementsRunning() || wantsPending(c)) {

@@ -78,7 +78,7 @@ class StressTests {
         Logger engineLog = (Logger) LoggerFactory.getLogger("dev.lifecycle.core");
         Level level = engineLog.getLevel();
         engineLog.setLevel(Level.OFF);
-        Run run = new Run(seed, LONG ? new Shape(400, 10, 50_000, 6) : new Shape(200, 8, 3_000, 4));
+        Run run = new Run(seed, LONG ? new Shape(400, 10, 60_000, 6) : new Shape(200, 8, 3_000, 4));
         try {
             run.execute();
         } catch (Throwable failure) {
