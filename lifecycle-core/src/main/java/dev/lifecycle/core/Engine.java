@@ -159,7 +159,12 @@ final class Engine implements ServiceRegistry {
      * and stops are in flight. Read without the lock, as a hint.
      */
     boolean busy() {
-        return lock.isLocked() || outcomes.get() != null || (int) IN_FLIGHT.getOpaque(this) > 0;
+        return lock.isLocked() || outcomesWaiting() || (int) IN_FLIGHT.getOpaque(this) > 0;
+    }
+
+    /** Whether outcomes reported by the workers wait to be applied (see {@link #report}). */
+    boolean outcomesWaiting() {
+        return outcomes.get() != null;
     }
 
     /**

@@ -26,6 +26,19 @@ import org.jspecify.annotations.Nullable;
  * own setup, start, stop or join, such a future does not wait for that very code: a start may fail another service
  * and wait for the cascade.
  *
+ * <p>The outcome of a service's code (a start or stop that returned) is applied by whichever thread takes the lock
+ * next: a thread calling the registry may apply, before its call returns, the outcomes that other threads reported
+ * while it held the lock, and deliver their events. A listener receives the events of a change before the change's
+ * futures complete, unless another thread is delivering to that listener at the time; then it receives them from
+ * that thread, soon after. The timers a change decides on (back-offs, timeouts) are handed to the {@link Scheduler}
+ * once the lock is released, and before anything else of the change can be seen: its starts and stops, its events,
+ * its futures, or a later call's snapshot.
+ *
+ * <p>Once {@link #close() closed}, the registry refuses every operation that would change it
+ * ({@link IllegalStateException} naming the call); {@link #snapshot()}, {@link #get}, {@link #graph()} and
+ * {@link #startupReport()} keep answering. An operation naming a service being removed, or one removed, throws
+ * {@link UnknownServiceException} saying so.
+ *
  * @since 0.1
  */
 public interface ServiceRegistry extends AutoCloseable {
@@ -92,7 +105,8 @@ public interface ServiceRegistry extends AutoCloseable {
     CompletableFuture<@Nullable Void> stopAll();
 
     /**
-     * The value of a RUNNING service; see {@link ServiceHandle#get()}.
+     * The value of a RUNNING service; see {@link ServiceHandle#get()}. It is {@code null} only for a service of type
+     * {@link Void}, which publishes no value; every other failure to give a value is an exception.
      *
      * @throws ServiceNotRunningException if it has no value (it is not RUNNING, nor stopping its dependents), saying
      *         its state and why
@@ -184,9 +198,12 @@ public interface ServiceRegistry extends AutoCloseable {
     void removeListener(ServiceListener listener);
 
     /**
-     * Stops every service (as {@link #stopAll()}) and waits for it, and for the listeners to have received every
-     * transition (unless called from a listener). The default threads, shared by the registries of the JVM, end by
-     * themselves when idle.
+     * Stops every service (as {@link #stopAll()}) and waits for it, then fails the futures awaiting services (none
+     * will start now), and waits for the listeners to have received every transition, at most the builder's
+     * {@link ServiceRegistryBuilder#eventDeliveryTimeout event delivery timeout} (a listener that blocks longer is
+     * logged and left behind; from a listener, it does not wait). Each stop is bounded by the service's stop timeout,
+     * so close completes. Calling it again does nothing. The default threads, shared by the registries of the JVM,
+     * end by themselves when idle.
      */
     @Override
     void close();

@@ -4,6 +4,8 @@ import dev.lifecycle.sample.database.DatabaseService;
 import dev.lifecycle.sample.heartbeat.HeartbeatService;
 import dev.lifecycle.sample.notes.NoteRepositoryService;
 import dev.lifecycle.sample.settings.ConfiguratorService;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,8 +30,8 @@ class SampleServices {
     }
 
     @Bean(DatabaseService.NAME)
-    DatabaseService database() {
-        return new DatabaseService();
+    DatabaseService database(ObjectProvider<MeterRegistry> meters) {
+        return new DatabaseService(meters.getIfAvailable());
     }
 
     @Bean(NoteRepositoryService.NAME)

@@ -8,9 +8,12 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Receives a registry's events. Events are delivered one at a time, in the order they happened, never while the
- * registry holds its lock, so a listener may call the registry. A listener that throws is logged and keeps
- * receiving events. Every method has a no-op default.
+ * Receives a registry's events. Each listener receives its events one at a time, in the order they happened, never
+ * while the registry holds its lock, so a listener may call the registry. Events are delivered on the thread that
+ * made the change, so a listener should return promptly. A listener that throws is logged and keeps receiving events.
+ * A listener that blocks holds back only its own events: the others keep receiving theirs, and once a delivery has
+ * lasted about 200 ms, the registry's futures that it held back are completed from another thread (and a warning is
+ * logged); its own events wait until it returns. Every method has a no-op default.
  *
  * @since 0.1
  */

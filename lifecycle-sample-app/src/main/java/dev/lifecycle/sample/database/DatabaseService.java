@@ -2,6 +2,7 @@ package dev.lifecycle.sample.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.lifecycle.core.Service;
 import dev.lifecycle.core.ServiceContext;
 import dev.lifecycle.core.ServiceHandle;
@@ -9,6 +10,7 @@ import dev.lifecycle.core.ServiceInit;
 import dev.lifecycle.core.ServiceKey;
 import dev.lifecycle.sample.settings.ConfiguratorService;
 import dev.lifecycle.sample.settings.DbSettings;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -21,7 +23,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code database} service: a HikariCP connection pool built from the configurator's current
  * {@link DbSettings}, with the sample's schema created at each start. Publishes the pool as a {@link DataSource};
- * closes it at stop, after the repository and the heartbeat have stopped using it.
+ * closes it at stop, after the repository and the heartbeat have stopped using it. The pool's metrics
+ * ({@code hikaricp.connections...}, tagged with the pool's name, which carries the settings version) go to the
+ * application's meter registry while the pool is open: Boot binds only a {@code DataSource} bean's, and this pool is
+ * a service's value, rebuilt at each restart.
  */
 public final class DatabaseService implements Service<DataSource> {
 
@@ -43,6 +48,22 @@ public final class DatabaseService implements Service<DataSource> {
 
     private volatile @Nullable HikariDataSource pool;
 
+    private final @Nullable MeterRegistry meters;
+
+    /** A database service whose pools report no metrics. */
+    public DatabaseService() {
+        this(null);
+    }
+
+    /**
+     * A database service whose pools report their metrics to {@code meters}.
+     *
+     * @param meters where the pools' metrics go, or {@code null} for none
+     */
+    public DatabaseService(@Nullable MeterRegistry meters) {
+        this.meters = meters;
+    }
+
     @Override
     public void init(ServiceInit init) {
         settings = init.requires(ConfiguratorService.KEY);
@@ -51,7 +72,11 @@ public final class DatabaseService implements Service<DataSource> {
     @Override
     public DataSource start(ServiceContext context) throws SQLException {
         DbSettings current = Objects.requireNonNull(Objects.requireNonNull(settings, "not installed").get());
-        HikariDataSource opened = new HikariDataSource(poolConfig(current));
+        HikariConfig config = poolConfig(current);
+        if (meters != null) {
+            config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
+        }
+        HikariDataSource opened = new HikariDataSource(config);
         try {
             createSchema(opened);
         }

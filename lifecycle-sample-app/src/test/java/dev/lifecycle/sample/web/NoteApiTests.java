@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.jayway.jsonpath.JsonPath;
 import dev.lifecycle.core.ServiceContext;
 import dev.lifecycle.core.ServiceDefinition;
+import dev.lifecycle.core.RestartPolicy;
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.ServiceState;
 import dev.lifecycle.sample.database.DatabaseService;
@@ -13,6 +14,11 @@ import dev.lifecycle.sample.notes.NoteRepositoryService;
 import dev.lifecycle.sample.settings.ConfiguratorService;
 import dev.lifecycle.sample.settings.DbSettings;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +41,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 class NoteApiTests {
 
     private static final String URL = "jdbc:h2:mem:note-api;DB_CLOSE_DELAY=-1";
+    /** The registry's clock and the answer's: time stands still, so the wait for a restart is exact. */
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
 
     @Autowired
     MockMvcTester mvc;
@@ -105,13 +113,35 @@ class NoteApiTests {
         }
     }
 
+    @Test
+    void retryAfterIsTheTimeUntilTheRestartThatHoldsTheRequestBack() throws Exception {
+        registry.fail(DatabaseService.NAME, new SQLException("connection lost")).get(30, TimeUnit.SECONDS);
+        assertThat(registry.snapshot(DatabaseService.NAME).orElseThrow().nextRestartAt())
+                .isEqualTo(CLOCK.instant().plus(Duration.ofMinutes(2)));
+
+        MvcTestResult list = mvc.get().uri("/api/notes").exchange();
+
+        assertThat(list).hasStatus(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(list).headers().hasValue(HttpHeaders.RETRY_AFTER, "120");
+        assertThat(list).bodyJson().extractingPath("$.detail").asString()
+                .contains("blocked by database, which failed with java.sql.SQLException: connection lost");
+    }
+
     @TestConfiguration(proxyBeanMethods = false)
     static class Services {
 
         @Bean
+        Clock clock() {
+            return CLOCK;
+        }
+
+        @Bean
         ServiceRegistry registry() {
             DbSettings settings = new DbSettings(URL, "sa", "", 2, 7, Path.of("test-db.properties"));
-            ServiceRegistry registry = ServiceRegistry.builder().override(ConfiguratorService.KEY, settings).build();
+            ServiceRegistry registry = ServiceRegistry.builder().override(ConfiguratorService.KEY, settings)
+                    .clock(CLOCK).random(() -> 0.0)
+                    .restartPolicy(RestartPolicy.defaults().withBackoff(Duration.ofMinutes(2), Duration.ofMinutes(2), 2))
+                    .build();
             registry.install(ServiceDefinition.of(ConfiguratorService.NAME, DbSettings.class, Services::replaced));
             registry.install(ServiceDefinition.of(DatabaseService.NAME, DataSource.class, new DatabaseService()));
             registry.install(ServiceDefinition.of(NoteRepositoryService.NAME, NoteRepository.class,
