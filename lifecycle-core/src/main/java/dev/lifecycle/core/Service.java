@@ -32,8 +32,8 @@ import org.jspecify.annotations.Nullable;
  * stopped: stop and join run, after every dependent has stopped, while its requirements are still readable; the
  * operation that cancelled it completes once they have. A start that outlives its start timeout (cancelled or not) is
  * abandoned: the registry carries on without it, and if it returns a value later, stop and join run for that value
- * when it does, with a context whose {@code fail} is ignored; by then its requirements may have stopped, so a stop
- * must not rely on them. The service does not start again, under its id, until an abandoned start has returned.
+ * when it does, with a context whose {@link ServiceContext#abandoned()} is {@code true}; by then its requirements may
+ * have stopped, so such a stop must not rely on them. The service does not start again, under its id, until an abandoned start has returned.
  *
  * <p>Example:
  * <pre>{@code

@@ -29,4 +29,13 @@ public interface ServiceContext {
 
     /** How long stop and join together may take before the registry stops waiting. */
     Duration stopTimeout();
+
+    /**
+     * Whether this is the stop (and join) of a value returned by a start the registry had abandoned after its start
+     * timeout: its requirements may have stopped already, so it must not rely on them, and {@link #fail} is ignored.
+     * {@code false} in every other phase.
+     */
+    default boolean abandoned() {
+        return false;
+    }
 }

@@ -98,6 +98,11 @@ final class TaskRun extends Task implements ServiceContext {
         return controller.settings.stopTimeout;
     }
 
+    @Override
+    public boolean abandoned() {
+        return kind == Kind.STOP_ABANDONED;
+    }
+
     // ---------------------------------------------------------------- cancellation
 
     synchronized void enter() {

@@ -62,7 +62,8 @@ abstract class ManualRegistryTestBase {
     /**
      * A service whose start records {@code start <id>}, counts {@code entered} down and waits for {@link #release},
      * then returns {@code value}. Interrupted, an interruptible one throws {@link InterruptedException}; the other
-     * keeps waiting (as code that ignores interrupts does) and keeps the interrupt. Its stop and join are recorded.
+     * keeps waiting (as code that ignores interrupts does) and keeps the interrupt. Its stop and join are recorded,
+     * the stop of an abandoned start's value as {@code stop <id> (abandoned)}.
      */
     Service<String> blockingStart(CountDownLatch entered, java.util.function.Supplier<String> value,
             boolean interruptible) {
@@ -92,7 +93,7 @@ abstract class ManualRegistryTestBase {
 
             @Override
             public void stop(ServiceContext context) {
-                probe.record("stop " + context.key().id());
+                probe.record("stop " + context.key().id() + (context.abandoned() ? " (abandoned)" : ""));
             }
 
             @Override

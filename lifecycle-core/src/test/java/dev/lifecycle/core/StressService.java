@@ -33,13 +33,8 @@ final class StressService {
     private final @Nullable ScheduledExecutorService completer;
     /** Whether its start timeout is short, so that a hanging start times out. */
     private final boolean timed;
-    /** Values its synchronous start returned after ignoring an interrupt: the registry must stop each. */
-    private final AtomicInteger lateValues = new AtomicInteger();
-    /**
-     * Whether the running value was returned late, by a start that ignored its cancellation: if the registry had
-     * abandoned that start at its timeout, the value's stop may come after the requirements stopped.
-     */
-    private volatile boolean late;
+    /** Stops of values returned by starts the registry had abandoned at their start timeout. */
+    private final AtomicInteger abandonedStops = new AtomicInteger();
     private final AtomicBoolean inUserCode = new AtomicBoolean();
     /** Orders the counting of a start and of a stop, and an asynchronous completion against a cancellation. */
     private final Object guard = new Object();
@@ -96,7 +91,7 @@ final class StressService {
 
                 @Override
                 public void stop(ServiceContext context) throws Exception {
-                    StressService.this.stop();
+                    StressService.this.stop(context);
                 }
             };
         }
@@ -133,7 +128,7 @@ final class StressService {
 
             @Override
             public void stop(ServiceContext context) throws Exception {
-                StressService.this.stop();
+                StressService.this.stop(context);
             }
         };
     }
@@ -161,14 +156,12 @@ final class StressService {
             interrupted |= Thread.interrupted();
         }
         if (interrupted) {
-            lateValues.incrementAndGet();
-            late = true;
             Thread.currentThread().interrupt();
         }
     }
 
-    int lateValues() {
-        return lateValues.get();
+    int abandonedStops() {
+        return abandonedStops.get();
     }
 
     int starts() {
@@ -196,7 +189,6 @@ final class StressService {
             }
         }
         this.context = context;
-        late = false;
         return value.append(')').toString();
     }
 
@@ -219,19 +211,23 @@ final class StressService {
         liveInstances.decrementAndGet();
     }
 
-    private void stop() throws IOException {
+    private void stop(ServiceContext context) throws IOException {
         if (!inUserCode.compareAndSet(false, true)) {
             violation("its stop began while its start or stop was running");
         }
         try {
-            for (ServiceHandle<String> requirement : late ? List.<ServiceHandle<String>>of() : requirements) {
+            if (context.abandoned()) {
+                // The value of a start abandoned at its timeout: its requirements may have stopped since.
+                abandonedStops.incrementAndGet();
+            }
+            for (ServiceHandle<String> requirement : context.abandoned() ? List.<ServiceHandle<String>>of()
+                    : requirements) {
                 try {
                     requirement.get();
                 } catch (RuntimeException ex) {
                     violation("it was stopped after its requirement " + requirement.key().id() + ": " + ex);
                 }
             }
-            late = false;
             synchronized (guard) {
                 if (!running) {
                     violation("it was stopped without a successful start");

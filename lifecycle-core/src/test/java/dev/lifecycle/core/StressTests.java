@@ -347,11 +347,11 @@ class StressTests {
         String describe() {
             int total = operations.values().stream().mapToInt(AtomicInteger::get).sum();
             int starts = instances.values().stream().flatMap(List::stream).mapToInt(StressService::starts).sum();
-            int late = instances.values().stream().flatMap(List::stream).mapToInt(StressService::lateValues).sum();
+            int late = instances.values().stream().flatMap(List::stream).mapToInt(StressService::abandonedStops).sum();
             return "seed " + seed + ": " + shape.services() + " services, " + total + " operations from "
                     + shape.threads() + " threads, " + log.size() + " transitions, " + starts + " successful starts, "
                     + instances.values().stream().mapToInt(List::size).sum() + " instances installed, " + late
-                    + " values returned late by cancelled starts"
+                    + " values of abandoned starts stopped"
                     + (took == 0 ? "" : ", " + TimeUnit.NANOSECONDS.toMillis(took) + " ms")
                     + "\n  operations: " + new TreeMap<>(operations)
                     + "\n  transitions: " + log.events().stream().collect(Collectors.groupingBy(
