@@ -191,6 +191,8 @@ class ServiceEdgeTests extends ManualRegistryTestBase {
                 .dependsOn("db").build());
 
         registry.startAll();
+        done(registry.settled());
+        assertThat(snapshot("db").state()).isEqualTo(ServiceState.FAILED);
         time.advance(Duration.ofSeconds(1));
         done(registry.settled());
         assertThat(snapshot("db").state()).isEqualTo(ServiceState.RUNNING);
