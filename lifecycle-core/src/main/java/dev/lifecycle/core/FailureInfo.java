@@ -1,5 +1,6 @@
 package dev.lifecycle.core;
 
+
 import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;

@@ -1,5 +1,6 @@
 package dev.lifecycle.core;
 
+
 /**
  * Checks whether a RUNNING service is healthy. Runs on the registry's executor, periodically and on demand.
  *

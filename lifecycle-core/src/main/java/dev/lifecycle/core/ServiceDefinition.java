@@ -1,5 +1,7 @@
 package dev.lifecycle.core;
 
+import dev.lifecycle.core.internal.Checks;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.lifecycle.core;
 
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,8 @@
 package dev.lifecycle.core;
 
+import dev.lifecycle.core.internal.Checks;
+import dev.lifecycle.core.internal.ServiceIds;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,9 +24,9 @@ public record ServiceKey<T>(String name, Class<T> type, @Nullable String qualifi
     public ServiceKey {
         Checks.notNull(name, "ServiceKey.of(name, type)", "name");
         Checks.notNull(type, "ServiceKey.of(name, type)", "type");
-        checkPart("name", name);
+        ServiceIds.checkPart("name", name);
         if (qualifier != null) {
-            checkPart("qualifier", qualifier);
+            ServiceIds.checkPart("qualifier", qualifier);
         }
     }
 
@@ -57,28 +60,12 @@ public record ServiceKey<T>(String name, Class<T> type, @Nullable String qualifi
         return id(name, qualifier);
     }
 
-    static String id(String name, @Nullable String qualifier) {
+    private static String id(String name, @Nullable String qualifier) {
         return qualifier == null ? name : name + ":" + qualifier;
     }
 
     @Override
     public String toString() {
         return id() + " (" + type.getName() + ")";
-    }
-
-    static void checkPart(String what, String value) {
-        if (value.isEmpty()) {
-            throw new IllegalArgumentException("A service " + what + " must not be empty");
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c > ' ' && c < 0x7f && c != ':') {
-                continue;
-            }
-            if (c == ':' || Character.isWhitespace(c)) {
-                throw new IllegalArgumentException("Invalid service " + what + " '" + value
-                        + "': it must not contain ':' or whitespace (use the qualifier to tell instances apart)");
-            }
-        }
     }
 }

@@ -1,5 +1,9 @@
 package dev.lifecycle.core;
 
+import dev.lifecycle.core.internal.DefaultServiceRegistry;
+import dev.lifecycle.core.internal.RegistryOptions;
+import dev.lifecycle.core.internal.ValueOverride;
+
 import dev.lifecycle.core.event.ServiceListener;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,18 +29,18 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ServiceRegistryBuilder {
 
-    @Nullable Executor executor;
-    @Nullable Scheduler scheduler;
-    Clock clock = Clock.systemUTC();
-    @Nullable DoubleSupplier random;
-    RestartPolicy restartPolicy = RestartPolicy.defaults();
-    Duration startTimeout = Duration.ofSeconds(60);
-    Duration stopTimeout = Duration.ofSeconds(10);
-    Duration healthCheckInterval = Duration.ofSeconds(10);
-    Duration eventDeliveryTimeout = Duration.ofSeconds(10);
-    boolean shutdownHook;
-    final List<ServiceListener> listeners = new ArrayList<>();
-    final Map<String, Override<?>> overrides = new LinkedHashMap<>();
+    private @Nullable Executor executor;
+    private @Nullable Scheduler scheduler;
+    private Clock clock = Clock.systemUTC();
+    private @Nullable DoubleSupplier random;
+    private RestartPolicy restartPolicy = RestartPolicy.defaults();
+    private Duration startTimeout = Duration.ofSeconds(60);
+    private Duration stopTimeout = Duration.ofSeconds(10);
+    private Duration healthCheckInterval = Duration.ofSeconds(10);
+    private Duration eventDeliveryTimeout = Duration.ofSeconds(10);
+    private boolean shutdownHook;
+    private final List<ServiceListener> listeners = new ArrayList<>();
+    private final Map<String, ValueOverride<?>> overrides = new LinkedHashMap<>();
 
     ServiceRegistryBuilder() {
     }
@@ -124,16 +128,15 @@ public final class ServiceRegistryBuilder {
         if (value == null && key.type() != Void.class) {
             throw new IllegalArgumentException("The override of " + key + " must have a value");
         }
-        overrides.put(key.id(), new Override<>(key, value));
+        overrides.put(key.id(), new ValueOverride<>(key, value));
         return this;
     }
 
     /** Builds the registry. */
     public ServiceRegistry build() {
-        return new Engine(this);
+        return DefaultServiceRegistry.create(new RegistryOptions(executor, scheduler, clock, random, restartPolicy,
+                startTimeout, stopTimeout, healthCheckInterval, eventDeliveryTimeout, shutdownHook, listeners,
+                overrides));
     }
 
-    /** A fixed value replacing a service. */
-    record Override<T>(ServiceKey<T> key, @Nullable T value) {
-    }
 }

@@ -1,5 +1,6 @@
 package dev.lifecycle.core;
 
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

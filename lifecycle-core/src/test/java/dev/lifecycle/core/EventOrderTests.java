@@ -3,6 +3,7 @@ package dev.lifecycle.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifecycle.core.event.ServiceListener;
+import dev.lifecycle.core.internal.RegistryInternals;
 import dev.lifecycle.core.event.ServiceTransition;
 import java.io.IOException;
 import java.util.List;
@@ -65,17 +66,17 @@ class EventOrderTests {
             proceed.await();
             return "db";
         });
-        Engine engine = (Engine) registry;
+        java.util.concurrent.locks.ReentrantLock lock = RegistryInternals.lock(registry);
         registry.startAll();
         assertThat(started.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
 
         // The start returns while another thread holds the lock: its worker queues the outcome and goes on.
-        engine.lock.lock();
+        lock.lock();
         try {
             proceed.countDown();
-            org.awaitility.Awaitility.await().until(engine::outcomesWaiting);
+            org.awaitility.Awaitility.await().until(() -> RegistryInternals.outcomesWaiting(registry));
         } finally {
-            engine.lock.unlock();
+            lock.unlock();
         }
         assertThat(registry.handle(ServiceKey.of("db", String.class)).state()).isEqualTo(ServiceState.STARTING);
         CompletableFuture<@Nullable Void> settled = registry.settled();

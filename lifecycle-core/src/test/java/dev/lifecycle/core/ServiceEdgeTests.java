@@ -3,6 +3,7 @@ package dev.lifecycle.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lifecycle.core.internal.RegistryInternals;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +45,7 @@ class ServiceEdgeTests extends ManualRegistryTestBase {
 
     private void check(String call) {
         schedulerCalls.incrementAndGet();
-        if (((Engine) registry).lock.isHeldByCurrentThread()) {
+        if (RegistryInternals.lock(registry).isHeldByCurrentThread()) {
             underTheLock.add(call + " from " + Thread.currentThread().getName());
         }
     }

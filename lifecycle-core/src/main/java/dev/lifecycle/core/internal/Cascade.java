@@ -1,0 +1,116 @@
+package dev.lifecycle.core.internal;
+
+import dev.lifecycle.core.Escalation;
+import dev.lifecycle.core.FailureInfo;
+import dev.lifecycle.core.LifecycleException;
+import dev.lifecycle.core.RestartPolicy;
+import dev.lifecycle.core.Service;
+import dev.lifecycle.core.ServiceFailedException;
+import dev.lifecycle.core.ServiceHealth;
+import dev.lifecycle.core.ServiceState;
+import dev.lifecycle.core.TransitionReason;
+import dev.lifecycle.core.event.ServiceTransition;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The cascade's order: a service that must stop takes its RUNNING transitive dependents down first, dependents before
+ * their requirements, so that no service is ever RUNNING while a requirement is not. The depth-first walk reuses its
+ * arrays: a stop allocates nothing. Under the registry's lock.
+ */
+final class Cascade {
+
+    private final Engine engine;
+
+    Cascade(Engine engine) {
+        this.engine = engine;
+    }
+
+    /** Scratch space of {@link #runningDependentsPostOrder}, reused under the lock: a stop allocates nothing. */
+    private final List<ServiceRecord> postOrder = new ArrayList<>();
+
+    /** The depth-first traversal's path and, for each service on it, the next dependent to visit. */
+    ServiceRecord[] traversal = new ServiceRecord[16];
+
+    private int[] traversalNext = new int[16];
+
+    // ---------------------------------------------------------------- stopping
+
+    /**
+     * Stops a service that is up: its transitive dependents first (each stops once its own dependents have), then
+     * it. Dependents are moved to STOPPING before it, so no service is ever RUNNING while a requirement is not.
+     */
+    void beginStop(ServiceRecord c, Change change) {
+        List<ServiceRecord> order = runningDependentsPostOrder(c);
+        // At shutdown everything stops: naming one service as the reason would mislead.
+        String detail = order.size() == 1 || engine.state.shuttingDown ? null : "'" + c.id + "' is stopping";
+        Throwable rootCause = c.pendingFailure;
+        for (int i = 0; i < order.size(); i++) {
+            ServiceRecord d = order.get(i);
+            if (d == c) {
+                engine.transitions.setPhase(c, Phase.STOPPING_DEPENDENTS, engine.stops.stopReason(c), c.pendingFailure, engine.stops.stopDetail(c), change);
+            } else {
+                engine.transitions.setPhase(d, Phase.STOPPING_DEPENDENTS,
+                        engine.state.shuttingDown ? TransitionReason.SHUTDOWN : TransitionReason.DEPENDENCY, rootCause,
+                        detail, change);
+            }
+            change.evaluate(d);
+        }
+        order.clear();
+    }
+
+    /**
+     * The RUNNING transitive dependents of {@code c}, dependents before their requirements, then {@code c}. The list
+     * is reused by the next call: the caller clears it once done.
+     */
+    List<ServiceRecord> runningDependentsPostOrder(ServiceRecord c) {
+        List<ServiceRecord> order = postOrder;
+        if (!hasRunningDependent(c)) {
+            order.add(c);
+            return order;
+        }
+        int mark = engine.state.nextMark();
+        ServiceRecord[] stack = traversal;
+        int[] next = traversalNext;
+        int top = 0;
+        stack[0] = c;
+        next[0] = 0;
+        c.mark = mark;
+        while (top >= 0) {
+            ServiceRecord x = stack[top];
+            int i = next[top];
+            if (i < x.dependentCount) {
+                next[top] = i + 1;
+                ServiceRecord d = x.dependents[i];
+                if (d.mark != mark && d.phase == Phase.RUNNING) {
+                    d.mark = mark;
+                    if (++top == stack.length) {
+                        stack = java.util.Arrays.copyOf(stack, top * 2);
+                        next = java.util.Arrays.copyOf(next, top * 2);
+                        traversal = stack;
+                        traversalNext = next;
+                    }
+                    stack[top] = d;
+                    next[top] = 0;
+                }
+            } else {
+                stack[top--] = null;
+                order.add(x);
+            }
+        }
+        return order;
+    }
+
+    static boolean hasRunningDependent(ServiceRecord c) {
+        for (int i = 0; i < c.dependentCount; i++) {
+            if (c.dependents[i].phase == Phase.RUNNING) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,218 @@
+package dev.lifecycle.core.internal;
+
+import dev.lifecycle.core.ServiceDefinition;
+import dev.lifecycle.core.ServiceGraph;
+import dev.lifecycle.core.ServiceHandle;
+import dev.lifecycle.core.ServiceKey;
+import dev.lifecycle.core.ServiceRegistry;
+import dev.lifecycle.core.ServiceSnapshot;
+import dev.lifecycle.core.StartupReport;
+import dev.lifecycle.core.event.ServiceListener;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@link ServiceRegistry} the builder makes: checks each call's arguments, finds the service it names and runs
+ * it as one change of the {@link Engine}.
+ */
+public final class DefaultServiceRegistry implements ServiceRegistry {
+
+    private final Engine engine;
+    private final @Nullable Thread shutdownHook;
+
+    private DefaultServiceRegistry(RegistryOptions options) {
+        this.engine = new Engine(options);
+        if (options.shutdownHook()) {
+            this.shutdownHook = new Thread(this::close, "lifecycle-shutdown");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        } else {
+            this.shutdownHook = null;
+        }
+    }
+
+    /** A registry with these options. */
+    public static ServiceRegistry create(RegistryOptions options) {
+        return new DefaultServiceRegistry(options);
+    }
+
+    /** The engine behind this registry. */
+    Engine engine() {
+        return engine;
+    }
+
+    @Override
+    public <T> ServiceHandle<T> install(ServiceDefinition<T> definition) {
+        return engine.installer.install(definition);
+    }
+
+    @Override
+    public <T> ServiceHandle<T> handle(ServiceKey<T> key) {
+        return new LiveHandle<>(engine, Checks.notNull(key, "ServiceRegistry.handle(key)", "key"));
+    }
+
+    @Override
+    public CompletableFuture<@Nullable Void> startAll() {
+        return engine.loop.locked(change -> {
+            engine.lookup.checkOpen("startAll", null);
+            return engine.requests.requestStartAll(change);
+        });
+    }
+
+    @Override
+    public CompletableFuture<@Nullable Void> stopAll() {
+        return engine.loop.locked(change -> {
+            engine.requests.requestStopAll(change);
+            return engine.progress.settledFuture();
+        });
+    }
+
+    @Override
+    public <T> @Nullable T get(ServiceKey<T> key) {
+        return new LiveHandle<>(engine, Checks.notNull(key, "ServiceRegistry.get(key)", "key")).get();
+    }
+
+    @Override
+    public <T> CompletableFuture<@Nullable T> await(ServiceKey<T> key) {
+        return engine.progress.awaitValue(Checks.notNull(key, "ServiceRegistry.await(key)", "key"));
+    }
+
+    @Override
+    public CompletableFuture<@Nullable Void> fail(String id, Throwable cause) {
+        Checks.notNull(id, "ServiceRegistry.fail(id, cause)", "id");
+        Checks.notNull(cause, "ServiceRegistry.fail(id, cause)", "cause");
+        return engine.loop.locked(change -> {
+            ServiceRecord c = engine.lookup.operable("fail", id);
+            engine.requests.requestFailure(c, Requests.ANY_CYCLE, cause, change);
+            return engine.progress.settledFuture();
+        });
+    }
+
+    @Override
+    public CompletableFuture<@Nullable Void> restart(String id) {
+        Checks.notNull(id, "ServiceRegistry.restart(id)", "id");
+        return engine.loop.locked(change -> {
+            ServiceRecord c = engine.lookup.operable("restart", id);
+            checkStarted(id);
+            engine.requests.requestRestart(c, change);
+            return engine.progress.settledFuture();
+        });
+    }
+
+    @Override
+    public CompletableFuture<@Nullable Void> stop(String id) {
+        Checks.notNull(id, "ServiceRegistry.stop(id)", "id");
+        return engine.loop.locked(change -> {
+            ServiceRecord c = engine.lookup.operable("stop", id);
+            engine.requests.requestStop(c, change);
+            return engine.progress.settledFuture();
+        });
+    }
+
+    @Override
+    public CompletableFuture<@Nullable Void> start(String id) {
+        Checks.notNull(id, "ServiceRegistry.start(id)", "id");
+        return engine.loop.locked(change -> {
+            ServiceRecord c = engine.lookup.operable("start", id);
+            checkStarted(id);
+            engine.requests.requestStart(c, change);
+            return engine.progress.settledFuture();
+        });
+    }
+
+    @Override
+    public CompletableFuture<@Nullable Void> remove(String id) {
+        Checks.notNull(id, "ServiceRegistry.remove(id)", "id");
+        return engine.loop.locked(change -> {
+            engine.lookup.checkOpen("remove", id);
+            // A second remove while the first is under way gets the same future.
+            return engine.requests.requestRemoval(engine.lookup.require(id), change);
+        });
+    }
+
+    private void checkStarted(String id) {
+        RegistryState state = engine.state;
+        if (!state.started || state.shuttingDown) {
+            throw new IllegalStateException("Cannot start '" + id + "': the registry is "
+                    + (state.shuttingDown ? "stopped" : "not started") + "; call startAll() first");
+        }
+    }
+
+    @Override
+    public CompletableFuture<@Nullable Void> settled() {
+        return engine.loop.locked(change -> engine.progress.settledFuture());
+    }
+
+    @Override
+    public CompletableFuture<@Nullable Void> checkHealth() {
+        return engine.health.runAll();
+    }
+
+    @Override
+    public List<ServiceSnapshot> snapshot() {
+        return engine.loop.locked(change -> engine.views.snapshots());
+    }
+
+    @Override
+    public Optional<ServiceSnapshot> snapshot(String id) {
+        Checks.notNull(id, "ServiceRegistry.snapshot(id)", "id");
+        return engine.loop.locked(change -> {
+            ServiceRecord c = engine.state.services.get(id);
+            return c == null ? Optional.empty() : Optional.of(engine.views.snapshot(c, new HashMap<>()));
+        });
+    }
+
+    @Override
+    public ServiceGraph graph() {
+        return engine.loop.locked(change -> engine.views.graph());
+    }
+
+    @Override
+    public StartupReport startupReport() {
+        return engine.loop.locked(change -> engine.timeline.startupReport());
+    }
+
+    @Override
+    public void addListener(ServiceListener listener) {
+        engine.events.add(Checks.notNull(listener, "ServiceRegistry.addListener(listener)", "listener"));
+    }
+
+    @Override
+    public void removeListener(ServiceListener listener) {
+        engine.events.remove(listener);
+    }
+
+    @Override
+    public void close() {
+        boolean first = engine.loop.locked(change -> {
+            boolean wasOpen = !engine.state.closed;
+            engine.state.closed = true;
+            return wasOpen;
+        });
+        if (!first) {
+            return;
+        }
+        stopAll().join();
+        // Nothing starts any more: whoever awaits a service would wait for ever.
+        engine.loop.lockedRun(engine.progress::failEveryAwaiter);
+        // Whatever thread is delivering events, the last transitions reach the listeners before close returns,
+        // unless a listener blocks past the delivery timeout.
+        engine.events.deliverAll(engine.eventDeliveryTimeout);
+        engine.events.close();
+        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException ex) {
+                // The JVM is already shutting down.
+            }
+        }
+        engine.workers.close();
+    }
+
+    @Override
+    public String toString() {
+        return "ServiceRegistry[" + engine.state.services.size() + " services]";
+    }
+}

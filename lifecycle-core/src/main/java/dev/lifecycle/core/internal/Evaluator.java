@@ -1,0 +1,140 @@
+package dev.lifecycle.core.internal;
+
+import dev.lifecycle.core.Escalation;
+import dev.lifecycle.core.FailureInfo;
+import dev.lifecycle.core.LifecycleException;
+import dev.lifecycle.core.RestartPolicy;
+import dev.lifecycle.core.Service;
+import dev.lifecycle.core.ServiceFailedException;
+import dev.lifecycle.core.ServiceHealth;
+import dev.lifecycle.core.ServiceState;
+import dev.lifecycle.core.TransitionReason;
+import dev.lifecycle.core.event.ServiceTransition;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decides each service's next step. The whole logic is one idempotent function, {@link #evaluate}, that looks at a
+ * service's phase and at what it should be doing (run or stop, derived from its flags and its requirements) and
+ * takes the next step; {@link #settle} re-evaluates the services a change concerns until nothing moves. Under the
+ * registry's lock.
+ */
+final class Evaluator {
+
+    private final Engine engine;
+
+    Evaluator(Engine engine) {
+        this.engine = engine;
+    }
+
+    // ---------------------------------------------------------------- evaluation
+
+    /** Re-evaluates until nothing changes any more, then checks what the change completes. */
+    void settle(Change change) {
+        assert engine.loop.lock.isHeldByCurrentThread();
+        ServiceRecord c;
+        while ((c = change.nextToEvaluate()) != null) {
+            evaluate(c, change);
+        }
+        engine.progress.checkProgress(change);
+    }
+
+    /** Takes the next step for {@code c}, if it has one; the services this concerns are queued in {@code change}. */
+    void evaluate(ServiceRecord c, Change change) {
+        switch (c.phase) {
+            case INSTALLED, WAITING, STOPPED, FAILED -> evaluateDown(c, change);
+            case RUNNING -> {
+                if (mustStop(c)) {
+                    engine.cascade.beginStop(c, change);
+                }
+            }
+            case STOPPING_DEPENDENTS -> {
+                if (c.activeDependents == 0) {
+                    engine.stops.dispatchStop(c, change);
+                }
+            }
+            case STARTING, STOPPING, REMOVED -> {
+            }
+        }
+    }
+
+    /** Whether a service that is up must go down. */
+    boolean mustStop(ServiceRecord c) {
+        return c.removing || c.operatorStopped || engine.state.shuttingDown || c.pendingFailure != null
+                || c.restartRequested || !c.requirementsRunning();
+    }
+
+    void evaluateDown(ServiceRecord c, Change change) {
+        if (c.removing) {
+            engine.requests.finishRemoval(c, change);
+            return;
+        }
+        if (c.operatorStopped || engine.state.shuttingDown) {
+            boolean keepFailed = engine.state.shuttingDown && c.phase == Phase.FAILED;
+            if (c.phase != Phase.STOPPED && !keepFailed && (engine.state.started || c.operatorStopped)) {
+                engine.transitions.setPhase(c, Phase.STOPPED, c.operatorStopped ? TransitionReason.OPERATOR : TransitionReason.SHUTDOWN,
+                        null, null, change);
+            }
+            return;
+        }
+        if (!engine.state.started) {
+            return;
+        }
+        if (c.phase == Phase.FAILED && (c.restartScheduled() || c.gaveUp)) {
+            return;
+        }
+        if (c.startCallInFlight) {
+            // Its start of an abandoned cycle has not returned yet.
+            return;
+        }
+        if (!engine.state.abandonedStarts.isEmpty() && engine.state.abandonedStarts.containsKey(c.id)) {
+            if (c.phase == Phase.INSTALLED) {
+                engine.transitions.setPhase(c, Phase.WAITING, c.startReason, null,
+                        "waiting for the abandoned start of the service removed before it to return", change);
+            }
+            return;
+        }
+        if (!c.requirementsRunning() || wantsPending(c)) {
+            if (c.phase != Phase.WAITING) {
+                engine.transitions.setPhase(c, Phase.WAITING, c.startReason, null, null, change);
+            }
+            return;
+        }
+        engine.starts.beginStart(c, change);
+    }
+
+    /** Whether a wanted service is going to start, so that this one waits for it. */
+    boolean wantsPending(ServiceRecord c) {
+        for (String id : c.wants) {
+            ServiceRecord w = engine.state.services.get(id);
+            if (w != null && w != c && goingToStart(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code w} is starting, or will start unless something fails first: it is waiting to start (not failed,
+     * stopped or being removed), and each of its requirements is RUNNING or itself going to start.
+     */
+    boolean goingToStart(ServiceRecord w) {
+        if (w.phase == Phase.STARTING) {
+            return true;
+        }
+        if ((w.phase != Phase.INSTALLED && w.phase != Phase.WAITING) || w.operatorStopped || w.removing
+                || w.startCallInFlight) {
+            return false;
+        }
+        for (ServiceRecord r : w.resolved) {
+            if (r == null || (r.phase != Phase.RUNNING && !goingToStart(r))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.lifecycle.core.internal;
+
+import dev.lifecycle.core.ServiceRegistry;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a registry knows besides each service's own record: the services by id and in installation order, the ids
+ * waited for, wanted and awaited before they are installed, the registry-wide flags and counters. Every field that
+ * is neither final nor volatile is guarded by the registry's lock ({@link ChangeLoop#lock}).
+ */
+final class RegistryState {
+
+    /** Reads {@link #inFlight} without the lock. */
+    private static final VarHandle IN_FLIGHT;
+
+    static {
+        try {
+            IN_FLIGHT = MethodHandles.lookup().findVarHandle(RegistryState.class, "inFlight", int.class);
+        } catch (ReflectiveOperationException ex) {
+            throw new ExceptionInInitializerError(ex);
+        }
+    }
+
+    /** Installed services by id; written under the lock, read without it by handles. */
+    final ServiceTable services = new ServiceTable();
+    /**
+     * The first and last installed services of a list in installation order, linked through the records, so that
+     * start-all and stop-all go through them in (reverse) dependency order as far as it is known, which keeps the
+     * traversals short and the memory accesses close.
+     */
+    @Nullable ServiceRecord firstInstalled;
+    @Nullable ServiceRecord lastInstalled;
+    /** Missing requirement id to the installed services that require it. */
+    final Map<String, List<ServiceRecord>> waitingFor = new HashMap<>();
+    /** Id to the services that want it (optional ordering). */
+    final Map<String, List<ServiceRecord>> wantedBy = new HashMap<>();
+    /** Awaiters of services not installed yet, by id. */
+    final Map<String, List<CompletableFuture<@Nullable Object>>> pendingAwaiters = new HashMap<>();
+    /** The ids of services removed and not installed again, so that a call naming one can say so. */
+    final Set<String> removedIds = new HashSet<>();
+    /**
+     * The ids of removed services whose abandoned start has not returned, with how many: a service installed again
+     * under such an id does not start until they have, so two instances of one id never run at once.
+     */
+    final Map<String, Integer> abandonedStarts = new HashMap<>();
+
+    /** {@link ServiceRegistry#startAll()} was called, and no stop-all since. */
+    boolean started;
+    /** {@link ServiceRegistry#stopAll()} was called: nothing starts or schedules a restart. */
+    boolean shuttingDown;
+    /** Written under the lock; read without it by the checks that refuse operations at once. */
+    volatile boolean closed;
+    /**
+     * User-code runs (starts, stops) whose outcome the registry still waits for. Written under the lock (plain
+     * writes: a fence per start and stop would cost more than the hint is worth); {@link #inFlightHint()} reads it
+     * without the lock.
+     */
+    int inFlight;
+    int scheduledRestarts;
+    int runningCount;
+    long installSequence;
+    private int markEpoch;
+    /** The futures waiting for nothing to be in flight. */
+    final List<SettleWaiter> settleWaiters = new ArrayList<>();
+    @Nullable CompletableFuture<@Nullable Void> startAllFuture;
+    @Nullable Instant startAllBegan;
+    @Nullable Instant startAllEnded;
+    /** The start-up report records the first start of each service after start-all. */
+    boolean recordingStartup;
+    boolean hasHealthChecks;
+    /** The next round of health checks, while one is due. */
+    @Nullable DeferredTimer healthTimer;
+
+    /** How many runs are in flight, read without the lock: a hint. */
+    int inFlightHint() {
+        return (int) IN_FLIGHT.getOpaque(this);
+    }
+
+    /** Appends an installed service to the installation order. */
+    void addInstalled(ServiceRecord c) {
+        c.previousInstalled = lastInstalled;
+        if (lastInstalled == null) {
+            firstInstalled = c;
+        } else {
+            lastInstalled.nextInstalled = c;
+        }
+        lastInstalled = c;
+    }
+
+    /** Takes a removed service out of the installation order. */
+    void removeInstalled(ServiceRecord c) {
+        ServiceRecord previous = c.previousInstalled;
+        ServiceRecord next = c.nextInstalled;
+        if (previous == null) {
+            firstInstalled = next;
+        } else {
+            previous.nextInstalled = next;
+        }
+        if (next == null) {
+            lastInstalled = previous;
+        } else {
+            next.previousInstalled = previous;
+        }
+        c.previousInstalled = null;
+        c.nextInstalled = null;
+    }
+
+    /** A new mark for one traversal of the graph (see {@link ServiceRecord#mark}). */
+    int nextMark() {
+        return ++markEpoch;
+    }
+}

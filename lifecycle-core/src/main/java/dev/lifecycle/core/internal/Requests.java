@@ -1,0 +1,199 @@
+package dev.lifecycle.core.internal;
+
+import dev.lifecycle.core.Escalation;
+import dev.lifecycle.core.FailureInfo;
+import dev.lifecycle.core.LifecycleException;
+import dev.lifecycle.core.RestartPolicy;
+import dev.lifecycle.core.Service;
+import dev.lifecycle.core.ServiceFailedException;
+import dev.lifecycle.core.ServiceHealth;
+import dev.lifecycle.core.ServiceState;
+import dev.lifecycle.core.TransitionReason;
+import dev.lifecycle.core.event.ServiceTransition;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Requests from outside a service's own cycle (an operator, code, the service's context): fail, restart, stop, start
+ * and remove, merged into the flags {@link Evaluator} reads, so that requests arriving while a transition is in
+ * flight are merged or queued, never lost. Under the registry's lock.
+ */
+final class Requests {
+
+    private final Engine engine;
+
+    Requests(Engine engine) {
+        this.engine = engine;
+    }
+
+    /** The cycle given to {@link #requestFailure} by a failure that applies to whatever cycle is current. */
+    static final int ANY_CYCLE = -1;
+
+    // ---------------------------------------------------------------- requests
+
+    /**
+     * A failure reported by code, an operator or the service itself.
+     *
+     * @param generation the start cycle it applies to, or {@link #ANY_CYCLE}
+     */
+    void requestFailure(ServiceRecord c, int generation, Throwable cause, Change change) {
+        if (generation != ANY_CYCLE && generation != c.generation) {
+            return;
+        }
+        switch (c.phase) {
+            case STARTING -> {
+                if (c.pendingFailure == null) {
+                    setPendingFailure(c, cause, change);
+                    ServiceRun run = c.currentRun;
+                    if (run != null) {
+                        change.after(run::cancel);
+                    }
+                }
+            }
+            case RUNNING -> {
+                setPendingFailure(c, cause, change);
+                change.evaluate(c);
+            }
+            case STOPPING_DEPENDENTS, STOPPING -> {
+                if (c.pendingFailure == null) {
+                    setPendingFailure(c, cause, change);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** The failure that will stop the current cycle, and when it was reported: the time its record will carry. */
+    void setPendingFailure(ServiceRecord c, Throwable cause, Change change) {
+        c.pendingFailure = cause;
+        c.pendingFailureAt = change.now(engine);
+    }
+
+    void requestRestart(ServiceRecord c, Change change) {
+        switch (c.phase) {
+            case STARTING, RUNNING, STOPPING_DEPENDENTS, STOPPING -> {
+                c.restartRequested = true;
+                c.operatorStopped = false;
+                engine.starts.cancelStart(c, change);
+                change.evaluate(c);
+            }
+            case FAILED, STOPPED -> {
+                c.restarts++;
+                requestStart(c, change);
+            }
+            default -> requestStart(c, change);
+        }
+    }
+
+    void requestStart(ServiceRecord c, Change change) {
+        c.operatorStopped = false;
+        if (c.phase == Phase.FAILED || c.gaveUp) {
+            engine.supervisor.cancelRestart(c, change);
+            c.gaveUp = false;
+            if (c.supervision != null) {
+                c.supervision.reset();
+            }
+        }
+        c.startReason = TransitionReason.OPERATOR;
+        change.evaluate(c);
+    }
+
+    void requestStop(ServiceRecord c, Change change) {
+        c.operatorStopped = true;
+        c.restartRequested = false;
+        engine.supervisor.cancelRestart(c, change);
+        engine.starts.cancelStart(c, change);
+        change.evaluate(c);
+    }
+
+    CompletableFuture<@Nullable Void> requestRemoval(ServiceRecord c, Change change) {
+        CompletableFuture<@Nullable Void> removal = c.removal;
+        if (removal == null) {
+            removal = new CompletableFuture<>();
+            c.removal = removal;
+            c.removing = true;
+            engine.supervisor.cancelRestart(c, change);
+            engine.starts.cancelStart(c, change);
+            change.evaluate(c);
+        }
+        return removal;
+    }
+
+    void finishRemoval(ServiceRecord c, Change change) {
+        engine.transitions.setPhase(c, Phase.REMOVED, TransitionReason.OPERATOR, null, "removed", change);
+        engine.installer.unlink(c, change);
+        engine.state.removedIds.add(c.id);
+        if (c.startCallInFlight) {
+            // Abandoned and still running: no service with this id starts until it has returned.
+            engine.state.abandonedStarts.merge(c.id, 1, Integer::sum);
+        }
+        engine.progress.failAwaiters(c, new ServiceFailedException("Service '" + c.id + "' was removed", null), change);
+        CompletableFuture<@Nullable Void> removal = c.removal;
+        if (removal != null) {
+            change.after(() -> removal.complete(null));
+        }
+    }
+
+    /**
+     * Starts every service, in installation order: each goes to STARTING or WAITING as its requirements allow.
+     *
+     * @return the future completing when every service is RUNNING (the one under way, if start-all is under way)
+     * @throws dev.lifecycle.core.MissingDependencyException at the first start, if a requirement is not installed
+     */
+    CompletableFuture<@Nullable Void> requestStartAll(Change change) {
+        RegistryState state = engine.state;
+        CompletableFuture<@Nullable Void> underWay = state.startAllFuture;
+        if (underWay != null && !underWay.isDone() && !state.shuttingDown) {
+            return underWay;
+        }
+        engine.installer.checkNothingMissing();
+        state.started = true;
+        state.shuttingDown = false;
+        state.startAllBegan = RegistryClock.instant(change.now(engine));
+        state.startAllEnded = null;
+        state.recordingStartup = true;
+        CompletableFuture<@Nullable Void> future = new CompletableFuture<>();
+        state.startAllFuture = future;
+        for (ServiceRecord c = state.firstInstalled; c != null; c = c.nextInstalled) {
+            c.reportStart = ServiceRecord.UNSET;
+            c.reportReady = ServiceRecord.UNSET;
+            c.startReason = TransitionReason.STARTUP;
+            engine.evaluator.evaluate(c, change);
+        }
+        engine.health.schedule(change);
+        return future;
+    }
+
+    /**
+     * Stops every service, in reverse installation order: restarts are cancelled, starts in flight cancelled, and
+     * nothing starts until start-all again. A start-all under way fails.
+     */
+    void requestStopAll(Change change) {
+        RegistryState state = engine.state;
+        if (!state.shuttingDown) {
+            // Once stopping, nothing starts or schedules a restart: a second stopAll() only waits.
+            state.shuttingDown = true;
+            for (ServiceRecord c = state.lastInstalled; c != null; c = c.previousInstalled) {
+                engine.supervisor.cancelRestart(c, change);
+                engine.starts.cancelStart(c, change);
+                engine.evaluator.evaluate(c, change);
+            }
+        }
+        DeferredTimer healthTimer = state.healthTimer;
+        if (healthTimer != null) {
+            change.cancel(healthTimer);
+            state.healthTimer = null;
+        }
+        CompletableFuture<@Nullable Void> pending = state.startAllFuture;
+        if (pending != null && !pending.isDone()) {
+            state.recordingStartup = false;
+            change.after(() -> pending.completeExceptionally(
+                    new LifecycleException("The registry was stopped before every service had started")));
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.lifecycle.core.internal;
+
+import dev.lifecycle.core.HealthCheck;
+import dev.lifecycle.core.RestartPolicy;
+import dev.lifecycle.core.ServiceDefinition;
+
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a service was installed with besides its code and requirements: timeouts, restart policy and health check.
+ * Immutable; one instance, the registry's defaults, is shared by every service installed without settings of its
+ * own, so that a service's record carries one reference instead of five fields.
+ */
+final class ServiceSettings {
+
+    final Duration startTimeout;
+    final Duration stopTimeout;
+    final long startTimeoutNanos;
+    final long stopTimeoutNanos;
+    final RestartPolicy policy;
+    final @Nullable HealthCheck healthCheck;
+    final int failAfterUnhealthyChecks;
+
+    ServiceSettings(Duration startTimeout, Duration stopTimeout, RestartPolicy policy,
+            @Nullable HealthCheck healthCheck, int failAfterUnhealthyChecks) {
+        this.startTimeout = startTimeout;
+        this.stopTimeout = stopTimeout;
+        this.startTimeoutNanos = startTimeout.toNanos();
+        this.stopTimeoutNanos = stopTimeout.toNanos();
+        this.policy = policy;
+        this.healthCheck = healthCheck;
+        this.failAfterUnhealthyChecks = failAfterUnhealthyChecks;
+    }
+
+    /**
+     * These settings with what {@code definition} sets instead, or these very settings if it sets nothing (and the
+     * service has no override, which runs no health check).
+     */
+    ServiceSettings with(ServiceDefinition<?> definition, boolean overridden) {
+        HealthCheck check = overridden ? null : definition.healthCheck();
+        if (definition.startTimeout() == null && definition.stopTimeout() == null
+                && definition.restartPolicy() == null && check == null
+                && definition.failAfterUnhealthyChecks() == failAfterUnhealthyChecks) {
+            return this;
+        }
+        return new ServiceSettings(or(definition.startTimeout(), startTimeout),
+                or(definition.stopTimeout(), stopTimeout), definition.restartPolicy() != null ? definition.restartPolicy() : policy, check,
+                definition.failAfterUnhealthyChecks());
+    }
+
+    private static Duration or(@Nullable Duration value, Duration fallback) {
+        return value != null ? value : fallback;
+    }
+}

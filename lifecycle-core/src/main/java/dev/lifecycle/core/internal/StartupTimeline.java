@@ -1,0 +1,118 @@
+package dev.lifecycle.core.internal;
+
+import dev.lifecycle.core.LifecycleException;
+import dev.lifecycle.core.ServiceGraph;
+import dev.lifecycle.core.ServiceHealth;
+import dev.lifecycle.core.ServiceNotRunningException;
+import dev.lifecycle.core.ServiceSnapshot;
+import dev.lifecycle.core.StartupFailedException;
+import dev.lifecycle.core.StartupReport;
+import dev.lifecycle.core.TransitionReason;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The start-up report: when each service began and finished its first start after start-all, the critical path (the
+ * chain of requirements that decided how long start-up took), and, when start-up ended with services not RUNNING,
+ * why. Under the registry's lock.
+ */
+final class StartupTimeline {
+
+    private final Engine engine;
+
+    StartupTimeline(Engine engine) {
+        this.engine = engine;
+    }
+
+    StartupReport startupReport() {
+        Instant began = engine.state.startAllBegan;
+        if (began == null) {
+            return new StartupReport(null, null, List.of(), List.of());
+        }
+        List<ServiceRecord> started = new ArrayList<>();
+        for (ServiceRecord c = engine.state.firstInstalled; c != null; c = c.nextInstalled) {
+            if (c.reportStart != ServiceRecord.UNSET) {
+                started.add(c);
+            }
+        }
+        started.sort(Comparator.comparingLong((ServiceRecord c) -> c.reportStart).thenComparingLong(c -> c.sequence));
+        List<StartupReport.Entry> entries = new ArrayList<>(started.size());
+        ServiceRecord last = null;
+        for (ServiceRecord c : started) {
+            entries.add(entry(c, began));
+            if (c.reportReady != ServiceRecord.UNSET && (last == null || c.reportReady > last.reportReady)) {
+                last = c;
+            }
+        }
+        List<StartupReport.Entry> path = new ArrayList<>();
+        for (ServiceRecord at = last; at != null; at = latestRequirement(at)) {
+            path.add(0, entry(at, began));
+        }
+        Instant ended = engine.state.startAllEnded;
+        return new StartupReport(began, ended == null ? null : Duration.between(began, ended), entries, path);
+    }
+
+    private static StartupReport.Entry entry(ServiceRecord c, Instant began) {
+        long beganNanos = RegistryClock.nanos(began);
+        long start = c.reportStart != ServiceRecord.UNSET ? c.reportStart : beganNanos;
+        Duration took = c.reportReady == ServiceRecord.UNSET ? null : Duration.ofNanos(c.reportReady - start);
+        return new StartupReport.Entry(c.id, Duration.ofNanos(start - beganNanos), took);
+    }
+
+    /** The requirement (or wanted service) of {@code c} that became RUNNING last before it started. */
+    private @Nullable ServiceRecord latestRequirement(ServiceRecord c) {
+        ServiceRecord latest = null;
+        List<ServiceRecord> candidates = new ArrayList<>(List.of(c.resolved).stream()
+                .filter(java.util.Objects::nonNull).toList());
+        for (String w : c.wants) {
+            ServiceRecord wanted = engine.state.services.get(w);
+            if (wanted != null) {
+                candidates.add(wanted);
+            }
+        }
+        for (ServiceRecord r : candidates) {
+            if (r.reportReady != ServiceRecord.UNSET && c.reportStart != ServiceRecord.UNSET
+                    && r.reportReady <= c.reportStart && (latest == null || r.reportReady > latest.reportReady)) {
+                latest = r;
+            }
+        }
+        return latest;
+    }
+
+    /** Why start-up ended without every service RUNNING; {@code null} if it did not. */
+    @Nullable StartupFailedException startupFailure() {
+        List<ServiceSnapshot> notRunning = new ArrayList<>();
+        Throwable first = null;
+        StringBuilder message = new StringBuilder("Start-up failed:");
+        Map<ServiceRecord, @Nullable String> memo = new HashMap<>();
+        for (ServiceRecord c : engine.views.ordered()) {
+            if (c.phase == Phase.RUNNING || c.operatorStopped) {
+                continue;
+            }
+            notRunning.add(engine.views.snapshot(c, memo));
+            message.append("\n  - ").append(c.id).append(" is ").append(c.phase.state);
+            if (c.phase == Phase.FAILED && c.lastFailure != null) {
+                message.append(": ").append(c.lastFailure.summary());
+                if (first == null) {
+                    first = c.lastFailure.cause();
+                }
+            } else {
+                String why = engine.views.rootCause(c, memo);
+                if (why != null) {
+                    message.append(" (").append(why).append(')');
+                }
+            }
+        }
+        if (notRunning.isEmpty()) {
+            return null;
+        }
+        return new StartupFailedException(message.toString(), notRunning,
+                first != null ? first : new LifecycleException("no service failed, but some never started"));
+    }
+}

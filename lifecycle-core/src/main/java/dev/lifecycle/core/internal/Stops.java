@@ -1,0 +1,128 @@
+package dev.lifecycle.core.internal;
+
+import dev.lifecycle.core.Escalation;
+import dev.lifecycle.core.FailureInfo;
+import dev.lifecycle.core.LifecycleException;
+import dev.lifecycle.core.RestartPolicy;
+import dev.lifecycle.core.Service;
+import dev.lifecycle.core.ServiceFailedException;
+import dev.lifecycle.core.ServiceHealth;
+import dev.lifecycle.core.ServiceState;
+import dev.lifecycle.core.TransitionReason;
+import dev.lifecycle.core.event.ServiceTransition;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The stop path: dispatching a service's own stop once its dependents have stopped, applying its outcome or its
+ * timeout, and where the service lands afterwards (STOPPED, WAITING, FAILED, REMOVED). Under the registry's lock.
+ */
+final class Stops {
+
+    private final Engine engine;
+
+    Stops(Engine engine) {
+        this.engine = engine;
+    }
+
+    TransitionReason stopReason(ServiceRecord c) {
+        if (c.pendingFailure != null) {
+            return TransitionReason.FAILURE;
+        }
+        if (c.removing || c.operatorStopped || c.restartRequested) {
+            return TransitionReason.OPERATOR;
+        }
+        return engine.state.shuttingDown ? TransitionReason.SHUTDOWN : TransitionReason.DEPENDENCY;
+    }
+
+    @Nullable String stopDetail(ServiceRecord c) {
+        if (c.pendingFailure != null) {
+            return null;
+        }
+        if (c.removing) {
+            return "removing";
+        }
+        if (c.operatorStopped) {
+            return "stopped by an operator";
+        }
+        if (c.restartRequested) {
+            return "restarting";
+        }
+        if (engine.state.shuttingDown) {
+            return null;
+        }
+        return "a requirement left RUNNING";
+    }
+
+    void dispatchStop(ServiceRecord c, Change change) {
+        c.value = ServiceRecord.NO_VALUE;
+        long now = change.now(engine);
+        ServiceRun run = new ServiceRun(engine, c, ServiceRun.Kind.STOP, c.generation);
+        run.began = now;
+        c.currentRun = run;
+        c.phase = Phase.STOPPING;
+        engine.progress.countInFlight(c);
+        engine.timeouts.add(run, now + c.settings.stopTimeoutNanos, change);
+        change.task(run);
+    }
+
+    void stopCompleted(ServiceRun run, @Nullable Throwable error, Change change) {
+        ServiceRecord c = run.record;
+        if (c.currentRun != run) {
+            if (error != null) {
+                Engine.log.warn("Service '{}' stopped late, after its stop timeout, with an error", c.id, error);
+            }
+            return;
+        }
+        engine.progress.endRun(c, run, change);
+        long now = change.now(engine);
+        if (error != null) {
+            c.lastFailure = FailureInfo.of(error, RegistryClock.instant(now));
+            Engine.log.warn("Stop of service '{}' failed; carrying on", c.id, error);
+        }
+        engine.transitions.stopped(c, Math.max(0, now - run.began), error);
+        land(c, change);
+    }
+
+    void stopTimedOut(ServiceRecord c, ServiceRun run, Change change) {
+        engine.progress.endRun(c, run, change);
+        change.after(run::cancel);
+        Throwable timeout = new java.util.concurrent.TimeoutException("Service '" + c.id + "' did not stop within "
+                + c.settings.stopTimeout + "; carrying on without it (raise its stop timeout if it needs longer)");
+        c.lastFailure = FailureInfo.of(timeout, RegistryClock.instant(change.now(engine)));
+        Engine.log.warn(timeout.getMessage());
+        engine.transitions.stopped(c, c.settings.stopTimeoutNanos, timeout);
+        land(c, change);
+    }
+
+    /** Where a service goes once its stop is over. */
+    void land(ServiceRecord c, Change change) {
+        if (c.removing) {
+            engine.requests.finishRemoval(c, change);
+            return;
+        }
+        Throwable failure = c.pendingFailure;
+        c.pendingFailure = null;
+        boolean restart = c.restartRequested;
+        c.restartRequested = false;
+        if (failure != null) {
+            engine.supervisor.landFailed(c, failure, c.pendingFailureAt, false, change);
+        } else if (c.operatorStopped || engine.state.shuttingDown) {
+            engine.transitions.setPhase(c, Phase.STOPPED, c.operatorStopped ? TransitionReason.OPERATOR : TransitionReason.SHUTDOWN,
+                    null, null, change);
+        } else if (restart) {
+            c.restarts++;
+            c.startReason = TransitionReason.OPERATOR;
+            engine.transitions.setPhase(c, Phase.WAITING, TransitionReason.OPERATOR, null, "restarting", change);
+            change.evaluate(c);
+        } else {
+            c.startReason = TransitionReason.DEPENDENCY;
+            engine.transitions.setPhase(c, Phase.WAITING, TransitionReason.DEPENDENCY, null, "a requirement left RUNNING", change);
+            change.evaluate(c);
+        }
+    }
+}

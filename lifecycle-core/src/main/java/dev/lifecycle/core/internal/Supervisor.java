@@ -1,0 +1,139 @@
+package dev.lifecycle.core.internal;
+
+import dev.lifecycle.core.Escalation;
+import dev.lifecycle.core.FailureInfo;
+import dev.lifecycle.core.LifecycleException;
+import dev.lifecycle.core.RestartPolicy;
+import dev.lifecycle.core.Service;
+import dev.lifecycle.core.ServiceFailedException;
+import dev.lifecycle.core.ServiceHealth;
+import dev.lifecycle.core.ServiceState;
+import dev.lifecycle.core.TransitionReason;
+import dev.lifecycle.core.event.ServiceTransition;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The restart decisions for a service that has failed: its {@link RestartPolicy} read against its
+ * {@link RestartHistory} (back-off, intensity window), the restart timer, giving up and escalating. Under the
+ * registry's lock.
+ */
+final class Supervisor {
+
+    private final Engine engine;
+
+    Supervisor(Engine engine) {
+        this.engine = engine;
+    }
+
+    // ---------------------------------------------------------------- failure and supervision
+
+    /**
+     * Marks a service FAILED and applies its restart policy.
+     *
+     * @param failedAt when the failure happened or was reported, in clock nanos: its {@link FailureInfo#at()}
+     * @param thrown whether its own setup or start threw {@code cause} (logged with the stack trace), rather than
+     *        a failure that was reported or requested (logged as one line)
+     */
+    void landFailed(ServiceRecord c, Throwable cause, long failedAt, boolean thrown, Change change) {
+        Instant now = RegistryClock.instant(change.now(engine));
+        c.lastFailure = FailureInfo.of(cause, RegistryClock.instant(failedAt));
+        c.restartRequested = false;
+        if (thrown) {
+            Engine.log.warn("Service '{}' failed to start: {}", c.id, c.lastFailure.summary(), cause);
+        } else {
+            Engine.log.warn("Service '{}' failed: {}", c.id, c.lastFailure.summary());
+        }
+        engine.transitions.setPhase(c, Phase.FAILED, TransitionReason.FAILURE, cause, null, change);
+        supervise(c, cause, now, change);
+    }
+
+    /** Applies the restart policy to a service that has just failed. */
+    void supervise(ServiceRecord c, Throwable cause, Instant now, Change change) {
+        if (engine.state.shuttingDown || c.removing || c.operatorStopped) {
+            // Not restarted: it goes where it was headed (removed, or stopped by the operator).
+            change.evaluate(c);
+            return;
+        }
+        RestartPolicy policy = c.settings.policy;
+        if (!policy.restart()) {
+            giveUp(c, cause, "its restart policy does not restart it", change);
+            return;
+        }
+        RestartHistory history = c.supervision();
+        long nowNanos = RegistryClock.nanos(now);
+        if (c.runningSince != ServiceRecord.UNSET && nowNanos - c.runningSince >= policy.window().toNanos()) {
+            history.reset();
+        }
+        c.runningSince = ServiceRecord.UNSET;
+        Instant windowStart = now.minus(policy.window());
+        while (!history.restartTimes.isEmpty() && !history.restartTimes.peekFirst().isAfter(windowStart)) {
+            history.restartTimes.pollFirst();
+        }
+        if (history.restartTimes.size() >= policy.maxRestarts()) {
+            giveUp(c, cause, "it failed more than " + policy.maxRestarts() + " times in " + policy.window(), change);
+            return;
+        }
+        Duration delay = policy.backoff(history.backoffAttempt++, engine.random.getAsDouble());
+        history.restartTimes.addLast(now);
+        if (delay.isZero() || delay.isNegative()) {
+            // Due now: restarted in this change rather than through the timer.
+            Engine.log.info("Service '{}' restarts now", c.id);
+            restartNow(c, change);
+            return;
+        }
+        history.nextRestartAt = now.plus(delay);
+        engine.state.scheduledRestarts++;
+        DeferredTimer timer = new DeferredTimer(engine.scheduler, RegistryClock.nanos(history.nextRestartAt),
+                t -> engine.loop.lockedRun(b -> restartDue(c, t, b)));
+        history.restartTimer = timer;
+        change.arm(timer);
+        Engine.log.info("Service '{}' restarts in {} ms", c.id, delay.toMillis());
+    }
+
+    void restartDue(ServiceRecord c, DeferredTimer timer, Change change) {
+        RestartHistory history = c.supervision;
+        if (history == null || history.restartTimer != timer) {
+            return;
+        }
+        history.restartTimer = null;
+        history.nextRestartAt = null;
+        engine.state.scheduledRestarts--;
+        restartNow(c, change);
+    }
+
+    void restartNow(ServiceRecord c, Change change) {
+        c.restarts++;
+        c.startReason = TransitionReason.RESTART;
+        change.evaluate(c);
+    }
+
+    void cancelRestart(ServiceRecord c, Change change) {
+        RestartHistory history = c.supervision;
+        if (history != null && history.restartTimer != null) {
+            change.cancel(history.restartTimer);
+            history.restartTimer = null;
+            history.nextRestartAt = null;
+            engine.state.scheduledRestarts--;
+        }
+    }
+
+    void giveUp(ServiceRecord c, Throwable cause, String why, Change change) {
+        c.gaveUp = true;
+        if (c.supervision != null) {
+            c.supervision.nextRestartAt = null;
+        }
+        RestartPolicy policy = c.settings.policy;
+        Escalation escalation = policy.restart() ? policy.escalation() : Escalation.NONE;
+        Engine.log.error("Service '{}' gave up: {}; escalation {}", c.id, why, escalation);
+        engine.progress.failAwaiters(c, new ServiceFailedException("Service '" + c.id + "' gave up: " + why, cause), change);
+        engine.events.enqueue(l -> l.onGiveUp(c.key, escalation, cause));
+        if (escalation == Escalation.SHUTDOWN) {
+            change.after(() -> engine.loop.lockedRun(engine.requests::requestStopAll));
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.lifecycle.core.internal;
+
+import dev.lifecycle.core.Escalation;
+import dev.lifecycle.core.FailureInfo;
+import dev.lifecycle.core.LifecycleException;
+import dev.lifecycle.core.RestartPolicy;
+import dev.lifecycle.core.Service;
+import dev.lifecycle.core.ServiceFailedException;
+import dev.lifecycle.core.ServiceHealth;
+import dev.lifecycle.core.ServiceState;
+import dev.lifecycle.core.TransitionReason;
+import dev.lifecycle.core.event.ServiceTransition;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one place a service's phase changes ({@link #setPhase}): it keeps the counters the decisions read
+ * ({@code runningRequirements}, {@code activeDependents}), queues for re-evaluation the services the change concerns,
+ * and publishes the transition; and the timing events of starts and stops. Under the registry's lock.
+ */
+final class Transitions {
+
+    private final Engine engine;
+
+    Transitions(Engine engine) {
+        this.engine = engine;
+    }
+
+    // ---------------------------------------------------------------- phase changes
+
+    /** The one place a phase changes: keeps the counters and queues the services concerned. */
+    void setPhase(ServiceRecord c, Phase to, TransitionReason reason, @Nullable Throwable cause, @Nullable String detail,
+            Change change) {
+        Phase from = c.phase;
+        if (from == to) {
+            return;
+        }
+        long now = change.now(engine);
+        c.phase = to;
+        c.reason = reason;
+        c.detail = detail;
+        if (to == Phase.RUNNING) {
+            engine.state.runningCount++;
+            for (int i = 0; i < c.dependentCount; i++) {
+                ServiceRecord d = c.dependents[i];
+                // A dependent still waiting for another requirement has nothing to do yet.
+                if (++d.runningRequirements == d.requiredIds.length) {
+                    change.evaluate(d);
+                }
+            }
+        } else if (from == Phase.RUNNING) {
+            engine.state.runningCount--;
+            for (int i = 0; i < c.dependentCount; i++) {
+                ServiceRecord d = c.dependents[i];
+                d.runningRequirements--;
+                // A dependent stopping or removed has nothing to do about it now (each of those phases is evaluated
+                // again when it ends): at shutdown most dependents are already stopping. A dependent starting is
+                // cancelled rather than waited for: it would only be stopped once started.
+                Phase p = d.phase;
+                if (p == Phase.RUNNING || p.isDown()) {
+                    change.evaluate(d);
+                } else if (p == Phase.STARTING) {
+                    engine.starts.cancelStart(d, change);
+                }
+            }
+        }
+        if (from.active != to.active) {
+            for (ServiceRecord r : c.resolved) {
+                if (r == null) {
+                    continue;
+                }
+                if (to.active) {
+                    r.activeDependents++;
+                } else if (--r.activeDependents == 0) {
+                    change.evaluate(r);
+                }
+            }
+        }
+        if (!engine.state.wantedBy.isEmpty()) {
+            // Whether a wanted service is going to start depends on its requirements too: re-evaluate every wanter.
+            for (List<ServiceRecord> wanters : engine.state.wantedBy.values()) {
+                wanters.forEach(change::evaluate);
+            }
+        }
+        if (from.state != to.state) {
+            // A phase within the same state (STOPPING_DEPENDENTS, then STOPPING) is not a new state.
+            long previous = c.since;
+            c.since = now;
+            publish(c, from.state, to.state, reason, cause, detail, now, previous);
+        }
+    }
+
+    void publish(ServiceRecord c, ServiceState from, ServiceState to, TransitionReason reason,
+            @Nullable Throwable cause, @Nullable String detail, long at, long since) {
+        if (Engine.log.isDebugEnabled()) {
+            Engine.log.debug("{}: {} -> {} ({}{})", c.id, from, to, reason, detail == null ? "" : ": " + detail);
+        }
+        if (engine.events.hasListeners()) {
+            engine.events.enqueue(new ServiceTransition(c.key, from, to, reason, cause, detail, RegistryClock.instant(at),
+                    RegistryClock.instant(since)));
+        }
+    }
+
+    /** Records how long a start took and tells the listeners. */
+    void started(ServiceRecord c, long nanos, @Nullable Throwable failure) {
+        c.startDuration = nanos;
+        if (engine.events.hasTimingListeners()) {
+            Duration took = Duration.ofNanos(nanos);
+            engine.events.enqueue(l -> l.onStarted(c.key, took, failure));
+        }
+    }
+
+    /** Records how long a stop took and tells the listeners. */
+    void stopped(ServiceRecord c, long nanos, @Nullable Throwable error) {
+        c.stopDuration = nanos;
+        if (engine.events.hasTimingListeners()) {
+            Duration took = Duration.ofNanos(nanos);
+            engine.events.enqueue(l -> l.onStopped(c.key, took, error));
+        }
+    }
+}

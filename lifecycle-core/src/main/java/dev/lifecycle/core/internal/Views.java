@@ -1,0 +1,149 @@
+package dev.lifecycle.core.internal;
+
+import dev.lifecycle.core.LifecycleException;
+import dev.lifecycle.core.ServiceGraph;
+import dev.lifecycle.core.ServiceHealth;
+import dev.lifecycle.core.ServiceNotRunningException;
+import dev.lifecycle.core.ServiceSnapshot;
+import dev.lifecycle.core.StartupFailedException;
+import dev.lifecycle.core.StartupReport;
+import dev.lifecycle.core.TransitionReason;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** Builds the read-only views of the registry: snapshots, root causes, the graph. Under the registry's lock. */
+final class Views {
+    private final Engine engine;
+
+    Views(Engine engine) {
+        this.engine = engine;
+    }
+
+    List<ServiceRecord> ordered() {
+        List<ServiceRecord> all = new ArrayList<>(engine.state.services.size());
+        for (ServiceRecord c = engine.state.firstInstalled; c != null; c = c.nextInstalled) {
+            all.add(c);
+        }
+        return all;
+    }
+
+    List<ServiceSnapshot> snapshots() {
+        assert engine.loop.lock.isHeldByCurrentThread();
+        Map<ServiceRecord, @Nullable String> causes = new HashMap<>();
+        List<ServiceSnapshot> out = new ArrayList<>(engine.state.services.size());
+        for (ServiceRecord c : ordered()) {
+            out.add(snapshot(c, causes));
+        }
+        return out;
+    }
+
+    ServiceSnapshot snapshot(ServiceRecord c, Map<ServiceRecord, @Nullable String> causes) {
+        assert engine.loop.lock.isHeldByCurrentThread();
+        List<String> requires = new ArrayList<>(c.requiredIds.length);
+        List<String> waitingOn = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < c.requiredIds.length; i++) {
+            String id = c.requiredIds[i];
+            requires.add(id);
+            ServiceRecord r = c.resolved[i];
+            if (r == null) {
+                missing.add(id);
+                waitingOn.add(id);
+            } else if (r.phase != Phase.RUNNING) {
+                waitingOn.add(id);
+            }
+        }
+        ServiceHealth health = c.phase != Phase.RUNNING ? ServiceHealth.UNKNOWN
+                : c.health == ServiceHealth.DOWN ? ServiceHealth.DOWN : ServiceHealth.UP;
+        return new ServiceSnapshot(c.key, c.phase.state, c.reason, RegistryClock.instant(c.since), requires,
+                List.of(c.wants), c.dependentIds(), c.phase == Phase.RUNNING ? List.of() : waitingOn, missing,
+                rootCause(c, causes), c.restarts, c.lastFailure, nextRestartAt(c), duration(c.startDuration),
+                duration(c.stopDuration), health);
+    }
+
+    private static @Nullable Instant nextRestartAt(ServiceRecord c) {
+        return c.supervision == null ? null : c.supervision.nextRestartAt;
+    }
+
+    private static @Nullable Duration duration(long nanos) {
+        return nanos < 0 ? null : Duration.ofNanos(nanos);
+    }
+
+    /**
+     * For a service held down by another, a sentence naming the service at the root: follows the chain of
+     * requirements that are not RUNNING to the one that failed, was stopped, is missing or is starting.
+     */
+    @Nullable String rootCause(ServiceRecord c, Map<ServiceRecord, @Nullable String> memo) {
+        if (c.phase == Phase.RUNNING || c.phase == Phase.FAILED || c.phase == Phase.REMOVED) {
+            return null;
+        }
+        if (memo.containsKey(c)) {
+            return memo.get(c);
+        }
+        memo.put(c, null);
+        String cause = null;
+        for (int i = 0; i < c.requiredIds.length && cause == null; i++) {
+            ServiceRecord r = c.resolved[i];
+            String id = c.requiredIds[i];
+            if (r == null) {
+                cause = "blocked by " + id + ", which is not installed";
+            } else if (r.phase != Phase.RUNNING) {
+                cause = blockedBy(r, memo);
+            }
+        }
+        memo.put(c, cause);
+        return cause;
+    }
+
+    private @Nullable String blockedBy(ServiceRecord r, Map<ServiceRecord, @Nullable String> memo) {
+        return switch (r.phase) {
+            case FAILED -> "blocked by " + r.id + ", which failed with "
+                    + (r.lastFailure == null ? "an unknown error" : r.lastFailure.summary());
+            case STOPPED -> "blocked by " + r.id + ", which was stopped";
+            case STARTING -> "waiting for " + r.id + " to start";
+            case STOPPING, STOPPING_DEPENDENTS -> "blocked by " + r.id + ", which is stopping";
+            case INSTALLED -> "waiting for " + r.id + ", which is not started yet";
+            case WAITING -> {
+                String deeper = rootCause(r, memo);
+                yield deeper != null ? deeper : "waiting for " + r.id;
+            }
+            default -> null;
+        };
+    }
+
+    ServiceNotRunningException notRunning(ServiceRecord c) {
+        String why = rootCause(c, new HashMap<>());
+        if (why == null && c.phase == Phase.FAILED && c.lastFailure != null) {
+            why = "it failed with " + c.lastFailure.summary()
+                    + (nextRestartAt(c) != null ? "; it restarts at " + nextRestartAt(c) : "");
+        } else if (why == null && c.phase == Phase.INSTALLED) {
+            why = "the registry has not been started; call startAll()";
+        } else if (why == null && c.phase == Phase.STOPPED) {
+            why = c.reason == TransitionReason.OPERATOR ? "it was stopped by an operator" : "the registry was stopped";
+        }
+        return new ServiceNotRunningException(c.id, c.phase.state, why,
+                c.lastFailure != null ? c.lastFailure.cause() : null);
+    }
+
+    ServiceGraph graph() {
+        List<ServiceGraph.Node> nodes = new ArrayList<>();
+        List<ServiceGraph.Edge> edges = new ArrayList<>();
+        for (ServiceRecord c : ordered()) {
+            nodes.add(new ServiceGraph.Node(c.id, c.key.type().getName(), c.phase.state));
+            for (String id : c.requiredIds) {
+                edges.add(new ServiceGraph.Edge(id, c.id, false));
+            }
+            for (String w : c.wants) {
+                edges.add(new ServiceGraph.Edge(w, c.id, true));
+            }
+        }
+        return new ServiceGraph(nodes, edges);
+    }
+}
