@@ -1,6 +1,5 @@
 package dev.lifecycle.core;
 
-
 import java.time.Duration;
 import java.util.Objects;
 

@@ -1,7 +1,6 @@
 package dev.lifecycle.core;
 
 import dev.lifecycle.core.internal.Checks;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.lifecycle.core;
 
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,6 @@ package dev.lifecycle.core;
 
 import dev.lifecycle.core.internal.Checks;
 import dev.lifecycle.core.internal.ServiceIds;
-
 import org.jspecify.annotations.Nullable;
 
 /**

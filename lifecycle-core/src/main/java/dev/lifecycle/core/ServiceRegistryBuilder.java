@@ -1,10 +1,9 @@
 package dev.lifecycle.core;
 
+import dev.lifecycle.core.event.ServiceListener;
 import dev.lifecycle.core.internal.DefaultServiceRegistry;
 import dev.lifecycle.core.internal.RegistryOptions;
 import dev.lifecycle.core.internal.ValueOverride;
-
-import dev.lifecycle.core.event.ServiceListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

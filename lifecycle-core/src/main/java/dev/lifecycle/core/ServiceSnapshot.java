@@ -1,6 +1,5 @@
 package dev.lifecycle.core;
 
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

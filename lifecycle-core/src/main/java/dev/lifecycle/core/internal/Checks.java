@@ -1,7 +1,6 @@
 package dev.lifecycle.core.internal;
 
 import dev.lifecycle.core.ServiceRegistry;
-
 import org.jspecify.annotations.Nullable;
 
 /** Argument checks whose messages name the call and the argument, so that a bad call says how to fix it. */

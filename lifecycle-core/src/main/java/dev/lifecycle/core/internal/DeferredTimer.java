@@ -1,7 +1,6 @@
 package dev.lifecycle.core.internal;
 
 import dev.lifecycle.core.Scheduler;
-
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -12,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * under the registry's lock and handed to the {@link Scheduler} only after the lock is released: the scheduler is
  * user-replaceable code, and no user code runs under the lock.
  *
- * <p>A change creates the timer and records it in its {@link Change}; {@link #arm()} and {@link #cancel()} run after
+ * <p>A change creates the timer and records it in its {@link Change}; {@link #arm(long)} and {@link #cancel()} run after
  * the lock is released, in either order and from any thread: a timer cancelled before it is armed is never scheduled.
  * The task it runs re-checks, under the lock, that it is still the timer the engine waits for, so a timer that fires
  * after being replaced does nothing.

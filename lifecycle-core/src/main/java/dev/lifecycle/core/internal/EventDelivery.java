@@ -2,7 +2,6 @@ package dev.lifecycle.core.internal;
 
 import dev.lifecycle.core.Service;
 import dev.lifecycle.core.ServiceKey;
-
 import dev.lifecycle.core.event.ServiceListener;
 import dev.lifecycle.core.event.ServiceTransition;
 import java.time.Duration;

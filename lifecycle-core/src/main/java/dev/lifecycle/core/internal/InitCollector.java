@@ -4,7 +4,6 @@ import dev.lifecycle.core.Service;
 import dev.lifecycle.core.ServiceHandle;
 import dev.lifecycle.core.ServiceInit;
 import dev.lifecycle.core.ServiceKey;
-
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;

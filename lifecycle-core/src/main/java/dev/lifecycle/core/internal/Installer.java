@@ -8,9 +8,7 @@ import dev.lifecycle.core.ServiceDefinition;
 import dev.lifecycle.core.ServiceHandle;
 import dev.lifecycle.core.ServiceKey;
 import dev.lifecycle.core.ServiceRegistry;
-import dev.lifecycle.core.ServiceRegistryBuilder;
 import dev.lifecycle.core.ServiceTypeClashException;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -3,7 +3,6 @@ package dev.lifecycle.core.internal;
 import dev.lifecycle.core.ServiceHandle;
 import dev.lifecycle.core.ServiceKey;
 import dev.lifecycle.core.ServiceState;
-
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 

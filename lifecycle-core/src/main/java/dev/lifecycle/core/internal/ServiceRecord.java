@@ -6,7 +6,6 @@ import dev.lifecycle.core.ServiceHealth;
 import dev.lifecycle.core.ServiceKey;
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.TransitionReason;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,11 +14,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The engine's record of one installed service. Every non-final, non-volatile field is guarded by the registry's
- * lock ({@link Engine#lock}); the volatile ones are written under it and read without it.
+ * lock ({@link ChangeLoop#lock}); the volatile ones are written under it and read without it.
  */
 final class ServiceRecord {
 
-    /** An unset time, in the fields holding clock nanos ({@link Engine#nowNanos()}). */
+    /** An unset time, in the fields holding clock nanos ({@link RegistryClock#nowNanos()}). */
     static final long UNSET = Long.MIN_VALUE;
     /** Marks "no value published" in {@link #value}; {@code null} is a legitimate value of a Void service. */
     static final Object NO_VALUE = new Object();
@@ -66,7 +65,7 @@ final class ServiceRecord {
     /** How many hard dependents are in an active phase (their user code may use this service). */
     int activeDependents;
 
-    // What the service should do: derived into "run" or "stop" by the state machine.
+    // What the service should do: derived into "run" or "stop" by the {@link Evaluator}.
     boolean operatorStopped;
     boolean restartRequested;
     boolean removing;
@@ -89,7 +88,7 @@ final class ServiceRecord {
      * holds when that code began and its deadline.
      */
     @Nullable ServiceRun currentRun;
-    /** Whether the current cycle's start or stop is counted in {@link Engine#inFlight}. */
+    /** Whether the current cycle's start or stop is counted in {@link RegistryState#inFlight}. */
     boolean countedInFlight;
 
     /** Its restart history, from its first failure on: most services never fail, and keep none. */
@@ -118,10 +117,10 @@ final class ServiceRecord {
     @Nullable CompletableFuture<@Nullable Void> removal;
     /** Installation order. */
     long sequence;
-    /** Neighbours in the registry's list of services in installation order (see {@link Engine#firstInstalled}). */
+    /** Neighbours in the registry's list of services in installation order (see {@link RegistryState#firstInstalled}). */
     @Nullable ServiceRecord previousInstalled;
     @Nullable ServiceRecord nextInstalled;
-    /** Marks visits during one traversal of the graph (see {@link Engine#nextMark()}). */
+    /** Marks visits during one traversal of the graph (see {@link RegistryState#nextMark()}). */
     int mark;
 
     @SuppressWarnings("unchecked")

@@ -1,7 +1,6 @@
 package dev.lifecycle.core.internal;
 
 import dev.lifecycle.core.ServiceContext;
-
 import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 
@@ -64,7 +63,7 @@ final class ServiceRun extends Task {
         }
     }
 
-    /** Applies the reported outcome to the state machine; under the lock. */
+    /** Applies the reported outcome; under the lock. */
     void applyOutcome(Change change) {
         switch (kind) {
             case START -> engine.starts.startCompleted(this, value, error, change);

@@ -3,7 +3,6 @@ package dev.lifecycle.core.internal;
 import dev.lifecycle.core.HealthCheck;
 import dev.lifecycle.core.RestartPolicy;
 import dev.lifecycle.core.ServiceDefinition;
-
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 

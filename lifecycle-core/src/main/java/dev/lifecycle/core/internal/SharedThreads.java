@@ -1,7 +1,6 @@
 package dev.lifecycle.core.internal;
 
 import dev.lifecycle.core.Scheduler;
-
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.concurrent.Executor;

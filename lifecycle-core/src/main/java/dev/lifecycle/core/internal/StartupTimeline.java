@@ -1,13 +1,9 @@
 package dev.lifecycle.core.internal;
 
 import dev.lifecycle.core.LifecycleException;
-import dev.lifecycle.core.ServiceGraph;
-import dev.lifecycle.core.ServiceHealth;
-import dev.lifecycle.core.ServiceNotRunningException;
 import dev.lifecycle.core.ServiceSnapshot;
 import dev.lifecycle.core.StartupFailedException;
 import dev.lifecycle.core.StartupReport;
-import dev.lifecycle.core.TransitionReason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

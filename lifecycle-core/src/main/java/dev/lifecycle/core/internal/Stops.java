@@ -1,20 +1,8 @@
 package dev.lifecycle.core.internal;
 
-import dev.lifecycle.core.Escalation;
 import dev.lifecycle.core.FailureInfo;
-import dev.lifecycle.core.LifecycleException;
-import dev.lifecycle.core.RestartPolicy;
 import dev.lifecycle.core.Service;
-import dev.lifecycle.core.ServiceFailedException;
-import dev.lifecycle.core.ServiceHealth;
-import dev.lifecycle.core.ServiceState;
 import dev.lifecycle.core.TransitionReason;
-import dev.lifecycle.core.event.ServiceTransition;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**

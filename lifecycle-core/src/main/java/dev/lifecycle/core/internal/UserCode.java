@@ -1,10 +1,9 @@
 package dev.lifecycle.core.internal;
 
-import dev.lifecycle.core.ServiceContext;
 import dev.lifecycle.core.AsyncService;
 import dev.lifecycle.core.LifecycleException;
 import dev.lifecycle.core.Service;
-
+import dev.lifecycle.core.ServiceContext;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -13,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a service's own code (setup and start; stop and join) on a worker thread, without the registry's lock, and
- * reports the outcome to the {@link StateMachine} through {@link Engine#report}. Anything thrown, an {@link Error}
+ * reports the outcome through {@link ChangeLoop#report}. Anything thrown, an {@link Error}
  * included, is an outcome.
  */
 final class UserCode {

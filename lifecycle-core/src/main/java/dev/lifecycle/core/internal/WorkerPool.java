@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Ready tasks wait in one lock-free queue. Up to {@code parallelism} worker loops run on the executor, each taking
  * the next task when it finishes one; a task whose outcome makes others ready leaves one of them for its own worker
  * instead of starting another, so a chain of services runs on one worker without a hand-off. WorkerPool never wait for
- * the registry's lock: they report outcomes through {@link Engine#report}.
+ * the registry's lock: they report outcomes through {@link ChangeLoop#report}.
  *
  * <p>Blocking user code must not stall the others. When tasks are queued and no worker has taken one for
  * {@link #STALL_NANOS}, every worker is taken to be blocked in user code and one more worker per queued task is
@@ -193,7 +193,7 @@ final class WorkerPool {
         }
     }
 
-    /** Waits up to {@link #LINGER_NANOS} for a task while the registry is busy (see {@link Engine#busy()}), spinning. */
+    /** Waits up to {@link #LINGER_NANOS} for a task while the registry is busy (see {@link ChangeLoop#busy()}), spinning. */
     private @Nullable Task linger() {
         long until = System.nanoTime() + LINGER_NANOS;
         do {
@@ -242,7 +242,7 @@ final class WorkerPool {
             return true;
         }
         if (now - progressSeenAt < STALL_NANOS || engine.loop.lock.isLocked()) {
-            // A change in progress (the state machine holding the lock) is not user code blocking the workers.
+            // A change in progress (a change holding the lock) is not user code blocking the workers.
             return true;
         }
         int extra = Math.min(queued.get(), MAX_EXTRA_PER_STALL);

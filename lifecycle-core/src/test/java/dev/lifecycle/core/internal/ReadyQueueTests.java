@@ -1,6 +1,5 @@
 package dev.lifecycle.core.internal;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

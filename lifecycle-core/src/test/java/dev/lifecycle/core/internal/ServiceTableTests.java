@@ -1,10 +1,9 @@
 package dev.lifecycle.core.internal;
 
-import dev.lifecycle.core.ServiceKey;
-import dev.lifecycle.core.RestartPolicy;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lifecycle.core.RestartPolicy;
+import dev.lifecycle.core.ServiceKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,11 @@
+/**
+ * The service-lifecycle engine. It exports its API, {@code dev.lifecycle.core} and {@code dev.lifecycle.core.event};
+ * the engine itself, {@code dev.lifecycle.core.internal}, is not exported, and may change in any release.
+ */
+module dev.lifecycle.core {
+    requires org.slf4j;
+    requires static org.jspecify;
+
+    exports dev.lifecycle.core;
+    exports dev.lifecycle.core.event;
+}
