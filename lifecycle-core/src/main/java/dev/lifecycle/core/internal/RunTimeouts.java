@@ -13,6 +13,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class RunTimeouts {
 
+    /** The deadline of a run that is not watched. */
+    static final long NOT_WATCHED = 0;
+
     private final Engine engine;
     private @Nullable ServiceRun head;
     private @Nullable DeferredTimer armed;
@@ -24,7 +27,7 @@ final class RunTimeouts {
     /** Watches {@code c}, a run in flight that must end by {@code deadline} (clock nanos). */
     void add(ServiceRun c, long deadline, Change change) {
         assert engine.loop.lock.isHeldByCurrentThread();
-        if (c.deadline != 0) {
+        if (c.deadline != NOT_WATCHED) {
             remove(c, change);
         }
         c.deadline = deadline;
@@ -42,7 +45,7 @@ final class RunTimeouts {
     /** Stops watching {@code c}; the timer is cancelled once no run is watched. */
     void remove(ServiceRun c, Change change) {
         assert engine.loop.lock.isHeldByCurrentThread();
-        if (c.deadline == 0) {
+        if (c.deadline == NOT_WATCHED) {
             return;
         }
         ServiceRun previous = c.previousDeadline;
@@ -57,7 +60,7 @@ final class RunTimeouts {
         }
         c.previousDeadline = null;
         c.nextDeadline = null;
-        c.deadline = 0;
+        c.deadline = NOT_WATCHED;
         if (head == null && armed != null) {
             change.cancel(armed);
             armed = null;

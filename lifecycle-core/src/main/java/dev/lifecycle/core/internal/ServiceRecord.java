@@ -22,6 +22,8 @@ final class ServiceRecord {
     static final long UNSET = Long.MIN_VALUE;
     /** Marks "no value published" in {@link #value}; {@code null} is a legitimate value of a Void service. */
     static final Object NO_VALUE = new Object();
+    /** A duration not measured yet, in {@link #startDuration} and {@link #stopDuration}. */
+    static final long UNKNOWN_DURATION = -1;
     private static final ServiceRecord[] NONE = new ServiceRecord[0];
     static final String[] NO_IDS = new String[0];
 
@@ -100,10 +102,10 @@ final class ServiceRecord {
     @Nullable FailureInfo lastFailure;
 
     // Timings.
-    /** Nanos; negative when unknown. */
-    long startDuration = -1;
-    /** Nanos; negative when unknown. */
-    long stopDuration = -1;
+    /** How long the last one took, in nanos, or {@link #UNKNOWN_DURATION}. */
+    long startDuration = UNKNOWN_DURATION;
+    /** How long the last one took, in nanos, or {@link #UNKNOWN_DURATION}. */
+    long stopDuration = UNKNOWN_DURATION;
     /** The start-up report's record of the first start cycle after {@link ServiceRegistry#startAll()}. */
     long reportStart = UNSET;
     long reportReady = UNSET;

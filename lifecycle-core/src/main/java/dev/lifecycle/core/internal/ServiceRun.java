@@ -42,8 +42,8 @@ final class ServiceRun extends Task {
     // Guarded by the registry's lock.
     /** When the run was dispatched, in clock nanos. */
     long began;
-    /** When it times out, in clock nanos; 0 while it is not watched (see {@link RunTimeouts}). */
-    long deadline;
+    /** When it times out, in clock nanos; {@link RunTimeouts#NOT_WATCHED} while it is not watched. */
+    long deadline = RunTimeouts.NOT_WATCHED;
     @Nullable ServiceRun nextDeadline;
     @Nullable ServiceRun previousDeadline;
 

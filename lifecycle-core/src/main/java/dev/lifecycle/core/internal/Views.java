@@ -68,7 +68,7 @@ final class Views {
     }
 
     private static @Nullable Duration duration(long nanos) {
-        return nanos < 0 ? null : Duration.ofNanos(nanos);
+        return nanos == ServiceRecord.UNKNOWN_DURATION ? null : Duration.ofNanos(nanos);
     }
 
     /**
