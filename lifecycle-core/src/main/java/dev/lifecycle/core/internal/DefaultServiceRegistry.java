@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -81,43 +82,43 @@ public final class DefaultServiceRegistry implements ServiceRegistry {
 
     @Override
     public CompletableFuture<@Nullable Void> fail(String id, Throwable cause) {
-        Checks.notNull(id, "ServiceRegistry.fail(id, cause)", "id");
         Checks.notNull(cause, "ServiceRegistry.fail(id, cause)", "cause");
-        return engine.loop.locked(change -> {
-            ServiceRecord c = engine.lookup.operable("fail", id);
-            engine.requests.requestFailure(c, Requests.ANY_CYCLE, cause, change);
-            return engine.progress.settledFuture();
-        });
+        return operate("fail", "ServiceRegistry.fail(id, cause)", id, false,
+                (c, change) -> engine.requests.requestFailure(c, Requests.ANY_CYCLE, cause, change));
     }
 
     @Override
     public CompletableFuture<@Nullable Void> restart(String id) {
-        Checks.notNull(id, "ServiceRegistry.restart(id)", "id");
-        return engine.loop.locked(change -> {
-            ServiceRecord c = engine.lookup.operable("restart", id);
-            checkStarted(id);
-            engine.requests.requestRestart(c, change);
-            return engine.progress.settledFuture();
-        });
+        return operate("restart", "ServiceRegistry.restart(id)", id, true, engine.requests::requestRestart);
     }
 
     @Override
     public CompletableFuture<@Nullable Void> stop(String id) {
-        Checks.notNull(id, "ServiceRegistry.stop(id)", "id");
-        return engine.loop.locked(change -> {
-            ServiceRecord c = engine.lookup.operable("stop", id);
-            engine.requests.requestStop(c, change);
-            return engine.progress.settledFuture();
-        });
+        return operate("stop", "ServiceRegistry.stop(id)", id, false, engine.requests::requestStop);
     }
 
     @Override
     public CompletableFuture<@Nullable Void> start(String id) {
-        Checks.notNull(id, "ServiceRegistry.start(id)", "id");
+        return operate("start", "ServiceRegistry.start(id)", id, true, engine.requests::requestStart);
+    }
+
+    /**
+     * Runs an operator's request on the service {@code id} as one change.
+     *
+     * @param call the operation's name, for a refusal
+     * @param signature the operation as the user wrote it, for a null argument
+     * @param startsIt whether the request may start the service: refused before start-all and after stop-all
+     * @return a future completing when the registry has settled
+     */
+    private CompletableFuture<@Nullable Void> operate(String call, String signature, String id, boolean startsIt,
+            BiConsumer<ServiceRecord, Change> request) {
+        Checks.notNull(id, signature, "id");
         return engine.loop.locked(change -> {
-            ServiceRecord c = engine.lookup.operable("start", id);
-            checkStarted(id);
-            engine.requests.requestStart(c, change);
+            ServiceRecord c = engine.lookup.operable(call, id);
+            if (startsIt) {
+                checkStarted(id);
+            }
+            request.accept(c, change);
             return engine.progress.settledFuture();
         });
     }

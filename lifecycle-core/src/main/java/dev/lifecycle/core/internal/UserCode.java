@@ -19,6 +19,8 @@ final class UserCode {
 
     /** The service whose setup, start, stop or join runs on this thread, if any. */
     private static final ThreadLocal<@Nullable ServiceRecord> RUNNING = new ThreadLocal<>();
+    /** The start time of a run the worker pool does not time (see {@link WorkerPool#timeTask()}). */
+    private static final long NOT_TIMED = Long.MIN_VALUE;
 
     private UserCode() {
     }
@@ -33,11 +35,8 @@ final class UserCode {
         @Nullable Object value = null;
         Throwable error = null;
         CompletionStage<?> stage = null;
-        boolean timed = run.engine.workers.timeTask();
-        long began = timed ? System.nanoTime() : 0;
         ServiceContext context = run.context();
-        run.enter();
-        RUNNING.set(c);
+        long began = enter(run);
         try {
             c.service.setup(context);
             if (c.service instanceof AsyncService<?> async) {
@@ -52,11 +51,7 @@ final class UserCode {
         } catch (Throwable ex) {
             error = ex;
         } finally {
-            RUNNING.set(null);
-            run.exit();
-            if (timed) {
-                run.engine.workers.observe(System.nanoTime() - began);
-            }
+            exit(run, began);
         }
         if (stage != null && error == null) {
             CompletableFuture<?> future = stage.toCompletableFuture();
@@ -93,11 +88,8 @@ final class UserCode {
     private static @Nullable Throwable stopAndJoin(ServiceRun run) {
         ServiceRecord c = run.record;
         Throwable error = null;
-        boolean timed = run.engine.workers.timeTask();
-        long began = timed ? System.nanoTime() : 0;
         ServiceContext context = run.context();
-        run.enter();
-        RUNNING.set(c);
+        long began = enter(run);
         try {
             try {
                 c.service.stop(context);
@@ -114,13 +106,30 @@ final class UserCode {
                 }
             }
         } finally {
-            RUNNING.set(null);
-            run.exit();
-            if (timed) {
-                run.engine.workers.observe(System.nanoTime() - began);
-            }
+            exit(run, began);
         }
         return error;
+    }
+
+    /**
+     * Marks the calling thread as running {@code run}'s code (see {@link ServiceRun#enter()}).
+     *
+     * @return when it began, in {@link System#nanoTime()}, if the worker pool times it; else {@link #NOT_TIMED}
+     */
+    private static long enter(ServiceRun run) {
+        long began = run.engine.workers.timeTask() ? System.nanoTime() : NOT_TIMED;
+        run.enter();
+        RUNNING.set(run.record);
+        return began;
+    }
+
+    /** The calling thread no longer runs {@code run}'s code; its duration goes to the worker pool's average. */
+    private static void exit(ServiceRun run, long began) {
+        RUNNING.set(null);
+        run.exit();
+        if (began != NOT_TIMED) {
+            run.engine.workers.observe(System.nanoTime() - began);
+        }
     }
 
     static @Nullable Throwable unwrap(@Nullable Throwable failure) {
