@@ -12,20 +12,15 @@ import java.util.List;
 final class Cascade {
 
     private final Engine engine;
+    /** Scratch space of {@link #runningDependentsPostOrder}, reused under the lock: a stop allocates nothing. */
+    private final List<ServiceRecord> postOrder = new ArrayList<>();
+    /** The depth-first traversal's path and, for each service on it, the next dependent to visit. */
+    private ServiceRecord[] traversal = new ServiceRecord[16];
+    private int[] traversalNext = new int[16];
 
     Cascade(Engine engine) {
         this.engine = engine;
     }
-
-    /** Scratch space of {@link #runningDependentsPostOrder}, reused under the lock: a stop allocates nothing. */
-    private final List<ServiceRecord> postOrder = new ArrayList<>();
-
-    /** The depth-first traversal's path and, for each service on it, the next dependent to visit. */
-    ServiceRecord[] traversal = new ServiceRecord[16];
-
-    private int[] traversalNext = new int[16];
-
-    // ---------------------------------------------------------------- stopping
 
     /**
      * Stops a service that is up: its transitive dependents first (each stops once its own dependents have), then
@@ -39,7 +34,7 @@ final class Cascade {
         for (int i = 0; i < order.size(); i++) {
             ServiceRecord d = order.get(i);
             if (d == c) {
-                engine.transitions.setPhase(c, Phase.STOPPING_DEPENDENTS, engine.stops.stopReason(c), c.pendingFailure, engine.stops.stopDetail(c), change);
+                engine.stops.beginStopping(c, change);
             } else {
                 engine.transitions.setPhase(d, Phase.STOPPING_DEPENDENTS,
                         engine.state.shuttingDown ? TransitionReason.SHUTDOWN : TransitionReason.DEPENDENCY, rootCause,

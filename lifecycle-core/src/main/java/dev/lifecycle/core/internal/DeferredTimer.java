@@ -40,7 +40,8 @@ final class DeferredTimer {
         if (state.get() != null) {
             return;
         }
-        Scheduler.Cancellable scheduled = scheduler.schedule(() -> task.accept(this), Duration.ofNanos(Math.max(0, dueAt - nowNanos)));
+        Duration delay = Duration.ofNanos(Math.max(0, dueAt - nowNanos));
+        Scheduler.Cancellable scheduled = scheduler.schedule(() -> task.accept(this), delay);
         if (!state.compareAndSet(null, scheduled)) {
             // Cancelled while it was being scheduled.
             scheduled.cancel();

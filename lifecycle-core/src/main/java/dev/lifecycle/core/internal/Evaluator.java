@@ -1,6 +1,5 @@
 package dev.lifecycle.core.internal;
 
-import dev.lifecycle.core.TransitionReason;
 
 /**
  * Decides each service's next step. The whole logic is one idempotent function, {@link #evaluate}, that looks at a
@@ -15,8 +14,6 @@ final class Evaluator {
     Evaluator(Engine engine) {
         this.engine = engine;
     }
-
-    // ---------------------------------------------------------------- evaluation
 
     /** Re-evaluates until nothing changes any more, then checks what the change completes. */
     void settle(Change change) {
@@ -61,8 +58,7 @@ final class Evaluator {
         if (c.operatorStopped || engine.state.shuttingDown) {
             boolean keepFailed = engine.state.shuttingDown && c.phase == Phase.FAILED;
             if (c.phase != Phase.STOPPED && !keepFailed && (engine.state.started || c.operatorStopped)) {
-                engine.transitions.setPhase(c, Phase.STOPPED, c.operatorStopped ? TransitionReason.OPERATOR : TransitionReason.SHUTDOWN,
-                        null, null, change);
+                engine.stops.landStopped(c, change);
             }
             return;
         }

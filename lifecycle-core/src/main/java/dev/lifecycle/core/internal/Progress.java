@@ -43,8 +43,6 @@ final class Progress {
         }
     }
 
-    // ---------------------------------------------------------------- awaiting and progress
-
     void addAwaiter(ServiceRecord c, CompletableFuture<@Nullable Object> future, Change change) {
         if (c.phase == Phase.RUNNING) {
             Object value = c.value;

@@ -14,16 +14,14 @@ import org.jspecify.annotations.Nullable;
  */
 final class Requests {
 
+    /** The cycle given to {@link #requestFailure} by a failure that applies to whatever cycle is current. */
+    static final int ANY_CYCLE = -1;
+
     private final Engine engine;
 
     Requests(Engine engine) {
         this.engine = engine;
     }
-
-    /** The cycle given to {@link #requestFailure} by a failure that applies to whatever cycle is current. */
-    static final int ANY_CYCLE = -1;
-
-    // ---------------------------------------------------------------- requests
 
     /**
      * A failure reported by code, an operator or the service itself.

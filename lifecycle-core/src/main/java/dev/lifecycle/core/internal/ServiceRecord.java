@@ -119,7 +119,7 @@ final class ServiceRecord {
     @Nullable CompletableFuture<@Nullable Void> removal;
     /** Installation order. */
     long sequence;
-    /** Neighbours in the registry's list of services in installation order (see {@link RegistryState#firstInstalled}). */
+    /** Neighbours in the list of services in installation order (see {@link RegistryState#firstInstalled}). */
     @Nullable ServiceRecord previousInstalled;
     @Nullable ServiceRecord nextInstalled;
     /** Marks visits during one traversal of the graph (see {@link RegistryState#nextMark()}). */

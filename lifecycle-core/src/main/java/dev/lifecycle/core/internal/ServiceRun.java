@@ -85,8 +85,6 @@ final class ServiceRun extends Task {
         engine.loop.lockedRun(change -> engine.requests.requestFailure(record, generation, cause, change));
     }
 
-    // ---------------------------------------------------------------- cancellation
-
     synchronized void enter() {
         thread = Thread.currentThread();
         if (cancelled) {

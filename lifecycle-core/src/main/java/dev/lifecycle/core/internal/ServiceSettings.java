@@ -44,7 +44,8 @@ final class ServiceSettings {
             return this;
         }
         return new ServiceSettings(or(definition.startTimeout(), startTimeout),
-                or(definition.stopTimeout(), stopTimeout), definition.restartPolicy() != null ? definition.restartPolicy() : policy, check,
+                or(definition.stopTimeout(), stopTimeout),
+                definition.restartPolicy() != null ? definition.restartPolicy() : policy, check,
                 definition.failAfterUnhealthyChecks());
     }
 

@@ -18,8 +18,6 @@ final class Starts {
         this.engine = engine;
     }
 
-    // ---------------------------------------------------------------- starting
-
     void beginStart(ServiceRecord c, Change change) {
         long now = change.now(engine);
         ServiceRun run = new ServiceRun(engine, c, ServiceRun.Kind.START, ++c.generation);
@@ -58,7 +56,8 @@ final class Starts {
         Throwable failure = error;
         if (failure == null && value == null && !c.isVoid()) {
             failure = new LifecycleException("Service '" + c.id + "' returned null from start() but its type is "
-                    + c.key.type().getName() + "; return the value its dependents receive, or install it with type Void");
+                    + c.key.type().getName()
+                    + "; return the value its dependents receive, or install it with type Void");
         }
         engine.transitions.started(c, Math.max(0, now - run.began), failure);
         if (failure != null && c.startCancelled && c.pendingFailure == null) {
@@ -75,7 +74,7 @@ final class Starts {
         }
         c.value = value;
         if (engine.evaluator.mustStop(c)) {
-            engine.transitions.setPhase(c, Phase.STOPPING_DEPENDENTS, engine.stops.stopReason(c), c.pendingFailure, engine.stops.stopDetail(c), change);
+            engine.stops.beginStopping(c, change);
             change.evaluate(c);
             return;
         }

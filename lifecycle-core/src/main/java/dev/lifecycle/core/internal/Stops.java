@@ -100,8 +100,7 @@ final class Stops {
         if (failure != null) {
             engine.supervisor.landFailed(c, failure, c.pendingFailureAt, false, change);
         } else if (c.operatorStopped || engine.state.shuttingDown) {
-            engine.transitions.setPhase(c, Phase.STOPPED, c.operatorStopped ? TransitionReason.OPERATOR : TransitionReason.SHUTDOWN,
-                    null, null, change);
+            landStopped(c, change);
         } else if (restart) {
             c.restarts++;
             c.startReason = TransitionReason.OPERATOR;
@@ -109,8 +108,21 @@ final class Stops {
             change.evaluate(c);
         } else {
             c.startReason = TransitionReason.DEPENDENCY;
-            engine.transitions.setPhase(c, Phase.WAITING, TransitionReason.DEPENDENCY, null, "a requirement left RUNNING", change);
+            engine.transitions.setPhase(c, Phase.WAITING, TransitionReason.DEPENDENCY, null,
+                    "a requirement left RUNNING", change);
             change.evaluate(c);
         }
+    }
+
+    /** Moves {@code c} to STOPPING for its own reason: a failure, an operator, a requirement, the shutdown. */
+    void beginStopping(ServiceRecord c, Change change) {
+        engine.transitions.setPhase(c, Phase.STOPPING_DEPENDENTS, stopReason(c), c.pendingFailure, stopDetail(c),
+                change);
+    }
+
+    /** Lands {@code c} in STOPPED: stopped by an operator, or at shutdown. */
+    void landStopped(ServiceRecord c, Change change) {
+        engine.transitions.setPhase(c, Phase.STOPPED,
+                c.operatorStopped ? TransitionReason.OPERATOR : TransitionReason.SHUTDOWN, null, null, change);
     }
 }

@@ -22,8 +22,6 @@ final class Supervisor {
         this.engine = engine;
     }
 
-    // ---------------------------------------------------------------- failure and supervision
-
     /**
      * Marks a service FAILED and applies its restart policy.
      *
@@ -122,7 +120,8 @@ final class Supervisor {
         RestartPolicy policy = c.settings.policy;
         Escalation escalation = policy.restart() ? policy.escalation() : Escalation.NONE;
         Engine.log.error("Service '{}' gave up: {}; escalation {}", c.id, why, escalation);
-        engine.progress.failAwaiters(c, new ServiceFailedException("Service '" + c.id + "' gave up: " + why, cause), change);
+        engine.progress.failAwaiters(c, new ServiceFailedException("Service '" + c.id + "' gave up: " + why, cause),
+                change);
         engine.events.enqueue(l -> l.onGiveUp(c.key, escalation, cause));
         if (escalation == Escalation.SHUTDOWN) {
             change.after(() -> engine.loop.lockedRun(engine.requests::requestStopAll));

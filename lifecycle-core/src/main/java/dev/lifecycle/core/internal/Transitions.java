@@ -20,11 +20,9 @@ final class Transitions {
         this.engine = engine;
     }
 
-    // ---------------------------------------------------------------- phase changes
-
     /** The one place a phase changes: keeps the counters and queues the services concerned. */
-    void setPhase(ServiceRecord c, Phase to, TransitionReason reason, @Nullable Throwable cause, @Nullable String detail,
-            Change change) {
+    void setPhase(ServiceRecord c, Phase to, TransitionReason reason, @Nullable Throwable cause,
+            @Nullable String detail, Change change) {
         Phase from = c.phase;
         if (from == to) {
             return;
@@ -90,8 +88,8 @@ final class Transitions {
             Engine.log.debug("{}: {} -> {} ({}{})", c.id, from, to, reason, detail == null ? "" : ": " + detail);
         }
         if (engine.events.hasListeners()) {
-            engine.events.enqueue(new ServiceTransition(c.key, from, to, reason, cause, detail, RegistryClock.instant(at),
-                    RegistryClock.instant(since)));
+            engine.events.enqueue(new ServiceTransition(c.key, from, to, reason, cause, detail,
+                    RegistryClock.instant(at), RegistryClock.instant(since)));
         }
     }
 

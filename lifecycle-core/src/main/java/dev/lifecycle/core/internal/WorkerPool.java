@@ -52,7 +52,7 @@ final class WorkerPool {
      * changes the value, and a change is all the watchdog looks for).
      */
     private final AtomicInteger progress = new AtomicInteger();
-    /** The count of {@link #progress} the watchdog last saw, and when it saw it change. BlockingWatchdog thread only. */
+    /** The count of {@link #progress} the watchdog last saw, and when it saw it change. Watchdog thread only. */
     private int progressSeen;
     private long progressSeenAt = System.nanoTime();
     /** The typical duration of a start or a stop, in nanos: a moving average, updated without synchronisation. */
@@ -193,7 +193,7 @@ final class WorkerPool {
         }
     }
 
-    /** Waits up to {@link #LINGER_NANOS} for a task while the registry is busy (see {@link ChangeLoop#busy()}), spinning. */
+    /** Waits up to {@link #LINGER_NANOS}, spinning, for a task while the registry is busy ({@link ChangeLoop#busy()}). */
     private @Nullable Task linger() {
         long until = System.nanoTime() + LINGER_NANOS;
         do {
