@@ -1,6 +1,7 @@
 package dev.lifecycle.core;
 
 import dev.lifecycle.core.event.ServiceListener;
+import dev.lifecycle.core.internal.Checks;
 import dev.lifecycle.core.internal.DefaultServiceRegistry;
 import dev.lifecycle.core.internal.RegistryOptions;
 import dev.lifecycle.core.internal.ValueOverride;
@@ -38,6 +39,7 @@ public final class ServiceRegistryBuilder {
     private Duration healthCheckInterval = Duration.ofSeconds(10);
     private Duration eventDeliveryTimeout = Duration.ofSeconds(10);
     private boolean shutdownHook;
+    private final List<ServiceInterceptor> interceptors = new ArrayList<>();
     private final List<ServiceListener> listeners = new ArrayList<>();
     private final Map<String, ValueOverride<?>> overrides = new LinkedHashMap<>();
 
@@ -107,6 +109,15 @@ public final class ServiceRegistryBuilder {
         return this;
     }
 
+    /**
+     * Wraps every service installed from now on with {@code interceptor}; interceptors added later wrap the earlier
+     * ones' wrappers.
+     */
+    public ServiceRegistryBuilder interceptor(ServiceInterceptor interceptor) {
+        interceptors.add(Checks.notNull(interceptor, "ServiceRegistryBuilder.interceptor(interceptor)", "interceptor"));
+        return this;
+    }
+
     /** Adds a listener from the start. */
     public ServiceRegistryBuilder listener(ServiceListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -135,7 +146,7 @@ public final class ServiceRegistryBuilder {
     public ServiceRegistry build() {
         return DefaultServiceRegistry.create(new RegistryOptions(executor, scheduler, clock, random, restartPolicy,
                 startTimeout, stopTimeout, healthCheckInterval, eventDeliveryTimeout, shutdownHook, listeners,
-                overrides));
+                interceptors, overrides));
     }
 
 }

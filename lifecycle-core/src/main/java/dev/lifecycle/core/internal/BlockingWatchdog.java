@@ -1,6 +1,9 @@
 package dev.lifecycle.core.internal;
 
+import java.util.Collections;
+import java.util.List;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +25,12 @@ final class BlockingWatchdog {
     static final long TICK_NANOS = 100_000_000L;
 
     private static final Set<WorkerPool> WATCHED = ConcurrentHashMap.newKeySet();
-    private static final Set<EventDelivery> LISTENING = ConcurrentHashMap.newKeySet();
+    /**
+     * The event deliveries of open registries with listeners. Weak: a registry dropped without being closed does not
+     * stay reachable, nor checked, because of it.
+     */
+    private static final Set<EventDelivery> LISTENING = Collections.synchronizedSet(
+            Collections.newSetFromMap(new WeakHashMap<>()));
     private static @Nullable Thread thread;
     /** Counts the watchdog's passes over the event queues; a delivery records it when it begins. */
     private static volatile long tick;
@@ -76,7 +84,11 @@ final class BlockingWatchdog {
             if (now - lastTick >= TICK_NANOS) {
                 lastTick = now;
                 long current = ++tick;
-                for (EventDelivery events : LISTENING) {
+                List<EventDelivery> listening;
+                synchronized (LISTENING) {
+                    listening = List.copyOf(LISTENING);
+                }
+                for (EventDelivery events : listening) {
                     try {
                         events.checkStalls(current);
                     } catch (RuntimeException | Error ex) {

@@ -1,8 +1,10 @@
 package dev.lifecycle.core.internal;
 
 import dev.lifecycle.core.Scheduler;
+import dev.lifecycle.core.ServiceInterceptor;
 import dev.lifecycle.core.ServiceRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
@@ -38,6 +40,8 @@ final class Engine {
     final Duration healthCheckInterval;
     /** How long {@code close()} waits for the listeners to receive the last events. */
     final Duration eventDeliveryTimeout;
+    /** What wraps every installed service, in order. */
+    final List<ServiceInterceptor> interceptors;
     /** Fixed values replacing services, by id. */
     final Map<String, ValueOverride<?>> overrides;
 
@@ -72,6 +76,7 @@ final class Engine {
         this.healthCheckInterval = options.healthCheckInterval();
         this.eventDeliveryTimeout = options.eventDeliveryTimeout();
         this.overrides = options.overrides();
+        this.interceptors = options.interceptors();
         options.listeners().forEach(events::add);
     }
 }

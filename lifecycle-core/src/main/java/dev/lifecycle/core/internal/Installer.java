@@ -6,6 +6,7 @@ import dev.lifecycle.core.MissingDependencyException;
 import dev.lifecycle.core.Service;
 import dev.lifecycle.core.ServiceDefinition;
 import dev.lifecycle.core.ServiceHandle;
+import dev.lifecycle.core.ServiceInterceptor;
 import dev.lifecycle.core.ServiceKey;
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.ServiceTypeClashException;
@@ -51,7 +52,7 @@ final class Installer {
             service = ctx -> value;
             wants = ServiceRecord.NO_IDS;
         } else {
-            service = definition.service();
+            service = intercepted(key, definition.service());
             for (ServiceKey<?> required : definition.requires()) {
                 requirements.add(required.id(), required.type());
             }
@@ -86,6 +87,16 @@ final class Installer {
             link(c, change);
             return new LiveHandle<>(engine, key);
         });
+    }
+
+    /** {@code service} wrapped by the registry's interceptors, in the order they were added. */
+    private <T> Service<T> intercepted(ServiceKey<T> key, Service<T> service) {
+        Service<T> wrapped = service;
+        for (ServiceInterceptor interceptor : engine.interceptors) {
+            wrapped = Checks.notNull(interceptor.intercept(key, wrapped), "ServiceInterceptor.intercept(key, service)",
+                    "its result");
+        }
+        return wrapped;
     }
 
     /** Installing a key that is installed already: its handle, if the types agree and it is not being removed. */

@@ -2,6 +2,7 @@ package dev.lifecycle.core.internal;
 
 import dev.lifecycle.core.RestartPolicy;
 import dev.lifecycle.core.Scheduler;
+import dev.lifecycle.core.ServiceInterceptor;
 import dev.lifecycle.core.ServiceRegistryBuilder;
 import dev.lifecycle.core.event.ServiceListener;
 import java.time.Clock;
@@ -26,16 +27,19 @@ import org.jspecify.annotations.Nullable;
  * @param eventDeliveryTimeout how long {@code close()} waits for the listeners
  * @param shutdownHook whether a JVM shutdown hook closes the registry
  * @param listeners the listeners added from the start
+ * @param interceptors what wraps every installed service, in order
  * @param overrides fixed values replacing services, by id
  */
 public record RegistryOptions(@Nullable Executor executor, @Nullable Scheduler scheduler, Clock clock,
         @Nullable DoubleSupplier random, RestartPolicy restartPolicy, Duration startTimeout, Duration stopTimeout,
         Duration healthCheckInterval, Duration eventDeliveryTimeout, boolean shutdownHook,
-        List<ServiceListener> listeners, Map<String, ValueOverride<?>> overrides) {
+        List<ServiceListener> listeners, List<ServiceInterceptor> interceptors,
+        Map<String, ValueOverride<?>> overrides) {
 
     /** Copies the collections. */
     public RegistryOptions {
         listeners = List.copyOf(listeners);
+        interceptors = List.copyOf(interceptors);
         overrides = Map.copyOf(overrides);
     }
 }
