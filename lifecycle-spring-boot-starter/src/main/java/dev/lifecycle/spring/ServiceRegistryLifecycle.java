@@ -10,6 +10,7 @@ import dev.lifecycle.core.ServiceState;
 import dev.lifecycle.core.StartupFailedException;
 import dev.lifecycle.core.StartupReport;
 import dev.lifecycle.core.event.ServiceListener;
+import dev.lifecycle.spring.internal.ServiceBeans;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.lifecycle.spring.autoconfigure.endpoint;
 
 import dev.lifecycle.core.ServiceRegistry;
-import dev.lifecycle.spring.ServiceBeans;
 import dev.lifecycle.spring.actuate.endpoint.ServicesEndpoint;
 import dev.lifecycle.spring.actuate.endpoint.ServicesEndpointWebExtension;
 import dev.lifecycle.spring.autoconfigure.LifecycleAutoConfiguration;
 import dev.lifecycle.spring.autoconfigure.LifecycleProperties;
+import dev.lifecycle.spring.internal.ServiceBeans;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;

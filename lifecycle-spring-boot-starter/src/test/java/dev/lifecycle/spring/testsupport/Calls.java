@@ -1,27 +1,30 @@
-package dev.lifecycle.spring;
+package dev.lifecycle.spring.testsupport;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Records calls made by test services and beans, in order, from any thread. */
-final class Calls {
+public final class Calls {
 
     private final List<String> calls = new CopyOnWriteArrayList<>();
 
-    void add(String call) {
+    /** Records a call. */
+    public void add(String call) {
         calls.add(call);
     }
 
-    List<String> all() {
+    /** Every call, in order. */
+    public List<String> all() {
         return List.copyOf(calls);
     }
 
     /** The calls that start with {@code prefix}, in order. */
-    List<String> starting(String prefix) {
+    public List<String> starting(String prefix) {
         return calls.stream().filter(c -> c.startsWith(prefix)).toList();
     }
 
-    long count(String call) {
+    /** How many times {@code call} was made. */
+    public long count(String call) {
         return calls.stream().filter(call::equals).count();
     }
 }

@@ -1,4 +1,4 @@
-package dev.lifecycle.spring;
+package dev.lifecycle.spring.internal;
 
 import dev.lifecycle.core.DependencyCycleException;
 import dev.lifecycle.core.HealthCheck;
@@ -10,6 +10,10 @@ import dev.lifecycle.core.ServiceKey;
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.ServiceTypeClashException;
 import dev.lifecycle.core.event.ServiceListener;
+import dev.lifecycle.spring.LifecycleService;
+import dev.lifecycle.spring.RequiresService;
+import dev.lifecycle.spring.ServiceRegistryLifecycle;
+import dev.lifecycle.spring.ServiceStartupException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -181,7 +185,7 @@ public final class ServiceBeans {
      *
      * @return the ids
      */
-    Set<String> criticalIds() {
+    public Set<String> criticalIds() {
         Set<String> ids = new LinkedHashSet<>();
         for (ServiceBean bean : discover()) {
             ids.add(bean.key().id());

@@ -1,4 +1,4 @@
-package dev.lifecycle.spring;
+package dev.lifecycle.spring.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -8,7 +8,13 @@ import dev.lifecycle.core.ServiceContext;
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.ServiceSnapshot;
 import dev.lifecycle.core.ServiceState;
+import dev.lifecycle.spring.EscalationExit;
+import dev.lifecycle.spring.LifecycleService;
+import dev.lifecycle.spring.RequiresService;
+import dev.lifecycle.spring.ServiceRegistryLifecycle;
 import dev.lifecycle.spring.autoconfigure.LifecycleAutoConfiguration;
+import dev.lifecycle.spring.testsupport.Calls;
+import dev.lifecycle.spring.testsupport.StartupFailures;
 import java.time.Duration;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;

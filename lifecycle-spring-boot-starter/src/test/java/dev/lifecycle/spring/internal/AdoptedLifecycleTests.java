@@ -1,4 +1,4 @@
-package dev.lifecycle.spring;
+package dev.lifecycle.spring.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -7,7 +7,10 @@ import dev.lifecycle.core.Service;
 import dev.lifecycle.core.ServiceContext;
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.ServiceState;
+import dev.lifecycle.spring.LifecycleService;
 import dev.lifecycle.spring.autoconfigure.LifecycleAutoConfiguration;
+import dev.lifecycle.spring.testsupport.Calls;
+import dev.lifecycle.spring.testsupport.StartupFailures;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
