@@ -5,20 +5,15 @@ import dev.lifecycle.core.HealthCheck;
 import dev.lifecycle.core.LifecycleException;
 import dev.lifecycle.core.MissingDependencyException;
 import dev.lifecycle.core.Service;
-import dev.lifecycle.core.ServiceDefinition;
-import dev.lifecycle.core.ServiceKey;
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.ServiceTypeClashException;
 import dev.lifecycle.core.event.ServiceListener;
 import dev.lifecycle.spring.LifecycleService;
 import dev.lifecycle.spring.RequiresService;
-import dev.lifecycle.spring.ServiceRegistryLifecycle;
 import dev.lifecycle.spring.ServiceStartupException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,15 +22,12 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.BeanFactoryUtils;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.Lifecycle;
-import org.springframework.context.LifecycleProcessor;
-import org.springframework.core.ResolvableType;
-import org.springframework.core.SimpleAliasRegistry;
 
 /**
- * Finds the services among the beans of a context and installs them into a registry.
+ * The service beans of an application context: found once, installed into a registry, and asked which services are
+ * critical and which bean is behind a service.
  *
  * <p>A service is a singleton bean implementing {@link Service}, or a {@link Lifecycle} bean adopted with
  * {@link LifecycleService @LifecycleService} or the {@code lifecycle.adopt} property. For each one:
@@ -64,7 +56,7 @@ public final class ServiceBeans {
 
     private final ConfigurableListableBeanFactory beanFactory;
     private final Map<String, ServiceOptions> options;
-    private final List<String> adopt;
+    private final AdoptedLifecycleBeans adoptedBeans;
     private final Object lock = new Object();
     /** The service beans once found; written under {@link #lock}, read without it. */
     private volatile @Nullable Discovered discovered;
@@ -82,7 +74,7 @@ public final class ServiceBeans {
             List<String> adopt) {
         this.beanFactory = beanFactory;
         this.options = Map.copyOf(options);
-        this.adopt = List.copyOf(adopt);
+        this.adoptedBeans = new AdoptedLifecycleBeans(beanFactory, adopt);
     }
 
     /**
@@ -92,23 +84,7 @@ public final class ServiceBeans {
      * @return the bean names
      */
     public Set<String> adoptedBeanNames() {
-        Set<String> names = new LinkedHashSet<>();
-        for (String name : adopt) {
-            names.add(canonicalName(name));
-        }
-        // Few beans are Lifecycle beans, and fewer annotated: the services are looked up only if one is.
-        Set<String> services = null;
-        for (String name : beanFactory.getBeanNamesForType(Lifecycle.class, false, false)) {
-            if (beanFactory.findAnnotationOnBean(name, LifecycleService.class, false) != null) {
-                if (services == null) {
-                    services = Set.of(beanFactory.getBeanNamesForType(Service.class, false, false));
-                }
-                if (!services.contains(name)) {
-                    names.add(name);
-                }
-            }
-        }
-        return names;
+        return adoptedBeans.names();
     }
 
     /**
@@ -123,7 +99,7 @@ public final class ServiceBeans {
             if (installedInto.contains(registry)) {
                 return;
             }
-            List<ServiceBean> beans = discover();
+            List<ServiceBean> beans = discovered().beans();
             beanFactory.getBeanProvider(ServiceListener.class).orderedStream().forEach(registry::addListener);
             for (ServiceBean bean : beans) {
                 install(registry, bean);
@@ -187,7 +163,7 @@ public final class ServiceBeans {
      */
     public Set<String> criticalIds() {
         Set<String> ids = new LinkedHashSet<>();
-        for (ServiceBean bean : discover()) {
+        for (ServiceBean bean : discovered().beans()) {
             ids.add(bean.key().id());
         }
         ids.addAll(options.keySet());
@@ -229,11 +205,6 @@ public final class ServiceBeans {
                         + "ServiceInit.requires/dependsOn in init().", ex);
     }
 
-    /** The service beans, found once. */
-    List<ServiceBean> discover() {
-        return discovered().beans();
-    }
-
     /**
      * The service beans and their index by service id, found once. Read on every transition (by
      * {@link #isCritical}), so the found beans are read without the lock.
@@ -246,199 +217,11 @@ public final class ServiceBeans {
         synchronized (lock) {
             found = discovered;
             if (found == null) {
-                found = new Discovered(new Discovery().run());
+                found = new Discovered(new ServiceBeanDiscovery(beanFactory, options, adoptedBeans).run());
                 discovered = found;
             }
             return found;
         }
-    }
-
-    private String canonicalName(String name) {
-        String transformed = BeanFactoryUtils.transformedBeanName(name);
-        return beanFactory instanceof SimpleAliasRegistry aliases ? aliases.canonicalName(transformed) : transformed;
-    }
-
-    /** One pass over the bean factory. */
-    private final class Discovery {
-
-        private final Map<String, ServiceKey<?>> keys = new LinkedHashMap<>();
-        private final Map<String, Object> instances = new LinkedHashMap<>();
-        private final Map<String, LifecycleService> annotations = new HashMap<>();
-        private final Map<String, String> beanById = new LinkedHashMap<>();
-
-        List<ServiceBean> run() {
-            List<String> serviceNames = List.of(beanFactory.getBeanNamesForType(Service.class, false, true));
-            Set<String> adopted = adoptedBeanNames();
-            adopted.removeAll(serviceNames);
-            checkAdoptable(adopted);
-            for (String name : serviceNames) {
-                identify(name, false);
-            }
-            for (String name : adopted) {
-                identify(name, true);
-            }
-            InjectedHandles handles = beanFactory.containsSingleton(InjectedHandles.BEAN_NAME)
-                    ? beanFactory.getBean(InjectedHandles.BEAN_NAME, InjectedHandles.class) : new InjectedHandles();
-            List<ServiceBean> beans = new ArrayList<>();
-            for (Map.Entry<String, ServiceKey<?>> entry : keys.entrySet()) {
-                String name = entry.getKey();
-                ServiceKey<?> key = entry.getValue();
-                if (Boolean.FALSE.equals(options.getOrDefault(key.id(), ServiceOptions.none()).enabled())) {
-                    logger.info("Service {} is disabled (lifecycle.services.{}.enabled=false); not installing it",
-                            key.id(), key.id());
-                    continue;
-                }
-                LifecycleService annotation = annotations.get(name);
-                Object instance = instances.get(name);
-                Service<?> service = instance instanceof Service<?> s ? s
-                        : new LifecycleBeanService(name, (Lifecycle) instance);
-                ServiceOptions option = options.getOrDefault(key.id(), ServiceOptions.none());
-                beans.add(new ServiceBean(name, key, annotation != null && annotation.critical(),
-                        definition(key, service, dependsOn(name, annotation), handles.of(name), option,
-                                instance instanceof HealthCheck check ? check : null)));
-            }
-            return List.copyOf(beans);
-        }
-
-        private void checkAdoptable(Set<String> adopted) {
-            for (String name : adopted) {
-                if (!beanFactory.containsBean(name)) {
-                    throw new ServiceStartupException("lifecycle.adopt names bean '" + name
-                            + "', but there is no such bean.", "Correct the bean name in lifecycle.adopt.", null);
-                }
-                if (!beanFactory.isTypeMatch(name, Lifecycle.class)) {
-                    throw new ServiceStartupException("Bean '" + name + "' cannot be adopted as a service: it is a "
-                            + beanFactory.getType(name) + ", not a " + Lifecycle.class.getName() + ".",
-                            "Adopt only Lifecycle or SmartLifecycle beans (lifecycle.adopt, @LifecycleService); a "
-                                    + "bean of another kind becomes a service by implementing dev.lifecycle.core.Service.",
-                            null);
-                }
-                if (beanFactory.isTypeMatch(name, ServiceRegistryLifecycle.class)
-                        || beanFactory.isTypeMatch(name, LifecycleProcessor.class)) {
-                    throw new ServiceStartupException("Bean '" + name + "' cannot be adopted as a service: it runs "
-                            + "the lifecycle itself.", "Remove '" + name + "' from lifecycle.adopt.", null);
-                }
-            }
-        }
-
-        private void identify(String name, boolean adopted) {
-            Object instance = beanFactory.getBean(name);
-            LifecycleService annotation = beanFactory.findAnnotationOnBean(name, LifecycleService.class);
-            String serviceName = annotation != null && !annotation.name().isEmpty() ? annotation.name() : name;
-            String qualifier = annotation != null && !annotation.qualifier().isEmpty() ? annotation.qualifier() : null;
-            ServiceKey<?> key;
-            Class<?> type = adopted ? Void.class : valueType(name, instance);
-            try {
-                key = ServiceKey.of(serviceName, type, qualifier);
-            }
-            catch (IllegalArgumentException ex) {
-                throw new ServiceStartupException("Bean '" + name + "' cannot be a service: " + ex.getMessage() + ".",
-                        "Give the service a valid name with @LifecycleService(name = \"...\") on the bean.", ex);
-            }
-            String other = beanById.putIfAbsent(key.id(), name);
-            if (other != null) {
-                throw new ServiceStartupException("Beans '" + other + "' and '" + name + "' are both service '"
-                        + key.id() + "'.", "Give one of them another name or a qualifier with "
-                                + "@LifecycleService(name = ..., qualifier = ...).", null);
-            }
-            keys.put(name, key);
-            instances.put(name, instance);
-            if (annotation != null) {
-                annotations.put(name, annotation);
-            }
-        }
-
-        private Class<?> valueType(String name, Object instance) {
-            Class<?> type = null;
-            if (beanFactory.containsBeanDefinition(name)) {
-                type = beanFactory.getMergedBeanDefinition(name).getResolvableType().as(Service.class).getGeneric(0)
-                        .resolve();
-            }
-            if (type == null) {
-                type = ResolvableType.forClass(instance.getClass()).as(Service.class).getGeneric(0).resolve();
-            }
-            return type != null ? type : Object.class;
-        }
-
-        private List<String> dependsOn(String name, @Nullable LifecycleService annotation) {
-            Set<String> ids = new LinkedHashSet<>();
-            if (annotation != null) {
-                for (String id : annotation.requires()) {
-                    ids.add(checkedId(name, id, null));
-                }
-            }
-            // Most beans have none: a look-up for one is cheaper than collecting all.
-            if (beanFactory.findAnnotationOnBean(name, RequiresService.class, false) != null) {
-                for (RequiresService requires : beanFactory.findAllAnnotationsOnBean(name, RequiresService.class,
-                        false)) {
-                    ids.add(checkedId(name, requires.value(), requires.qualifier()));
-                }
-            }
-            if (beanFactory.containsBeanDefinition(name)) {
-                String[] springDependsOn = beanFactory.getMergedBeanDefinition(name).getDependsOn();
-                if (springDependsOn != null) {
-                    for (String other : springDependsOn) {
-                        // Most names are bean names already; an alias or a '&' name is resolved first.
-                        ServiceKey<?> key = keys.get(other);
-                        if (key == null) {
-                            key = keys.get(canonicalName(other));
-                        }
-                        if (key != null) {
-                            ids.add(key.id());
-                        }
-                    }
-                }
-            }
-            return List.copyOf(ids);
-        }
-
-        private String checkedId(String beanName, String id, @Nullable String qualifier) {
-            try {
-                if (qualifier != null && !qualifier.isEmpty()) {
-                    return ServiceKey.of(id, Object.class, qualifier).id();
-                }
-                int colon = id.indexOf(':');
-                return colon < 0 ? ServiceKey.of(id, Object.class).id()
-                        : ServiceKey.of(id.substring(0, colon), Object.class, id.substring(colon + 1)).id();
-            }
-            catch (IllegalArgumentException ex) {
-                throw new ServiceStartupException("Bean '" + beanName + "' requires an invalid service id '" + id
-                        + "': " + ex.getMessage() + ".", "Correct the requirement: a service id is a name, or "
-                                + "name:qualifier, without whitespace.", ex);
-            }
-        }
-    }
-
-    @SuppressWarnings({ "unchecked", "rawtypes" })
-    private static ServiceDefinition<?> definition(ServiceKey<?> key, Service<?> service, List<String> dependsOn,
-            List<ServiceKey<?>> requires, ServiceOptions option, @Nullable HealthCheck healthCheck) {
-        ServiceDefinition.Builder builder = ServiceDefinition.builder((ServiceKey) key, (Service) service);
-        builder.dependsOn(dependsOn.toArray(String[]::new));
-        builder.requires(requires.toArray(ServiceKey<?>[]::new));
-        if (option.startTimeout() != null) {
-            builder.startTimeout(option.startTimeout());
-        }
-        if (option.stopTimeout() != null) {
-            builder.stopTimeout(option.stopTimeout());
-        }
-        if (option.restartPolicy() != null) {
-            builder.restartPolicy(option.restartPolicy());
-        }
-        if (healthCheck != null) {
-            builder.healthCheck(healthCheck);
-        }
-        return builder.build();
-    }
-
-    /**
-     * A service bean, ready to install.
-     *
-     * @param beanName the bean name
-     * @param key the service key
-     * @param critical whether its annotation marks it critical
-     * @param definition what to install
-     */
-    record ServiceBean(String beanName, ServiceKey<?> key, boolean critical, ServiceDefinition<?> definition) {
     }
 
     /** The service beans in installation order, and the same by service id. */
