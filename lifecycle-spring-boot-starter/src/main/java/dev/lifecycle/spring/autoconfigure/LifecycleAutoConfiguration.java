@@ -62,7 +62,7 @@ public final class LifecycleAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     RestartPolicy lifecycleRestartPolicy(LifecycleProperties properties) {
-        return properties.restartPolicy();
+        return RestartPolicies.of(properties.getRestart(), RestartPolicy.defaults());
     }
 
     @Bean
@@ -85,7 +85,8 @@ public final class LifecycleAutoConfiguration {
             RestartPolicy restartPolicy) {
         Map<String, ServiceOptions> options = new LinkedHashMap<>();
         properties.getServices().forEach((id, s) -> options.put(id, new ServiceOptions(s.getStartTimeout(),
-                s.getStopTimeout(), s.hasRestartSettings() ? s.restartPolicy(restartPolicy) : null,
+                s.getStopTimeout(),
+                RestartPolicies.isUnset(s.getRestart()) ? null : RestartPolicies.of(s.getRestart(), restartPolicy),
                 s.getCritical(), s.isEnabled())));
         return new ServiceBeans(beanFactory, options, properties.getAdopt());
     }
@@ -94,8 +95,9 @@ public final class LifecycleAutoConfiguration {
     @ConditionalOnMissingBean
     ServiceRegistryLifecycle serviceRegistryLifecycle(ServiceRegistry registry, ServiceBeans serviceBeans,
             LifecycleProperties properties) {
-        return new ServiceRegistryLifecycle(registry, serviceBeans, properties.effectiveStartupTimeout(),
-                properties.getPhase());
+        Duration startupTimeout = properties.getStartupTimeout();
+        return new ServiceRegistryLifecycle(registry, serviceBeans,
+                startupTimeout != null ? startupTimeout : properties.getStartTimeout(), properties.getPhase());
     }
 
     @Bean(name = AbstractApplicationContext.LIFECYCLE_PROCESSOR_BEAN_NAME)
@@ -106,9 +108,10 @@ public final class LifecycleAutoConfiguration {
         SingletonSupplier<ServiceBeans> beans = SingletonSupplier.of(serviceBeans::getObject);
         ServiceAwareLifecycleProcessor processor = new ServiceAwareLifecycleProcessor(
                 () -> beans.obtain().adoptedBeanNames());
-        processor.setTimeoutPerShutdownPhase(Binder.get(environment)
-                .bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class).orElse(Duration.ofSeconds(30))
-                .toMillis());
+        // Spring Boot's own lifecycle processor backs off: its shutdown timeout, default included, is applied here.
+        processor.setTimeoutPerShutdownPhase(Binder.get(environment).bindOrCreate("spring.lifecycle",
+                org.springframework.boot.autoconfigure.context.LifecycleProperties.class)
+                .getTimeoutPerShutdownPhase().toMillis());
         return processor;
     }
 

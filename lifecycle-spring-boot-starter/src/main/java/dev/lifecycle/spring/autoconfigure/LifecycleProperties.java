@@ -1,7 +1,7 @@
 package dev.lifecycle.spring.autoconfigure;
 
 import dev.lifecycle.core.Escalation;
-import dev.lifecycle.core.RestartPolicy;
+import dev.lifecycle.spring.ServiceRegistryLifecycle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,8 +14,13 @@ import org.springframework.validation.Validator;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Configuration properties of the service registry, under {@code lifecycle.}. Validated when bound: a bad value
- * fails start-up with the property's name and what it must be.
+ * Configuration properties of the service registry, under {@code lifecycle.}. Each default is the field's initial
+ * value. Validated when bound, by {@link LifecyclePropertiesValidator}: a bad value fails start-up with the
+ * property's name and what it must be.
+ *
+ * <p>Restart settings have one shape at both levels ({@link Restart}, {@link Backoff}): under
+ * {@code lifecycle.restart} for every service, under {@code lifecycle.services.<id>.restart} for one, where a value
+ * left unset takes the one for every service.
  *
  * @since 0.1
  */
@@ -32,7 +37,7 @@ public class LifecycleProperties implements Validator {
      * Lifecycle phase in which the services start and stop. The default, Integer.MAX_VALUE - 4096, is below the web
      * server's phase: services are RUNNING before it takes traffic and stop after it has drained.
      */
-    private int phase = Integer.MAX_VALUE - 4096;
+    private int phase = ServiceRegistryLifecycle.DEFAULT_PHASE;
 
     /**
      * How long a service's setup and start may take before it is failed.
@@ -162,166 +167,94 @@ public class LifecycleProperties implements Validator {
         this.services = services;
     }
 
-    /** How long start-up waits: the start-up timeout, else the start timeout. */
-    Duration effectiveStartupTimeout() {
-        return startupTimeout != null ? startupTimeout : startTimeout;
-    }
-
-    /** The restart policy these properties describe. */
-    RestartPolicy restartPolicy() {
-        Backoff b = restart.backoff;
-        return new RestartPolicy(restart.enabled, b.initial, b.max, b.multiplier, b.jitter, restart.maxRestarts,
-                restart.window, restart.escalation);
-    }
-
+    /** Properties of this type are checked by {@link LifecyclePropertiesValidator} when they are bound. */
     @Override
     public boolean supports(Class<?> type) {
         return LifecycleProperties.class.isAssignableFrom(type);
     }
 
+    /** Checks the properties with {@link LifecyclePropertiesValidator}. */
     @Override
     public void validate(Object target, Errors errors) {
-        LifecycleProperties p = (LifecycleProperties) target;
-        positive(errors, "start-timeout", p.startTimeout);
-        positive(errors, "stop-timeout", p.stopTimeout);
-        positive(errors, "startup-timeout", p.startupTimeout);
-        positive(errors, "health-check-interval", p.healthCheckInterval);
-        if (p.exitStatus == 0) {
-            errors.rejectValue("exitStatus", "invalid", "must not be 0: it tells the platform the application failed");
-        }
-        Restart r = p.restart;
-        checkRestart(errors, "restart.", r.maxRestarts, r.window, r.backoff.initial, r.backoff.max,
-                r.backoff.multiplier, r.backoff.jitter);
-        p.services.forEach((id, s) -> {
-            String prefix = "services[" + id + "].";
-            if (id.isBlank() || id.chars().anyMatch(Character::isWhitespace)) {
-                errors.rejectValue("services", "invalid", "invalid service id '" + id + "': a service id is a name, "
-                        + "or name:qualifier, without whitespace");
-            }
-            positive(errors, prefix + "start-timeout", s.startTimeout);
-            positive(errors, prefix + "stop-timeout", s.stopTimeout);
-            ServiceRestart sr = s.restart;
-            checkRestart(errors, prefix + "restart.", or(sr.maxRestarts, r.maxRestarts), or(sr.window, r.window),
-                    or(sr.backoff.initial, r.backoff.initial), or(sr.backoff.max, r.backoff.max),
-                    or(sr.backoff.multiplier, r.backoff.multiplier), or(sr.backoff.jitter, r.backoff.jitter));
-        });
+        LifecyclePropertiesValidator.validate((LifecycleProperties) target, errors);
     }
 
-    private static void checkRestart(Errors errors, String prefix, int maxRestarts, Duration window, Duration initial,
-            Duration max, double multiplier, double jitter) {
-        if (maxRestarts < 0) {
-            errors.rejectValue(field(prefix + "max-restarts"), "invalid", "must be 0 or more, was " + maxRestarts);
-        }
-        positive(errors, prefix + "window", window);
-        if (initial.isNegative()) {
-            errors.rejectValue(field(prefix + "backoff.initial"), "invalid", "must not be negative, was " + initial);
-        }
-        if (max.compareTo(initial) < 0) {
-            errors.rejectValue(field(prefix + "backoff.max"), "invalid",
-                    "must be at least the initial back-off (" + initial + "), was " + max);
-        }
-        if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
-            errors.rejectValue(field(prefix + "backoff.multiplier"), "invalid",
-                    "must be 1 or more (the delay must not shrink), was " + multiplier);
-        }
-        if (!(jitter >= 0.0 && jitter <= 1.0)) {
-            errors.rejectValue(field(prefix + "backoff.jitter"), "invalid",
-                    "must be between 0 and 1 (a fraction of the delay), was " + jitter);
-        }
-    }
-
-    private static void positive(Errors errors, String name, @Nullable Duration value) {
-        if (value != null && (value.isNegative() || value.isZero())) {
-            errors.rejectValue(field(name), "invalid", "must be positive, was " + value);
-        }
-    }
-
-    /** A property path ({@code restart.max-restarts}) as the bean field path the binder reports. */
-    private static String field(String name) {
-        StringBuilder out = new StringBuilder(name.length());
-        boolean upper = false;
-        boolean inBrackets = false;
-        for (char c : name.toCharArray()) {
-            if (c == '[') {
-                inBrackets = true;
-            }
-            else if (c == ']') {
-                inBrackets = false;
-            }
-            if (c == '-' && !inBrackets) {
-                upper = true;
-            }
-            else {
-                out.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return out.toString();
-    }
-
-    private static <T> T or(@Nullable T value, T fallback) {
-        return value != null ? value : fallback;
-    }
-
-    /** Restart policy of every service. */
+    /**
+     * Restart policy: of every service under {@code lifecycle.restart}, of one under
+     * {@code lifecycle.services.<id>.restart}. A value left unset ({@code null}) takes the one of every service.
+     */
     public static class Restart {
 
         /**
          * Whether a failed service is restarted at all; when false it stays FAILED until restarted by hand.
          */
-        private boolean enabled = true;
+        private @Nullable Boolean enabled = true;
 
         /**
          * How many restarts are allowed within the window; past that the service gives up and the escalation
          * applies.
          */
-        private int maxRestarts = 5;
+        private @Nullable Integer maxRestarts = 5;
 
         /**
          * The intensity window, and how long a service must run to reset its back-off.
          */
-        private Duration window = Duration.ofSeconds(60);
+        private @Nullable Duration window = Duration.ofSeconds(60);
 
         /**
          * What happens when a service gives up: NONE (it stays FAILED, health DOWN) or SHUTDOWN (the application
          * closes and the process exits with lifecycle.exit-status).
          */
-        private Escalation escalation = Escalation.NONE;
+        private @Nullable Escalation escalation = Escalation.NONE;
 
         /**
          * Delay before each restart.
          */
         private final Backoff backoff = new Backoff();
 
-        public boolean isEnabled() {
+        /** A restart policy with nothing set, for one service: every value is that of every service. */
+        static Restart unset() {
+            Restart restart = new Restart();
+            restart.enabled = null;
+            restart.maxRestarts = null;
+            restart.window = null;
+            restart.escalation = null;
+            restart.backoff.initial = null;
+            restart.backoff.max = null;
+            restart.backoff.multiplier = null;
+            restart.backoff.jitter = null;
+            return restart;
+        }
+
+        public @Nullable Boolean getEnabled() {
             return enabled;
         }
 
-        public void setEnabled(boolean enabled) {
+        public void setEnabled(@Nullable Boolean enabled) {
             this.enabled = enabled;
         }
 
-        public int getMaxRestarts() {
+        public @Nullable Integer getMaxRestarts() {
             return maxRestarts;
         }
 
-        public void setMaxRestarts(int maxRestarts) {
+        public void setMaxRestarts(@Nullable Integer maxRestarts) {
             this.maxRestarts = maxRestarts;
         }
 
-        public Duration getWindow() {
+        public @Nullable Duration getWindow() {
             return window;
         }
 
-        public void setWindow(Duration window) {
+        public void setWindow(@Nullable Duration window) {
             this.window = window;
         }
 
-        public Escalation getEscalation() {
+        public @Nullable Escalation getEscalation() {
             return escalation;
         }
 
-        public void setEscalation(Escalation escalation) {
+        public void setEscalation(@Nullable Escalation escalation) {
             this.escalation = escalation;
         }
 
@@ -330,58 +263,58 @@ public class LifecycleProperties implements Validator {
         }
     }
 
-    /** Exponential back-off with jitter before a restart. */
+    /** Exponential back-off with jitter before a restart; a value left unset takes the one of every service. */
     public static class Backoff {
 
         /**
          * Delay before the first restart.
          */
-        private Duration initial = Duration.ofMillis(100);
+        private @Nullable Duration initial = Duration.ofMillis(100);
 
         /**
          * Longest delay.
          */
-        private Duration max = Duration.ofSeconds(30);
+        private @Nullable Duration max = Duration.ofSeconds(30);
 
         /**
          * How much the delay grows with each restart; at least 1.
          */
-        private double multiplier = 2.0;
+        private @Nullable Double multiplier = 2.0;
 
         /**
          * Random fraction, from 0 to 1, by which a delay may be shortened.
          */
-        private double jitter = 0.2;
+        private @Nullable Double jitter = 0.2;
 
-        public Duration getInitial() {
+        public @Nullable Duration getInitial() {
             return initial;
         }
 
-        public void setInitial(Duration initial) {
+        public void setInitial(@Nullable Duration initial) {
             this.initial = initial;
         }
 
-        public Duration getMax() {
+        public @Nullable Duration getMax() {
             return max;
         }
 
-        public void setMax(Duration max) {
+        public void setMax(@Nullable Duration max) {
             this.max = max;
         }
 
-        public double getMultiplier() {
+        public @Nullable Double getMultiplier() {
             return multiplier;
         }
 
-        public void setMultiplier(double multiplier) {
+        public void setMultiplier(@Nullable Double multiplier) {
             this.multiplier = multiplier;
         }
 
-        public double getJitter() {
+        public @Nullable Double getJitter() {
             return jitter;
         }
 
-        public void setJitter(double jitter) {
+        public void setJitter(@Nullable Double jitter) {
             this.jitter = jitter;
         }
     }
@@ -417,7 +350,7 @@ public class LifecycleProperties implements Validator {
         }
     }
 
-    /** Settings of one service; anything left unset takes the global setting. */
+    /** Settings of one service; anything left unset takes the setting of every service. */
     public static class ServiceSettings {
 
         /**
@@ -444,7 +377,7 @@ public class LifecycleProperties implements Validator {
         /**
          * Restart policy of the service.
          */
-        private final ServiceRestart restart = new ServiceRestart();
+        private final Restart restart = Restart.unset();
 
         public boolean isEnabled() {
             return enabled;
@@ -478,146 +411,8 @@ public class LifecycleProperties implements Validator {
             this.stopTimeout = stopTimeout;
         }
 
-        public ServiceRestart getRestart() {
+        public Restart getRestart() {
             return restart;
-        }
-
-        /** Whether any restart setting is set. */
-        boolean hasRestartSettings() {
-            ServiceBackoff b = restart.backoff;
-            return restart.enabled != null || restart.maxRestarts != null || restart.window != null
-                    || restart.escalation != null || b.initial != null || b.max != null || b.multiplier != null
-                    || b.jitter != null;
-        }
-
-        /** {@code base} with this service's restart settings applied. */
-        RestartPolicy restartPolicy(RestartPolicy base) {
-            ServiceBackoff b = restart.backoff;
-            return new RestartPolicy(or(restart.enabled, base.restart()), or(b.initial, base.initialBackoff()),
-                    or(b.max, base.maxBackoff()), or(b.multiplier, base.multiplier()), or(b.jitter, base.jitter()),
-                    or(restart.maxRestarts, base.maxRestarts()), or(restart.window, base.window()),
-                    or(restart.escalation, base.escalation()));
-        }
-    }
-
-    /** Restart policy of one service; anything left unset takes the global setting. */
-    public static class ServiceRestart {
-
-        /**
-         * Whether the service is restarted after a failure.
-         */
-        private @Nullable Boolean enabled;
-
-        /**
-         * How many restarts are allowed within the window.
-         */
-        private @Nullable Integer maxRestarts;
-
-        /**
-         * The intensity window.
-         */
-        private @Nullable Duration window;
-
-        /**
-         * What happens when the service gives up: NONE or SHUTDOWN.
-         */
-        private @Nullable Escalation escalation;
-
-        /**
-         * Delay before each restart.
-         */
-        private final ServiceBackoff backoff = new ServiceBackoff();
-
-        public @Nullable Boolean getEnabled() {
-            return enabled;
-        }
-
-        public void setEnabled(@Nullable Boolean enabled) {
-            this.enabled = enabled;
-        }
-
-        public @Nullable Integer getMaxRestarts() {
-            return maxRestarts;
-        }
-
-        public void setMaxRestarts(@Nullable Integer maxRestarts) {
-            this.maxRestarts = maxRestarts;
-        }
-
-        public @Nullable Duration getWindow() {
-            return window;
-        }
-
-        public void setWindow(@Nullable Duration window) {
-            this.window = window;
-        }
-
-        public @Nullable Escalation getEscalation() {
-            return escalation;
-        }
-
-        public void setEscalation(@Nullable Escalation escalation) {
-            this.escalation = escalation;
-        }
-
-        public ServiceBackoff getBackoff() {
-            return backoff;
-        }
-    }
-
-    /** Back-off of one service; anything left unset takes the global setting. */
-    public static class ServiceBackoff {
-
-        /**
-         * Delay before the first restart.
-         */
-        private @Nullable Duration initial;
-
-        /**
-         * Longest delay.
-         */
-        private @Nullable Duration max;
-
-        /**
-         * How much the delay grows with each restart.
-         */
-        private @Nullable Double multiplier;
-
-        /**
-         * Random fraction, from 0 to 1, by which a delay may be shortened.
-         */
-        private @Nullable Double jitter;
-
-        public @Nullable Duration getInitial() {
-            return initial;
-        }
-
-        public void setInitial(@Nullable Duration initial) {
-            this.initial = initial;
-        }
-
-        public @Nullable Duration getMax() {
-            return max;
-        }
-
-        public void setMax(@Nullable Duration max) {
-            this.max = max;
-        }
-
-        public @Nullable Double getMultiplier() {
-            return multiplier;
-        }
-
-        public void setMultiplier(@Nullable Double multiplier) {
-            this.multiplier = multiplier;
-        }
-
-        public @Nullable Double getJitter() {
-            return jitter;
-        }
-
-        public void setJitter(@Nullable Double jitter) {
-            this.jitter = jitter;
         }
     }
 }
