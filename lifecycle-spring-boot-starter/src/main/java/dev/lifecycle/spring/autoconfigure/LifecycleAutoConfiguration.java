@@ -72,7 +72,8 @@ public final class LifecycleAutoConfiguration {
             ObjectProvider<ServiceRegistryCustomizer> customizers) {
         ServiceRegistryBuilder builder = ServiceRegistry.builder().restartPolicy(restartPolicy)
                 .startTimeout(properties.getStartTimeout()).stopTimeout(properties.getStopTimeout())
-                .healthCheckInterval(properties.getHealthCheckInterval());
+                .healthCheckInterval(properties.getHealthCheckInterval())
+                .eventDeliveryTimeout(properties.getEventDeliveryTimeout());
         executor.ifAvailable(builder::executor);
         scheduler.ifAvailable(builder::scheduler);
         customizers.orderedStream().forEach(c -> c.customize(builder));

@@ -28,9 +28,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public class LifecycleProperties implements Validator {
 
-    /**
-     * Whether to run the service beans in a service registry.
-     */
+    /** Whether to run the service beans in a service registry. */
     private boolean enabled = true;
 
     /**
@@ -39,14 +37,10 @@ public class LifecycleProperties implements Validator {
      */
     private int phase = ServiceRegistryLifecycle.DEFAULT_PHASE;
 
-    /**
-     * How long a service's setup and start may take before it is failed.
-     */
+    /** How long a service's setup and start may take before it is failed. */
     private Duration startTimeout = Duration.ofSeconds(60);
 
-    /**
-     * How long a service's stop and join may take before the registry stops waiting for it.
-     */
+    /** How long a service's stop and join may take before the registry stops waiting for it. */
     private Duration stopTimeout = Duration.ofSeconds(10);
 
     /**
@@ -55,10 +49,14 @@ public class LifecycleProperties implements Validator {
      */
     private @Nullable Duration startupTimeout;
 
-    /**
-     * How often the health checks of services that have one run.
-     */
+    /** How often the health checks of services that have one run. */
     private Duration healthCheckInterval = Duration.ofSeconds(10);
+
+    /**
+     * How long closing the registry, once every service has stopped, waits for the listeners (transition events,
+     * log, metrics) to receive the last transitions; a listener that blocks longer is logged and left behind.
+     */
+    private Duration eventDeliveryTimeout = Duration.ofSeconds(10);
 
     /**
      * Names of existing Lifecycle or SmartLifecycle beans to run as services (in addition to those annotated with
@@ -66,20 +64,17 @@ public class LifecycleProperties implements Validator {
      */
     private List<String> adopt = new ArrayList<>();
 
-    /**
-     * Exit status of the process when a service gives up with escalation SHUTDOWN; must not be 0.
-     */
+    /** Exit status of the process when a service gives up with escalation SHUTDOWN; must not be 0. */
     private int exitStatus = 1;
 
-    /**
-     * Restart policy of every service.
-     */
+    /** Restart policy of every service. */
     private final Restart restart = new Restart();
 
-    /**
-     * How critical services drive the application's availability.
-     */
+    /** How critical services drive the application's availability. */
     private final Availability availability = new Availability();
+
+    /** The services actuator endpoint. */
+    private final Endpoint endpoint = new Endpoint();
 
     /**
      * Settings of individual services, by service id (name, or name:qualifier written as
@@ -135,6 +130,14 @@ public class LifecycleProperties implements Validator {
         this.healthCheckInterval = healthCheckInterval;
     }
 
+    public Duration getEventDeliveryTimeout() {
+        return eventDeliveryTimeout;
+    }
+
+    public void setEventDeliveryTimeout(Duration eventDeliveryTimeout) {
+        this.eventDeliveryTimeout = eventDeliveryTimeout;
+    }
+
     public List<String> getAdopt() {
         return adopt;
     }
@@ -157,6 +160,10 @@ public class LifecycleProperties implements Validator {
 
     public Availability getAvailability() {
         return availability;
+    }
+
+    public Endpoint getEndpoint() {
+        return endpoint;
     }
 
     public Map<String, ServiceSettings> getServices() {
@@ -185,9 +192,7 @@ public class LifecycleProperties implements Validator {
      */
     public static class Restart {
 
-        /**
-         * Whether a failed service is restarted at all; when false it stays FAILED until restarted by hand.
-         */
+        /** Whether a failed service is restarted at all; when false it stays FAILED until restarted by hand. */
         private @Nullable Boolean enabled = true;
 
         /**
@@ -196,9 +201,7 @@ public class LifecycleProperties implements Validator {
          */
         private @Nullable Integer maxRestarts = 5;
 
-        /**
-         * The intensity window, and how long a service must run to reset its back-off.
-         */
+        /** The intensity window, and how long a service must run to reset its back-off. */
         private @Nullable Duration window = Duration.ofSeconds(60);
 
         /**
@@ -207,9 +210,7 @@ public class LifecycleProperties implements Validator {
          */
         private @Nullable Escalation escalation = Escalation.NONE;
 
-        /**
-         * Delay before each restart.
-         */
+        /** Delay before each restart. */
         private final Backoff backoff = new Backoff();
 
         /** A restart policy with nothing set, for one service: every value is that of every service. */
@@ -266,24 +267,16 @@ public class LifecycleProperties implements Validator {
     /** Exponential back-off with jitter before a restart; a value left unset takes the one of every service. */
     public static class Backoff {
 
-        /**
-         * Delay before the first restart.
-         */
+        /** Delay before the first restart. */
         private @Nullable Duration initial = Duration.ofMillis(100);
 
-        /**
-         * Longest delay.
-         */
+        /** Longest delay. */
         private @Nullable Duration max = Duration.ofSeconds(30);
 
-        /**
-         * How much the delay grows with each restart; at least 1.
-         */
+        /** How much the delay grows with each restart; at least 1. */
         private @Nullable Double multiplier = 2.0;
 
-        /**
-         * Random fraction, from 0 to 1, by which a delay may be shortened.
-         */
+        /** Random fraction, from 0 to 1, by which a delay may be shortened. */
         private @Nullable Double jitter = 0.2;
 
         public @Nullable Duration getInitial() {
@@ -328,9 +321,7 @@ public class LifecycleProperties implements Validator {
          */
         private boolean readiness = true;
 
-        /**
-         * Whether a critical service that gives up marks the application broken (liveness BROKEN).
-         */
+        /** Whether a critical service that gives up marks the application broken (liveness BROKEN). */
         private boolean liveness = true;
 
         public boolean isReadiness() {
@@ -350,6 +341,25 @@ public class LifecycleProperties implements Validator {
         }
     }
 
+    /** The services actuator endpoint. */
+    public static class Endpoint {
+
+        /**
+         * How long a write operation (fail, restart, stop, start) waits for the services to settle before it
+         * answers with them as they are then; the operation goes on. Defaults to the start timeout plus the stop
+         * timeout: a restart stops a service and starts it again.
+         */
+        private @Nullable Duration operationTimeout;
+
+        public @Nullable Duration getOperationTimeout() {
+            return operationTimeout;
+        }
+
+        public void setOperationTimeout(@Nullable Duration operationTimeout) {
+            this.operationTimeout = operationTimeout;
+        }
+    }
+
     /** Settings of one service; anything left unset takes the setting of every service. */
     public static class ServiceSettings {
 
@@ -359,24 +369,16 @@ public class LifecycleProperties implements Validator {
          */
         private boolean enabled = true;
 
-        /**
-         * Whether the application cannot work without this service (overrides @LifecycleService(critical)).
-         */
+        /** Whether the application cannot work without this service (overrides @LifecycleService(critical)). */
         private @Nullable Boolean critical;
 
-        /**
-         * How long the service's setup and start may take.
-         */
+        /** How long the service's setup and start may take. */
         private @Nullable Duration startTimeout;
 
-        /**
-         * How long the service's stop and join may take.
-         */
+        /** How long the service's stop and join may take. */
         private @Nullable Duration stopTimeout;
 
-        /**
-         * Restart policy of the service.
-         */
+        /** Restart policy of the service. */
         private final Restart restart = Restart.unset();
 
         public boolean isEnabled() {

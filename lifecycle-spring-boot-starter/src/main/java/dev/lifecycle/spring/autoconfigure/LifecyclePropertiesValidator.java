@@ -20,6 +20,8 @@ final class LifecyclePropertiesValidator {
         positive(errors, "stop-timeout", p.getStopTimeout());
         positive(errors, "startup-timeout", p.getStartupTimeout());
         positive(errors, "health-check-interval", p.getHealthCheckInterval());
+        positive(errors, "event-delivery-timeout", p.getEventDeliveryTimeout());
+        positive(errors, "endpoint.operation-timeout", p.getEndpoint().getOperationTimeout());
         if (p.getExitStatus() == 0) {
             errors.rejectValue("exitStatus", "invalid", "must not be 0: it tells the platform the application failed");
         }
