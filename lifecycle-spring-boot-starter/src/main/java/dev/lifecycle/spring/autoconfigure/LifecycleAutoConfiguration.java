@@ -55,6 +55,7 @@ public final class LifecycleAutoConfiguration {
     public static final String EXECUTOR_BEAN_NAME = "lifecycleExecutor";
 
     @Bean
+    @ConditionalOnMissingBean
     static ServiceHandleInjection lifecycleServiceHandleInjection() {
         return new ServiceHandleInjection();
     }

@@ -44,6 +44,7 @@ public final class LifecycleConsoleAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean(name = "lifecycleConsoleRoutes")
     RouterFunction<ServerResponse> lifecycleConsoleRoutes(LifecycleConsole console) {
         return console.routes();
     }
