@@ -222,27 +222,12 @@ class AdoptedLifecycleTests {
         }
     }
 
-    static Service<String> database(Calls calls) {
-        return new Service<>() {
-            @Override
-            public String start(ServiceContext context) {
-                calls.add("start:database");
-                return "db";
-            }
-
-            @Override
-            public void stop(ServiceContext context) {
-                calls.add("stop:database");
-            }
-        };
-    }
-
     @Configuration(proxyBeanMethods = false)
     static class AnnotatedConfiguration {
 
         @Bean
         Service<String> database(Calls calls) {
-            return AdoptedLifecycleTests.database(calls);
+            return calls.service("database", "db");
         }
 
         @Bean
@@ -275,7 +260,7 @@ class AdoptedLifecycleTests {
 
         @Bean
         Service<String> database(Calls calls) {
-            return AdoptedLifecycleTests.database(calls);
+            return calls.service("database", "db");
         }
 
         @Bean

@@ -266,13 +266,13 @@ class StartupPolicyTests {
 
         @Bean
         Service<String> config(Calls calls) {
-            return recording(calls, "config");
+            return calls.service("config", "config");
         }
 
         @Bean
         @RequiresService("config")
         Service<String> cache(Calls calls) {
-            return recording(calls, "cache");
+            return calls.service("cache", "cache");
         }
 
         @Bean
@@ -287,22 +287,7 @@ class StartupPolicyTests {
         @Bean
         @RequiresService("database")
         Service<String> repository(Calls calls) {
-            return recording(calls, "repository");
-        }
-
-        private static Service<String> recording(Calls calls, String name) {
-            return new Service<>() {
-                @Override
-                public String start(ServiceContext context) {
-                    calls.add("start:" + name);
-                    return name;
-                }
-
-                @Override
-                public void stop(ServiceContext context) {
-                    calls.add("stop:" + name);
-                }
-            };
+            return calls.service("repository", "repository");
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.lifecycle.spring.testsupport;
 
+import dev.lifecycle.core.Service;
+import dev.lifecycle.core.ServiceContext;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -26,5 +28,21 @@ public final class Calls {
     /** How many times {@code call} was made. */
     public long count(String call) {
         return calls.stream().filter(call::equals).count();
+    }
+
+    /** A service that records {@code start:<name>} and {@code stop:<name>} here, and publishes {@code value}. */
+    public <T> Service<T> service(String name, T value) {
+        return new Service<>() {
+            @Override
+            public T start(ServiceContext context) {
+                add("start:" + name);
+                return value;
+            }
+
+            @Override
+            public void stop(ServiceContext context) {
+                add("stop:" + name);
+            }
+        };
     }
 }
