@@ -39,10 +39,10 @@ import org.springframework.util.function.SingletonSupplier;
  * lifecycle.
  *
  * <p>Every part can be replaced by defining a bean of its type: the {@link ServiceRegistry} itself, the default
- * {@link RestartPolicy}, the {@link ServiceBeans}, the {@link ServiceRegistryLifecycle} bridge, the
- * {@link EscalationExit}. The registry runs user code on the {@link Executor} bean named {@value #EXECUTOR_BEAN_NAME}
- * and its timers on the {@link Scheduler} bean, when there are such beans; {@link ServiceRegistryCustomizer} beans
- * adjust its builder. {@code lifecycle.enabled=false} turns all of it off.
+ * {@link RestartPolicy}, the {@link ServiceRegistryLifecycle} bridge, the {@link EscalationExit}, and the beans whose
+ * types are internal. The registry runs user code on the {@link Executor} bean named {@value #EXECUTOR_BEAN_NAME} and
+ * its timers on the {@link Scheduler} bean, when there are such beans; {@link ServiceRegistryCustomizer} beans adjust
+ * its builder. {@code lifecycle.enabled=false} turns all of it off.
  *
  * @since 0.1
  */

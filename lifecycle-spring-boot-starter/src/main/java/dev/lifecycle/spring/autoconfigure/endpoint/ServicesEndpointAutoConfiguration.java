@@ -44,7 +44,7 @@ public final class ServicesEndpointAutoConfiguration {
      * How long a write operation of the endpoint waits: {@code lifecycle.endpoint.operation-timeout}, else the start
      * timeout plus the stop timeout (a restart stops a service and starts it again).
      */
-    static Duration operationTimeout(LifecycleProperties properties) {
+    private static Duration operationTimeout(LifecycleProperties properties) {
         Duration timeout = properties.getEndpoint().getOperationTimeout();
         return timeout != null ? timeout : properties.getStartTimeout().plus(properties.getStopTimeout());
     }
