@@ -1,5 +1,5 @@
 /**
- * Spring integration of the service registry: the SmartLifecycle bridge, service beans and their annotations, adopted lifecycle beans, transition events.
+ * What an application uses: the annotations declaring services and requirements, the SmartLifecycle bridge, transition events and their log, the start-up and operator exceptions, the escalation exit.
  */
 @NullMarked
 package dev.lifecycle.spring;

@@ -8,6 +8,7 @@ import dev.lifecycle.core.Service;
 import dev.lifecycle.core.ServiceContext;
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.ServiceState;
+import dev.lifecycle.spring.internal.ServiceBeans;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

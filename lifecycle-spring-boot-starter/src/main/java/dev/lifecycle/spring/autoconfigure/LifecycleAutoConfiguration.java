@@ -5,15 +5,15 @@ import dev.lifecycle.core.Scheduler;
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.ServiceRegistryBuilder;
 import dev.lifecycle.spring.EscalationExit;
-import dev.lifecycle.spring.EscalationShutdown;
-import dev.lifecycle.spring.ServiceAwareLifecycleProcessor;
-import dev.lifecycle.spring.ServiceBeans;
-import dev.lifecycle.spring.ServiceHandleInjection;
-import dev.lifecycle.spring.ServiceOptions;
 import dev.lifecycle.spring.ServiceRegistryLifecycle;
-import dev.lifecycle.spring.ServiceTransitionEventPublisher;
 import dev.lifecycle.spring.ServiceTransitionLogger;
 import dev.lifecycle.spring.health.CriticalServicesAvailability;
+import dev.lifecycle.spring.internal.EscalationShutdown;
+import dev.lifecycle.spring.internal.ServiceAwareLifecycleProcessor;
+import dev.lifecycle.spring.internal.ServiceBeans;
+import dev.lifecycle.spring.internal.ServiceHandleInjection;
+import dev.lifecycle.spring.internal.ServiceOptions;
+import dev.lifecycle.spring.internal.ServiceTransitionEventPublisher;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,10 +39,10 @@ import org.springframework.util.function.SingletonSupplier;
  * lifecycle.
  *
  * <p>Every part can be replaced by defining a bean of its type: the {@link ServiceRegistry} itself, the default
- * {@link RestartPolicy}, the {@link ServiceBeans}, the {@link ServiceRegistryLifecycle} bridge, the
- * {@link EscalationExit}. The registry runs user code on the {@link Executor} bean named {@value #EXECUTOR_BEAN_NAME}
- * and its timers on the {@link Scheduler} bean, when there are such beans; {@link ServiceRegistryCustomizer} beans
- * adjust its builder. {@code lifecycle.enabled=false} turns all of it off.
+ * {@link RestartPolicy}, the {@link ServiceRegistryLifecycle} bridge, the {@link EscalationExit}, and the beans whose
+ * types are internal. The registry runs user code on the {@link Executor} bean named {@value #EXECUTOR_BEAN_NAME} and
+ * its timers on the {@link Scheduler} bean, when there are such beans; {@link ServiceRegistryCustomizer} beans adjust
+ * its builder. {@code lifecycle.enabled=false} turns all of it off.
  *
  * @since 0.1
  */
@@ -55,6 +55,7 @@ public final class LifecycleAutoConfiguration {
     public static final String EXECUTOR_BEAN_NAME = "lifecycleExecutor";
 
     @Bean
+    @ConditionalOnMissingBean
     static ServiceHandleInjection lifecycleServiceHandleInjection() {
         return new ServiceHandleInjection();
     }
@@ -62,7 +63,7 @@ public final class LifecycleAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     RestartPolicy lifecycleRestartPolicy(LifecycleProperties properties) {
-        return properties.restartPolicy();
+        return RestartPolicies.of(properties.getRestart(), RestartPolicy.defaults());
     }
 
     @Bean
@@ -72,7 +73,8 @@ public final class LifecycleAutoConfiguration {
             ObjectProvider<ServiceRegistryCustomizer> customizers) {
         ServiceRegistryBuilder builder = ServiceRegistry.builder().restartPolicy(restartPolicy)
                 .startTimeout(properties.getStartTimeout()).stopTimeout(properties.getStopTimeout())
-                .healthCheckInterval(properties.getHealthCheckInterval());
+                .healthCheckInterval(properties.getHealthCheckInterval())
+                .eventDeliveryTimeout(properties.getEventDeliveryTimeout());
         executor.ifAvailable(builder::executor);
         scheduler.ifAvailable(builder::scheduler);
         customizers.orderedStream().forEach(c -> c.customize(builder));
@@ -85,7 +87,8 @@ public final class LifecycleAutoConfiguration {
             RestartPolicy restartPolicy) {
         Map<String, ServiceOptions> options = new LinkedHashMap<>();
         properties.getServices().forEach((id, s) -> options.put(id, new ServiceOptions(s.getStartTimeout(),
-                s.getStopTimeout(), s.hasRestartSettings() ? s.restartPolicy(restartPolicy) : null,
+                s.getStopTimeout(),
+                RestartPolicies.isUnset(s.getRestart()) ? null : RestartPolicies.of(s.getRestart(), restartPolicy),
                 s.getCritical(), s.isEnabled())));
         return new ServiceBeans(beanFactory, options, properties.getAdopt());
     }
@@ -94,8 +97,9 @@ public final class LifecycleAutoConfiguration {
     @ConditionalOnMissingBean
     ServiceRegistryLifecycle serviceRegistryLifecycle(ServiceRegistry registry, ServiceBeans serviceBeans,
             LifecycleProperties properties) {
-        return new ServiceRegistryLifecycle(registry, serviceBeans, properties.effectiveStartupTimeout(),
-                properties.getPhase());
+        Duration startupTimeout = properties.getStartupTimeout();
+        return new ServiceRegistryLifecycle(registry, serviceBeans,
+                startupTimeout != null ? startupTimeout : properties.getStartTimeout(), properties.getPhase());
     }
 
     @Bean(name = AbstractApplicationContext.LIFECYCLE_PROCESSOR_BEAN_NAME)
@@ -106,9 +110,10 @@ public final class LifecycleAutoConfiguration {
         SingletonSupplier<ServiceBeans> beans = SingletonSupplier.of(serviceBeans::getObject);
         ServiceAwareLifecycleProcessor processor = new ServiceAwareLifecycleProcessor(
                 () -> beans.obtain().adoptedBeanNames());
-        processor.setTimeoutPerShutdownPhase(Binder.get(environment)
-                .bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class).orElse(Duration.ofSeconds(30))
-                .toMillis());
+        // Spring Boot's own lifecycle processor backs off: its shutdown timeout, default included, is applied here.
+        processor.setTimeoutPerShutdownPhase(Binder.get(environment).bindOrCreate("spring.lifecycle",
+                org.springframework.boot.autoconfigure.context.LifecycleProperties.class)
+                .getTimeoutPerShutdownPhase().toMillis());
         return processor;
     }
 

@@ -1,7 +1,7 @@
 package dev.lifecycle.spring.autoconfigure;
 
 import dev.lifecycle.core.Escalation;
-import dev.lifecycle.core.RestartPolicy;
+import dev.lifecycle.spring.ServiceRegistryLifecycle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,8 +14,13 @@ import org.springframework.validation.Validator;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Configuration properties of the service registry, under {@code lifecycle.}. Validated when bound: a bad value
- * fails start-up with the property's name and what it must be.
+ * Configuration properties of the service registry, under {@code lifecycle.}. Each default is the field's initial
+ * value. Validated when bound, by {@link LifecyclePropertiesValidator}: a bad value fails start-up with the
+ * property's name and what it must be.
+ *
+ * <p>Restart settings have one shape at both levels ({@link Restart}, {@link Backoff}): under
+ * {@code lifecycle.restart} for every service, under {@code lifecycle.services.<id>.restart} for one, where a value
+ * left unset takes the one for every service.
  *
  * @since 0.1
  */
@@ -23,25 +28,19 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public class LifecycleProperties implements Validator {
 
-    /**
-     * Whether to run the service beans in a service registry.
-     */
+    /** Whether to run the service beans in a service registry. */
     private boolean enabled = true;
 
     /**
      * Lifecycle phase in which the services start and stop. The default, Integer.MAX_VALUE - 4096, is below the web
      * server's phase: services are RUNNING before it takes traffic and stop after it has drained.
      */
-    private int phase = Integer.MAX_VALUE - 4096;
+    private int phase = ServiceRegistryLifecycle.DEFAULT_PHASE;
 
-    /**
-     * How long a service's setup and start may take before it is failed.
-     */
+    /** How long a service's setup and start may take before it is failed. */
     private Duration startTimeout = Duration.ofSeconds(60);
 
-    /**
-     * How long a service's stop and join may take before the registry stops waiting for it.
-     */
+    /** How long a service's stop and join may take before the registry stops waiting for it. */
     private Duration stopTimeout = Duration.ofSeconds(10);
 
     /**
@@ -50,10 +49,14 @@ public class LifecycleProperties implements Validator {
      */
     private @Nullable Duration startupTimeout;
 
-    /**
-     * How often the health checks of services that have one run.
-     */
+    /** How often the health checks of services that have one run. */
     private Duration healthCheckInterval = Duration.ofSeconds(10);
+
+    /**
+     * How long closing the registry, once every service has stopped, waits for the listeners (transition events,
+     * log, metrics) to receive the last transitions; a listener that blocks longer is logged and left behind.
+     */
+    private Duration eventDeliveryTimeout = Duration.ofSeconds(10);
 
     /**
      * Names of existing Lifecycle or SmartLifecycle beans to run as services (in addition to those annotated with
@@ -61,20 +64,17 @@ public class LifecycleProperties implements Validator {
      */
     private List<String> adopt = new ArrayList<>();
 
-    /**
-     * Exit status of the process when a service gives up with escalation SHUTDOWN; must not be 0.
-     */
+    /** Exit status of the process when a service gives up with escalation SHUTDOWN; must not be 0. */
     private int exitStatus = 1;
 
-    /**
-     * Restart policy of every service.
-     */
+    /** Restart policy of every service. */
     private final Restart restart = new Restart();
 
-    /**
-     * How critical services drive the application's availability.
-     */
+    /** How critical services drive the application's availability. */
     private final Availability availability = new Availability();
+
+    /** The services actuator endpoint. */
+    private final Endpoint endpoint = new Endpoint();
 
     /**
      * Settings of individual services, by service id (name, or name:qualifier written as
@@ -130,6 +130,14 @@ public class LifecycleProperties implements Validator {
         this.healthCheckInterval = healthCheckInterval;
     }
 
+    public Duration getEventDeliveryTimeout() {
+        return eventDeliveryTimeout;
+    }
+
+    public void setEventDeliveryTimeout(Duration eventDeliveryTimeout) {
+        this.eventDeliveryTimeout = eventDeliveryTimeout;
+    }
+
     public List<String> getAdopt() {
         return adopt;
     }
@@ -154,6 +162,10 @@ public class LifecycleProperties implements Validator {
         return availability;
     }
 
+    public Endpoint getEndpoint() {
+        return endpoint;
+    }
+
     public Map<String, ServiceSettings> getServices() {
         return services;
     }
@@ -162,371 +174,58 @@ public class LifecycleProperties implements Validator {
         this.services = services;
     }
 
-    /** How long start-up waits: the start-up timeout, else the start timeout. */
-    Duration effectiveStartupTimeout() {
-        return startupTimeout != null ? startupTimeout : startTimeout;
-    }
-
-    /** The restart policy these properties describe. */
-    RestartPolicy restartPolicy() {
-        Backoff b = restart.backoff;
-        return new RestartPolicy(restart.enabled, b.initial, b.max, b.multiplier, b.jitter, restart.maxRestarts,
-                restart.window, restart.escalation);
-    }
-
+    /** Properties of this type are checked by {@link LifecyclePropertiesValidator} when they are bound. */
     @Override
     public boolean supports(Class<?> type) {
         return LifecycleProperties.class.isAssignableFrom(type);
     }
 
+    /** Checks the properties with {@link LifecyclePropertiesValidator}. */
     @Override
     public void validate(Object target, Errors errors) {
-        LifecycleProperties p = (LifecycleProperties) target;
-        positive(errors, "start-timeout", p.startTimeout);
-        positive(errors, "stop-timeout", p.stopTimeout);
-        positive(errors, "startup-timeout", p.startupTimeout);
-        positive(errors, "health-check-interval", p.healthCheckInterval);
-        if (p.exitStatus == 0) {
-            errors.rejectValue("exitStatus", "invalid", "must not be 0: it tells the platform the application failed");
-        }
-        Restart r = p.restart;
-        checkRestart(errors, "restart.", r.maxRestarts, r.window, r.backoff.initial, r.backoff.max,
-                r.backoff.multiplier, r.backoff.jitter);
-        p.services.forEach((id, s) -> {
-            String prefix = "services[" + id + "].";
-            if (id.isBlank() || id.chars().anyMatch(Character::isWhitespace)) {
-                errors.rejectValue("services", "invalid", "invalid service id '" + id + "': a service id is a name, "
-                        + "or name:qualifier, without whitespace");
-            }
-            positive(errors, prefix + "start-timeout", s.startTimeout);
-            positive(errors, prefix + "stop-timeout", s.stopTimeout);
-            ServiceRestart sr = s.restart;
-            checkRestart(errors, prefix + "restart.", or(sr.maxRestarts, r.maxRestarts), or(sr.window, r.window),
-                    or(sr.backoff.initial, r.backoff.initial), or(sr.backoff.max, r.backoff.max),
-                    or(sr.backoff.multiplier, r.backoff.multiplier), or(sr.backoff.jitter, r.backoff.jitter));
-        });
+        LifecyclePropertiesValidator.validate((LifecycleProperties) target, errors);
     }
 
-    private static void checkRestart(Errors errors, String prefix, int maxRestarts, Duration window, Duration initial,
-            Duration max, double multiplier, double jitter) {
-        if (maxRestarts < 0) {
-            errors.rejectValue(field(prefix + "max-restarts"), "invalid", "must be 0 or more, was " + maxRestarts);
-        }
-        positive(errors, prefix + "window", window);
-        if (initial.isNegative()) {
-            errors.rejectValue(field(prefix + "backoff.initial"), "invalid", "must not be negative, was " + initial);
-        }
-        if (max.compareTo(initial) < 0) {
-            errors.rejectValue(field(prefix + "backoff.max"), "invalid",
-                    "must be at least the initial back-off (" + initial + "), was " + max);
-        }
-        if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
-            errors.rejectValue(field(prefix + "backoff.multiplier"), "invalid",
-                    "must be 1 or more (the delay must not shrink), was " + multiplier);
-        }
-        if (!(jitter >= 0.0 && jitter <= 1.0)) {
-            errors.rejectValue(field(prefix + "backoff.jitter"), "invalid",
-                    "must be between 0 and 1 (a fraction of the delay), was " + jitter);
-        }
-    }
-
-    private static void positive(Errors errors, String name, @Nullable Duration value) {
-        if (value != null && (value.isNegative() || value.isZero())) {
-            errors.rejectValue(field(name), "invalid", "must be positive, was " + value);
-        }
-    }
-
-    /** A property path ({@code restart.max-restarts}) as the bean field path the binder reports. */
-    private static String field(String name) {
-        StringBuilder out = new StringBuilder(name.length());
-        boolean upper = false;
-        boolean inBrackets = false;
-        for (char c : name.toCharArray()) {
-            if (c == '[') {
-                inBrackets = true;
-            }
-            else if (c == ']') {
-                inBrackets = false;
-            }
-            if (c == '-' && !inBrackets) {
-                upper = true;
-            }
-            else {
-                out.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return out.toString();
-    }
-
-    private static <T> T or(@Nullable T value, T fallback) {
-        return value != null ? value : fallback;
-    }
-
-    /** Restart policy of every service. */
+    /**
+     * Restart policy: of every service under {@code lifecycle.restart}, of one under
+     * {@code lifecycle.services.<id>.restart}. A value left unset ({@code null}) takes the one of every service.
+     */
     public static class Restart {
 
-        /**
-         * Whether a failed service is restarted at all; when false it stays FAILED until restarted by hand.
-         */
-        private boolean enabled = true;
+        /** Whether a failed service is restarted at all; when false it stays FAILED until restarted by hand. */
+        private @Nullable Boolean enabled = true;
 
         /**
          * How many restarts are allowed within the window; past that the service gives up and the escalation
          * applies.
          */
-        private int maxRestarts = 5;
+        private @Nullable Integer maxRestarts = 5;
 
-        /**
-         * The intensity window, and how long a service must run to reset its back-off.
-         */
-        private Duration window = Duration.ofSeconds(60);
+        /** The intensity window, and how long a service must run to reset its back-off. */
+        private @Nullable Duration window = Duration.ofSeconds(60);
 
         /**
          * What happens when a service gives up: NONE (it stays FAILED, health DOWN) or SHUTDOWN (the application
          * closes and the process exits with lifecycle.exit-status).
          */
-        private Escalation escalation = Escalation.NONE;
+        private @Nullable Escalation escalation = Escalation.NONE;
 
-        /**
-         * Delay before each restart.
-         */
+        /** Delay before each restart. */
         private final Backoff backoff = new Backoff();
 
-        public boolean isEnabled() {
-            return enabled;
-        }
-
-        public void setEnabled(boolean enabled) {
-            this.enabled = enabled;
-        }
-
-        public int getMaxRestarts() {
-            return maxRestarts;
-        }
-
-        public void setMaxRestarts(int maxRestarts) {
-            this.maxRestarts = maxRestarts;
-        }
-
-        public Duration getWindow() {
-            return window;
-        }
-
-        public void setWindow(Duration window) {
-            this.window = window;
-        }
-
-        public Escalation getEscalation() {
-            return escalation;
-        }
-
-        public void setEscalation(Escalation escalation) {
-            this.escalation = escalation;
-        }
-
-        public Backoff getBackoff() {
-            return backoff;
-        }
-    }
-
-    /** Exponential back-off with jitter before a restart. */
-    public static class Backoff {
-
-        /**
-         * Delay before the first restart.
-         */
-        private Duration initial = Duration.ofMillis(100);
-
-        /**
-         * Longest delay.
-         */
-        private Duration max = Duration.ofSeconds(30);
-
-        /**
-         * How much the delay grows with each restart; at least 1.
-         */
-        private double multiplier = 2.0;
-
-        /**
-         * Random fraction, from 0 to 1, by which a delay may be shortened.
-         */
-        private double jitter = 0.2;
-
-        public Duration getInitial() {
-            return initial;
-        }
-
-        public void setInitial(Duration initial) {
-            this.initial = initial;
-        }
-
-        public Duration getMax() {
-            return max;
-        }
-
-        public void setMax(Duration max) {
-            this.max = max;
-        }
-
-        public double getMultiplier() {
-            return multiplier;
-        }
-
-        public void setMultiplier(double multiplier) {
-            this.multiplier = multiplier;
-        }
-
-        public double getJitter() {
-            return jitter;
-        }
-
-        public void setJitter(double jitter) {
-            this.jitter = jitter;
-        }
-    }
-
-    /** How critical services drive the application's availability. */
-    public static class Availability {
-
-        /**
-         * Whether the application refuses traffic (readiness REFUSING_TRAFFIC) while a critical service is not
-         * RUNNING.
-         */
-        private boolean readiness = true;
-
-        /**
-         * Whether a critical service that gives up marks the application broken (liveness BROKEN).
-         */
-        private boolean liveness = true;
-
-        public boolean isReadiness() {
-            return readiness;
-        }
-
-        public void setReadiness(boolean readiness) {
-            this.readiness = readiness;
-        }
-
-        public boolean isLiveness() {
-            return liveness;
-        }
-
-        public void setLiveness(boolean liveness) {
-            this.liveness = liveness;
-        }
-    }
-
-    /** Settings of one service; anything left unset takes the global setting. */
-    public static class ServiceSettings {
-
-        /**
-         * Whether to run this service bean; when false it is not installed, and services that require it fail
-         * start-up as missing.
-         */
-        private boolean enabled = true;
-
-        /**
-         * Whether the application cannot work without this service (overrides @LifecycleService(critical)).
-         */
-        private @Nullable Boolean critical;
-
-        /**
-         * How long the service's setup and start may take.
-         */
-        private @Nullable Duration startTimeout;
-
-        /**
-         * How long the service's stop and join may take.
-         */
-        private @Nullable Duration stopTimeout;
-
-        /**
-         * Restart policy of the service.
-         */
-        private final ServiceRestart restart = new ServiceRestart();
-
-        public boolean isEnabled() {
-            return enabled;
-        }
-
-        public void setEnabled(boolean enabled) {
-            this.enabled = enabled;
-        }
-
-        public @Nullable Boolean getCritical() {
-            return critical;
-        }
-
-        public void setCritical(@Nullable Boolean critical) {
-            this.critical = critical;
-        }
-
-        public @Nullable Duration getStartTimeout() {
-            return startTimeout;
-        }
-
-        public void setStartTimeout(@Nullable Duration startTimeout) {
-            this.startTimeout = startTimeout;
-        }
-
-        public @Nullable Duration getStopTimeout() {
-            return stopTimeout;
-        }
-
-        public void setStopTimeout(@Nullable Duration stopTimeout) {
-            this.stopTimeout = stopTimeout;
-        }
-
-        public ServiceRestart getRestart() {
+        /** A restart policy with nothing set, for one service: every value is that of every service. */
+        static Restart unset() {
+            Restart restart = new Restart();
+            restart.enabled = null;
+            restart.maxRestarts = null;
+            restart.window = null;
+            restart.escalation = null;
+            restart.backoff.initial = null;
+            restart.backoff.max = null;
+            restart.backoff.multiplier = null;
+            restart.backoff.jitter = null;
             return restart;
         }
-
-        /** Whether any restart setting is set. */
-        boolean hasRestartSettings() {
-            ServiceBackoff b = restart.backoff;
-            return restart.enabled != null || restart.maxRestarts != null || restart.window != null
-                    || restart.escalation != null || b.initial != null || b.max != null || b.multiplier != null
-                    || b.jitter != null;
-        }
-
-        /** {@code base} with this service's restart settings applied. */
-        RestartPolicy restartPolicy(RestartPolicy base) {
-            ServiceBackoff b = restart.backoff;
-            return new RestartPolicy(or(restart.enabled, base.restart()), or(b.initial, base.initialBackoff()),
-                    or(b.max, base.maxBackoff()), or(b.multiplier, base.multiplier()), or(b.jitter, base.jitter()),
-                    or(restart.maxRestarts, base.maxRestarts()), or(restart.window, base.window()),
-                    or(restart.escalation, base.escalation()));
-        }
-    }
-
-    /** Restart policy of one service; anything left unset takes the global setting. */
-    public static class ServiceRestart {
-
-        /**
-         * Whether the service is restarted after a failure.
-         */
-        private @Nullable Boolean enabled;
-
-        /**
-         * How many restarts are allowed within the window.
-         */
-        private @Nullable Integer maxRestarts;
-
-        /**
-         * The intensity window.
-         */
-        private @Nullable Duration window;
-
-        /**
-         * What happens when the service gives up: NONE or SHUTDOWN.
-         */
-        private @Nullable Escalation escalation;
-
-        /**
-         * Delay before each restart.
-         */
-        private final ServiceBackoff backoff = new ServiceBackoff();
 
         public @Nullable Boolean getEnabled() {
             return enabled;
@@ -560,33 +259,25 @@ public class LifecycleProperties implements Validator {
             this.escalation = escalation;
         }
 
-        public ServiceBackoff getBackoff() {
+        public Backoff getBackoff() {
             return backoff;
         }
     }
 
-    /** Back-off of one service; anything left unset takes the global setting. */
-    public static class ServiceBackoff {
+    /** Exponential back-off with jitter before a restart; a value left unset takes the one of every service. */
+    public static class Backoff {
 
-        /**
-         * Delay before the first restart.
-         */
-        private @Nullable Duration initial;
+        /** Delay before the first restart. */
+        private @Nullable Duration initial = Duration.ofMillis(100);
 
-        /**
-         * Longest delay.
-         */
-        private @Nullable Duration max;
+        /** Longest delay. */
+        private @Nullable Duration max = Duration.ofSeconds(30);
 
-        /**
-         * How much the delay grows with each restart.
-         */
-        private @Nullable Double multiplier;
+        /** How much the delay grows with each restart; at least 1. */
+        private @Nullable Double multiplier = 2.0;
 
-        /**
-         * Random fraction, from 0 to 1, by which a delay may be shortened.
-         */
-        private @Nullable Double jitter;
+        /** Random fraction, from 0 to 1, by which a delay may be shortened. */
+        private @Nullable Double jitter = 0.2;
 
         public @Nullable Duration getInitial() {
             return initial;
@@ -618,6 +309,112 @@ public class LifecycleProperties implements Validator {
 
         public void setJitter(@Nullable Double jitter) {
             this.jitter = jitter;
+        }
+    }
+
+    /** How critical services drive the application's availability. */
+    public static class Availability {
+
+        /**
+         * Whether the application refuses traffic (readiness REFUSING_TRAFFIC) while a critical service is not
+         * RUNNING.
+         */
+        private boolean readiness = true;
+
+        /** Whether a critical service that gives up marks the application broken (liveness BROKEN). */
+        private boolean liveness = true;
+
+        public boolean isReadiness() {
+            return readiness;
+        }
+
+        public void setReadiness(boolean readiness) {
+            this.readiness = readiness;
+        }
+
+        public boolean isLiveness() {
+            return liveness;
+        }
+
+        public void setLiveness(boolean liveness) {
+            this.liveness = liveness;
+        }
+    }
+
+    /** The services actuator endpoint. */
+    public static class Endpoint {
+
+        /**
+         * How long a write operation (fail, restart, stop, start) waits for the services to settle before it
+         * answers with them as they are then; the operation goes on. Defaults to the start timeout plus the stop
+         * timeout: a restart stops a service and starts it again.
+         */
+        private @Nullable Duration operationTimeout;
+
+        public @Nullable Duration getOperationTimeout() {
+            return operationTimeout;
+        }
+
+        public void setOperationTimeout(@Nullable Duration operationTimeout) {
+            this.operationTimeout = operationTimeout;
+        }
+    }
+
+    /** Settings of one service; anything left unset takes the setting of every service. */
+    public static class ServiceSettings {
+
+        /**
+         * Whether to run this service bean; when false it is not installed, and services that require it fail
+         * start-up as missing.
+         */
+        private boolean enabled = true;
+
+        /** Whether the application cannot work without this service (overrides @LifecycleService(critical)). */
+        private @Nullable Boolean critical;
+
+        /** How long the service's setup and start may take. */
+        private @Nullable Duration startTimeout;
+
+        /** How long the service's stop and join may take. */
+        private @Nullable Duration stopTimeout;
+
+        /** Restart policy of the service. */
+        private final Restart restart = Restart.unset();
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public @Nullable Boolean getCritical() {
+            return critical;
+        }
+
+        public void setCritical(@Nullable Boolean critical) {
+            this.critical = critical;
+        }
+
+        public @Nullable Duration getStartTimeout() {
+            return startTimeout;
+        }
+
+        public void setStartTimeout(@Nullable Duration startTimeout) {
+            this.startTimeout = startTimeout;
+        }
+
+        public @Nullable Duration getStopTimeout() {
+            return stopTimeout;
+        }
+
+        public void setStopTimeout(@Nullable Duration stopTimeout) {
+            this.stopTimeout = stopTimeout;
+        }
+
+        public Restart getRestart() {
+            return restart;
         }
     }
 }

@@ -9,14 +9,16 @@ import dev.lifecycle.core.ServiceKey;
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.ServiceSnapshot;
 import dev.lifecycle.core.ServiceState;
-import dev.lifecycle.spring.ServiceAwareLifecycleProcessor;
-import dev.lifecycle.spring.ServiceBeans;
+import dev.lifecycle.core.event.ServiceListener;
+import dev.lifecycle.core.event.ServiceTransition;
 import dev.lifecycle.spring.ServiceRegistryLifecycle;
 import dev.lifecycle.spring.actuate.endpoint.ServicesEndpoint;
 import dev.lifecycle.spring.autoconfigure.endpoint.ServicesEndpointAutoConfiguration;
 import dev.lifecycle.spring.autoconfigure.health.LifecycleHealthContributorAutoConfiguration;
 import dev.lifecycle.spring.autoconfigure.metrics.LifecycleMetricsAutoConfiguration;
 import dev.lifecycle.spring.health.ServicesHealthContributor;
+import dev.lifecycle.spring.internal.ServiceAwareLifecycleProcessor;
+import dev.lifecycle.spring.internal.ServiceBeans;
 import dev.lifecycle.spring.metrics.ServiceMetrics;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -24,9 +26,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -170,6 +173,33 @@ class LifecycleAutoConfigurationTests {
     }
 
     @Test
+    void eventDeliveryTimeoutBoundsHowLongClosingWaitsForTheListeners() {
+        CountDownLatch release = new CountDownLatch(1);
+        BlockedAtStop listener = new BlockedAtStop(release);
+        try {
+            runner.withPropertyValues("lifecycle.event-delivery-timeout=200ms")
+                    .withBean("config", Service.class, () -> ctx -> "value")
+                    .withBean(BlockedAtStop.class, () -> listener)
+                    .run(context -> {
+                        assertThat(context.getBean(LifecycleProperties.class).getEventDeliveryTimeout())
+                                .isEqualTo(Duration.ofMillis(200));
+                        long began = System.nanoTime();
+
+                        context.close();
+
+                        assertThat(Duration.ofNanos(System.nanoTime() - began)).as("closing, bounded by 200 ms and "
+                                + "not by the default 10 s").isLessThan(Duration.ofSeconds(5));
+                        assertThat(listener.received.getCount()).as("the listener received the STOPPED event")
+                                .isZero();
+                        assertThat(release.getCount()).as("and is still blocked in it").isEqualTo(1);
+                    });
+        }
+        finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void restartCanBeTurnedOff() {
         runner.withPropertyValues("lifecycle.restart.enabled=false").run(context ->
                 assertThat(context.getBean(RestartPolicy.class).restart()).isFalse());
@@ -234,6 +264,17 @@ class LifecycleAutoConfigurationTests {
     }
 
     @Test
+    void zeroEventDeliveryTimeoutFails() {
+        assertInvalid("lifecycle.event-delivery-timeout=0s", "eventDeliveryTimeout", "must be positive, was PT0S");
+    }
+
+    @Test
+    void zeroEndpointOperationTimeoutFails() {
+        assertInvalid("lifecycle.endpoint.operation-timeout=0s", "endpoint.operationTimeout",
+                "must be positive, was PT0S");
+    }
+
+    @Test
     void invalidServiceSettingFailsWithItsPath() {
         assertInvalid("lifecycle.services.database.restart.backoff.jitter=-1",
                 "services[database].restart.backoff.jitter", "must be between 0 and 1 (a fraction of the delay), "
@@ -280,6 +321,30 @@ class LifecycleAutoConfigurationTests {
                 .withBean(SimpleMeterRegistry.class)
                 .run(context -> assertThat(context).hasNotFailed().hasSingleBean(ServicesEndpoint.class)
                         .hasSingleBean(ServicesHealthContributor.class).doesNotHaveBean(ServiceMetrics.class));
+    }
+
+    /** A listener that blocks, once it receives a transition to STOPPED, until released. */
+    static final class BlockedAtStop implements ServiceListener {
+
+        final CountDownLatch received = new CountDownLatch(1);
+        private final CountDownLatch release;
+
+        BlockedAtStop(CountDownLatch release) {
+            this.release = release;
+        }
+
+        @Override
+        public void onTransition(ServiceTransition transition) {
+            if (transition.to() == ServiceState.STOPPED) {
+                received.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
     }
 
     private void assertInvalid(String property, String field, String message) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -21,14 +27,17 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Debian's headless Chromium driven through its ChromeDriver, with what the console's tests read from the page.
- * Nothing is downloaded: the browser and the driver must be installed, and the tests fail, saying how to install
- * them, when they are not.
+ * Debian's headless Chromium driven through its ChromeDriver, with what the console's tests read from the page: the
+ * fixture of the console's browser tests. A {@code @SpringBootTest} on a random port registers it with
+ * {@code @RegisterExtension static final ConsoleBrowser browser = new ConsoleBrowser();}: it starts the browser
+ * before the class's tests, quits it after them, and opens paths of the test's server. Nothing is downloaded: the
+ * browser and the driver must be installed, and the tests fail, saying how to install them, when they are not.
  */
-final class ConsoleBrowser implements AutoCloseable {
+final class ConsoleBrowser implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -39,15 +48,13 @@ final class ConsoleBrowser implements AutoCloseable {
     static final String GREY = "rgb(140, 149, 159)";
     static final String RED = "rgb(207, 34, 46)";
 
-    private final ChromeDriver driver;
-    private final Path profile;
+    private @Nullable ChromeDriver driver;
+    private @Nullable Path profile;
+    /** The port of the test's server. */
+    private int port;
 
-    private ConsoleBrowser(ChromeDriver driver, Path profile) {
-        this.driver = driver;
-        this.profile = profile;
-    }
-
-    static ConsoleBrowser start() {
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
         List<Path> missing = Stream.of(CHROMIUM, CHROMEDRIVER).filter(p -> !Files.isExecutable(p)).toList();
         if (!missing.isEmpty()) {
             fail("The console's browser tests drive Chromium (" + CHROMIUM + ") through its driver (" + CHROMEDRIVER
@@ -55,13 +62,7 @@ final class ConsoleBrowser implements AutoCloseable {
                     + "(the CI script .ci/run does).");
         }
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        Path profile;
-        try {
-            profile = Files.createTempDirectory("console-chromium-");
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        profile = Files.createTempDirectory("console-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -69,37 +70,72 @@ final class ConsoleBrowser implements AutoCloseable {
                 "--disable-sync", "--window-size=1280,1000", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        return new ConsoleBrowser(new ChromeDriver(service, options), profile);
+        driver = new ChromeDriver(service, options);
     }
 
-    void open(String url) {
-        driver.get(url);
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        port = SpringExtension.getApplicationContext(context).getEnvironment()
+                .getRequiredProperty("local.server.port", Integer.class);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        try {
+            if (driver != null) {
+                driver.quit();
+            }
+        }
+        finally {
+            if (profile != null) {
+                FileSystemUtils.deleteRecursively(profile.toFile());
+            }
+            driver = null;
+            profile = null;
+        }
+    }
+
+    /** The address of {@code path} on the test's server. */
+    URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    /** Opens {@code path} of the test's server. */
+    void open(String path) {
+        chrome().get(uri(path).toString());
     }
 
     WebDriver driver() {
+        return chrome();
+    }
+
+    private ChromeDriver chrome() {
+        if (driver == null) {
+            throw new IllegalStateException("The browser runs only during the tests of a class that registers it");
+        }
         return driver;
     }
 
     /** Waits (bounded) until {@code condition} gives something other than {@code null} or {@code false}. */
     <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(50))
+        return new WebDriverWait(driver(), Duration.ofSeconds(15), Duration.ofMillis(50))
                 .ignoring(StaleElementReferenceException.class).withMessage(this::describePage).until(condition);
     }
 
     /** What the page says about itself, for the message of a failed wait. */
     private String describePage() {
-        Object said = driver.executeScript("const t = (id) => document.getElementById(id)?.textContent.trim();"
+        Object said = chrome().executeScript("const t = (id) => document.getElementById(id)?.textContent.trim();"
                 + "return JSON.stringify({page: location.href, title: document.title, status: t('status'),"
                 + " problem: t('problem'), message: t('message'), nodes: document.querySelectorAll('g.node').length})");
         return String.valueOf(said);
     }
 
     WebElement node(String id) {
-        return driver.findElement(By.cssSelector("g.node[data-id='" + id + "']"));
+        return driver().findElement(By.cssSelector("g.node[data-id='" + id + "']"));
     }
 
     List<WebElement> nodes() {
-        return driver.findElements(By.cssSelector("g.node"));
+        return driver().findElements(By.cssSelector("g.node"));
     }
 
     /** The state the page shows for a service. */
@@ -130,30 +166,20 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     void hover(WebElement element) {
-        new Actions(driver).moveToElement(element).perform();
+        new Actions(driver()).moveToElement(element).perform();
     }
 
     Object script(String script, Object... arguments) {
-        return driver.executeScript(script, arguments);
+        return chrome().executeScript(script, arguments);
     }
 
     void screenshot(Path file) {
         try {
             Files.createDirectories(file.getParent());
-            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            Files.write(file, chrome().getScreenshotAs(OutputType.BYTES));
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
-        }
-    }
-
-    @Override
-    public void close() {
-        try {
-            driver.quit();
-        }
-        finally {
-            FileSystemUtils.deleteRecursively(profile.toFile());
         }
     }
 }

@@ -17,16 +17,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,25 +42,11 @@ class LifecycleConsoleBrowserTests {
 
     static final Path SCREENSHOT = Path.of("target", "console-screenshot.png");
 
-    private static ConsoleBrowser browser;
-
-    @LocalServerPort
-    int port;
+    @RegisterExtension
+    static final ConsoleBrowser browser = new ConsoleBrowser();
 
     @Autowired
     ServiceRegistry registry;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = ConsoleBrowser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void drawsEveryServiceInItsStateAndColourWithRequirementsLeftOfDependents() {
@@ -167,7 +151,7 @@ class LifecycleConsoleBrowserTests {
     }
 
     private void open() {
-        browser.open("http://localhost:" + port + "/lifecycle");
+        browser.open("/lifecycle");
         browser.await(d -> browser.nodes().size() == 4 && browser.node("a").getAttribute("data-state") != null);
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lifecycle.core.ServiceDefinition;
 import dev.lifecycle.core.ServiceKey;
 import dev.lifecycle.core.ServiceRegistry;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,9 +15,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -26,9 +24,8 @@ import org.openqa.selenium.interactions.WheelInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The console in a real browser, over the same application with the services endpoint at its default, read-only
@@ -41,29 +38,15 @@ class LifecycleConsoleReadOnlyBrowserTests {
 
     private static final Logger logger = LoggerFactory.getLogger(LifecycleConsoleReadOnlyBrowserTests.class);
 
-    private static ConsoleBrowser browser;
-
-    @LocalServerPort
-    int port;
+    @RegisterExtension
+    static final ConsoleBrowser browser = new ConsoleBrowser();
 
     @Autowired
     ServiceRegistry registry;
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = ConsoleBrowser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void offersNoActionsWhenTheEndpointIsReadOnly() throws Exception {
-        browser.open("http://localhost:" + port + "/ops/lifecycle");
+        browser.open("/ops/lifecycle");
         browser.await(d -> !browser.nodes().isEmpty() && "RUNNING".equals(browser.state("a")));
 
         browser.node("a").click();
@@ -75,7 +58,7 @@ class LifecycleConsoleReadOnlyBrowserTests {
         assertThat(details.getText()).contains("Read-only: the services endpoint does not allow fail, restart, stop "
                 + "or start (management.endpoint.services.access is not unrestricted).");
         HttpResponse<String> post = HttpClient.newHttpClient().send(HttpRequest
-                .newBuilder(URI.create("http://localhost:" + port + "/actuator/services/a"))
+                .newBuilder(browser.uri("/actuator/services/a"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"stop\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -91,7 +74,7 @@ class LifecycleConsoleReadOnlyBrowserTests {
         int edges = registry.graph().edges().size();
 
         long began = System.nanoTime();
-        browser.open("http://localhost:" + port + "/ops/lifecycle");
+        browser.open("/ops/lifecycle");
         browser.await(d -> d.findElement(By.id("summary")).getText()
                 .equals(services + " services \u00b7 " + services + " running"));
         logger.info("Drew {} services and {} edges in {} ms from opening the page", services, edges,

@@ -42,19 +42,20 @@ public class ServicesEndpoint {
 
     private final ServiceRegistry registry;
     private final Predicate<String> critical;
-    private final Duration settleTimeout;
+    private final Duration operationTimeout;
 
     /**
      * An endpoint for {@code registry}.
      *
      * @param registry the registry
      * @param critical which service ids are critical
-     * @param settleTimeout how long a write operation waits for the registry to settle before it answers
+     * @param operationTimeout how long a write operation waits for the registry to settle before it answers with the
+     *        services as they are then
      */
-    public ServicesEndpoint(ServiceRegistry registry, Predicate<String> critical, Duration settleTimeout) {
+    public ServicesEndpoint(ServiceRegistry registry, Predicate<String> critical, Duration operationTimeout) {
         this.registry = registry;
         this.critical = critical;
-        this.settleTimeout = settleTimeout;
+        this.operationTimeout = operationTimeout;
     }
 
     /**
@@ -123,7 +124,7 @@ public class ServicesEndpoint {
 
     private void await(CompletableFuture<@Nullable Void> settled) {
         try {
-            settled.get(settleTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            settled.get(operationTimeout.toMillis(), TimeUnit.MILLISECONDS);
         }
         catch (TimeoutException | ExecutionException ex) {
             // Answer with the current state: the operation goes on in the background.

@@ -1,11 +1,12 @@
 package dev.lifecycle.spring.autoconfigure.endpoint;
 
 import dev.lifecycle.core.ServiceRegistry;
-import dev.lifecycle.spring.ServiceBeans;
 import dev.lifecycle.spring.actuate.endpoint.ServicesEndpoint;
 import dev.lifecycle.spring.actuate.endpoint.ServicesEndpointWebExtension;
 import dev.lifecycle.spring.autoconfigure.LifecycleAutoConfiguration;
 import dev.lifecycle.spring.autoconfigure.LifecycleProperties;
+import dev.lifecycle.spring.internal.ServiceBeans;
+import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
@@ -33,11 +34,19 @@ public final class ServicesEndpointAutoConfiguration {
     @ConditionalOnMissingBean
     ServicesEndpoint servicesEndpoint(ServiceRegistry registry, ObjectProvider<ServiceBeans> serviceBeans,
             ObjectProvider<LifecycleProperties> properties) {
-        LifecycleProperties p = properties.getIfAvailable(LifecycleProperties::new);
         return new ServicesEndpoint(registry, id -> {
             ServiceBeans beans = serviceBeans.getIfAvailable();
             return beans != null && beans.isCritical(id);
-        }, p.getStartTimeout().plus(p.getStopTimeout()));
+        }, operationTimeout(properties.getIfAvailable(LifecycleProperties::new)));
+    }
+
+    /**
+     * How long a write operation of the endpoint waits: {@code lifecycle.endpoint.operation-timeout}, else the start
+     * timeout plus the stop timeout (a restart stops a service and starts it again).
+     */
+    private static Duration operationTimeout(LifecycleProperties properties) {
+        Duration timeout = properties.getEndpoint().getOperationTimeout();
+        return timeout != null ? timeout : properties.getStartTimeout().plus(properties.getStopTimeout());
     }
 
     @Bean

@@ -1,9 +1,9 @@
 package dev.lifecycle.spring.autoconfigure.health;
 
 import dev.lifecycle.core.ServiceRegistry;
-import dev.lifecycle.spring.ServiceBeans;
 import dev.lifecycle.spring.autoconfigure.LifecycleAutoConfiguration;
 import dev.lifecycle.spring.health.ServicesHealthContributor;
+import dev.lifecycle.spring.internal.ServiceBeans;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

@@ -2,14 +2,20 @@ package dev.lifecycle.spring.autoconfigure.endpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lifecycle.core.Service;
+import dev.lifecycle.core.ServiceContext;
 import dev.lifecycle.core.ServiceRegistry;
+import dev.lifecycle.spring.actuate.endpoint.ServicesEndpoint.ServiceDescriptor;
+import dev.lifecycle.spring.actuate.endpoint.ServicesEndpoint.ServicesDescriptor;
 import dev.lifecycle.spring.actuate.endpoint.ServicesEndpoint;
 import dev.lifecycle.spring.actuate.endpoint.ServicesEndpointWebExtension;
 import dev.lifecycle.spring.autoconfigure.LifecycleAutoConfiguration;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /** Conditions of {@link ServicesEndpointAutoConfiguration}. */
 class ServicesEndpointAutoConfigurationTests {
@@ -48,6 +54,56 @@ class ServicesEndpointAutoConfigurationTests {
     void endpointIsNotCreatedWhenLifecycleIsDisabled() {
         runner.withPropertyValues("management.endpoints.web.exposure.include=services", "lifecycle.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean(ServicesEndpoint.class));
+    }
+
+    @Test
+    void writeOperationWaitsAtMostTheOperationTimeout() {
+        CountDownLatch release = new CountDownLatch(1);
+        runner.withPropertyValues("management.endpoints.web.exposure.include=services",
+                "lifecycle.endpoint.operation-timeout=200ms", "lifecycle.stop-timeout=30s")
+                .withBean("slow", Service.class, () -> new Service<String>() {
+                    @Override
+                    public String start(ServiceContext context) {
+                        return "slow";
+                    }
+
+                    @Override
+                    public void stop(ServiceContext context) throws InterruptedException {
+                        release.await();
+                    }
+                })
+                .run(context -> {
+                    try {
+                        long began = System.nanoTime();
+
+                        ServicesDescriptor answer = context.getBean(ServicesEndpoint.class).control("slow", "stop",
+                                null);
+
+                        assertThat(Duration.ofNanos(System.nanoTime() - began)).as("bounded by 200 ms, not by the "
+                                + "start timeout plus the stop timeout").isLessThan(Duration.ofSeconds(5));
+                        assertThat(answer.services()).singleElement().extracting(ServiceDescriptor::state)
+                                .isEqualTo("STOPPING");
+                    }
+                    finally {
+                        release.countDown();
+                    }
+                });
+    }
+
+    @Test
+    void operationTimeoutDefaultsToTheStartTimeoutPlusTheStopTimeout() {
+        runner.withPropertyValues("management.endpoints.web.exposure.include=services", "lifecycle.start-timeout=7s",
+                "lifecycle.stop-timeout=3s")
+                .run(context -> assertThat(ReflectionTestUtils.getField(context.getBean(ServicesEndpoint.class),
+                        "operationTimeout")).isEqualTo(Duration.ofSeconds(10)));
+    }
+
+    @Test
+    void operationTimeoutIsItsOwnSetting() {
+        runner.withPropertyValues("management.endpoints.web.exposure.include=services", "lifecycle.start-timeout=7s",
+                "lifecycle.stop-timeout=3s", "lifecycle.endpoint.operation-timeout=2s")
+                .run(context -> assertThat(ReflectionTestUtils.getField(context.getBean(ServicesEndpoint.class),
+                        "operationTimeout")).isEqualTo(Duration.ofSeconds(2)));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.lifecycle.spring;
+package dev.lifecycle.spring.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,7 +11,12 @@ import dev.lifecycle.core.ServiceKey;
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.ServiceSnapshot;
 import dev.lifecycle.core.ServiceState;
+import dev.lifecycle.spring.LifecycleService;
+import dev.lifecycle.spring.RequiresService;
+import dev.lifecycle.spring.ServiceTransitionEvent;
 import dev.lifecycle.spring.autoconfigure.LifecycleAutoConfiguration;
+import dev.lifecycle.spring.testsupport.Calls;
+import dev.lifecycle.spring.testsupport.StartupFailures;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.lifecycle.spring;
+package dev.lifecycle.spring.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -8,7 +8,13 @@ import dev.lifecycle.core.ServiceContext;
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.ServiceSnapshot;
 import dev.lifecycle.core.ServiceState;
+import dev.lifecycle.spring.EscalationExit;
+import dev.lifecycle.spring.LifecycleService;
+import dev.lifecycle.spring.RequiresService;
+import dev.lifecycle.spring.ServiceRegistryLifecycle;
 import dev.lifecycle.spring.autoconfigure.LifecycleAutoConfiguration;
+import dev.lifecycle.spring.testsupport.Calls;
+import dev.lifecycle.spring.testsupport.StartupFailures;
 import java.time.Duration;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -260,13 +266,13 @@ class StartupPolicyTests {
 
         @Bean
         Service<String> config(Calls calls) {
-            return recording(calls, "config");
+            return calls.service("config", "config");
         }
 
         @Bean
         @RequiresService("config")
         Service<String> cache(Calls calls) {
-            return recording(calls, "cache");
+            return calls.service("cache", "cache");
         }
 
         @Bean
@@ -281,22 +287,7 @@ class StartupPolicyTests {
         @Bean
         @RequiresService("database")
         Service<String> repository(Calls calls) {
-            return recording(calls, "repository");
-        }
-
-        private static Service<String> recording(Calls calls, String name) {
-            return new Service<>() {
-                @Override
-                public String start(ServiceContext context) {
-                    calls.add("start:" + name);
-                    return name;
-                }
-
-                @Override
-                public void stop(ServiceContext context) {
-                    calls.add("stop:" + name);
-                }
-            };
+            return calls.service("repository", "repository");
         }
     }
 }

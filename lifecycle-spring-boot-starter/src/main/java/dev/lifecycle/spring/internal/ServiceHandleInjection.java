@@ -1,6 +1,7 @@
-package dev.lifecycle.spring;
+package dev.lifecycle.spring.internal;
 
 import dev.lifecycle.core.ServiceRegistry;
+import dev.lifecycle.spring.RequiresService;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;

@@ -1,8 +1,10 @@
-package dev.lifecycle.spring;
+package dev.lifecycle.spring.internal;
 
 import dev.lifecycle.core.Escalation;
 import dev.lifecycle.core.ServiceKey;
 import dev.lifecycle.core.event.ServiceListener;
+import dev.lifecycle.spring.EscalationExit;
+import dev.lifecycle.spring.ServiceRegistryLifecycle;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;

@@ -1,8 +1,9 @@
-package dev.lifecycle.spring;
+package dev.lifecycle.spring.internal;
 
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.event.ServiceListener;
 import dev.lifecycle.core.event.ServiceTransition;
+import dev.lifecycle.spring.ServiceTransitionEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;

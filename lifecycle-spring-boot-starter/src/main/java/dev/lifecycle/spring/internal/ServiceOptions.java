@@ -1,6 +1,7 @@
-package dev.lifecycle.spring;
+package dev.lifecycle.spring.internal;
 
 import dev.lifecycle.core.RestartPolicy;
+import dev.lifecycle.core.ServiceDefinition;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -37,5 +38,18 @@ public record ServiceOptions(@Nullable Duration startTimeout, @Nullable Duration
     /** Options that change nothing. */
     public static ServiceOptions none() {
         return NONE;
+    }
+
+    /** Sets the timeouts and the restart policy that are not {@code null} on {@code builder}. */
+    void applyTo(ServiceDefinition.Builder<?> builder) {
+        if (startTimeout != null) {
+            builder.startTimeout(startTimeout);
+        }
+        if (stopTimeout != null) {
+            builder.stopTimeout(stopTimeout);
+        }
+        if (restartPolicy != null) {
+            builder.restartPolicy(restartPolicy);
+        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.lifecycle.spring;
+package dev.lifecycle.spring.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -7,7 +7,10 @@ import dev.lifecycle.core.Service;
 import dev.lifecycle.core.ServiceContext;
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.ServiceState;
+import dev.lifecycle.spring.LifecycleService;
 import dev.lifecycle.spring.autoconfigure.LifecycleAutoConfiguration;
+import dev.lifecycle.spring.testsupport.Calls;
+import dev.lifecycle.spring.testsupport.StartupFailures;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -219,27 +222,12 @@ class AdoptedLifecycleTests {
         }
     }
 
-    static Service<String> database(Calls calls) {
-        return new Service<>() {
-            @Override
-            public String start(ServiceContext context) {
-                calls.add("start:database");
-                return "db";
-            }
-
-            @Override
-            public void stop(ServiceContext context) {
-                calls.add("stop:database");
-            }
-        };
-    }
-
     @Configuration(proxyBeanMethods = false)
     static class AnnotatedConfiguration {
 
         @Bean
         Service<String> database(Calls calls) {
-            return AdoptedLifecycleTests.database(calls);
+            return calls.service("database", "db");
         }
 
         @Bean
@@ -272,7 +260,7 @@ class AdoptedLifecycleTests {
 
         @Bean
         Service<String> database(Calls calls) {
-            return AdoptedLifecycleTests.database(calls);
+            return calls.service("database", "db");
         }
 
         @Bean

@@ -1,4 +1,4 @@
-package dev.lifecycle.spring;
+package dev.lifecycle.spring.internal;
 
 import dev.lifecycle.core.ServiceHandle;
 import dev.lifecycle.core.ServiceKey;

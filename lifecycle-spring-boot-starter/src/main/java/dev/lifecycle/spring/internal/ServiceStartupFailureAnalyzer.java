@@ -1,5 +1,6 @@
-package dev.lifecycle.spring;
+package dev.lifecycle.spring.internal;
 
+import dev.lifecycle.spring.ServiceStartupException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

@@ -1,8 +1,9 @@
-package dev.lifecycle.spring;
+package dev.lifecycle.spring.internal;
 
 import dev.lifecycle.core.ServiceHandle;
 import dev.lifecycle.core.ServiceKey;
 import dev.lifecycle.core.ServiceRegistry;
+import dev.lifecycle.spring.RequiresService;
 import java.lang.annotation.Annotation;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -10,7 +11,6 @@ import org.springframework.beans.factory.config.BeanDefinitionHolder;
 import org.springframework.beans.factory.config.DependencyDescriptor;
 import org.springframework.beans.factory.support.AutowireCandidateResolver;
 import org.springframework.context.annotation.ContextAnnotationAutowireCandidateResolver;
-import org.springframework.core.ResolvableType;
 
 /**
  * Resolves {@link ServiceHandle} injection points, recording which bean asked for which service, and hands every

@@ -1,7 +1,8 @@
-package dev.lifecycle.spring;
+package dev.lifecycle.spring.testsupport;
 
 import dev.lifecycle.core.Service;
 import dev.lifecycle.core.ServiceHandle;
+import dev.lifecycle.spring.LifecycleService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;

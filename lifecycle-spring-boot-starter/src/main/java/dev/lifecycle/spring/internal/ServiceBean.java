@@ -1,0 +1,15 @@
+package dev.lifecycle.spring.internal;
+
+import dev.lifecycle.core.ServiceDefinition;
+import dev.lifecycle.core.ServiceKey;
+
+/**
+ * A service bean, ready to install.
+ *
+ * @param beanName the bean name
+ * @param key the service key
+ * @param critical whether its annotation marks it critical
+ * @param definition what to install
+ */
+record ServiceBean(String beanName, ServiceKey<?> key, boolean critical, ServiceDefinition<?> definition) {
+}

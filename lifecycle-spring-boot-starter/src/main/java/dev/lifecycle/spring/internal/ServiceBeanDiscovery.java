@@ -1,0 +1,188 @@
+package dev.lifecycle.spring.internal;
+
+import dev.lifecycle.core.HealthCheck;
+import dev.lifecycle.core.Service;
+import dev.lifecycle.core.ServiceDefinition;
+import dev.lifecycle.core.ServiceKey;
+import dev.lifecycle.spring.LifecycleService;
+import dev.lifecycle.spring.RequiresService;
+import dev.lifecycle.spring.ServiceStartupException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.Lifecycle;
+import org.springframework.core.ResolvableType;
+
+/**
+ * One pass over a bean factory that finds its service beans and turns each into a {@link ServiceBean}: its id, value
+ * type, requirements, health check and options. Creates the service beans (and the adopted ones); used once per
+ * {@link ServiceBeans}.
+ */
+final class ServiceBeanDiscovery {
+
+    private static final Logger logger = LoggerFactory.getLogger(ServiceBeanDiscovery.class);
+
+    private final ConfigurableListableBeanFactory beanFactory;
+    private final Map<String, ServiceOptions> options;
+    private final AdoptedLifecycleBeans adoptedBeans;
+    private final Map<String, ServiceKey<?>> keys = new LinkedHashMap<>();
+    private final Map<String, Object> instances = new LinkedHashMap<>();
+    private final Map<String, LifecycleService> annotations = new HashMap<>();
+    private final Map<String, String> beanById = new LinkedHashMap<>();
+
+    ServiceBeanDiscovery(ConfigurableListableBeanFactory beanFactory, Map<String, ServiceOptions> options,
+            AdoptedLifecycleBeans adoptedBeans) {
+        this.beanFactory = beanFactory;
+        this.options = options;
+        this.adoptedBeans = adoptedBeans;
+    }
+
+    /**
+     * The service beans, in the order the context registered them, without those disabled by their options.
+     *
+     * @throws ServiceStartupException if a bean cannot be a service or cannot be adopted
+     */
+    List<ServiceBean> run() {
+        List<String> serviceNames = List.of(beanFactory.getBeanNamesForType(Service.class, false, true));
+        Set<String> adopted = adoptedBeans.names();
+        adopted.removeAll(serviceNames);
+        adoptedBeans.check(adopted);
+        for (String name : serviceNames) {
+            identify(name, false);
+        }
+        for (String name : adopted) {
+            identify(name, true);
+        }
+        InjectedHandles handles = beanFactory.containsSingleton(InjectedHandles.BEAN_NAME)
+                ? beanFactory.getBean(InjectedHandles.BEAN_NAME, InjectedHandles.class) : new InjectedHandles();
+        List<ServiceBean> beans = new ArrayList<>();
+        for (Map.Entry<String, ServiceKey<?>> entry : keys.entrySet()) {
+            String name = entry.getKey();
+            ServiceKey<?> key = entry.getValue();
+            ServiceOptions option = options.getOrDefault(key.id(), ServiceOptions.none());
+            if (Boolean.FALSE.equals(option.enabled())) {
+                logger.info("Service {} is disabled (lifecycle.services.{}.enabled=false); not installing it",
+                        key.id(), key.id());
+                continue;
+            }
+            LifecycleService annotation = annotations.get(name);
+            Object instance = instances.get(name);
+            Service<?> service = instance instanceof Service<?> s ? s
+                    : new LifecycleBeanService(name, (Lifecycle) instance);
+            beans.add(new ServiceBean(name, key, annotation != null && annotation.critical(),
+                    definition(key, service, dependsOn(name, annotation), handles.of(name), option,
+                            instance instanceof HealthCheck check ? check : null)));
+        }
+        return List.copyOf(beans);
+    }
+
+    private void identify(String name, boolean adopted) {
+        Object instance = beanFactory.getBean(name);
+        LifecycleService annotation = beanFactory.findAnnotationOnBean(name, LifecycleService.class);
+        String serviceName = annotation != null && !annotation.name().isEmpty() ? annotation.name() : name;
+        String qualifier = annotation != null && !annotation.qualifier().isEmpty() ? annotation.qualifier() : null;
+        ServiceKey<?> key;
+        Class<?> type = adopted ? Void.class : valueType(name, instance);
+        try {
+            key = ServiceKey.of(serviceName, type, qualifier);
+        }
+        catch (IllegalArgumentException ex) {
+            throw new ServiceStartupException("Bean '" + name + "' cannot be a service: " + ex.getMessage() + ".",
+                    "Give the service a valid name with @LifecycleService(name = \"...\") on the bean.", ex);
+        }
+        String other = beanById.putIfAbsent(key.id(), name);
+        if (other != null) {
+            throw new ServiceStartupException("Beans '" + other + "' and '" + name + "' are both service '"
+                    + key.id() + "'.", "Give one of them another name or a qualifier with "
+                            + "@LifecycleService(name = ..., qualifier = ...).", null);
+        }
+        keys.put(name, key);
+        instances.put(name, instance);
+        if (annotation != null) {
+            annotations.put(name, annotation);
+        }
+    }
+
+    /** The type argument of {@code Service<T>} on the bean's declared type, else on its class, else Object. */
+    private Class<?> valueType(String name, Object instance) {
+        Class<?> type = null;
+        if (beanFactory.containsBeanDefinition(name)) {
+            type = beanFactory.getMergedBeanDefinition(name).getResolvableType().as(Service.class).getGeneric(0)
+                    .resolve();
+        }
+        if (type == null) {
+            type = ResolvableType.forClass(instance.getClass()).as(Service.class).getGeneric(0).resolve();
+        }
+        return type != null ? type : Object.class;
+    }
+
+    /** The ids required without value: the annotations', and the services among the beans of {@code @DependsOn}. */
+    private List<String> dependsOn(String name, @Nullable LifecycleService annotation) {
+        Set<String> ids = new LinkedHashSet<>();
+        if (annotation != null) {
+            for (String id : annotation.requires()) {
+                ids.add(checkedId(name, id, null));
+            }
+        }
+        // Most beans have none: a look-up for one is cheaper than collecting all.
+        if (beanFactory.findAnnotationOnBean(name, RequiresService.class, false) != null) {
+            for (RequiresService requires : beanFactory.findAllAnnotationsOnBean(name, RequiresService.class,
+                    false)) {
+                ids.add(checkedId(name, requires.value(), requires.qualifier()));
+            }
+        }
+        if (beanFactory.containsBeanDefinition(name)) {
+            String[] springDependsOn = beanFactory.getMergedBeanDefinition(name).getDependsOn();
+            if (springDependsOn != null) {
+                for (String other : springDependsOn) {
+                    // Most names are bean names already; an alias or a '&' name is resolved first.
+                    ServiceKey<?> key = keys.get(other);
+                    if (key == null) {
+                        key = keys.get(BeanNames.canonical(beanFactory, other));
+                    }
+                    if (key != null) {
+                        ids.add(key.id());
+                    }
+                }
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    private static String checkedId(String beanName, String id, @Nullable String qualifier) {
+        try {
+            if (qualifier != null && !qualifier.isEmpty()) {
+                return ServiceKey.of(id, Object.class, qualifier).id();
+            }
+            int colon = id.indexOf(':');
+            return colon < 0 ? ServiceKey.of(id, Object.class).id()
+                    : ServiceKey.of(id.substring(0, colon), Object.class, id.substring(colon + 1)).id();
+        }
+        catch (IllegalArgumentException ex) {
+            throw new ServiceStartupException("Bean '" + beanName + "' requires an invalid service id '" + id
+                    + "': " + ex.getMessage() + ".", "Correct the requirement: a service id is a name, or "
+                            + "name:qualifier, without whitespace.", ex);
+        }
+    }
+
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private static ServiceDefinition<?> definition(ServiceKey<?> key, Service<?> service, List<String> dependsOn,
+            List<ServiceKey<?>> requires, ServiceOptions option, @Nullable HealthCheck healthCheck) {
+        ServiceDefinition.Builder builder = ServiceDefinition.builder((ServiceKey) key, (Service) service);
+        builder.dependsOn(dependsOn.toArray(String[]::new));
+        builder.requires(requires.toArray(ServiceKey<?>[]::new));
+        option.applyTo(builder);
+        if (healthCheck != null) {
+            builder.healthCheck(healthCheck);
+        }
+        return builder.build();
+    }
+}
