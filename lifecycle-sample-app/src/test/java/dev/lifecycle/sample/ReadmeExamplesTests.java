@@ -23,14 +23,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every Java example of the project's README and the starter's README compiles as it is printed, against the
- * engine, the starter and Spring Boot. A complete file compiles alone; a class without its imports gets the imports
- * of the API it shows; lines of code are compiled as the body of a method.
+ * engine, the starter, the test kit and Spring Boot. A complete file compiles alone; a class without its imports gets
+ * the imports of the API it shows; lines of code are compiled as the body of a method. An example printed as a file of
+ * the project (it starts with its package) is that very file, which runs with its module's tests.
  */
 class ReadmeExamplesTests {
 
     private static final List<Path> READMES = List.of(Path.of("../README.md"),
             Path.of("../lifecycle-spring-boot-starter/README.md"));
     private static final Pattern JAVA_BLOCK = Pattern.compile("(?ms)^```java\\n(.*?)^```");
+    /** Where the examples printed as files live. */
+    private static final List<Path> TEST_SOURCES = List.of(Path.of("../lifecycle-test/src/test/java"),
+            Path.of("../lifecycle-spring-boot-test/src/test/java"), Path.of("src/test/java"));
+    private static final Pattern PACKAGE = Pattern.compile("\\Apackage ([\\w.]+);");
+    private static final Pattern TYPE = Pattern.compile("(?m)^(?:public )?(?:final )?class (\\w+)");
     private static final Pattern PUBLIC_TYPE = Pattern.compile("public (?:final )?(?:class|interface|record) (\\w+)");
     private static final String IMPORTS = """
             import dev.lifecycle.core.*;
@@ -58,7 +64,7 @@ class ReadmeExamplesTests {
                 examples.add(new Example(readme.normalize() + " #" + i, block.group(1)));
             }
         }
-        assertThat(examples).as("Java examples in the READMEs").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(examples).as("Java examples in the READMEs").hasSizeGreaterThanOrEqualTo(5);
         return examples.stream();
     }
 
@@ -69,7 +75,18 @@ class ReadmeExamplesTests {
         String source;
         String type;
         Matcher publicType = PUBLIC_TYPE.matcher(code);
-        if (code.contains("\nimport ") || code.startsWith("import ")) {
+        Matcher packageLine = PACKAGE.matcher(code);
+        if (packageLine.find()) {
+            Matcher declared = TYPE.matcher(code);
+            assertThat(declared.find()).as("%s declares a class", example).isTrue();
+            type = declared.group(1);
+            String file = packageLine.group(1).replace('.', '/') + "/" + type + ".java";
+            Path found = TEST_SOURCES.stream().map(root -> root.resolve(file)).filter(Files::exists).findFirst()
+                    .orElseThrow(() -> new AssertionError(example + " is printed as " + file + ", which is not in "
+                            + TEST_SOURCES));
+            assertThat(readQuietly(found)).as("%s is printed as it is", found).isEqualTo(code);
+            source = code;
+        } else if (code.contains("\nimport ") || code.startsWith("import ")) {
             source = code;
             type = publicType.find() ? publicType.group(1) : "Example";
         } else if (publicType.find()) {
@@ -94,5 +111,13 @@ class ReadmeExamplesTests {
         assertThat(compiled).as("%s compiles; errors: %s", example, diagnostics.getDiagnostics().stream()
                 .filter(d -> d.getKind() == Diagnostic.Kind.ERROR).map(d -> "line " + d.getLineNumber() + ": "
                         + d.getMessage(null)).toList()).isTrue();
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException ex) {
+            throw new AssertionError("Could not read " + file, ex);
+        }
     }
 }
