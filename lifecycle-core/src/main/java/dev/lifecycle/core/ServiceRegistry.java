@@ -1,6 +1,7 @@
 package dev.lifecycle.core;
 
 import dev.lifecycle.core.event.ServiceListener;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -143,6 +144,21 @@ public interface ServiceRegistry extends AutoCloseable {
      * @throws UnknownServiceException if it is not installed
      */
     CompletableFuture<@Nullable Void> restart(String id);
+
+    /**
+     * Restarts the services that read configuration that changed: each stops, with its dependents first, and starts
+     * again, its dependents after it, all in one change, so that a dependent of two of them restarts once. The
+     * transitions carry the reason {@link TransitionReason#CONFIGURATION} and the keys (at most five are named). It is
+     * not a failure, and has no back-off. A service that failed starts at once; one stopped by an operator, or not
+     * started yet, is left as it is: it reads the configuration when it starts.
+     *
+     * @param ids the services that read the changed configuration
+     * @param changedKeys the keys that changed, for the transitions
+     * @return a future completing when the registry has settled
+     * @throws UnknownServiceException if one of {@code ids} is not installed; nothing is restarted
+     */
+    CompletableFuture<@Nullable Void> restartForConfiguration(Collection<String> ids,
+            Collection<String> changedKeys);
 
     /**
      * Stops a service and its dependents; they stay down until it is {@link #start started} again.

@@ -17,5 +17,7 @@ public enum TransitionReason {
     /** An operator's stop, start, restart, fail or remove. */
     OPERATOR,
     /** The restart policy restarted the service after a failure. */
-    RESTART
+    RESTART,
+    /** The configuration the service reads changed: it restarts to read it again (the detail names the keys). */
+    CONFIGURATION
 }

@@ -8,6 +8,7 @@ import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.ServiceSnapshot;
 import dev.lifecycle.core.StartupReport;
 import dev.lifecycle.core.event.ServiceListener;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
@@ -121,6 +122,30 @@ public final class DefaultServiceRegistry implements ServiceRegistry {
             request.accept(c, change);
             return engine.progress.settledFuture();
         });
+    }
+
+    @Override
+    public CompletableFuture<@Nullable Void> restartForConfiguration(Collection<String> ids,
+            Collection<String> changedKeys) {
+        String call = "ServiceRegistry.restartForConfiguration(ids, changedKeys)";
+        List<String> services = List.copyOf(Checks.notNull(ids, call, "ids"));
+        String detail = configurationChanged(List.copyOf(Checks.notNull(changedKeys, call, "changedKeys")));
+        return engine.loop.locked(change -> {
+            List<ServiceRecord> records = new java.util.ArrayList<>(services.size());
+            for (String id : services) {
+                records.add(engine.lookup.operable("restartForConfiguration", id));
+            }
+            records.forEach(c -> engine.requests.requestReconfiguration(c, detail, change));
+            return engine.progress.settledFuture();
+        });
+    }
+
+    /** The detail of a restart for configuration: the keys, at most five of them. */
+    private static String configurationChanged(List<String> keys) {
+        int named = Math.min(keys.size(), 5);
+        String listed = String.join(", ", keys.subList(0, named));
+        return "configuration changed: " + (keys.isEmpty() ? "(keys not given)" : listed)
+                + (keys.size() > named ? " and " + (keys.size() - named) + " more" : "");
     }
 
     @Override

@@ -62,20 +62,48 @@ final class Requests {
         c.pendingFailureAt = change.now(engine);
     }
 
+    /** An operator's restart: a service that is down starts, one that is up stops and starts again. */
     void requestRestart(ServiceRecord c, Change change) {
         switch (c.phase) {
-            case STARTING, RUNNING, STOPPING_DEPENDENTS, STOPPING -> {
-                c.restartRequested = true;
-                c.operatorStopped = false;
-                engine.starts.cancelStart(c, change);
-                change.evaluate(c);
-            }
+            case STARTING, RUNNING, STOPPING_DEPENDENTS, STOPPING ->
+                    restartUp(c, TransitionReason.OPERATOR, ServiceRecord.RESTARTING, change);
             case FAILED, STOPPED -> {
                 c.restarts++;
                 requestStart(c, change);
             }
             default -> requestStart(c, change);
         }
+    }
+
+    /**
+     * A restart because the configuration {@code c} reads changed ({@code detail} names the keys): a service that is
+     * up stops and starts again, one that failed starts now; one stopped by an operator, or not started yet, is left
+     * alone (it reads the new configuration when it starts).
+     */
+    void requestReconfiguration(ServiceRecord c, String detail, Change change) {
+        switch (c.phase) {
+            case STARTING, RUNNING, STOPPING_DEPENDENTS, STOPPING -> {
+                if (!c.operatorStopped) {
+                    restartUp(c, TransitionReason.CONFIGURATION, detail, change);
+                }
+            }
+            case FAILED -> {
+                c.restarts++;
+                requestStart(c, change);
+                c.startReason = TransitionReason.CONFIGURATION;
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void restartUp(ServiceRecord c, TransitionReason reason, String detail, Change change) {
+        c.restartRequested = true;
+        c.restartReason = reason;
+        c.restartDetail = detail;
+        c.operatorStopped = false;
+        engine.starts.cancelStart(c, change);
+        change.evaluate(c);
     }
 
     void requestStart(ServiceRecord c, Change change) {

@@ -24,6 +24,8 @@ final class ServiceRecord {
     static final Object NO_VALUE = new Object();
     /** A duration not measured yet, in {@link #startDuration} and {@link #stopDuration}. */
     static final long UNKNOWN_DURATION = -1;
+    /** The detail of an operator's restart. */
+    static final String RESTARTING = "restarting";
     private static final ServiceRecord[] NONE = new ServiceRecord[0];
     static final String[] NO_IDS = new String[0];
 
@@ -70,6 +72,9 @@ final class ServiceRecord {
     // What the service should do: derived into "run" or "stop" by the {@link Evaluator}.
     boolean operatorStopped;
     boolean restartRequested;
+    /** Why the requested restart happens, and the detail its transitions carry: an operator's, or configuration. */
+    TransitionReason restartReason = TransitionReason.OPERATOR;
+    String restartDetail = RESTARTING;
     boolean removing;
     /** The failure that is stopping (or will stop) the current cycle; consumed when the service lands. */
     @Nullable Throwable pendingFailure;

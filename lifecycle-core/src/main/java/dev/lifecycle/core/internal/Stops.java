@@ -21,8 +21,11 @@ final class Stops {
         if (c.pendingFailure != null) {
             return TransitionReason.FAILURE;
         }
-        if (c.removing || c.operatorStopped || c.restartRequested) {
+        if (c.removing || c.operatorStopped) {
             return TransitionReason.OPERATOR;
+        }
+        if (c.restartRequested) {
+            return c.restartReason;
         }
         return engine.state.shuttingDown ? TransitionReason.SHUTDOWN : TransitionReason.DEPENDENCY;
     }
@@ -38,7 +41,7 @@ final class Stops {
             return "stopped by an operator";
         }
         if (c.restartRequested) {
-            return "restarting";
+            return c.restartDetail;
         }
         if (engine.state.shuttingDown) {
             return null;
@@ -103,8 +106,8 @@ final class Stops {
             landStopped(c, change);
         } else if (restart) {
             c.restarts++;
-            c.startReason = TransitionReason.OPERATOR;
-            engine.transitions.setPhase(c, Phase.WAITING, TransitionReason.OPERATOR, null, "restarting", change);
+            c.startReason = c.restartReason;
+            engine.transitions.setPhase(c, Phase.WAITING, c.restartReason, null, c.restartDetail, change);
             change.evaluate(c);
         } else {
             c.startReason = TransitionReason.DEPENDENCY;
