@@ -34,6 +34,8 @@ public final class ServiceDefinition<T> {
     private final @Nullable RestartPolicy restartPolicy;
     private final @Nullable HealthCheck healthCheck;
     private final int failAfterUnhealthyChecks;
+    private final StartMode mode;
+    private final Duration idleDelay;
 
     private ServiceDefinition(Builder<T> builder) {
         this.key = builder.key;
@@ -46,6 +48,8 @@ public final class ServiceDefinition<T> {
         this.restartPolicy = builder.restartPolicy;
         this.healthCheck = builder.healthCheck;
         this.failAfterUnhealthyChecks = builder.failAfterUnhealthyChecks;
+        this.mode = builder.mode;
+        this.idleDelay = builder.idleDelay;
     }
 
     /**
@@ -131,6 +135,16 @@ public final class ServiceDefinition<T> {
         return failAfterUnhealthyChecks;
     }
 
+    /** When the service starts: always (the default), on demand, or never. */
+    public StartMode mode() {
+        return mode;
+    }
+
+    /** How long an on-demand service that no dependent needs any more keeps running before it stops. */
+    public Duration idleDelay() {
+        return idleDelay;
+    }
+
     @Override
     public String toString() {
         return "ServiceDefinition[" + key + "]";
@@ -153,6 +167,8 @@ public final class ServiceDefinition<T> {
         private @Nullable RestartPolicy restartPolicy;
         private @Nullable HealthCheck healthCheck;
         private int failAfterUnhealthyChecks;
+        private StartMode mode = StartMode.ACTIVE;
+        private Duration idleDelay = Duration.ZERO;
 
         private Builder(ServiceKey<T> key, Service<T> service) {
             this.key = Checks.notNull(key, "ServiceDefinition.builder(key, service)", "key");
@@ -215,6 +231,25 @@ public final class ServiceDefinition<T> {
                 throw new IllegalArgumentException("failAfterUnhealthyChecks must be >= 0, was " + checks);
             }
             this.failAfterUnhealthyChecks = checks;
+            return this;
+        }
+
+        /** Sets when the service starts (see {@link StartMode}); {@link StartMode#ACTIVE} by default. */
+        public Builder<T> mode(StartMode mode) {
+            this.mode = Checks.notNull(mode, "ServiceDefinition.Builder.mode(mode)", "mode");
+            return this;
+        }
+
+        /**
+         * Sets how long an {@link StartMode#ON_DEMAND on-demand} service keeps running once no dependent needs it
+         * (zero, the default, stops it at once); if a dependent needs it again meanwhile, it keeps running.
+         */
+        public Builder<T> idleDelay(Duration delay) {
+            Checks.notNull(delay, "ServiceDefinition.Builder.idleDelay(delay)", "delay");
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("The idle delay must not be negative, was " + delay);
+            }
+            this.idleDelay = delay;
             return this;
         }
 

@@ -27,13 +27,29 @@ public record ServiceGraph(List<Node> nodes, List<Edge> edges) {
      * @param id its id
      * @param type its value type's name
      * @param state its state
+     * @param mode when it starts
      */
-    public record Node(String id, String type, ServiceState state) {
+    public record Node(String id, String type, ServiceState state, StartMode mode) {
         /** Checks the parts. */
         public Node {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(mode, "mode");
+        }
+
+        /** A node of an {@link StartMode#ACTIVE} service. */
+        public Node(String id, String type, ServiceState state) {
+            this(id, type, state, StartMode.ACTIVE);
+        }
+
+        /** How the exports label its mode: nothing for an active service. */
+        String modeLabel() {
+            return switch (mode) {
+                case ACTIVE -> "";
+                case ON_DEMAND -> "on demand";
+                case NEVER -> "disabled";
+            };
         }
     }
 
@@ -53,7 +69,8 @@ public record ServiceGraph(List<Node> nodes, List<Edge> edges) {
     }
 
     /**
-     * The graph as a Mermaid flowchart, left to right, nodes classed by state and labelled with id and state;
+     * The graph as a Mermaid flowchart, left to right, nodes classed by state and labelled with id, state and (unless
+     * it is active) mode;
      * optional edges are dotted, requirements that are not installed are drawn as MISSING.
      */
     public String toMermaid() {
@@ -63,7 +80,8 @@ public record ServiceGraph(List<Node> nodes, List<Edge> edges) {
             String id = "s" + ids.size();
             ids.put(node.id(), id);
             out.append("  ").append(id).append("[\"").append(mermaidText(node.id())).append("<br/>")
-                    .append(node.state()).append("\"]:::").append(node.state().name().toLowerCase()).append('\n');
+                    .append(node.state()).append(node.modeLabel().isEmpty() ? "" : "<br/>" + node.modeLabel())
+                    .append("\"]:::").append(node.state().name().toLowerCase()).append('\n');
         }
         for (Edge edge : edges) {
             String from = ids.get(edge.requirement());
@@ -88,12 +106,17 @@ public record ServiceGraph(List<Node> nodes, List<Edge> edges) {
         return out.toString();
     }
 
-    /** The graph in Graphviz DOT, left to right, nodes filled by state; optional edges are dashed. */
+    /**
+     * The graph in Graphviz DOT, left to right, nodes filled by state and labelled with id, state and (unless it is
+     * active) mode; optional edges are dashed.
+     */
     public String toDot() {
         StringBuilder out = new StringBuilder("digraph services {\n  rankdir=LR;\n  node [shape=box, style=filled];\n");
         for (Node node : nodes) {
             out.append("  \"").append(escape(node.id())).append("\" [label=\"").append(escape(node.id()))
-                    .append("\\n").append(node.state()).append("\", fillcolor=\"").append(color(node.state()))
+                    .append("\\n").append(node.state())
+                    .append(node.modeLabel().isEmpty() ? "" : "\\n" + node.modeLabel())
+                    .append("\", fillcolor=\"").append(color(node.state()))
                     .append("\"];\n");
         }
         for (Edge edge : edges) {

@@ -26,16 +26,18 @@ import org.jspecify.annotations.Nullable;
  * @param startDuration how long its last setup and start took
  * @param stopDuration how long its last stop and join took
  * @param health the outcome of its health check
+ * @param mode when it starts: always, on demand, or never
  * @since 0.1
  */
 public record ServiceSnapshot(ServiceKey<?> key, ServiceState state, TransitionReason reason, Instant since,
         List<String> requires, List<String> wants, List<String> dependents, List<String> waitingOn,
         List<String> missing, @Nullable String rootCause, int restarts, @Nullable FailureInfo lastFailure,
         @Nullable Instant nextRestartAt, @Nullable Duration startDuration, @Nullable Duration stopDuration,
-        ServiceHealth health) {
+        ServiceHealth health, StartMode mode) {
 
     /** Checks the parts and copies the lists. */
     public ServiceSnapshot {
+        Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(reason, "reason");
@@ -46,6 +48,16 @@ public record ServiceSnapshot(ServiceKey<?> key, ServiceState state, TransitionR
         dependents = List.copyOf(dependents);
         waitingOn = List.copyOf(waitingOn);
         missing = List.copyOf(missing);
+    }
+
+    /** A snapshot of an {@link StartMode#ACTIVE} service. */
+    public ServiceSnapshot(ServiceKey<?> key, ServiceState state, TransitionReason reason, Instant since,
+            List<String> requires, List<String> wants, List<String> dependents, List<String> waitingOn,
+            List<String> missing, @Nullable String rootCause, int restarts, @Nullable FailureInfo lastFailure,
+            @Nullable Instant nextRestartAt, @Nullable Duration startDuration, @Nullable Duration stopDuration,
+            ServiceHealth health) {
+        this(key, state, reason, since, requires, wants, dependents, waitingOn, missing, rootCause, restarts,
+                lastFailure, nextRestartAt, startDuration, stopDuration, health, StartMode.ACTIVE);
     }
 
     /** The service's id (its name, or {@code name:qualifier}). */

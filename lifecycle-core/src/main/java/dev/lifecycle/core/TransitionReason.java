@@ -19,5 +19,7 @@ public enum TransitionReason {
     /** The restart policy restarted the service after a failure. */
     RESTART,
     /** The configuration the service reads changed: it restarts to read it again (the detail names the keys). */
-    CONFIGURATION
+    CONFIGURATION,
+    /** An on-demand service started because a dependent needs it, or stopped because none does. */
+    DEMAND
 }

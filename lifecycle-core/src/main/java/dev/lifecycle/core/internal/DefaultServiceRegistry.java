@@ -6,6 +6,7 @@ import dev.lifecycle.core.ServiceHandle;
 import dev.lifecycle.core.ServiceKey;
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.ServiceSnapshot;
+import dev.lifecycle.core.StartMode;
 import dev.lifecycle.core.StartupReport;
 import dev.lifecycle.core.event.ServiceListener;
 import java.util.Collection;
@@ -118,6 +119,10 @@ public final class DefaultServiceRegistry implements ServiceRegistry {
             ServiceRecord c = engine.lookup.operable(call, id);
             if (startsIt) {
                 checkStarted(id);
+                if (c.settings.mode == StartMode.NEVER) {
+                    throw new IllegalStateException("Cannot " + call + " '" + id + "': it is disabled (mode NEVER); "
+                            + "install it with another mode to start it");
+                }
             }
             request.accept(c, change);
             return engine.progress.settledFuture();

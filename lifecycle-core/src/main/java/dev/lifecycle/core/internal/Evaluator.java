@@ -1,5 +1,7 @@
 package dev.lifecycle.core.internal;
 
+import dev.lifecycle.core.StartMode;
+import dev.lifecycle.core.TransitionReason;
 
 /**
  * Decides each service's next step. The whole logic is one idempotent function, {@link #evaluate}, that looks at a
@@ -32,6 +34,8 @@ final class Evaluator {
             case RUNNING -> {
                 if (mustStop(c)) {
                     engine.cascade.beginStop(c, change);
+                } else {
+                    engine.demand.watchIdle(c, change);
                 }
             }
             case STOPPING_DEPENDENTS -> {
@@ -47,8 +51,17 @@ final class Evaluator {
     /** Whether a service that is up must go down. */
     boolean mustStop(ServiceRecord c) {
         return c.removing || c.operatorStopped || engine.state.shuttingDown || c.pendingFailure != null
-                || c.restartRequested || !c.requirementsRunning();
+                || c.restartRequested || !c.requirementsRunning()
+                || c.settings.mode != StartMode.ACTIVE && mustRest(c);
     }
+
+    /** Whether a service that is not active must be down: it is disabled, or on demand and idle. */
+    private boolean mustRest(ServiceRecord c) {
+        return c.settings.mode == StartMode.NEVER || engine.demand.idleOver(c);
+    }
+
+    /** The detail of the transition of a disabled service. */
+    static final String DISABLED = "disabled (mode NEVER)";
 
     void evaluateDown(ServiceRecord c, Change change) {
         if (c.removing) {
@@ -65,7 +78,19 @@ final class Evaluator {
         if (!engine.state.started) {
             return;
         }
+        if (c.settings.mode == StartMode.NEVER) {
+            if (c.phase != Phase.STOPPED) {
+                engine.transitions.setPhase(c, Phase.STOPPED, TransitionReason.OPERATOR, null, DISABLED, change);
+            }
+            return;
+        }
         if (c.phase == Phase.FAILED && (c.restartScheduled() || c.gaveUp)) {
+            return;
+        }
+        if (engine.demand.notNeeded(c)) {
+            if (c.phase != Phase.STOPPED) {
+                engine.demand.landNotNeeded(c, change);
+            }
             return;
         }
         if (c.startCallInFlight) {
@@ -108,6 +133,7 @@ final class Evaluator {
             return true;
         }
         if ((w.phase != Phase.INSTALLED && w.phase != Phase.WAITING) || w.operatorStopped || w.removing
+                || w.settings.mode == StartMode.NEVER || engine.demand.notNeeded(w)
                 || w.startCallInFlight) {
             return false;
         }

@@ -10,6 +10,7 @@ import dev.lifecycle.core.ServiceInterceptor;
 import dev.lifecycle.core.ServiceKey;
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.ServiceTypeClashException;
+import dev.lifecycle.core.StartMode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -275,6 +276,9 @@ final class Installer {
         engine.state.services.add(c);
         engine.state.addInstalled(c);
         engine.state.removedIds.remove(c.id);
+        if (c.settings.mode == StartMode.ON_DEMAND) {
+            engine.state.hasOnDemand = true;
+        }
         if (c.settings.healthCheck != null) {
             engine.state.hasHealthChecks = true;
             engine.health.schedule(change);
@@ -288,6 +292,8 @@ final class Installer {
 
     /** Takes a removed service out of the graph; its dependents now wait for the id to be installed again. */
     void unlink(ServiceRecord c, Change change) {
+        // Its on-demand requirements lose a dependent that may have needed them.
+        engine.demand.demandChanged(c, change);
         engine.state.services.remove(c);
         engine.state.removeInstalled(c);
         for (int i = 0; i < c.requiredIds.length; i++) {

@@ -78,6 +78,8 @@ final class RegistryState {
     /** The start-up report records the first start of each service after start-all. */
     boolean recordingStartup;
     boolean hasHealthChecks;
+    /** Whether an on-demand service was ever installed: until then, demand is never computed. */
+    boolean hasOnDemand;
     /** The next round of health checks, while one is due. */
     @Nullable DeferredTimer healthTimer;
 

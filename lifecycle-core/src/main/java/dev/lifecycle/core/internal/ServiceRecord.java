@@ -101,6 +101,10 @@ final class ServiceRecord {
     /** Its restart history, from its first failure on: most services never fail, and keep none. */
     @Nullable RestartHistory supervision;
     long runningSince = UNSET;
+    /** The idle timer of an on-demand service no dependent needs, while it runs on (see {@link Demand}). */
+    @Nullable DeferredTimer idleTimer;
+    /** An on-demand service's idle delay ran out while no dependent needed it: it stops. */
+    boolean idleOver;
     /** Gave up (intensity) or may not restart (policy never): stays FAILED until started by hand. */
     boolean gaveUp;
     int restarts;

@@ -3,6 +3,7 @@ package dev.lifecycle.core.internal;
 import dev.lifecycle.core.HealthCheck;
 import dev.lifecycle.core.RestartPolicy;
 import dev.lifecycle.core.ServiceDefinition;
+import dev.lifecycle.core.StartMode;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -20,9 +21,13 @@ final class ServiceSettings {
     final RestartPolicy policy;
     final @Nullable HealthCheck healthCheck;
     final int failAfterUnhealthyChecks;
+    /** When the service starts. */
+    final StartMode mode;
+    /** How long an on-demand service no dependent needs keeps running, in nanos. */
+    final long idleDelayNanos;
 
     ServiceSettings(Duration startTimeout, Duration stopTimeout, RestartPolicy policy,
-            @Nullable HealthCheck healthCheck, int failAfterUnhealthyChecks) {
+            @Nullable HealthCheck healthCheck, int failAfterUnhealthyChecks, StartMode mode, long idleDelayNanos) {
         this.startTimeout = startTimeout;
         this.stopTimeout = stopTimeout;
         this.startTimeoutNanos = startTimeout.toNanos();
@@ -30,6 +35,13 @@ final class ServiceSettings {
         this.policy = policy;
         this.healthCheck = healthCheck;
         this.failAfterUnhealthyChecks = failAfterUnhealthyChecks;
+        this.mode = mode;
+        this.idleDelayNanos = idleDelayNanos;
+    }
+
+    /** The registry's defaults: an active service with these timeouts and policy, and no health check. */
+    static ServiceSettings defaults(Duration startTimeout, Duration stopTimeout, RestartPolicy policy) {
+        return new ServiceSettings(startTimeout, stopTimeout, policy, null, 0, StartMode.ACTIVE, 0);
     }
 
     /**
@@ -40,13 +52,14 @@ final class ServiceSettings {
         HealthCheck check = overridden ? null : definition.healthCheck();
         if (definition.startTimeout() == null && definition.stopTimeout() == null
                 && definition.restartPolicy() == null && check == null
-                && definition.failAfterUnhealthyChecks() == failAfterUnhealthyChecks) {
+                && definition.failAfterUnhealthyChecks() == failAfterUnhealthyChecks
+                && definition.mode() == mode && definition.idleDelay().isZero()) {
             return this;
         }
         return new ServiceSettings(or(definition.startTimeout(), startTimeout),
                 or(definition.stopTimeout(), stopTimeout),
                 definition.restartPolicy() != null ? definition.restartPolicy() : policy, check,
-                definition.failAfterUnhealthyChecks());
+                definition.failAfterUnhealthyChecks(), definition.mode(), definition.idleDelay().toNanos());
     }
 
     private static Duration or(@Nullable Duration value, Duration fallback) {

@@ -25,6 +25,9 @@ final class Starts {
         c.currentRun = run;
         c.startCallInFlight = true;
         c.startCancelled = false;
+        if (c.idleTimer != null || c.idleOver) {
+            engine.demand.started(c, change);
+        }
         c.health = ServiceHealth.UNKNOWN;
         c.unhealthyStreak = 0;
         if (engine.state.recordingStartup && c.reportStart == ServiceRecord.UNSET) {

@@ -3,6 +3,7 @@ package dev.lifecycle.core.internal;
 import dev.lifecycle.core.LifecycleException;
 import dev.lifecycle.core.ServiceSnapshot;
 import dev.lifecycle.core.StartupFailedException;
+import dev.lifecycle.core.StartMode;
 import dev.lifecycle.core.StartupReport;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,7 +89,8 @@ final class StartupTimeline {
         StringBuilder message = new StringBuilder("Start-up failed:");
         Map<ServiceRecord, @Nullable String> memo = new HashMap<>();
         for (ServiceRecord c : engine.views.ordered()) {
-            if (c.phase == Phase.RUNNING || c.operatorStopped) {
+            if (c.phase == Phase.RUNNING || c.operatorStopped || c.settings.mode == StartMode.NEVER
+                    || engine.demand.notNeeded(c)) {
                 continue;
             }
             notRunning.add(engine.views.snapshot(c, memo));

@@ -27,7 +27,10 @@ final class Stops {
         if (c.restartRequested) {
             return c.restartReason;
         }
-        return engine.state.shuttingDown ? TransitionReason.SHUTDOWN : TransitionReason.DEPENDENCY;
+        if (engine.state.shuttingDown) {
+            return TransitionReason.SHUTDOWN;
+        }
+        return engine.demand.notNeeded(c) ? TransitionReason.DEMAND : TransitionReason.DEPENDENCY;
     }
 
     @Nullable String stopDetail(ServiceRecord c) {
@@ -46,7 +49,7 @@ final class Stops {
         if (engine.state.shuttingDown) {
             return null;
         }
-        return "a requirement left RUNNING";
+        return engine.demand.notNeeded(c) ? "no dependent needs it" : "a requirement left RUNNING";
     }
 
     void dispatchStop(ServiceRecord c, Change change) {
@@ -109,6 +112,8 @@ final class Stops {
             c.startReason = c.restartReason;
             engine.transitions.setPhase(c, Phase.WAITING, c.restartReason, null, c.restartDetail, change);
             change.evaluate(c);
+        } else if (engine.demand.notNeeded(c)) {
+            engine.demand.landNotNeeded(c, change);
         } else {
             c.startReason = TransitionReason.DEPENDENCY;
             engine.transitions.setPhase(c, Phase.WAITING, TransitionReason.DEPENDENCY, null,

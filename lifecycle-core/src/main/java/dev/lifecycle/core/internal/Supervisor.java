@@ -122,6 +122,7 @@ final class Supervisor {
         Engine.log.error("Service '{}' gave up: {}; escalation {}", c.id, why, escalation);
         engine.progress.failAwaiters(c, new ServiceFailedException("Service '" + c.id + "' gave up: " + why, cause),
                 change);
+        engine.demand.demandChanged(c, change);
         engine.events.enqueue(l -> l.onGiveUp(c.key, escalation, cause));
         if (escalation == Escalation.SHUTDOWN) {
             change.after(() -> engine.loop.lockedRun(engine.requests::requestStopAll));

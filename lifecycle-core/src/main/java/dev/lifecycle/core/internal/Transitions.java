@@ -80,6 +80,7 @@ final class Transitions {
             c.since = now;
             publish(c, from.state, to.state, reason, cause, detail, now, previous);
         }
+        engine.demand.demandChanged(c, change);
     }
 
     void publish(ServiceRecord c, ServiceState from, ServiceState to, TransitionReason reason,

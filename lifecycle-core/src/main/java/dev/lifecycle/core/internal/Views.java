@@ -4,6 +4,7 @@ import dev.lifecycle.core.ServiceGraph;
 import dev.lifecycle.core.ServiceHealth;
 import dev.lifecycle.core.ServiceNotRunningException;
 import dev.lifecycle.core.ServiceSnapshot;
+import dev.lifecycle.core.StartMode;
 import dev.lifecycle.core.TransitionReason;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +61,7 @@ final class Views {
         return new ServiceSnapshot(c.key, c.phase.state, c.reason, RegistryClock.instant(c.since), requires,
                 List.of(c.wants), c.dependentIds(), c.phase == Phase.RUNNING ? List.of() : waitingOn, missing,
                 rootCause(c, causes), c.restarts, c.lastFailure, nextRestartAt(c), duration(c.startDuration),
-                duration(c.stopDuration), health);
+                duration(c.stopDuration), health, c.settings.mode);
     }
 
     private static @Nullable Instant nextRestartAt(ServiceRecord c) {
@@ -78,6 +79,12 @@ final class Views {
     @Nullable String rootCause(ServiceRecord c, Map<ServiceRecord, @Nullable String> memo) {
         if (c.phase == Phase.RUNNING || c.phase == Phase.FAILED || c.phase == Phase.REMOVED) {
             return null;
+        }
+        if (c.phase == Phase.STOPPED && c.settings.mode == StartMode.NEVER) {
+            return "disabled (mode NEVER)";
+        }
+        if (c.phase == Phase.STOPPED && c.reason == TransitionReason.DEMAND) {
+            return "not needed: no running or starting dependent requires it";
         }
         if (memo.containsKey(c)) {
             return memo.get(c);
@@ -101,7 +108,8 @@ final class Views {
         return switch (r.phase) {
             case FAILED -> "blocked by " + r.id + ", which failed with "
                     + (r.lastFailure == null ? "an unknown error" : r.lastFailure.summary());
-            case STOPPED -> "blocked by " + r.id + ", which was stopped";
+            case STOPPED -> "blocked by " + r.id + (r.settings.mode == StartMode.NEVER ? ", which is disabled"
+                    : ", which was stopped");
             case STARTING -> "waiting for " + r.id + " to start";
             case STOPPING, STOPPING_DEPENDENTS -> "blocked by " + r.id + ", which is stopping";
             case INSTALLED -> "waiting for " + r.id + ", which is not started yet";
@@ -131,7 +139,7 @@ final class Views {
         List<ServiceGraph.Node> nodes = new ArrayList<>();
         List<ServiceGraph.Edge> edges = new ArrayList<>();
         for (ServiceRecord c : ordered()) {
-            nodes.add(new ServiceGraph.Node(c.id, c.key.type().getName(), c.phase.state));
+            nodes.add(new ServiceGraph.Node(c.id, c.key.type().getName(), c.phase.state, c.settings.mode));
             for (String id : c.requiredIds) {
                 edges.add(new ServiceGraph.Edge(id, c.id, false));
             }

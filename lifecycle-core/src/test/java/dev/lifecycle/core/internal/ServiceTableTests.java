@@ -20,8 +20,8 @@ class ServiceTableTests {
 
     private static ServiceRecord controller(String id) {
         return new ServiceRecord(ServiceKey.of(id, Void.class), id, ctx -> null, ServiceRecord.NO_IDS, null,
-                ServiceRecord.NO_IDS, new ServiceSettings(Duration.ofSeconds(1), Duration.ofSeconds(1),
-                        RestartPolicy.never(), null, 0), 0);
+                ServiceRecord.NO_IDS, ServiceSettings.defaults(Duration.ofSeconds(1),
+                        Duration.ofSeconds(1), RestartPolicy.never()), 0);
     }
 
     @Test
