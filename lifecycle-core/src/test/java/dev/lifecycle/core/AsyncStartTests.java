@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class AsyncStartTests {
 
     private final ManualTime time = new ManualTime();
-    private final RecordingListener listener = new RecordingListener();
+    private final TransitionLog listener = new TransitionLog();
     private final ServiceRegistry registry = ServiceRegistry.builder().executor(Runnable::run).clock(time)
             .scheduler(time).listener(listener).build();
     private final ManualStart<String> source = new ManualStart<>();
@@ -82,7 +82,7 @@ class AsyncStartTests {
         ServiceSnapshot failed = registry.snapshot("source").orElseThrow();
         assertThat(failed.state()).isEqualTo(ServiceState.FAILED);
         assertThat(failed.lastFailure().cause()).isSameAs(unreachable);
-        ServiceTransition toFailed = listener.transitions.stream()
+        ServiceTransition toFailed = listener.transitions().stream()
                 .filter(t -> t.key().equals(sourceKey) && t.to() == ServiceState.FAILED).findFirst().orElseThrow();
         assertThat(toFailed.from()).isEqualTo(ServiceState.STARTING);
         assertThat(toFailed.reason()).isEqualTo(TransitionReason.FAILURE);

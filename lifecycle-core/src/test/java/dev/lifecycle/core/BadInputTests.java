@@ -33,7 +33,7 @@ class BadInputTests {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final ManualTime time = new ManualTime();
-    private final RecordingListener listener = new RecordingListener();
+    private final TransitionLog listener = new TransitionLog();
     private final CascadeProbe probe = new CascadeProbe();
     private final CountDownLatch release = new CountDownLatch(1);
     private @Nullable ServiceRegistry registry;

@@ -535,7 +535,7 @@ class CascadeTests extends ManualRegistryTestBase {
     }
 
     private ServiceTransition transition(String id, ServiceState to) {
-        return listener.transitions.stream().filter(t -> t.key().id().equals(id) && t.to() == to).findFirst()
+        return listener.transitions().stream().filter(t -> t.key().id().equals(id) && t.to() == to).findFirst()
                 .orElseThrow();
     }
 }

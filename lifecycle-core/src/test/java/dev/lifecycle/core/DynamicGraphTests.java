@@ -160,7 +160,7 @@ class DynamicGraphTests extends ManualRegistryTestBase {
         assertThat(probe.calls()).containsExactly("start slow");
         await().atMost(WAIT).untilAsserted(() -> assertThat(listener.of("slow")).containsExactly("INSTALLED->STARTING",
                 "STARTING->STOPPING", "STOPPING->REMOVED"));
-        assertThat(listener.transitions).filteredOn(t -> t.to() == ServiceState.STOPPING)
+        assertThat(listener.transitions()).filteredOn(t -> t.to() == ServiceState.STOPPING)
                 .extracting(dev.lifecycle.core.event.ServiceTransition::detail).containsExactly("start cancelled");
         assertThat(time.pending()).isEmpty();
     }

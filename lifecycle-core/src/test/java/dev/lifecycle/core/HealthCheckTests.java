@@ -22,7 +22,7 @@ class HealthCheckTests {
 
     private final ManualTime time = new ManualTime();
     private final Instant t0 = time.instant();
-    private final RecordingListener listener = new RecordingListener();
+    private final TransitionLog listener = new TransitionLog();
     private final CascadeProbe probe = new CascadeProbe();
     private final AtomicBoolean healthy = new AtomicBoolean(true);
     private final AtomicInteger checks = new AtomicInteger();

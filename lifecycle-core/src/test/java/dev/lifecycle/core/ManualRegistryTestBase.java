@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * A registry on {@link ManualTime} (its clock and scheduler, no jitter) with a {@link RecordingListener} and a
+ * A registry on {@link ManualTime} (its clock and scheduler, no jitter) with a {@link TransitionLog} and a
  * {@link CascadeProbe}, built before each test and stopped, closed and checked for illegal transitions after it.
  * Services that block in their stop wait for {@link #release}, counted down after each test.
  */
@@ -19,7 +19,7 @@ abstract class ManualRegistryTestBase {
     static final Duration WAIT = Duration.ofSeconds(10);
 
     final ManualTime time = new ManualTime();
-    final RecordingListener listener = new RecordingListener();
+    final TransitionLog listener = new TransitionLog();
     final CascadeProbe probe = new CascadeProbe();
     final CountDownLatch release = new CountDownLatch(1);
     ServiceRegistry registry;

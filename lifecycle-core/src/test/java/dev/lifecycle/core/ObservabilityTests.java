@@ -27,7 +27,7 @@ class ObservabilityTests {
 
     private final ManualTime time = new ManualTime();
     private final Instant t0 = time.instant();
-    private final RecordingListener listener = new RecordingListener();
+    private final TransitionLog listener = new TransitionLog();
     private final ServiceRegistry registry = ServiceRegistry.builder().executor(Runnable::run).clock(time)
             .scheduler(time).random(() -> 0.0).listener(listener).build();
 
@@ -46,7 +46,7 @@ class ObservabilityTests {
     }
 
     private List<String> transitionsOf(String id) {
-        return listener.transitions.stream().filter(t -> t.key().id().equals(id)).map(this::describe).toList();
+        return listener.transitions().stream().filter(t -> t.key().id().equals(id)).map(this::describe).toList();
     }
 
     private ServiceSnapshot snapshot(String id) {
@@ -81,7 +81,7 @@ class ObservabilityTests {
                 "db STOPPING->WAITING DEPENDENCY (a requirement left RUNNING) @1000");
         assertThat(listener.arrivals()).containsSubsequence("config:RUNNING", "db:STARTING", "db:RUNNING",
                 "db:STOPPING", "config:STOPPING", "db:WAITING", "config:FAILED");
-        assertThat(listener.transitions).filteredOn(t -> t.reason() == TransitionReason.FAILURE)
+        assertThat(listener.transitions()).filteredOn(t -> t.reason() == TransitionReason.FAILURE)
                 .extracting(ServiceTransition::cause).containsOnly(changed);
     }
 
@@ -120,7 +120,7 @@ class ObservabilityTests {
         registry.stopAll().get(5, TimeUnit.SECONDS);
 
         // config is STOPPING from 1000 ms, first waiting for db's 30 ms stop, then stopping itself: one state.
-        assertThat(listener.transitions).extracting(t -> t.key().id() + " " + t.from() + "->" + t.to() + " @"
+        assertThat(listener.transitions()).extracting(t -> t.key().id() + " " + t.from() + "->" + t.to() + " @"
                 + Duration.between(t0, t.at()).toMillis() + " after " + t.timeInPreviousState().toMillis())
                 .containsExactly(
                         "config INSTALLED->STARTING @0 after 0",
@@ -132,7 +132,7 @@ class ObservabilityTests {
                         "config RUNNING->STOPPING @1000 after 900",
                         "db STOPPING->STOPPED @1030 after 30",
                         "config STOPPING->STOPPED @1030 after 30");
-        assertThat(listener.transitions).allSatisfy(t -> assertThat(t.since()).isBeforeOrEqualTo(t.at()));
+        assertThat(listener.transitions()).allSatisfy(t -> assertThat(t.since()).isBeforeOrEqualTo(t.at()));
     }
 
     @Test
@@ -186,7 +186,7 @@ class ObservabilityTests {
         registry.startAll().get(5, TimeUnit.SECONDS);
 
         assertThat(counter.started).containsExactly("config");
-        assertThat(listener.transitions).extracting(t -> t.to()).containsSubsequence(ServiceState.RUNNING,
+        assertThat(listener.transitions()).extracting(t -> t.to()).containsSubsequence(ServiceState.RUNNING,
                 ServiceState.STOPPED, ServiceState.RUNNING);
     }
 

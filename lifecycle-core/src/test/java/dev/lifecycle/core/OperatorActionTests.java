@@ -56,7 +56,7 @@ class OperatorActionTests extends ManualRegistryTestBase {
         assertThat(probe.starts("other")).isEqualTo(1);
         await().atMost(WAIT).untilAsserted(() -> assertThat(listener.of("config")).endsWith("RUNNING->STOPPING",
                 "STOPPING->WAITING", "WAITING->STARTING", "STARTING->RUNNING"));
-        assertThat(listener.transitions.stream().filter(t -> t.key().id().equals("config")
+        assertThat(listener.transitions().stream().filter(t -> t.key().id().equals("config")
                 && t.from() == ServiceState.RUNNING).reduce((a, b) -> b).orElseThrow().reason())
                 .isEqualTo(TransitionReason.OPERATOR);
     }

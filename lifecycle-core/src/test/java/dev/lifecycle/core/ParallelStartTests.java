@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ParallelStartTests {
 
     private final ManualTime time = new ManualTime();
-    private final RecordingListener listener = new RecordingListener();
+    private final TransitionLog listener = new TransitionLog();
     private final ServiceRegistry registry = ServiceRegistry.builder().clock(time).scheduler(time).listener(listener)
             .build();
 

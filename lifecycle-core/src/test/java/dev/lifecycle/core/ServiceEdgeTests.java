@@ -105,7 +105,7 @@ class ServiceEdgeTests extends ManualRegistryTestBase {
             // A stop that was accepted took effect before the removal: the service went down for the stop (and
             // the removal merged into it); one that was refused found the removal under way.
             String expected = applied ? "stopped by an operator" : "removing";
-            org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(listener.transitions)
+            org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(listener.transitions())
                     .filteredOn(t -> t.key().id().equals(id) && t.to() == ServiceState.STOPPING)
                     .extracting(dev.lifecycle.core.event.ServiceTransition::detail).containsExactly(expected));
         }

@@ -18,7 +18,7 @@ class ServiceKeyTests {
     }
 
     private final ManualTime time = new ManualTime();
-    private final RecordingListener listener = new RecordingListener();
+    private final TransitionLog listener = new TransitionLog();
     private final ServiceRegistry registry = ServiceRegistry.builder().executor(Runnable::run).clock(time)
             .scheduler(time).listener(listener).build();
     private final ServiceKey<Client> clientA = ServiceKey.of("client", Client.class, "a");

@@ -16,7 +16,7 @@ class ShutdownTests {
     @Test
     void stopAllInterruptsAStartInFlightAndTheServiceEndsStoppedNotFailed() throws Exception {
         ManualTime time = new ManualTime();
-        RecordingListener listener = new RecordingListener();
+        TransitionLog listener = new TransitionLog();
         CountDownLatch inStart = new CountDownLatch(1);
         List<String> calls = new CopyOnWriteArrayList<>();
         try (ServiceRegistry registry = ServiceRegistry.builder().clock(time).scheduler(time)
@@ -53,7 +53,7 @@ class ShutdownTests {
 
     @Test
     void atShutdownEveryServiceStopsForTheShutdownAndNoneIsNamedAsTheReasonOfAnother() throws Exception {
-        RecordingListener listener = new RecordingListener();
+        TransitionLog listener = new TransitionLog();
         try (ServiceRegistry registry = ServiceRegistry.builder().listener(listener).build()) {
             registry.install("config", String.class, ctx -> "v1");
             registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), ctx -> "db")
@@ -64,7 +64,7 @@ class ShutdownTests {
 
             registry.stopAll().get(10, TimeUnit.SECONDS);
 
-            assertThat(listener.transitions).filteredOn(t -> t.from() == ServiceState.RUNNING)
+            assertThat(listener.transitions()).filteredOn(t -> t.from() == ServiceState.RUNNING)
                     .extracting(t -> t.key().id(), ServiceTransition::reason, ServiceTransition::detail)
                     .containsExactlyInAnyOrder(
                             org.assertj.core.groups.Tuple.tuple("config", TransitionReason.SHUTDOWN, null),
@@ -76,7 +76,7 @@ class ShutdownTests {
 
     @Test
     void onTheSystemClockTransitionsCarryTheSystemClocksTime() throws Exception {
-        RecordingListener listener = new RecordingListener();
+        TransitionLog listener = new TransitionLog();
         try (ServiceRegistry registry = ServiceRegistry.builder().listener(listener).build()) {
             registry.install("config", String.class, ctx -> "v1");
             Instant before = Instant.now();
@@ -85,7 +85,7 @@ class ShutdownTests {
 
             Instant after = Instant.now();
             // The engine derives the system clock's time from System.nanoTime(): allow for the clock's resolution.
-            assertThat(listener.transitions).extracting(ServiceTransition::at)
+            assertThat(listener.transitions()).extracting(ServiceTransition::at)
                     .allSatisfy(at -> assertThat(at).isBetween(before.minusMillis(1), after.plusMillis(1)));
             assertThat(registry.snapshot("config").orElseThrow().since())
                     .isBetween(before.minusMillis(1), after.plusMillis(1));

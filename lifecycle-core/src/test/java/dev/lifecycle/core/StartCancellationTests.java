@@ -124,7 +124,7 @@ class StartCancellationTests extends ManualRegistryTestBase {
         await().atMost(WAIT).untilAsserted(() -> assertThat(listener.of("db")).containsExactly(
                 "INSTALLED->STARTING", "STARTING->STOPPING", "STOPPING->WAITING", "WAITING->STARTING",
                 "STARTING->RUNNING"));
-        assertThat(listener.transitions).filteredOn(t -> t.to() == ServiceState.WAITING)
+        assertThat(listener.transitions()).filteredOn(t -> t.to() == ServiceState.WAITING)
                 .extracting(dev.lifecycle.core.event.ServiceTransition::detail).containsExactly("starting again");
     }
 
@@ -180,7 +180,7 @@ class StartCancellationTests extends ManualRegistryTestBase {
 
         assertThat(snapshot("db").state()).isEqualTo(ServiceState.STOPPED);
         assertThat(snapshot("db").lastFailure()).isNull();
-        assertThat(listener.transitions).filteredOn(t -> t.to() == ServiceState.STOPPING)
+        assertThat(listener.transitions()).filteredOn(t -> t.to() == ServiceState.STOPPING)
                 .extracting(dev.lifecycle.core.event.ServiceTransition::detail)
                 .containsExactly("start cancelled; it did not return within its start timeout and was abandoned");
         // The start returns its value after all: the value is stopped, and the service stays STOPPED.

@@ -24,7 +24,7 @@ class StartErrorTests {
 
     private final ManualTime time = new ManualTime();
     private final PhaseLog log = new PhaseLog();
-    private final RecordingListener listener = new RecordingListener();
+    private final TransitionLog listener = new TransitionLog();
     private ServiceRegistry registry = ServiceRegistry.builder().executor(Runnable::run).clock(time).scheduler(time)
             .restartPolicy(RestartPolicy.never()).listener(listener).build();
 

@@ -17,7 +17,7 @@ class StartOrderTests {
 
     private final ManualTime time = new ManualTime();
     private final PhaseLog log = new PhaseLog();
-    private final RecordingListener listener = new RecordingListener();
+    private final TransitionLog listener = new TransitionLog();
     private final List<ServiceRegistry> registries = new ArrayList<>();
 
     @AfterEach

@@ -31,7 +31,7 @@ class SupervisionTests {
 
     private final ManualTime time = new ManualTime();
     private final Instant t0 = time.instant();
-    private final RecordingListener listener = new RecordingListener();
+    private final TransitionLog listener = new TransitionLog();
     private final List<String> giveUps = new CopyOnWriteArrayList<>();
     private final CascadeProbe probe = new CascadeProbe();
     private @Nullable ServiceRegistry registry;

@@ -22,7 +22,7 @@ class ValuesTests {
 
     private final ManualTime time = new ManualTime();
     private final PhaseLog log = new PhaseLog();
-    private final RecordingListener listener = new RecordingListener();
+    private final TransitionLog listener = new TransitionLog();
     private final ServiceKey<String> configKey = ServiceKey.of("config", String.class);
     private final ServiceKey<String> dbKey = ServiceKey.of("db", String.class);
     private final ServiceKey<String> repositoryKey = ServiceKey.of("repository", String.class);
