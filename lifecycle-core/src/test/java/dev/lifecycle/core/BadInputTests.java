@@ -34,7 +34,7 @@ class BadInputTests {
 
     private final ManualTime time = new ManualTime();
     private final TransitionLog listener = new TransitionLog();
-    private final CascadeProbe probe = new CascadeProbe();
+    private final PhaseLog log = new PhaseLog();
     private final CountDownLatch release = new CountDownLatch(1);
     private @Nullable ServiceRegistry registry;
     private @Nullable ExecutorService executor;
@@ -54,7 +54,7 @@ class BadInputTests {
     @Test
     void everyOperationOnAnUnknownNameSaysWhichNameAndHowToFixIt() throws Exception {
         ServiceRegistry registry = registry();
-        registry.install("db", String.class, probe.service("db"));
+        registry.install("db", String.class, log.service("db"));
         registry.startAll().get(WAIT.toSeconds(), TimeUnit.SECONDS);
         String message = "No service 'dbb' is installed; check the name (and the qualifier, written name:qualifier)";
         ServiceKey<String> unknown = ServiceKey.of("dbb", String.class);
@@ -81,7 +81,7 @@ class BadInputTests {
     @Test
     void startingByHandBeforeTheRegistryStartsOrAfterItStoppedIsRefused() throws Exception {
         ServiceRegistry registry = registry();
-        registry.install("db", String.class, probe.service("db"));
+        registry.install("db", String.class, log.service("db"));
 
         assertThatThrownBy(() -> registry.start("db")).isInstanceOf(IllegalStateException.class)
                 .hasMessage("Cannot start 'db': the registry is not started; call startAll() first");
@@ -93,13 +93,13 @@ class BadInputTests {
                 .hasMessage("Cannot start 'db': the registry is stopped; call startAll() first");
 
         registry.startAll().get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        assertThat(probe.calls()).containsExactly("start db", "stop db", "join db", "start db");
+        assertThat(log.calls()).containsExactly("start db", "stop db", "join db", "start db");
     }
 
     @Test
     void failWithoutACauseIsRefused() {
         ServiceRegistry registry = registry();
-        registry.install("db", String.class, probe.service("db"));
+        registry.install("db", String.class, log.service("db"));
 
         assertThatThrownBy(() -> registry.fail("db", null)).isInstanceOf(NullPointerException.class)
                 .hasMessage("ServiceRegistry.fail(id, cause): cause must not be null");
@@ -110,17 +110,17 @@ class BadInputTests {
         ServiceRegistry registry = registry();
         AtomicInteger interrupts = new AtomicInteger();
         CountDownLatch stopEntered = new CountDownLatch(1);
-        registry.install("base", String.class, probe.service("base"));
+        registry.install("base", String.class, log.service("base"));
         registry.install(ServiceDefinition.builder(ServiceKey.of("stuck", String.class), new Service<String>() {
             @Override
             public String start(ServiceContext context) {
-                probe.record("start stuck");
+                log.add("start", "stuck");
                 return "stuck";
             }
 
             @Override
             public void stop(ServiceContext context) {
-                probe.record("stop stuck");
+                log.add("stop", "stuck");
                 stopEntered.countDown();
                 while (true) {
                     try {
@@ -137,7 +137,7 @@ class BadInputTests {
         CompletableFuture<@Nullable Void> stopAll = registry.stopAll();
         assertThat(stopEntered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(stopAll).isNotDone();
-        assertThat(probe.calls()).doesNotContain("stop base");
+        assertThat(log.calls()).doesNotContain("stop base");
 
         time.advance(Duration.ofSeconds(2));
 
@@ -150,7 +150,7 @@ class BadInputTests {
                 "Service 'stuck' did not stop within PT2S; carrying on without it (raise its stop timeout if it needs "
                         + "longer)");
         assertThat(registry.snapshot("base").orElseThrow().state()).isEqualTo(ServiceState.STOPPED);
-        assertThat(probe.calls()).endsWith("stop base", "join base");
+        assertThat(log.calls()).endsWith("stop base", "join base");
         await().atMost(WAIT).until(() -> interrupts.get() > 0);
 
         registry.startAll().get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -167,7 +167,7 @@ class BadInputTests {
             }
             return "fixed";
         });
-        registry.install("healthy", String.class, probe.service("healthy"));
+        registry.install("healthy", String.class, log.service("healthy"));
         CompletableFuture<@Nullable Void> startAll = registry.startAll();
         registry.settled().get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
@@ -193,7 +193,7 @@ class BadInputTests {
 
             @Override
             public String start(ServiceContext context) {
-                probe.record("start broken");
+                log.add("start", "broken");
                 return "never";
             }
         });
@@ -202,13 +202,13 @@ class BadInputTests {
 
         assertThat(registry.snapshot("broken").orElseThrow().lastFailure().summary())
                 .isEqualTo("java.lang.AssertionError: setup broke");
-        assertThat(probe.calls()).isEmpty();
+        assertThat(log.calls()).isEmpty();
     }
 
     @Test
     void errorOrExceptionFromStopIsRecordedAndStoppingCarriesOn() throws Exception {
         ServiceRegistry registry = registry();
-        registry.install("base", String.class, probe.service("base"));
+        registry.install("base", String.class, log.service("base"));
         registry.install(ServiceDefinition.builder(ServiceKey.of("leaky", String.class), new Service<String>() {
             @Override
             public String start(ServiceContext context) {
@@ -235,7 +235,7 @@ class BadInputTests {
         assertThat(leaky.lastFailure().cause().getSuppressed()).singleElement()
                 .isInstanceOf(BrokenServiceError.class);
         assertThat(registry.snapshot("base").orElseThrow().state()).isEqualTo(ServiceState.STOPPED);
-        assertThat(probe.calls()).endsWith("stop base", "join base");
+        assertThat(log.calls()).endsWith("stop base", "join base");
     }
 
     @Test
@@ -256,7 +256,7 @@ class BadInputTests {
     @Test
     void interruptOfTheCallingThreadDoesNotStopAnOperationAndIsKept() throws Exception {
         ServiceRegistry registry = registry();
-        registry.install("db", String.class, probe.service("db"));
+        registry.install("db", String.class, log.service("db"));
         registry.startAll().get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
         List<Supplier<CompletableFuture<@Nullable Void>>> operations = List.of(
@@ -271,7 +271,7 @@ class BadInputTests {
         time.advance(Duration.ofMillis(100));
         registry.settled().get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
-        assertThat(probe.calls()).containsExactly("start db", "stop db", "join db", "start db", "stop db", "join db",
+        assertThat(log.calls()).containsExactly("start db", "stop db", "join db", "start db", "stop db", "join db",
                 "start db");
         assertThat(registry.snapshot("db").orElseThrow().state()).isEqualTo(ServiceState.RUNNING);
         Thread.currentThread().interrupt();
@@ -318,7 +318,7 @@ class BadInputTests {
                 throw new IllegalStateException("listener bug");
             }
         }));
-        registry.install("db", String.class, probe.service("db"));
+        registry.install("db", String.class, log.service("db"));
 
         registry.startAll().get(WAIT.toSeconds(), TimeUnit.SECONDS);
         registry.restart("db").get(WAIT.toSeconds(), TimeUnit.SECONDS);

@@ -31,21 +31,21 @@ class DynamicGraphTests extends ManualRegistryTestBase {
 
     @Test
     void serviceInstalledAtRunTimeStartsWithItsRequirementsValue() throws Exception {
-        registry.install("config", String.class, probe.service("config"));
+        registry.install("config", String.class, log.service("config"));
         done(registry.startAll());
 
         ServiceHandle<String> db = registry.install(dependent(DB, CONFIG));
 
         assertThat(db.await()).succeedsWithin(WAIT).isEqualTo("db(config#1)");
         done(registry.settled());
-        assertThat(probe.calls()).containsExactly("start config", "start db");
+        assertThat(log.calls()).containsExactly("start config", "start db");
         assertThat(snapshot("db").reason()).isEqualTo(TransitionReason.STARTUP);
         assertThat(snapshot("config").dependents()).containsExactly("db");
     }
 
     @Test
     void serviceInstalledWhileItsRequirementIsFailedWaitsForTheRestart() throws Exception {
-        registry.install("config", String.class, probe.service("config"));
+        registry.install("config", String.class, log.service("config"));
         done(registry.startAll());
         done(registry.fail("config", new IOException("lost")));
 
@@ -61,11 +61,11 @@ class DynamicGraphTests extends ManualRegistryTestBase {
 
     @Test
     void serviceInstalledBeforeItsRequirementWaitsAndSaysWhatIsMissing() throws Exception {
-        registry.install("config", String.class, probe.service("config"));
+        registry.install("config", String.class, log.service("config"));
         done(registry.startAll());
 
         registry.install(dependent(API, DB));
-        registry.install(ServiceDefinition.builder(ServiceKey.of("ui", String.class), probe.service("ui"))
+        registry.install(ServiceDefinition.builder(ServiceKey.of("ui", String.class), log.service("ui"))
                 .dependsOn("api").build());
         CompletableFuture<@Nullable String> api = registry.await(API);
         done(registry.settled());
@@ -88,7 +88,7 @@ class DynamicGraphTests extends ManualRegistryTestBase {
         assertThat(registry.await(ServiceKey.of("ui", String.class))).succeedsWithin(WAIT);
         assertThat(snapshot("api").missing()).isEmpty();
         assertThat(snapshot("db").dependents()).containsExactly("api");
-        assertThat(probe.calls()).containsExactly("start config", "start db", "start api", "start ui");
+        assertThat(log.calls()).containsExactly("start config", "start db", "start api", "start ui");
     }
 
     @Test
@@ -100,7 +100,7 @@ class DynamicGraphTests extends ManualRegistryTestBase {
         CompletableFuture<@Nullable Void> removal = registry.remove("config");
         done(removal);
 
-        assertThat(probe.calls().subList(3, probe.calls().size())).containsExactly("stop api", "join api", "stop db",
+        assertThat(log.calls().subList(3, log.calls().size())).containsExactly("stop api", "join api", "stop db",
                 "join db", "stop config", "join config");
         assertThat(registry.snapshot("config")).isEmpty();
         assertThat(registry.snapshot()).extracting(ServiceSnapshot::id).containsExactly("db", "api");
@@ -126,7 +126,7 @@ class DynamicGraphTests extends ManualRegistryTestBase {
 
         done(registry.remove("api"));
 
-        assertThat(probe.calls().subList(3, probe.calls().size())).containsExactly("stop api", "join api");
+        assertThat(log.calls().subList(3, log.calls().size())).containsExactly("stop api", "join api");
         assertThat(snapshot("db").state()).isEqualTo(ServiceState.RUNNING);
         assertThat(snapshot("db").dependents()).isEmpty();
     }
@@ -137,13 +137,13 @@ class DynamicGraphTests extends ManualRegistryTestBase {
         done(registry.startAll());
         done(registry.remove("config"));
 
-        registry.install("config", String.class, probe.service("config", () -> "config-v2"));
+        registry.install("config", String.class, log.service("config", () -> "config-v2"));
 
         assertThat(registry.await(API)).succeedsWithin(WAIT).isEqualTo("api(db(config-v2))");
         done(registry.settled());
         assertThat(snapshot("db").missing()).isEmpty();
         assertThat(snapshot("config").dependents()).containsExactly("db");
-        assertThat(probe.calls().subList(9, probe.calls().size())).containsExactly("start config", "start db",
+        assertThat(log.calls().subList(9, log.calls().size())).containsExactly("start config", "start db",
                 "start api");
     }
 
@@ -157,7 +157,7 @@ class DynamicGraphTests extends ManualRegistryTestBase {
         done(registry.remove("slow"));
 
         assertThat(registry.snapshot("slow")).isEmpty();
-        assertThat(probe.calls()).containsExactly("start slow");
+        assertThat(log.calls()).containsExactly("start slow");
         await().atMost(WAIT).untilAsserted(() -> assertThat(listener.of("slow")).containsExactly("INSTALLED->STARTING",
                 "STARTING->STOPPING", "STOPPING->REMOVED"));
         assertThat(listener.transitions()).filteredOn(t -> t.to() == ServiceState.STOPPING)
@@ -178,7 +178,7 @@ class DynamicGraphTests extends ManualRegistryTestBase {
         done(removal);
 
         assertThat(registry.snapshot("slow")).isEmpty();
-        assertThat(probe.calls()).containsExactly("start slow", "stop slow", "join slow");
+        assertThat(log.calls()).containsExactly("start slow", "stop slow", "join slow");
     }
 
     @Test
@@ -196,13 +196,13 @@ class DynamicGraphTests extends ManualRegistryTestBase {
         assertThat(removal).succeedsWithin(WAIT);
         assertThat(registry.snapshot("slow")).isEmpty();
         assertThat(time.pending()).isEmpty();
-        assertThat(probe.calls()).containsExactly("start slow");
+        assertThat(log.calls()).containsExactly("start slow");
     }
 
     @Test
     void removeWhileADependentIsStartingInterruptsItsStartAndLeavesItWaitingOnTheMissingService() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
-        registry.install("config", String.class, probe.service("config"));
+        registry.install("config", String.class, log.service("config"));
         registry.install(ServiceDefinition.builder(DB, blockingStart(entered, () -> "db", true)).requires(CONFIG)
                 .build());
         registry.startAll();
@@ -210,7 +210,7 @@ class DynamicGraphTests extends ManualRegistryTestBase {
 
         done(registry.remove("config"));
 
-        assertThat(probe.calls()).containsExactly("start config", "start db", "stop config", "join config");
+        assertThat(log.calls()).containsExactly("start config", "start db", "stop config", "join config");
         ServiceSnapshot db = snapshot("db");
         assertThat(db.state()).isEqualTo(ServiceState.WAITING);
         assertThat(db.reason()).isEqualTo(TransitionReason.DEPENDENCY);
@@ -222,7 +222,7 @@ class DynamicGraphTests extends ManualRegistryTestBase {
     @Test
     void removeWhileADependentIsStartingStopsTheDependentFirstWhenItsStartIgnoresTheInterrupt() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
-        registry.install("config", String.class, probe.service("config"));
+        registry.install("config", String.class, log.service("config"));
         registry.install(ServiceDefinition.builder(DB, blockingStart(entered, () -> "db", false)).requires(CONFIG)
                 .build());
         registry.startAll();
@@ -233,7 +233,7 @@ class DynamicGraphTests extends ManualRegistryTestBase {
         release.countDown();
         done(removal);
 
-        assertThat(probe.calls()).containsExactly("start config", "start db", "stop db", "join db", "stop config",
+        assertThat(log.calls()).containsExactly("start config", "start db", "stop db", "join db", "stop config",
                 "join config");
         assertThat(snapshot("db").state()).isEqualTo(ServiceState.WAITING);
         assertThat(snapshot("db").missing()).containsExactly("config");
@@ -299,7 +299,7 @@ class DynamicGraphTests extends ManualRegistryTestBase {
     }
 
     private void installChain() {
-        registry.install("config", String.class, probe.service("config"));
+        registry.install("config", String.class, log.service("config"));
         registry.install(dependent(DB, CONFIG));
         registry.install(dependent(API, DB));
     }
@@ -307,7 +307,7 @@ class DynamicGraphTests extends ManualRegistryTestBase {
     /** A recording service {@code key} that requires {@code requirement} and publishes {@code id(value)}. */
     private ServiceDefinition<String> dependent(ServiceKey<String> key, ServiceKey<String> requirement) {
         AtomicReference<ServiceHandle<String>> handle = new AtomicReference<>();
-        Service<String> recorded = probe.service(key.id(), () -> key.id() + "(" + handle.get().get() + ")");
+        Service<String> recorded = log.service(key.id(), () -> key.id() + "(" + handle.get().get() + ")");
         return ServiceDefinition.builder(key, new Service<String>() {
             @Override
             public void init(ServiceInit init) {

@@ -47,7 +47,7 @@ class GraphValidationTests {
         log.install(registry, "c", "b");
 
         assertThatThrownBy(() -> registry.install(ServiceDefinition.builder(ServiceKey.of("a", String.class),
-                log.service("a", "a")).requires(ServiceKey.of("c", String.class)).build()))
+                log.everyPhase("a", "a")).requires(ServiceKey.of("c", String.class)).build()))
                 .isInstanceOf(DependencyCycleException.class)
                 .hasMessageStartingWith("Dependency cycle: b -> a -> c -> b; ");
     }
@@ -63,7 +63,7 @@ class GraphValidationTests {
 
     @Test
     void cycleThroughAWantsIsRefused() {
-        registry.install(ServiceDefinition.builder(ServiceKey.of("a", String.class), log.service("a", "a"))
+        registry.install(ServiceDefinition.builder(ServiceKey.of("a", String.class), log.everyPhase("a", "a"))
                 .wants("b").build());
 
         assertThatThrownBy(() -> log.install(registry, "b", "a")).isInstanceOf(DependencyCycleException.class)
@@ -76,13 +76,13 @@ class GraphValidationTests {
     @Test
     void serviceWantingItselfIsRefused() {
         assertThatThrownBy(() -> registry.install(ServiceDefinition.builder(ServiceKey.of("a", String.class),
-                log.service("a", "a")).wants("a").build())).isInstanceOf(DependencyCycleException.class)
+                log.everyPhase("a", "a")).wants("a").build())).isInstanceOf(DependencyCycleException.class)
                 .hasMessageStartingWith("Dependency cycle: a -> a, through a 'wants'");
     }
 
     @Test
     void firstStartWithMissingRequirementsListsEachWithWhoNeedsItAndStartsNothing() {
-        registry.install(ServiceDefinition.builder(ServiceKey.of("web", String.class), log.service("web", "web"))
+        registry.install(ServiceDefinition.builder(ServiceKey.of("web", String.class), log.everyPhase("web", "web"))
                 .requires(ServiceKey.of("db", String.class)).build());
         log.install(registry, "jobs", "db", "queue");
         log.install(registry, "metrics");
@@ -110,7 +110,7 @@ class GraphValidationTests {
 
     @Test
     void wantedServiceThatIsNotInstalledIsNotMissing() throws Exception {
-        registry.install(ServiceDefinition.builder(ServiceKey.of("web", String.class), log.service("web", "web"))
+        registry.install(ServiceDefinition.builder(ServiceKey.of("web", String.class), log.everyPhase("web", "web"))
                 .wants("cache").build());
 
         registry.startAll().get(5, TimeUnit.SECONDS);
@@ -122,7 +122,7 @@ class GraphValidationTests {
     void installingTheSameKeyAgainReturnsTheInstalledServiceWithoutRunningInitAgain() {
         ServiceHandle<String> first = log.install(registry, "config");
 
-        ServiceHandle<String> second = registry.install("config", String.class, log.service("config", "other"));
+        ServiceHandle<String> second = registry.install("config", String.class, log.everyPhase("config", "other"));
 
         assertThat(second.key()).isEqualTo(first.key());
         assertThat(log.of("init")).containsExactly("config");
@@ -207,7 +207,7 @@ class GraphValidationTests {
     @Test
     void requirementIdWithWhitespaceIsRefusedAtInstallInsteadOfWaitingForAServiceThatCannotExist() {
         ServiceDefinition<String> web = ServiceDefinition.builder(ServiceKey.of("web", String.class),
-                log.service("web", "web")).dependsOn("my db").build();
+                log.everyPhase("web", "web")).dependsOn("my db").build();
 
         assertThatIllegalArgumentException().isThrownBy(() -> registry.install(web))
                 .withMessage("Invalid service name 'my db': it must not contain ':' or whitespace (use the "
@@ -218,7 +218,7 @@ class GraphValidationTests {
     @Test
     void wantedIdWithAnEmptyQualifierIsRefusedAtInstall() {
         ServiceDefinition<String> web = ServiceDefinition.builder(ServiceKey.of("web", String.class),
-                log.service("web", "web")).wants("cache:").build();
+                log.everyPhase("web", "web")).wants("cache:").build();
 
         assertThatIllegalArgumentException().isThrownBy(() -> registry.install(web))
                 .withMessage("A service qualifier must not be empty");
@@ -228,7 +228,7 @@ class GraphValidationTests {
     void requirementIdWithAQualifierIsAccepted() throws Exception {
         registry.install(ServiceKey.of("client", String.class, "eu").name(), String.class, ctx -> "unqualified");
         registry.install(ServiceDefinition.builder(ServiceKey.of("client", String.class, "eu"), ctx -> "eu").build());
-        registry.install(ServiceDefinition.builder(ServiceKey.of("web", String.class), log.service("web", "web"))
+        registry.install(ServiceDefinition.builder(ServiceKey.of("web", String.class), log.everyPhase("web", "web"))
                 .dependsOn("client:eu").build());
 
         registry.startAll().get(5, TimeUnit.SECONDS);
@@ -241,7 +241,7 @@ class GraphValidationTests {
     @Test
     void blankRequirementIdIsRefused() {
         ServiceDefinition<String> web = ServiceDefinition.builder(ServiceKey.of("web", String.class),
-                log.service("web", "web")).dependsOn(" ").build();
+                log.everyPhase("web", "web")).dependsOn(" ").build();
 
         assertThatIllegalArgumentException().isThrownBy(() -> registry.install(web))
                 .withMessage("A service id must not be blank");

@@ -23,7 +23,7 @@ class HealthCheckTests {
     private final ManualTime time = new ManualTime();
     private final Instant t0 = time.instant();
     private final TransitionLog listener = new TransitionLog();
-    private final CascadeProbe probe = new CascadeProbe();
+    private final PhaseLog log = new PhaseLog();
     private final AtomicBoolean healthy = new AtomicBoolean(true);
     private final AtomicInteger checks = new AtomicInteger();
     private ServiceRegistry registry;
@@ -42,7 +42,7 @@ class HealthCheckTests {
 
     @Test
     void snapshotShowsTheOutcomeOfTheLastCheck() throws Exception {
-        install(ServiceDefinition.builder(ServiceKey.of("db", String.class), probe.service("db"))
+        install(ServiceDefinition.builder(ServiceKey.of("db", String.class), log.service("db"))
                 .healthCheck(this::check));
         registry.startAll().get();
 
@@ -67,9 +67,9 @@ class HealthCheckTests {
 
     @Test
     void unhealthyChecksInARowFailTheServiceWhichThenRestarts() throws Exception {
-        install(ServiceDefinition.builder(ServiceKey.of("db", String.class), probe.service("db"))
+        install(ServiceDefinition.builder(ServiceKey.of("db", String.class), log.service("db"))
                 .healthCheck(this::check).failAfterUnhealthyChecks(3));
-        install(ServiceDefinition.builder(ServiceKey.of("api", String.class), probe.service("api"))
+        install(ServiceDefinition.builder(ServiceKey.of("api", String.class), log.service("api"))
                 .dependsOn("db"));
         registry.startAll().get();
 
@@ -88,7 +88,7 @@ class HealthCheckTests {
         assertThat(db.lastFailure().message()).isEqualTo("Service 'db' was unhealthy in 3 health checks in a row");
         assertThat(db.nextRestartAt()).isEqualTo(t0.plusMillis(100));
         assertThat(snapshot("api").state()).isEqualTo(ServiceState.WAITING);
-        assertThat(probe.calls()).containsExactly("start db", "start api", "stop api", "join api", "stop db",
+        assertThat(log.calls()).containsExactly("start db", "start api", "stop api", "join api", "stop db",
                 "join db");
 
         healthy.set(true);
@@ -104,7 +104,7 @@ class HealthCheckTests {
 
     @Test
     void checksRunPeriodicallyOnRunningServices() throws Exception {
-        install(ServiceDefinition.builder(ServiceKey.of("db", String.class), probe.service("db"))
+        install(ServiceDefinition.builder(ServiceKey.of("db", String.class), log.service("db"))
                 .healthCheck(this::check));
         registry.startAll().get();
         assertThat(time.pending()).containsExactly(t0.plusSeconds(5));
@@ -126,12 +126,12 @@ class HealthCheckTests {
         healthy.set(false);
         try (ServiceRegistry threaded = ServiceRegistry.builder().clock(time).scheduler(time)
                 .healthCheckInterval(Duration.ofSeconds(5)).build()) {
-            threaded.install(ServiceDefinition.builder(ServiceKey.of("stuck", String.class), probe.service("stuck"))
+            threaded.install(ServiceDefinition.builder(ServiceKey.of("stuck", String.class), log.service("stuck"))
                     .healthCheck(() -> {
                         hanging.incrementAndGet();
                         return release.await(1, TimeUnit.MINUTES);
                     }).build());
-            threaded.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), probe.service("db"))
+            threaded.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), log.service("db"))
                     .healthCheck(this::check).build());
             threaded.startAll().get(10, TimeUnit.SECONDS);
 
@@ -150,8 +150,8 @@ class HealthCheckTests {
     @Test
     void healthChecksAreOffByDefault() throws Exception {
         AtomicInteger unhealthy = new AtomicInteger();
-        install(ServiceDefinition.builder(ServiceKey.of("plain", String.class), probe.service("plain")));
-        install(ServiceDefinition.builder(ServiceKey.of("reported", String.class), probe.service("reported"))
+        install(ServiceDefinition.builder(ServiceKey.of("plain", String.class), log.service("plain")));
+        install(ServiceDefinition.builder(ServiceKey.of("reported", String.class), log.service("reported"))
                 .healthCheck(() -> {
                     unhealthy.incrementAndGet();
                     return false;
@@ -171,7 +171,7 @@ class HealthCheckTests {
 
     @Test
     void noTimerRunsWhenNoServiceHasAHealthCheck() throws Exception {
-        install(ServiceDefinition.builder(ServiceKey.of("plain", String.class), probe.service("plain")));
+        install(ServiceDefinition.builder(ServiceKey.of("plain", String.class), log.service("plain")));
         registry.startAll().get();
 
         assertThat(time.pending()).isEmpty();
@@ -181,7 +181,7 @@ class HealthCheckTests {
     @Test
     void checkThatThrowsCountsAsUnhealthyAndItsErrorIsTheCause() throws Exception {
         IOException timedOut = new IOException("ping timed out");
-        install(ServiceDefinition.builder(ServiceKey.of("db", String.class), probe.service("db"))
+        install(ServiceDefinition.builder(ServiceKey.of("db", String.class), log.service("db"))
                 .healthCheck(() -> {
                     throw timedOut;
                 }).failAfterUnhealthyChecks(2));
@@ -200,7 +200,7 @@ class HealthCheckTests {
 
     @Test
     void checkThatThrowsAnErrorCountsAsUnhealthy() throws Exception {
-        install(ServiceDefinition.builder(ServiceKey.of("db", String.class), probe.service("db"))
+        install(ServiceDefinition.builder(ServiceKey.of("db", String.class), log.service("db"))
                 .healthCheck(() -> {
                     throw new AssertionError("broken check");
                 }).failAfterUnhealthyChecks(1));

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 
 /**
  * A registry on {@link ManualTime} (its clock and scheduler, no jitter) with a {@link TransitionLog} and a
- * {@link CascadeProbe}, built before each test and stopped, closed and checked for illegal transitions after it.
+ * {@link PhaseLog}, built before each test and stopped, closed and checked for illegal transitions after it.
  * Services that block in their stop wait for {@link #release}, counted down after each test.
  */
 abstract class ManualRegistryTestBase {
@@ -20,7 +20,7 @@ abstract class ManualRegistryTestBase {
 
     final ManualTime time = new ManualTime();
     final TransitionLog listener = new TransitionLog();
-    final CascadeProbe probe = new CascadeProbe();
+    final PhaseLog log = new PhaseLog();
     final CountDownLatch release = new CountDownLatch(1);
     ServiceRegistry registry;
 
@@ -47,13 +47,13 @@ abstract class ManualRegistryTestBase {
         return new Service<>() {
             @Override
             public String start(ServiceContext context) {
-                probe.record("start " + id);
+                log.add("start", id);
                 return id;
             }
 
             @Override
             public void stop(ServiceContext context) throws InterruptedException {
-                probe.record("stop " + id);
+                log.add("stop", id);
                 release.await();
             }
         };
@@ -70,7 +70,7 @@ abstract class ManualRegistryTestBase {
         return new Service<>() {
             @Override
             public String start(ServiceContext context) throws InterruptedException {
-                probe.record("start " + context.key().id());
+                log.add("start", context.key().id());
                 entered.countDown();
                 if (interruptible) {
                     release.await();
@@ -93,12 +93,12 @@ abstract class ManualRegistryTestBase {
 
             @Override
             public void stop(ServiceContext context) {
-                probe.record("stop " + context.key().id() + (context.abandoned() ? " (abandoned)" : ""));
+                log.add("stop", context.key().id() + (context.abandoned() ? " (abandoned)" : ""));
             }
 
             @Override
             public void join(ServiceContext context) {
-                probe.record("join " + context.key().id());
+                log.add("join", context.key().id());
             }
         };
     }

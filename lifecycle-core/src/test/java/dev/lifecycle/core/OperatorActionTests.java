@@ -36,11 +36,11 @@ class OperatorActionTests extends ManualRegistryTestBase {
         time.advance(Duration.ofMillis(100));
         assertThat(registry.await(ServiceKey.of("api", String.class))).succeedsWithin(WAIT);
         done(registry.settled());
-        int before = probe.calls().size();
+        int before = log.calls().size();
 
         done(registry.restart("config"));
 
-        assertThat(probe.calls().subList(before, probe.calls().size())).containsExactly("stop api", "join api",
+        assertThat(log.calls().subList(before, log.calls().size())).containsExactly("stop api", "join api",
                 "stop db", "join db", "stop config", "join config", "start config", "start db", "start api");
         ServiceSnapshot config = snapshot("config");
         assertThat(config.state()).isEqualTo(ServiceState.RUNNING);
@@ -53,7 +53,7 @@ class OperatorActionTests extends ManualRegistryTestBase {
         assertThat(snapshot("api").state()).isEqualTo(ServiceState.RUNNING);
         assertThat(snapshot("db").restarts()).isZero();
         assertThat(registry.get(ServiceKey.of("api", String.class))).isEqualTo("api#3");
-        assertThat(probe.starts("other")).isEqualTo(1);
+        assertThat(log.starts("other")).isEqualTo(1);
         await().atMost(WAIT).untilAsserted(() -> assertThat(listener.of("config")).endsWith("RUNNING->STOPPING",
                 "STOPPING->WAITING", "WAITING->STARTING", "STARTING->RUNNING"));
         assertThat(listener.transitions().stream().filter(t -> t.key().id().equals("config")
@@ -72,7 +72,7 @@ class OperatorActionTests extends ManualRegistryTestBase {
             assertThat(snapshot("config").restarts()).isEqualTo(i);
         }
         assertThat(snapshot("config").lastFailure()).isNull();
-        assertThat(probe.starts("api")).isEqualTo(6);
+        assertThat(log.starts("api")).isEqualTo(6);
     }
 
     @Test
@@ -82,9 +82,9 @@ class OperatorActionTests extends ManualRegistryTestBase {
 
         done(registry.restart("db"));
 
-        assertThat(probe.calls().subList(4, probe.calls().size())).containsExactly("stop api", "join api", "stop db",
+        assertThat(log.calls().subList(4, log.calls().size())).containsExactly("stop api", "join api", "stop db",
                 "join db", "start db", "start api");
-        assertThat(probe.starts("config")).isEqualTo(1);
+        assertThat(log.starts("config")).isEqualTo(1);
         assertThat(snapshot("db").restarts()).isEqualTo(1);
     }
 
@@ -95,7 +95,7 @@ class OperatorActionTests extends ManualRegistryTestBase {
 
         done(registry.stop("config"));
 
-        assertThat(probe.calls().subList(4, probe.calls().size())).containsExactly("stop api", "join api", "stop db",
+        assertThat(log.calls().subList(4, log.calls().size())).containsExactly("stop api", "join api", "stop db",
                 "join db", "stop config", "join config");
         assertThat(snapshot("config").state()).isEqualTo(ServiceState.STOPPED);
         assertThat(snapshot("config").reason()).isEqualTo(TransitionReason.OPERATOR);
@@ -114,7 +114,7 @@ class OperatorActionTests extends ManualRegistryTestBase {
 
         done(registry.start("config"));
 
-        assertThat(probe.calls().subList(10, probe.calls().size())).containsExactly("start config", "start db",
+        assertThat(log.calls().subList(10, log.calls().size())).containsExactly("start config", "start db",
                 "start api");
         assertThat(snapshot("config").state()).isEqualTo(ServiceState.RUNNING);
         assertThat(snapshot("config").reason()).isEqualTo(TransitionReason.OPERATOR);
@@ -140,7 +140,7 @@ class OperatorActionTests extends ManualRegistryTestBase {
 
         done(registry.start("db"));
         assertThat(snapshot("api").state()).isEqualTo(ServiceState.RUNNING);
-        assertThat(probe.starts("db")).isEqualTo(2);
+        assertThat(log.starts("db")).isEqualTo(2);
     }
 
     @Test
@@ -157,7 +157,7 @@ class OperatorActionTests extends ManualRegistryTestBase {
         assertThat(time.pending()).isEmpty();
         time.advance(Duration.ofMinutes(1));
         assertThat(snapshot("config").state()).isEqualTo(ServiceState.STOPPED);
-        assertThat(probe.starts("config")).isEqualTo(1);
+        assertThat(log.starts("config")).isEqualTo(1);
     }
 
     @Test
@@ -173,7 +173,7 @@ class OperatorActionTests extends ManualRegistryTestBase {
         done(stop);
 
         assertThat(snapshot("slow").state()).isEqualTo(ServiceState.STOPPED);
-        assertThat(probe.calls()).containsExactly("start slow", "stop slow", "join slow");
+        assertThat(log.calls()).containsExactly("start slow", "stop slow", "join slow");
     }
 
     @Test
@@ -189,7 +189,7 @@ class OperatorActionTests extends ManualRegistryTestBase {
         assertThat(snapshot("slow").reason()).isEqualTo(TransitionReason.OPERATOR);
         assertThat(snapshot("slow").lastFailure()).isNull();
         assertThat(snapshot("slow").nextRestartAt()).isNull();
-        assertThat(probe.calls()).containsExactly("start slow");
+        assertThat(log.calls()).containsExactly("start slow");
         assertThat(time.pending()).isEmpty();
     }
 
@@ -202,7 +202,7 @@ class OperatorActionTests extends ManualRegistryTestBase {
             }
             return "config#" + attempts.get();
         }).restartPolicy(RestartPolicy.never()).build());
-        registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), probe.service("db"))
+        registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), log.service("db"))
                 .dependsOn("config").build());
         CompletableFuture<@Nullable Void> startAll = registry.startAll();
         assertThat(startAll).failsWithin(WAIT);
@@ -242,13 +242,13 @@ class OperatorActionTests extends ManualRegistryTestBase {
         done(registry.startAll());
 
         CompletableFuture<@Nullable Void> first = registry.restart("x");
-        await().atMost(WAIT).until(() -> probe.calls().contains("stop x"));
+        await().atMost(WAIT).until(() -> log.calls().contains("stop x"));
         CompletableFuture<@Nullable Void> second = registry.restart("x");
         release.countDown();
         done(first);
         done(second);
 
-        assertThat(probe.calls()).containsExactly("start x", "stop x", "start x");
+        assertThat(log.calls()).containsExactly("start x", "stop x", "start x");
         assertThat(snapshot("x").restarts()).isEqualTo(1);
         assertThat(snapshot("x").state()).isEqualTo(ServiceState.RUNNING);
     }
@@ -261,7 +261,7 @@ class OperatorActionTests extends ManualRegistryTestBase {
 
         CompletableFuture<@Nullable Void> stopX = registry.stop("x");
         CompletableFuture<@Nullable Void> restartY = registry.restart("y");
-        await().atMost(WAIT).until(() -> probe.calls().containsAll(List.of("stop x", "stop y")));
+        await().atMost(WAIT).until(() -> log.calls().containsAll(List.of("stop x", "stop y")));
         CompletableFuture<@Nullable Void> restartX = registry.restart("x");
         CompletableFuture<@Nullable Void> stopY = registry.stop("y");
         release.countDown();
@@ -271,8 +271,8 @@ class OperatorActionTests extends ManualRegistryTestBase {
 
         assertThat(snapshot("x").state()).isEqualTo(ServiceState.RUNNING);
         assertThat(snapshot("y").state()).isEqualTo(ServiceState.STOPPED);
-        assertThat(probe.callsOf("x")).containsExactly("start x", "stop x", "start x");
-        assertThat(probe.callsOf("y")).containsExactly("start y", "stop y");
+        assertThat(log.callsOf("x")).containsExactly("start x", "stop x", "start x");
+        assertThat(log.callsOf("y")).containsExactly("start y", "stop y");
     }
 
     @Test
@@ -289,11 +289,11 @@ class OperatorActionTests extends ManualRegistryTestBase {
     }
 
     private void installChain() {
-        registry.install("config", String.class, probe.service("config"));
-        registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), probe.service("db"))
+        registry.install("config", String.class, log.service("config"));
+        registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), log.service("db"))
                 .requires(ServiceKey.of("config", String.class)).build());
-        registry.install(ServiceDefinition.builder(ServiceKey.of("api", String.class), probe.service("api"))
+        registry.install(ServiceDefinition.builder(ServiceKey.of("api", String.class), log.service("api"))
                 .requires(ServiceKey.of("db", String.class)).build());
-        registry.install("other", String.class, probe.service("other"));
+        registry.install("other", String.class, log.service("other"));
     }
 }

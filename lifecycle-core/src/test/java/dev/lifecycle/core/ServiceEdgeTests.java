@@ -84,7 +84,7 @@ class ServiceEdgeTests extends ManualRegistryTestBase {
     void operationsRacingWithARemovalFromAnotherThreadAreEitherAppliedOrRefusedNeverLost() throws Exception {
         for (int round = 0; round < 50; round++) {
             String id = "s" + round;
-            registry.install(id, String.class, probe.service(id));
+            registry.install(id, String.class, log.service(id));
             done(round == 0 ? registry.startAll() : registry.settled());
             CountDownLatch go = new CountDownLatch(1);
             CompletableFuture<CompletableFuture<@Nullable Void>> removal = CompletableFuture.supplyAsync(() -> {
@@ -168,7 +168,7 @@ class ServiceEdgeTests extends ManualRegistryTestBase {
         Instant reported = time.instant();
 
         CompletableFuture<@Nullable Void> fail = registry.fail("db", new IOException("connection reset"));
-        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> probe.calls().contains("stop db"));
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> log.calls().contains("stop db"));
         time.advance(Duration.ofSeconds(3));
         release.countDown();
         done(fail);
@@ -188,7 +188,7 @@ class ServiceEdgeTests extends ManualRegistryTestBase {
             }
             return "db";
         }).healthCheck(() -> true).startTimeout(Duration.ofSeconds(30)).build());
-        registry.install(ServiceDefinition.builder(ServiceKey.of("api", String.class), probe.service("api"))
+        registry.install(ServiceDefinition.builder(ServiceKey.of("api", String.class), log.service("api"))
                 .dependsOn("db").build());
 
         registry.startAll();

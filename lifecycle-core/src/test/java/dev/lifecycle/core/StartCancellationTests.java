@@ -32,7 +32,7 @@ class StartCancellationTests extends ManualRegistryTestBase {
     /** {@code db}, whose asynchronous start never completes unless the test completes it, and {@code api} on it. */
     private void installDbAndApi() {
         registry.install(ServiceDefinition.builder(DB, db).build());
-        registry.install(ServiceDefinition.builder(API, probe.service("api")).requires(DB).build());
+        registry.install(ServiceDefinition.builder(API, log.service("api")).requires(DB).build());
     }
 
     private void startUntilDbIsStarting() {
@@ -56,7 +56,7 @@ class StartCancellationTests extends ManualRegistryTestBase {
         assertThat(api.state()).isEqualTo(ServiceState.WAITING);
         assertThat(api.missing()).containsExactly("db");
         assertThat(api.rootCause()).isEqualTo("blocked by db, which is not installed");
-        assertThat(probe.starts("api")).isZero();
+        assertThat(log.starts("api")).isZero();
     }
 
     @Test
@@ -148,7 +148,7 @@ class StartCancellationTests extends ManualRegistryTestBase {
     @Test
     void stopOfARequirementCancelsTheStartOfItsStartingDependentInsteadOfWaitingForIt() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
-        registry.install("config", String.class, probe.service("config"));
+        registry.install("config", String.class, log.service("config"));
         registry.install(ServiceDefinition.builder(DB, blockingStart(entered, () -> "db", true))
                 .dependsOn("config").build());
         registry.startAll();
@@ -156,7 +156,7 @@ class StartCancellationTests extends ManualRegistryTestBase {
 
         done(registry.stop("config"));
 
-        assertThat(probe.calls()).containsExactly("start config", "start db", "stop config", "join config");
+        assertThat(log.calls()).containsExactly("start config", "start db", "stop config", "join config");
         ServiceSnapshot dependent = snapshot("db");
         assertThat(dependent.state()).isEqualTo(ServiceState.WAITING);
         assertThat(dependent.reason()).isEqualTo(TransitionReason.DEPENDENCY);
@@ -185,10 +185,10 @@ class StartCancellationTests extends ManualRegistryTestBase {
                 .containsExactly("start cancelled; it did not return within its start timeout and was abandoned");
         // The start returns its value after all: the value is stopped, and the service stays STOPPED.
         release.countDown();
-        await().atMost(WAIT).until(() -> probe.calls().contains("join db"));
-        assertThat(probe.calls()).containsExactly("start db", "stop db (abandoned)", "join db");
+        await().atMost(WAIT).until(() -> log.calls().contains("join db"));
+        assertThat(log.calls()).containsExactly("start db", "stop db (abandoned)", "join db");
         registry.start("db");
         await().atMost(WAIT).until(() -> snapshot("db").state() == ServiceState.RUNNING);
-        assertThat(probe.calls()).containsExactly("start db", "stop db (abandoned)", "join db", "start db");
+        assertThat(log.calls()).containsExactly("start db", "stop db (abandoned)", "join db", "start db");
     }
 }

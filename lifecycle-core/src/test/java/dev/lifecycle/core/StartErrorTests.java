@@ -36,48 +36,14 @@ class StartErrorTests {
 
     /** A service that logs its phases and throws {@code error} from {@code phase}. */
     private <T> Service<T> throwingIn(String phase, String id, T value, Throwable error, String... requires) {
-        Service<T> logged = log.service(id, value, requires);
-        return new Service<>() {
-            @Override
-            public void init(ServiceInit init) throws Exception {
-                logged.init(init);
-                throwIf("init");
-            }
-
-            @Override
-            public void setup(ServiceContext context) throws Exception {
-                logged.setup(context);
-                throwIf("setup");
-            }
-
-            @Override
-            public T start(ServiceContext context) throws Exception {
-                T started = logged.start(context);
-                throwIf("start");
-                return started;
-            }
-
-            @Override
-            public void stop(ServiceContext context) throws Exception {
-                logged.stop(context);
-                throwIf("stop");
-            }
-
-            @Override
-            public void join(ServiceContext context) throws Exception {
-                logged.join(context);
-                throwIf("join");
-            }
-
-            private void throwIf(String current) throws Exception {
-                if (current.equals(phase)) {
-                    if (error instanceof Exception ex) {
-                        throw ex;
-                    }
-                    throw (Error) error;
+        return log.everyPhase(id, value, current -> {
+            if (current.equals(phase)) {
+                if (error instanceof Exception ex) {
+                    throw ex;
                 }
+                throw (Error) error;
             }
-        };
+        }, requires);
     }
 
     /** Replaces the registry by one running user code on its own threads, so that a stop may block. */
@@ -126,7 +92,7 @@ class StartErrorTests {
 
         assertThat(snapshot("config").state()).isEqualTo(ServiceState.FAILED);
         assertThat(snapshot("config").lastFailure().cause()).isSameAs(badSetting);
-        assertThat(log.calls()).containsExactly("init:config", "setup:config");
+        assertThat(log.calls()).containsExactly("init config", "setup config");
     }
 
     @Test
@@ -401,7 +367,7 @@ class StartErrorTests {
         registry.settled().get(10, TimeUnit.SECONDS);
 
         assertThat(snapshot("db").state()).isEqualTo(ServiceState.FAILED);
-        assertThat(log.calls()).containsExactly("start:db", "interrupted:db", "stop:db");
+        assertThat(log.calls()).containsExactly("start db", "interrupted db", "stop db");
         assertThatThrownBy(() -> registry.get(ServiceKey.of("db", String.class)))
                 .isInstanceOf(ServiceNotRunningException.class);
     }

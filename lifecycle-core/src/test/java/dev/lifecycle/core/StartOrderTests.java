@@ -52,9 +52,9 @@ class StartOrderTests {
         List<String> afterInstall = log.calls();
         registry.startAll().get(5, TimeUnit.SECONDS);
 
-        assertThat(afterInstall).containsExactly("init:a", "init:b", "init:c");
-        assertThat(log.calls()).containsExactly("init:a", "init:b", "init:c", "setup:a", "start:a", "setup:b",
-                "start:b", "setup:c", "start:c");
+        assertThat(afterInstall).containsExactly("init a", "init b", "init c");
+        assertThat(log.calls()).containsExactly("init a", "init b", "init c", "setup a", "start a", "setup b",
+                "start b", "setup c", "start c");
     }
 
     @Test
@@ -68,8 +68,8 @@ class StartOrderTests {
 
         registry.stopAll().get(5, TimeUnit.SECONDS);
 
-        assertThat(log.calls().subList(started, log.calls().size())).containsExactly("stop:c", "join:c", "stop:b",
-                "join:b", "stop:a", "join:a");
+        assertThat(log.calls().subList(started, log.calls().size())).containsExactly("stop c", "join c", "stop b",
+                "join b", "stop a", "join a");
         assertThat(registry.snapshot()).extracting(ServiceSnapshot::state).containsOnly(ServiceState.STOPPED);
     }
 
@@ -244,9 +244,9 @@ class StartOrderTests {
     @Test
     void dependsOnOrdersStartAndStopWithoutInjectingAValue() throws Exception {
         ServiceRegistry registry = direct();
-        registry.install("schema", Void.class, log.service("schema", null));
+        registry.install("schema", Void.class, log.everyPhase("schema", null));
         registry.install(ServiceDefinition.builder(ServiceKey.of("repository", String.class),
-                log.service("repository", "repo")).dependsOn("schema").build());
+                log.everyPhase("repository", "repo")).dependsOn("schema").build());
 
         registry.startAll().get(5, TimeUnit.SECONDS);
         registry.stopAll().get(5, TimeUnit.SECONDS);
@@ -261,7 +261,7 @@ class StartOrderTests {
         ServiceRegistry registry = direct();
         ManualStart<String> cache = new ManualStart<>();
         registry.install("cache", String.class, cache);
-        registry.install(ServiceDefinition.builder(ServiceKey.of("web", String.class), log.service("web", "web"))
+        registry.install(ServiceDefinition.builder(ServiceKey.of("web", String.class), log.everyPhase("web", "web"))
                 .wants("cache").build());
 
         registry.startAll();
@@ -284,7 +284,7 @@ class StartOrderTests {
         ManualStart<String> config = new ManualStart<>();
         registry.install("config", String.class, config);
         log.install(registry, "cache", "config");
-        registry.install(ServiceDefinition.builder(ServiceKey.of("web", String.class), log.service("web", "web"))
+        registry.install(ServiceDefinition.builder(ServiceKey.of("web", String.class), log.everyPhase("web", "web"))
                 .wants("cache").build());
 
         registry.startAll();
@@ -302,7 +302,7 @@ class StartOrderTests {
         registry.install(ServiceDefinition.builder(ServiceKey.of("config", String.class), config)
                 .restartPolicy(RestartPolicy.never()).build());
         log.install(registry, "cache", "config");
-        registry.install(ServiceDefinition.builder(ServiceKey.of("web", String.class), log.service("web", "web"))
+        registry.install(ServiceDefinition.builder(ServiceKey.of("web", String.class), log.everyPhase("web", "web"))
                 .wants("cache").build());
 
         registry.startAll();
@@ -315,7 +315,7 @@ class StartOrderTests {
     @Test
     void wantedServiceThatIsNotInstalledDoesNotHoldTheStartBack() throws Exception {
         ServiceRegistry registry = direct();
-        registry.install(ServiceDefinition.builder(ServiceKey.of("web", String.class), log.service("web", "web"))
+        registry.install(ServiceDefinition.builder(ServiceKey.of("web", String.class), log.everyPhase("web", "web"))
                 .wants("cache").build());
 
         registry.startAll().get(5, TimeUnit.SECONDS);
@@ -329,7 +329,7 @@ class StartOrderTests {
         ManualStart<String> cache = new ManualStart<>();
         registry.install(ServiceDefinition.builder(ServiceKey.of("cache", String.class), cache)
                 .restartPolicy(RestartPolicy.never()).build());
-        registry.install(ServiceDefinition.builder(ServiceKey.of("web", String.class), log.service("web", "web"))
+        registry.install(ServiceDefinition.builder(ServiceKey.of("web", String.class), log.everyPhase("web", "web"))
                 .wants("cache").build());
 
         registry.startAll();

@@ -33,7 +33,7 @@ class SupervisionTests {
     private final Instant t0 = time.instant();
     private final TransitionLog listener = new TransitionLog();
     private final List<String> giveUps = new CopyOnWriteArrayList<>();
-    private final CascadeProbe probe = new CascadeProbe();
+    private final PhaseLog log = new PhaseLog();
     private @Nullable ServiceRegistry registry;
 
     @AfterEach
@@ -89,7 +89,7 @@ class SupervisionTests {
         ServiceRegistry registry = registry(RestartPolicy.defaults().withIntensity(3, Duration.ofSeconds(60)),
                 () -> 0.0);
         registry.install("x", String.class, failing(Integer.MAX_VALUE));
-        registry.install(ServiceDefinition.builder(ServiceKey.of("user", String.class), probe.service("user"))
+        registry.install(ServiceDefinition.builder(ServiceKey.of("user", String.class), log.service("user"))
                 .dependsOn("x").build());
         CompletableFuture<@Nullable Void> startAll = registry.startAll();
         CompletableFuture<@Nullable String> awaiting = registry.await(X);
@@ -124,7 +124,7 @@ class SupervisionTests {
     void restartsOlderThanTheWindowNoLongerCount() {
         ServiceRegistry registry = registry(RestartPolicy.defaults().withBackoff(Duration.ofMillis(100),
                 Duration.ofMillis(100), 1.0).withIntensity(2, Duration.ofSeconds(1)), () -> 0.0);
-        registry.install("x", String.class, probe.service("x"));
+        registry.install("x", String.class, log.service("x"));
         registry.startAll();
 
         registry.fail("x", new IOException("one"));
@@ -189,11 +189,11 @@ class SupervisionTests {
     @Test
     void escalationShutdownStopsEveryServiceWhenOneGivesUp() throws Exception {
         ServiceRegistry registry = registry(RestartPolicy.defaults(), () -> 0.0);
-        registry.install("a", String.class, probe.service("a"));
-        registry.install(ServiceDefinition.builder(ServiceKey.of("b", String.class), probe.service("b"))
+        registry.install("a", String.class, log.service("a"));
+        registry.install(ServiceDefinition.builder(ServiceKey.of("b", String.class), log.service("b"))
                 .dependsOn("a").build());
-        registry.install("c", String.class, probe.service("c"));
-        registry.install(ServiceDefinition.builder(X, probe.service("x"))
+        registry.install("c", String.class, log.service("c"));
+        registry.install(ServiceDefinition.builder(X, log.service("x"))
                 .restartPolicy(RestartPolicy.defaults().withIntensity(1, Duration.ofSeconds(60))
                         .withEscalation(Escalation.SHUTDOWN))
                 .build());
@@ -212,7 +212,7 @@ class SupervisionTests {
             assertThat(snapshot(id).state()).as(id).isEqualTo(ServiceState.STOPPED);
             assertThat(snapshot(id).reason()).as(id).isEqualTo(TransitionReason.SHUTDOWN);
         }
-        List<String> calls = probe.calls();
+        List<String> calls = log.calls();
         assertThat(calls.indexOf("join b")).isLessThan(calls.indexOf("stop a"));
         assertThat(calls).contains("stop c", "join c");
         assertThat(time.pending()).isEmpty();
@@ -221,7 +221,7 @@ class SupervisionTests {
     @Test
     void escalationNoneLeavesTheOtherServicesRunning() {
         ServiceRegistry registry = registry(RestartPolicy.never(), () -> 0.0);
-        registry.install("a", String.class, probe.service("a"));
+        registry.install("a", String.class, log.service("a"));
         registry.install("x", String.class, failing(1));
         registry.startAll();
 

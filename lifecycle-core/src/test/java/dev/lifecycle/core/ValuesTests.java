@@ -307,7 +307,7 @@ class ValuesTests {
         registry.close();
         registry = build(ServiceRegistry.builder().override(dbKey, "fake-db"));
         log.install(registry, "config");
-        registry.install("db", String.class, log.service("db", "real-db", "config", "secrets"));
+        registry.install("db", String.class, log.everyPhase("db", "real-db", "config", "secrets"));
         registry.install(ServiceDefinition.builder(repositoryKey, ctx -> {
             log.add("start", "repository");
             return "repository on " + registry.get(dbKey);
@@ -316,7 +316,7 @@ class ValuesTests {
         registry.startAll().get(5, TimeUnit.SECONDS);
 
         assertThat(registry.get(repositoryKey)).isEqualTo("repository on fake-db");
-        assertThat(log.calls()).doesNotContain("init:db", "setup:db", "start:db");
+        assertThat(log.calls()).doesNotContain("init db", "setup db", "start db");
         assertThat(log.of("start")).containsExactly("config", "repository");
         assertThat(registry.snapshot("db").orElseThrow().requires()).isEmpty();
     }
