@@ -16,8 +16,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -243,7 +241,6 @@ class CascadeTests extends ManualRegistryTestBase {
 
     @Test
     void failWhileStartingInterruptsTheStartThenFailsAndRestarts() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
         AtomicBoolean interrupted = new AtomicBoolean();
         AtomicInteger attempts = new AtomicInteger();
         registry.install("slow", String.class, new Service<>() {
@@ -432,7 +429,6 @@ class CascadeTests extends ManualRegistryTestBase {
 
     @Test
     void startThatTimesOutIsInterruptedFailsAndRestarts() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
         AtomicBoolean interrupted = new AtomicBoolean();
         AtomicInteger attempts = new AtomicInteger();
         registry.install(ServiceDefinition.builder(ServiceKey.of("slow", String.class), context -> {

@@ -8,14 +8,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -149,10 +144,8 @@ class DynamicGraphTests extends ManualRegistryTestBase {
 
     @Test
     void removeWhileStartingInterruptsTheStartAndCompletesWithoutWaitingForIt() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
-        registry.install("slow", String.class, blockingStart(entered, () -> "slow", true));
-        registry.startAll();
-        assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        registry.install("slow", String.class, blockingStart(() -> "slow", true));
+        startAllUntilTheStartBlocks();
 
         done(registry.remove("slow"));
 
@@ -167,10 +160,8 @@ class DynamicGraphTests extends ManualRegistryTestBase {
 
     @Test
     void removeWhileStartingOfAStartThatIgnoresTheInterruptStopsTheValueItReturnsLate() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
-        registry.install("slow", String.class, blockingStart(entered, () -> "slow", false));
-        registry.startAll();
-        assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        registry.install("slow", String.class, blockingStart(() -> "slow", false));
+        startAllUntilTheStartBlocks();
 
         CompletableFuture<@Nullable Void> removal = registry.remove("slow");
         assertThat(removal).isNotDone();
@@ -183,12 +174,10 @@ class DynamicGraphTests extends ManualRegistryTestBase {
 
     @Test
     void removeWhileStartingCompletesWhenTheStartFails() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
-        registry.install("slow", String.class, blockingStart(entered, () -> {
+        registry.install("slow", String.class, blockingStart(() -> {
             throw new IllegalStateException("could not connect");
         }, false));
-        registry.startAll();
-        assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        startAllUntilTheStartBlocks();
 
         CompletableFuture<@Nullable Void> removal = registry.remove("slow");
         release.countDown();
@@ -201,12 +190,10 @@ class DynamicGraphTests extends ManualRegistryTestBase {
 
     @Test
     void removeWhileADependentIsStartingInterruptsItsStartAndLeavesItWaitingOnTheMissingService() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
         registry.install("config", String.class, log.service("config"));
-        registry.install(ServiceDefinition.builder(DB, blockingStart(entered, () -> "db", true)).requires(CONFIG)
+        registry.install(ServiceDefinition.builder(DB, blockingStart(() -> "db", true)).requires(CONFIG)
                 .build());
-        registry.startAll();
-        assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        startAllUntilTheStartBlocks();
 
         done(registry.remove("config"));
 
@@ -221,12 +208,10 @@ class DynamicGraphTests extends ManualRegistryTestBase {
 
     @Test
     void removeWhileADependentIsStartingStopsTheDependentFirstWhenItsStartIgnoresTheInterrupt() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
         registry.install("config", String.class, log.service("config"));
-        registry.install(ServiceDefinition.builder(DB, blockingStart(entered, () -> "db", false)).requires(CONFIG)
+        registry.install(ServiceDefinition.builder(DB, blockingStart(() -> "db", false)).requires(CONFIG)
                 .build());
-        registry.startAll();
-        assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        startAllUntilTheStartBlocks();
 
         CompletableFuture<@Nullable Void> removal = registry.remove("config");
         assertThat(removal).isNotDone();
@@ -285,10 +270,8 @@ class DynamicGraphTests extends ManualRegistryTestBase {
 
     @Test
     void removeRequestedTwiceWhileUnderWayReturnsTheSameFuture() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
-        registry.install("slow", String.class, blockingStart(entered, () -> "slow", false));
-        registry.startAll();
-        assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        registry.install("slow", String.class, blockingStart(() -> "slow", false));
+        startAllUntilTheStartBlocks();
 
         CompletableFuture<@Nullable Void> first = registry.remove("slow");
         CompletableFuture<@Nullable Void> second = registry.remove("slow");

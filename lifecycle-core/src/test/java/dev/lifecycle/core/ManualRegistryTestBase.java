@@ -6,13 +6,17 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
  * A registry on {@link ManualTime} (its clock and scheduler, no jitter) with a {@link TransitionLog} and a
- * {@link PhaseLog}, built before each test and stopped, closed and checked for illegal transitions after it.
- * Services that block in their stop wait for {@link #release}, counted down after each test.
+ * {@link PhaseLog}, built before each test and stopped, closed and checked for illegal transitions after it. User
+ * code runs on the registry's default executor, or on the calling thread in a class that says so; a test may replace
+ * the registry by one with options of its own. Services that block wait for {@link #release}, counted down after
+ * each test.
  */
 abstract class ManualRegistryTestBase {
 
@@ -22,16 +26,26 @@ abstract class ManualRegistryTestBase {
     final TransitionLog listener = new TransitionLog();
     final PhaseLog log = new PhaseLog();
     final CountDownLatch release = new CountDownLatch(1);
+    /** Counted down by a start that blocks ({@link #blockingStart}, or a test's own) once it is inside. */
+    final CountDownLatch entered = new CountDownLatch(1);
     ServiceRegistry registry;
 
-    /** The registry's builder; a test class may add options. */
+    /**
+     * Whether user code runs on the calling thread, so that every step is done when the call that caused it
+     * returns; otherwise it runs on the registry's default executor. A test class may say so.
+     */
+    boolean onCallingThread() {
+        return false;
+    }
+
+    /** The registry's options; a test class may add its own. */
     ServiceRegistryBuilder builder() {
         return ServiceRegistry.builder().clock(time).scheduler(time).random(() -> 0.0).listener(listener);
     }
 
     @BeforeEach
     void buildRegistry() {
-        registry = builder().build();
+        registry = build(onCallingThread(), UnaryOperator.identity());
     }
 
     @AfterEach
@@ -40,6 +54,38 @@ abstract class ManualRegistryTestBase {
         assertThat(registry.stopAll()).succeedsWithin(WAIT);
         registry.close();
         listener.assertAllLegal();
+    }
+
+    /** Replaces the registry by one with {@code options} added to the class's. */
+    ServiceRegistry rebuild(UnaryOperator<ServiceRegistryBuilder> options) {
+        return replace(onCallingThread(), options);
+    }
+
+    /**
+     * Replaces the registry by one with the class's options whose user code runs on the registry's default executor,
+     * so that a service may block, in a class whose user code otherwise runs on the calling thread.
+     */
+    ServiceRegistry rebuildOnDefaultExecutor() {
+        return rebuildOnDefaultExecutor(UnaryOperator.identity());
+    }
+
+    /** {@link #rebuildOnDefaultExecutor()} with {@code options} added to the class's. */
+    ServiceRegistry rebuildOnDefaultExecutor(UnaryOperator<ServiceRegistryBuilder> options) {
+        return replace(false, options);
+    }
+
+    private ServiceRegistry replace(boolean onCallingThread, UnaryOperator<ServiceRegistryBuilder> options) {
+        registry.close();
+        registry = build(onCallingThread, options);
+        return registry;
+    }
+
+    private ServiceRegistry build(boolean onCallingThread, UnaryOperator<ServiceRegistryBuilder> options) {
+        ServiceRegistryBuilder builder = builder();
+        if (onCallingThread) {
+            builder.executor(Runnable::run);
+        }
+        return options.apply(builder).build();
     }
 
     /** A service publishing its id whose stop is recorded and then blocks until {@link #release}. */
@@ -60,13 +106,12 @@ abstract class ManualRegistryTestBase {
     }
 
     /**
-     * A service whose start records {@code start <id>}, counts {@code entered} down and waits for {@link #release},
+     * A service whose start records {@code start <id>}, counts {@link #entered} down and waits for {@link #release},
      * then returns {@code value}. Interrupted, an interruptible one throws {@link InterruptedException}; the other
      * keeps waiting (as code that ignores interrupts does) and keeps the interrupt. Its stop and join are recorded,
      * the stop of an abandoned start's value as {@code stop <id> (abandoned)}.
      */
-    Service<String> blockingStart(CountDownLatch entered, java.util.function.Supplier<String> value,
-            boolean interruptible) {
+    Service<String> blockingStart(Supplier<String> value, boolean interruptible) {
         return new Service<>() {
             @Override
             public String start(ServiceContext context) throws InterruptedException {
@@ -101,6 +146,12 @@ abstract class ManualRegistryTestBase {
                 log.add("join", context.key().id());
             }
         };
+    }
+
+    /** Starts every service and waits until the {@link #blockingStart} among them is inside its start. */
+    void startAllUntilTheStartBlocks() throws InterruptedException {
+        registry.startAll();
+        assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
     }
 
     ServiceSnapshot snapshot(String id) {

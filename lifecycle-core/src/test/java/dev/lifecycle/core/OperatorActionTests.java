@@ -7,12 +7,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -162,10 +158,8 @@ class OperatorActionTests extends ManualRegistryTestBase {
 
     @Test
     void stopWhileStartingOfAStartThatIgnoresTheInterruptStopsTheValueOnceItArrives() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
-        registry.install("slow", String.class, blockingStart(entered, () -> "slow", false));
-        registry.startAll();
-        assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        registry.install("slow", String.class, blockingStart(() -> "slow", false));
+        startAllUntilTheStartBlocks();
 
         CompletableFuture<@Nullable Void> stop = registry.stop("slow");
         assertThat(stop).isNotDone();
@@ -178,10 +172,8 @@ class OperatorActionTests extends ManualRegistryTestBase {
 
     @Test
     void stopWhileStartingInterruptsTheStartAndEndsStoppedWithoutAFailure() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
-        registry.install("slow", String.class, blockingStart(entered, () -> "slow", true));
-        registry.startAll();
-        assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        registry.install("slow", String.class, blockingStart(() -> "slow", true));
+        startAllUntilTheStartBlocks();
 
         done(registry.stop("slow"));
 

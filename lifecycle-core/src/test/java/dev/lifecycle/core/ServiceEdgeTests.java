@@ -52,10 +52,8 @@ class ServiceEdgeTests extends ManualRegistryTestBase {
 
     @Test
     void operationsOnAServiceBeingRemovedAreRefusedNamingTheRemovalAndTheRemovalStillCompletes() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
-        registry.install("slow", String.class, blockingStart(entered, () -> "slow", false));
-        registry.startAll();
-        assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        registry.install("slow", String.class, blockingStart(() -> "slow", false));
+        startAllUntilTheStartBlocks();
         CompletableFuture<@Nullable Void> removal = registry.remove("slow");
 
         Map<String, Runnable> calls = new LinkedHashMap<>();

@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -101,16 +99,14 @@ class StartCancellationTests extends ManualRegistryTestBase {
 
     @Test
     void startAfterAStopOfAStartingServiceWithdrawsTheStopAndTheServiceStartsAgain() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
         java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
-        registry.install(ServiceDefinition.builder(DB, blockingStart(entered, () -> {
+        registry.install(ServiceDefinition.builder(DB, blockingStart(() -> {
             if (attempts.incrementAndGet() == 1) {
                 throw new IllegalStateException("connection interrupted");
             }
             return "db#2";
         }, false)).build());
-        registry.startAll();
-        assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        startAllUntilTheStartBlocks();
 
         CompletableFuture<@Nullable Void> stop = registry.stop("db");
         CompletableFuture<@Nullable Void> start = registry.start("db");
@@ -147,12 +143,10 @@ class StartCancellationTests extends ManualRegistryTestBase {
 
     @Test
     void stopOfARequirementCancelsTheStartOfItsStartingDependentInsteadOfWaitingForIt() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
         registry.install("config", String.class, log.service("config"));
-        registry.install(ServiceDefinition.builder(DB, blockingStart(entered, () -> "db", true))
+        registry.install(ServiceDefinition.builder(DB, blockingStart(() -> "db", true))
                 .dependsOn("config").build());
-        registry.startAll();
-        assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        startAllUntilTheStartBlocks();
 
         done(registry.stop("config"));
 
@@ -167,11 +161,9 @@ class StartCancellationTests extends ManualRegistryTestBase {
     @Test
     void aCancelledStartThatIgnoresTheInterruptAndNeverReturnsIsAbandonedAtItsTimeoutAndStoppedIfItReturns()
             throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
-        registry.install(ServiceDefinition.builder(DB, blockingStart(entered, () -> "late", false))
+        registry.install(ServiceDefinition.builder(DB, blockingStart(() -> "late", false))
                 .startTimeout(Duration.ofSeconds(5)).build());
-        registry.startAll();
-        assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        startAllUntilTheStartBlocks();
 
         CompletableFuture<@Nullable Void> stop = registry.stop("db");
         assertThat(stop).isNotDone();
