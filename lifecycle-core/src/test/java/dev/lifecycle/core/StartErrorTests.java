@@ -13,25 +13,22 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * What an error in each phase does: refused installs, failed services, dependents held back with their root cause,
  * the start-up failure, and stop errors that are recorded while shutdown carries on.
  */
-class StartErrorTests {
+class StartErrorTests extends ManualRegistryTestBase {
 
-    private final ManualTime time = new ManualTime();
-    private final PhaseLog log = new PhaseLog();
-    private final TransitionLog listener = new TransitionLog();
-    private ServiceRegistry registry = ServiceRegistry.builder().executor(Runnable::run).clock(time).scheduler(time)
-            .restartPolicy(RestartPolicy.never()).listener(listener).build();
+    @Override
+    boolean onCallingThread() {
+        return true;
+    }
 
-    @AfterEach
-    void close() {
-        registry.close();
-        listener.assertAllLegal();
+    @Override
+    ServiceRegistryBuilder builder() {
+        return super.builder().restartPolicy(RestartPolicy.never());
     }
 
     /** A service that logs its phases and throws {@code error} from {@code phase}. */
@@ -44,16 +41,6 @@ class StartErrorTests {
                 throw (Error) error;
             }
         }, requires);
-    }
-
-    /** Replaces the registry by one running user code on its own threads, so that a stop may block. */
-    private void useDefaultExecutor() {
-        registry.close();
-        registry = ServiceRegistry.builder().clock(time).scheduler(time).listener(listener).build();
-    }
-
-    private ServiceSnapshot snapshot(String id) {
-        return registry.snapshot(id).orElseThrow();
     }
 
     @Test
@@ -260,7 +247,7 @@ class StartErrorTests {
 
     @Test
     void stopThatNeverReturnsIsCutOffByTheStopTimeoutAndShutdownCompletes() throws Exception {
-        useDefaultExecutor();
+        rebuildOnDefaultExecutor();
         CountDownLatch insideStop = new CountDownLatch(1);
         CountDownLatch never = new CountDownLatch(1);
         AtomicBoolean interrupted = new AtomicBoolean();
@@ -304,11 +291,10 @@ class StartErrorTests {
 
     @Test
     void blockingStartOutlivingItsTimeoutIsInterruptedAndFailsTheService() throws Exception {
-        useDefaultExecutor();
-        CountDownLatch insideStart = new CountDownLatch(1);
+        rebuildOnDefaultExecutor();
         AtomicBoolean interrupted = new AtomicBoolean();
         registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), ctx -> {
-            insideStart.countDown();
+            entered.countDown();
             try {
                 new CountDownLatch(1).await();
             } catch (InterruptedException ex) {
@@ -318,7 +304,7 @@ class StartErrorTests {
             return "db";
         }).startTimeout(Duration.ofSeconds(2)).restartPolicy(RestartPolicy.never()).build());
         CompletableFuture<Void> startAll = registry.startAll();
-        assertThat(insideStart.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
 
         time.advance(Duration.ofSeconds(2));
 
@@ -333,14 +319,12 @@ class StartErrorTests {
 
     @Test
     void startThatReturnsAfterItsTimeoutHasWhatItStartedStoppedOnce() throws Exception {
-        useDefaultExecutor();
-        CountDownLatch insideStart = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
+        rebuildOnDefaultExecutor();
         registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), new Service<String>() {
             @Override
             public String start(ServiceContext context) {
                 log.add("start", "db");
-                insideStart.countDown();
+                entered.countDown();
                 while (true) {
                     try {
                         release.await();
@@ -357,7 +341,7 @@ class StartErrorTests {
             }
         }).startTimeout(Duration.ofSeconds(2)).restartPolicy(RestartPolicy.never()).build());
         registry.startAll();
-        assertThat(insideStart.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
         time.advance(Duration.ofSeconds(2));
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
                 .until(() -> log.count("interrupted", "db") == 1);
@@ -374,7 +358,7 @@ class StartErrorTests {
 
     @Test
     void everyServiceIsStoppedExactlyOnceWhenStopsFailAndTimeOut() throws Exception {
-        useDefaultExecutor();
+        rebuildOnDefaultExecutor();
         CountDownLatch insideStop = new CountDownLatch(1);
         log.install(registry, "root");
         registry.install("throws", String.class,
