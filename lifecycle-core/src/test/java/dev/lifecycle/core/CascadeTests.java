@@ -92,8 +92,7 @@ class CascadeTests extends ManualRegistryTestBase {
                 .requires(config.key()).build());
         registry.install(ServiceDefinition.builder(ServiceKey.of("right", String.class), log.service("right"))
                 .requires(config.key()).build());
-        registry.install(ServiceDefinition.builder(ServiceKey.of("top", String.class), log.service("top"))
-                .dependsOn("left", "right").build());
+        install("top", log.service("top"), "left", "right");
         done(registry.startAll());
 
         done(registry.fail("config", new IllegalStateException("changed")));
@@ -128,7 +127,7 @@ class CascadeTests extends ManualRegistryTestBase {
         AtomicInteger overlapped = new AtomicInteger();
         registry.install("config", String.class, log.service("config"));
         for (String id : List.of("left", "right")) {
-            registry.install(ServiceDefinition.builder(ServiceKey.of(id, String.class), new Service<String>() {
+            install(id, new Service<String>() {
                 @Override
                 public String start(ServiceContext context) {
                     return id;
@@ -142,7 +141,7 @@ class CascadeTests extends ManualRegistryTestBase {
                     }
                     log.add("stop", id);
                 }
-            }).dependsOn("config").build());
+            }, "config");
         }
         done(registry.startAll());
 
@@ -156,13 +155,9 @@ class CascadeTests extends ManualRegistryTestBase {
     @Test
     void failureDeepInAChainStopsOnlyWhatIsBelowIt() throws Exception {
         String[] chain = {"a", "b", "c", "d", "e"};
-        for (int i = 0; i < chain.length; i++) {
-            ServiceDefinition.Builder<String> def = ServiceDefinition.builder(ServiceKey.of(chain[i], String.class),
-                    log.service(chain[i]));
-            if (i > 0) {
-                def.dependsOn(chain[i - 1]);
-            }
-            registry.install(def.build());
+        install(chain[0], log.service(chain[0]));
+        for (int i = 1; i < chain.length; i++) {
+            install(chain[i], log.service(chain[i]), chain[i - 1]);
         }
         done(registry.startAll());
 
@@ -211,8 +206,7 @@ class CascadeTests extends ManualRegistryTestBase {
                 log.add("join", "poller");
             }
         });
-        registry.install(ServiceDefinition.builder(ServiceKey.of("reporter", String.class), log.service("reporter"))
-                .dependsOn("poller").build());
+        install("reporter", log.service("reporter"), "poller");
         done(registry.startAll());
         ServiceContext firstCycle = loop.get();
 
@@ -265,8 +259,7 @@ class CascadeTests extends ManualRegistryTestBase {
                 log.add("stop", "slow");
             }
         });
-        registry.install(ServiceDefinition.builder(ServiceKey.of("user", String.class), log.service("user"))
-                .dependsOn("slow").build());
+        install("user", log.service("user"), "slow");
         CompletableFuture<@Nullable Void> startAll = registry.startAll();
         assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(snapshot("slow").state()).isEqualTo(ServiceState.STARTING);
@@ -312,9 +305,7 @@ class CascadeTests extends ManualRegistryTestBase {
 
     @Test
     void failWhileStoppingIsMergedIntoTheStopAndEndsFailedWithOneRestart() throws Exception {
-        registry.install("config", String.class, log.service("config"));
-        registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), blockingStop("db"))
-                .dependsOn("config").build());
+        installConfigAndDb(blockingStop("db"));
         done(registry.startAll());
 
         CompletableFuture<@Nullable Void> restart = registry.restart("config");
@@ -344,9 +335,7 @@ class CascadeTests extends ManualRegistryTestBase {
 
     @Test
     void dependentFailingWhileItIsStoppedForItsRequirementEndsFailedWithItsOwnCause() throws Exception {
-        registry.install("config", String.class, log.service("config"));
-        registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), blockingStop("db"))
-                .dependsOn("config").build());
+        installConfigAndDb(blockingStop("db"));
         done(registry.startAll());
 
         CompletableFuture<@Nullable Void> configFailure = registry.fail("config", new IllegalStateException("first"));
@@ -394,13 +383,8 @@ class CascadeTests extends ManualRegistryTestBase {
 
     @Test
     void startThatThrowsFailsTheServiceAndItRestarts() throws Exception {
-        AtomicInteger attempts = new AtomicInteger();
-        registry.install("flaky", String.class, context -> {
-            if (attempts.incrementAndGet() == 1) {
-                throw new IOException("connection refused");
-            }
-            return "connected";
-        });
+        registry.install("flaky", String.class,
+                failingFirst(1, attempt -> new IOException("connection refused"), attempt -> "connected"));
         CompletableFuture<@Nullable Void> startAll = registry.startAll();
         done(registry.settled());
 
@@ -463,9 +447,7 @@ class CascadeTests extends ManualRegistryTestBase {
 
     @Test
     void serviceMayFailAnotherFromItsOwnStart() throws Exception {
-        registry.install("config", String.class, log.service("config"));
-        registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), log.service("db"))
-                .dependsOn("config").build());
+        installConfigAndDb(log.service("db"));
         done(registry.startAll());
 
         registry.install("invalidator", String.class, context -> {
@@ -484,9 +466,7 @@ class CascadeTests extends ManualRegistryTestBase {
 
     @Test
     void serviceMayFailAnotherAndWaitForTheCascadeFromItsOwnStart() throws Exception {
-        registry.install("config", String.class, log.service("config"));
-        registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), log.service("db"))
-                .dependsOn("config").build());
+        installConfigAndDb(log.service("db"));
         done(registry.startAll());
 
         registry.install("invalidator", String.class, context -> {
@@ -501,9 +481,7 @@ class CascadeTests extends ManualRegistryTestBase {
 
     @Test
     void listenerMayFailAServiceAndWaitForTheCascade() throws Exception {
-        registry.install("config", String.class, log.service("config"));
-        registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), log.service("db"))
-                .dependsOn("config").build());
+        installConfigAndDb(log.service("db"));
         AtomicReference<@Nullable Throwable> outcome = new AtomicReference<>();
         CountDownLatch reacted = new CountDownLatch(1);
         registry.addListener(new dev.lifecycle.core.event.ServiceListener() {

@@ -60,8 +60,7 @@ class DynamicGraphTests extends ManualRegistryTestBase {
         done(registry.startAll());
 
         registry.install(dependent(API, DB));
-        registry.install(ServiceDefinition.builder(ServiceKey.of("ui", String.class), log.service("ui"))
-                .dependsOn("api").build());
+        install("ui", log.service("ui"), "api");
         CompletableFuture<@Nullable String> api = registry.await(API);
         done(registry.settled());
 
@@ -88,8 +87,7 @@ class DynamicGraphTests extends ManualRegistryTestBase {
 
     @Test
     void removeStopsTheDependentsFirstAndLeavesThemWaitingOnTheMissingService() throws Exception {
-        installChain();
-        done(registry.startAll());
+        startChain();
         ServiceHandle<String> config = registry.handle(CONFIG);
 
         CompletableFuture<@Nullable Void> removal = registry.remove("config");
@@ -116,8 +114,7 @@ class DynamicGraphTests extends ManualRegistryTestBase {
 
     @Test
     void removeOfALeafLeavesItsRequirementsRunning() throws Exception {
-        installChain();
-        done(registry.startAll());
+        startChain();
 
         done(registry.remove("api"));
 
@@ -128,8 +125,7 @@ class DynamicGraphTests extends ManualRegistryTestBase {
 
     @Test
     void reinstallAfterRemoveRestartsTheDependentsWithTheNewValue() throws Exception {
-        installChain();
-        done(registry.startAll());
+        startChain();
         done(registry.remove("config"));
 
         registry.install("config", String.class, log.service("config", () -> "config-v2"));
@@ -190,9 +186,7 @@ class DynamicGraphTests extends ManualRegistryTestBase {
 
     @Test
     void removeWhileADependentIsStartingInterruptsItsStartAndLeavesItWaitingOnTheMissingService() throws Exception {
-        registry.install("config", String.class, log.service("config"));
-        registry.install(ServiceDefinition.builder(DB, blockingStart(() -> "db", true)).requires(CONFIG)
-                .build());
+        installConfigAndDb(blockingStart(() -> "db", true));
         startAllUntilTheStartBlocks();
 
         done(registry.remove("config"));
@@ -208,9 +202,7 @@ class DynamicGraphTests extends ManualRegistryTestBase {
 
     @Test
     void removeWhileADependentIsStartingStopsTheDependentFirstWhenItsStartIgnoresTheInterrupt() throws Exception {
-        registry.install("config", String.class, log.service("config"));
-        registry.install(ServiceDefinition.builder(DB, blockingStart(() -> "db", false)).requires(CONFIG)
-                .build());
+        installConfigAndDb(blockingStart(() -> "db", false));
         startAllUntilTheStartBlocks();
 
         CompletableFuture<@Nullable Void> removal = registry.remove("config");
@@ -226,8 +218,7 @@ class DynamicGraphTests extends ManualRegistryTestBase {
 
     @Test
     void removeOfAFailedServiceCancelsItsRestart() throws Exception {
-        installChain();
-        done(registry.startAll());
+        startChain();
         done(registry.fail("config", new IOException("lost")));
         assertThat(time.pending()).hasSize(1);
 
@@ -253,8 +244,7 @@ class DynamicGraphTests extends ManualRegistryTestBase {
 
     @Test
     void actionsOnARemovedServiceAndRemovingTwiceAreRefusedSayingItWasRemoved() throws Exception {
-        installChain();
-        done(registry.startAll());
+        startChain();
         done(registry.remove("config"));
 
         List<Runnable> actions = List.of(() -> registry.fail("config", new IOException("x")),
@@ -281,10 +271,12 @@ class DynamicGraphTests extends ManualRegistryTestBase {
         done(first);
     }
 
-    private void installChain() {
+    /** Installs {@code config <- db <- api}, each publishing a value made of its requirement's, and starts them. */
+    private void startChain() throws Exception {
         registry.install("config", String.class, log.service("config"));
         registry.install(dependent(DB, CONFIG));
         registry.install(dependent(API, DB));
+        done(registry.startAll());
     }
 
     /** A recording service {@code key} that requires {@code requirement} and publishes {@code id(value)}. */

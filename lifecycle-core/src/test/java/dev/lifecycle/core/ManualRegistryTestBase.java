@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
@@ -86,6 +88,37 @@ abstract class ManualRegistryTestBase {
             builder.executor(Runnable::run);
         }
         return options.apply(builder).build();
+    }
+
+    /** Installs {@code service} under {@code id} with type String, requiring {@code requirements} (by id). */
+    ServiceHandle<String> install(String id, Service<String> service, String... requirements) {
+        return registry.install(ServiceDefinition.builder(ServiceKey.of(id, String.class), service)
+                .dependsOn(requirements).build());
+    }
+
+    /** The graph {@code config <- db}: {@code config} a {@link PhaseLog#service(String) recorded service}. */
+    void installConfigAndDb(Service<String> db) {
+        registry.install("config", String.class, log.service("config"));
+        install("db", db, "config");
+    }
+
+    /**
+     * A service whose first {@code failures} starts throw what {@code error} makes of the attempt's number (from 1);
+     * the later ones publish what {@code value} makes of it.
+     */
+    static <T> Service<T> failingFirst(int failures, IntFunction<? extends Throwable> error, IntFunction<T> value) {
+        AtomicInteger attempts = new AtomicInteger();
+        return context -> {
+            int attempt = attempts.incrementAndGet();
+            if (attempt <= failures) {
+                Throwable thrown = error.apply(attempt);
+                if (thrown instanceof Exception ex) {
+                    throw ex;
+                }
+                throw (Error) thrown;
+            }
+            return value.apply(attempt);
+        };
     }
 
     /** A service publishing its id whose stop is recorded and then blocks until {@link #release}. */

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +24,7 @@ class OperatorActionTests extends ManualRegistryTestBase {
 
     @Test
     void restartStopsDependentsFirstThenStartsInOrderWithoutBackoffAndIsNoFailure() throws Exception {
-        installChain();
-        done(registry.startAll());
+        startChain();
         IOException earlier = new IOException("earlier failure");
         done(registry.fail("config", earlier));
         time.advance(Duration.ofMillis(100));
@@ -59,8 +57,7 @@ class OperatorActionTests extends ManualRegistryTestBase {
 
     @Test
     void restartsByHandDoNotCountTowardsTheIntensityLimit() throws Exception {
-        installChain();
-        done(registry.startAll());
+        startChain();
 
         for (int i = 1; i <= 5; i++) {
             done(registry.restart("config"));
@@ -73,8 +70,7 @@ class OperatorActionTests extends ManualRegistryTestBase {
 
     @Test
     void restartOfADependentLeavesItsRequirementsRunning() throws Exception {
-        installChain();
-        done(registry.startAll());
+        startChain();
 
         done(registry.restart("db"));
 
@@ -86,8 +82,7 @@ class OperatorActionTests extends ManualRegistryTestBase {
 
     @Test
     void stopTakesTheServiceAndItsDependentsDownUntilStartedAgain() throws Exception {
-        installChain();
-        done(registry.startAll());
+        startChain();
 
         done(registry.stop("config"));
 
@@ -120,8 +115,7 @@ class OperatorActionTests extends ManualRegistryTestBase {
 
     @Test
     void stopOfADependentLeavesItsRequirementRunning() throws Exception {
-        installChain();
-        done(registry.startAll());
+        startChain();
 
         done(registry.stop("db"));
 
@@ -141,8 +135,7 @@ class OperatorActionTests extends ManualRegistryTestBase {
 
     @Test
     void stopCancelsAScheduledRestart() throws Exception {
-        installChain();
-        done(registry.startAll());
+        startChain();
         done(registry.fail("config", new IOException("lost")));
         assertThat(time.pending()).hasSize(1);
 
@@ -187,15 +180,8 @@ class OperatorActionTests extends ManualRegistryTestBase {
 
     @Test
     void startBringsBackAServiceThatGaveUpAndItsDependents() throws Exception {
-        AtomicInteger attempts = new AtomicInteger();
-        registry.install(ServiceDefinition.builder(ServiceKey.of("config", String.class), context -> {
-            if (attempts.incrementAndGet() == 1) {
-                throw new IOException("unreachable");
-            }
-            return "config#" + attempts.get();
-        }).restartPolicy(RestartPolicy.never()).build());
-        registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), log.service("db"))
-                .dependsOn("config").build());
+        installConfigThatGivesUpAtItsFirstStart();
+        install("db", log.service("db"), "config");
         CompletableFuture<@Nullable Void> startAll = registry.startAll();
         assertThat(startAll).failsWithin(WAIT);
         assertThat(snapshot("config").state()).isEqualTo(ServiceState.FAILED);
@@ -212,13 +198,7 @@ class OperatorActionTests extends ManualRegistryTestBase {
 
     @Test
     void restartOfAServiceThatGaveUpStartsItAndCountsARestart() throws Exception {
-        AtomicInteger attempts = new AtomicInteger();
-        registry.install(ServiceDefinition.builder(ServiceKey.of("config", String.class), context -> {
-            if (attempts.incrementAndGet() == 1) {
-                throw new IOException("unreachable");
-            }
-            return "config#" + attempts.get();
-        }).restartPolicy(RestartPolicy.never()).build());
+        installConfigThatGivesUpAtItsFirstStart();
         registry.startAll();
         done(registry.settled());
 
@@ -269,8 +249,7 @@ class OperatorActionTests extends ManualRegistryTestBase {
 
     @Test
     void restartOfAStoppedServiceStartsIt() throws Exception {
-        installChain();
-        done(registry.startAll());
+        startChain();
         done(registry.stop("config"));
 
         done(registry.restart("config"));
@@ -280,12 +259,21 @@ class OperatorActionTests extends ManualRegistryTestBase {
         assertThat(snapshot("api").state()).isEqualTo(ServiceState.RUNNING);
     }
 
-    private void installChain() {
+    /** {@code config}, whose first start fails and which is never restarted; it publishes {@code config#<attempt>}. */
+    private void installConfigThatGivesUpAtItsFirstStart() {
+        registry.install(ServiceDefinition.builder(ServiceKey.of("config", String.class),
+                failingFirst(1, attempt -> new IOException("unreachable"), attempt -> "config#" + attempt))
+                .restartPolicy(RestartPolicy.never()).build());
+    }
+
+    /** Installs {@code config <- db <- api} and {@code other}, and starts them. */
+    private void startChain() throws Exception {
         registry.install("config", String.class, log.service("config"));
         registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), log.service("db"))
                 .requires(ServiceKey.of("config", String.class)).build());
         registry.install(ServiceDefinition.builder(ServiceKey.of("api", String.class), log.service("api"))
                 .requires(ServiceKey.of("db", String.class)).build());
         registry.install("other", String.class, log.service("other"));
+        done(registry.startAll());
     }
 }

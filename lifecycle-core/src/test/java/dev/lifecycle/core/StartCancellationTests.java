@@ -143,9 +143,7 @@ class StartCancellationTests extends ManualRegistryTestBase {
 
     @Test
     void stopOfARequirementCancelsTheStartOfItsStartingDependentInsteadOfWaitingForIt() throws Exception {
-        registry.install("config", String.class, log.service("config"));
-        registry.install(ServiceDefinition.builder(DB, blockingStart(() -> "db", true))
-                .dependsOn("config").build());
+        installConfigAndDb(blockingStart(() -> "db", true));
         startAllUntilTheStartBlocks();
 
         done(registry.stop("config"));
