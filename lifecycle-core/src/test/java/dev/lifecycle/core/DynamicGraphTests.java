@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -141,7 +142,8 @@ class DynamicGraphTests extends ManualRegistryTestBase {
     @Test
     void removeWhileStartingInterruptsTheStartAndCompletesWithoutWaitingForIt() throws Exception {
         registry.install("slow", String.class, blockingStart(() -> "slow", true));
-        startAllUntilTheStartBlocks();
+        registry.startAll();
+        assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
         done(registry.remove("slow"));
 
@@ -157,7 +159,8 @@ class DynamicGraphTests extends ManualRegistryTestBase {
     @Test
     void removeWhileStartingOfAStartThatIgnoresTheInterruptStopsTheValueItReturnsLate() throws Exception {
         registry.install("slow", String.class, blockingStart(() -> "slow", false));
-        startAllUntilTheStartBlocks();
+        registry.startAll();
+        assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
         CompletableFuture<@Nullable Void> removal = registry.remove("slow");
         assertThat(removal).isNotDone();
@@ -173,7 +176,8 @@ class DynamicGraphTests extends ManualRegistryTestBase {
         registry.install("slow", String.class, blockingStart(() -> {
             throw new IllegalStateException("could not connect");
         }, false));
-        startAllUntilTheStartBlocks();
+        registry.startAll();
+        assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
         CompletableFuture<@Nullable Void> removal = registry.remove("slow");
         release.countDown();
@@ -187,7 +191,8 @@ class DynamicGraphTests extends ManualRegistryTestBase {
     @Test
     void removeWhileADependentIsStartingInterruptsItsStartAndLeavesItWaitingOnTheMissingService() throws Exception {
         installConfigAndDb(blockingStart(() -> "db", true));
-        startAllUntilTheStartBlocks();
+        registry.startAll();
+        assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
         done(registry.remove("config"));
 
@@ -203,7 +208,8 @@ class DynamicGraphTests extends ManualRegistryTestBase {
     @Test
     void removeWhileADependentIsStartingStopsTheDependentFirstWhenItsStartIgnoresTheInterrupt() throws Exception {
         installConfigAndDb(blockingStart(() -> "db", false));
-        startAllUntilTheStartBlocks();
+        registry.startAll();
+        assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
         CompletableFuture<@Nullable Void> removal = registry.remove("config");
         assertThat(removal).isNotDone();
@@ -261,7 +267,8 @@ class DynamicGraphTests extends ManualRegistryTestBase {
     @Test
     void removeRequestedTwiceWhileUnderWayReturnsTheSameFuture() throws Exception {
         registry.install("slow", String.class, blockingStart(() -> "slow", false));
-        startAllUntilTheStartBlocks();
+        registry.startAll();
+        assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
         CompletableFuture<@Nullable Void> first = registry.remove("slow");
         CompletableFuture<@Nullable Void> second = registry.remove("slow");

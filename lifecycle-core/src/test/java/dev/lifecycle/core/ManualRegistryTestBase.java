@@ -181,12 +181,6 @@ abstract class ManualRegistryTestBase {
         };
     }
 
-    /** Starts every service and waits until the {@link #blockingStart} among them is inside its start. */
-    void startAllUntilTheStartBlocks() throws InterruptedException {
-        registry.startAll();
-        assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-    }
-
     ServiceSnapshot snapshot(String id) {
         return registry.snapshot(id).orElseThrow();
     }

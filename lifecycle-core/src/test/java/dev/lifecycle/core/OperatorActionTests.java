@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -152,7 +153,8 @@ class OperatorActionTests extends ManualRegistryTestBase {
     @Test
     void stopWhileStartingOfAStartThatIgnoresTheInterruptStopsTheValueOnceItArrives() throws Exception {
         registry.install("slow", String.class, blockingStart(() -> "slow", false));
-        startAllUntilTheStartBlocks();
+        registry.startAll();
+        assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
         CompletableFuture<@Nullable Void> stop = registry.stop("slow");
         assertThat(stop).isNotDone();
@@ -166,7 +168,8 @@ class OperatorActionTests extends ManualRegistryTestBase {
     @Test
     void stopWhileStartingInterruptsTheStartAndEndsStoppedWithoutAFailure() throws Exception {
         registry.install("slow", String.class, blockingStart(() -> "slow", true));
-        startAllUntilTheStartBlocks();
+        registry.startAll();
+        assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
         done(registry.stop("slow"));
 

@@ -53,7 +53,8 @@ class ServiceEdgeTests extends ManualRegistryTestBase {
     @Test
     void operationsOnAServiceBeingRemovedAreRefusedNamingTheRemovalAndTheRemovalStillCompletes() throws Exception {
         registry.install("slow", String.class, blockingStart(() -> "slow", false));
-        startAllUntilTheStartBlocks();
+        registry.startAll();
+        assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
         CompletableFuture<@Nullable Void> removal = registry.remove("slow");
 
         Map<String, Runnable> calls = new LinkedHashMap<>();

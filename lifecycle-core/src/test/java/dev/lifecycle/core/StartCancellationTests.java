@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -106,7 +107,8 @@ class StartCancellationTests extends ManualRegistryTestBase {
             }
             return "db#2";
         }, false)).build());
-        startAllUntilTheStartBlocks();
+        registry.startAll();
+        assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
         CompletableFuture<@Nullable Void> stop = registry.stop("db");
         CompletableFuture<@Nullable Void> start = registry.start("db");
@@ -144,7 +146,8 @@ class StartCancellationTests extends ManualRegistryTestBase {
     @Test
     void stopOfARequirementCancelsTheStartOfItsStartingDependentInsteadOfWaitingForIt() throws Exception {
         installConfigAndDb(blockingStart(() -> "db", true));
-        startAllUntilTheStartBlocks();
+        registry.startAll();
+        assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
         done(registry.stop("config"));
 
@@ -161,7 +164,8 @@ class StartCancellationTests extends ManualRegistryTestBase {
             throws Exception {
         registry.install(ServiceDefinition.builder(DB, blockingStart(() -> "late", false))
                 .startTimeout(Duration.ofSeconds(5)).build());
-        startAllUntilTheStartBlocks();
+        registry.startAll();
+        assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
         CompletableFuture<@Nullable Void> stop = registry.stop("db");
         assertThat(stop).isNotDone();
