@@ -96,6 +96,13 @@ abstract class ManualRegistryTestBase {
                 .dependsOn(requirements).build());
     }
 
+    /** Installs a {@link ManualStart} under {@code id} (type String), requiring {@code requirements} (by id). */
+    ManualStart<String> installStartedByHand(String id, String... requirements) {
+        ManualStart<String> service = new ManualStart<>();
+        install(id, service, requirements);
+        return service;
+    }
+
     /** The graph {@code config <- db}: {@code config} a {@link PhaseLog#service(String) recorded service}. */
     void installConfigAndDb(Service<String> db) {
         registry.install("config", String.class, log.service("config"));

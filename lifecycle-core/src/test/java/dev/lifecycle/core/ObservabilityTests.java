@@ -15,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,18 +22,13 @@ import org.junit.jupiter.api.Test;
  * start-up report. User code runs on the calling thread and time moves only by hand, so instants and durations are
  * exact.
  */
-class ObservabilityTests {
+class ObservabilityTests extends ManualRegistryTestBase {
 
-    private final ManualTime time = new ManualTime();
     private final Instant t0 = time.instant();
-    private final TransitionLog listener = new TransitionLog();
-    private final ServiceRegistry registry = ServiceRegistry.builder().executor(Runnable::run).clock(time)
-            .scheduler(time).random(() -> 0.0).listener(listener).build();
 
-    @AfterEach
-    void close() {
-        registry.close();
-        listener.assertAllLegal();
+    @Override
+    boolean onCallingThread() {
+        return true;
     }
 
     /** A transition as one line: service, edge, reason, cause, detail and milliseconds since the test began. */
@@ -47,10 +41,6 @@ class ObservabilityTests {
 
     private List<String> transitionsOf(String id) {
         return listener.transitions().stream().filter(t -> t.key().id().equals(id)).map(this::describe).toList();
-    }
-
-    private ServiceSnapshot snapshot(String id) {
-        return registry.snapshot(id).orElseThrow();
     }
 
     @Test
@@ -87,8 +77,7 @@ class ObservabilityTests {
 
     /** Installs {@code config}, started by hand, and {@code db}, which requires it and takes 30 ms to stop. */
     private ManualStart<String> installConfigAndDbThatTakes30MsToStop() {
-        ManualStart<String> config = new ManualStart<>();
-        registry.install("config", String.class, config);
+        ManualStart<String> config = installStartedByHand("config");
         registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), takes30MsToStop("db"))
                 .dependsOn("config").build());
         return config;
@@ -243,8 +232,7 @@ class ObservabilityTests {
 
     @Test
     void listenerMayCloseTheRegistryWhenAServiceGivesUp() throws Exception {
-        ServiceRegistry threaded = ServiceRegistry.builder().clock(time).scheduler(time)
-                .restartPolicy(RestartPolicy.never()).listener(listener).build();
+        ServiceRegistry threaded = rebuildOnDefaultExecutor(options -> options.restartPolicy(RestartPolicy.never()));
         CompletableFuture<Void> closedByListener = new CompletableFuture<>();
         threaded.addListener(new ServiceListener() {
             @Override
@@ -253,11 +241,9 @@ class ObservabilityTests {
                 closedByListener.complete(null);
             }
         });
-        PhaseLog log = new PhaseLog();
         log.install(threaded, "config");
         log.install(threaded, "web", "config");
-        ManualStart<String> db = new ManualStart<>();
-        threaded.install("db", String.class, db);
+        ManualStart<String> db = installStartedByHand("db");
         threaded.startAll();
         await().atMost(Duration.ofSeconds(10)).until(() -> db.starts() == 1);
 
@@ -419,18 +405,11 @@ class ObservabilityTests {
 
     @Test
     void startupReportShowsEachServiceAndTheChainThatDecidedHowLongStartUpTook() throws Exception {
-        ManualStart<String> config = new ManualStart<>();
-        ManualStart<String> metrics = new ManualStart<>();
-        ManualStart<String> db = new ManualStart<>();
-        ManualStart<String> cache = new ManualStart<>();
-        ManualStart<String> web = new ManualStart<>();
-        registry.install("config", String.class, config);
-        registry.install("metrics", String.class, metrics);
-        registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), db).dependsOn("config").build());
-        registry.install(ServiceDefinition.builder(ServiceKey.of("cache", String.class), cache).dependsOn("db")
-                .build());
-        registry.install(ServiceDefinition.builder(ServiceKey.of("web", String.class), web)
-                .dependsOn("cache", "metrics").build());
+        ManualStart<String> config = installStartedByHand("config");
+        ManualStart<String> metrics = installStartedByHand("metrics");
+        ManualStart<String> db = installStartedByHand("db", "config");
+        ManualStart<String> cache = installStartedByHand("cache", "db");
+        ManualStart<String> web = installStartedByHand("web", "cache", "metrics");
 
         var startAll = registry.startAll();
         time.advance(Duration.ofMillis(50));
@@ -468,13 +447,9 @@ class ObservabilityTests {
 
     @Test
     void startupReportFollowsTheRequirementThatWasReadyLast() throws Exception {
-        ManualStart<String> config = new ManualStart<>();
-        ManualStart<String> metrics = new ManualStart<>();
-        ManualStart<String> web = new ManualStart<>();
-        registry.install("config", String.class, config);
-        registry.install("metrics", String.class, metrics);
-        registry.install(ServiceDefinition.builder(ServiceKey.of("web", String.class), web)
-                .dependsOn("config", "metrics").build());
+        ManualStart<String> config = installStartedByHand("config");
+        ManualStart<String> metrics = installStartedByHand("metrics");
+        ManualStart<String> web = installStartedByHand("web", "config", "metrics");
 
         var startAll = registry.startAll();
         time.advance(Duration.ofMillis(40));

@@ -233,8 +233,7 @@ class StartOrderTests extends ManualRegistryTestBase {
 
     @Test
     void wantedServiceThatIsInstalledStartsFirstAndTheWantingOneWaitsForIt() throws Exception {
-        ManualStart<String> cache = new ManualStart<>();
-        registry.install("cache", String.class, cache);
+        ManualStart<String> cache = installStartedByHand("cache");
         installWebWantingCache();
 
         registry.startAll();
@@ -253,8 +252,7 @@ class StartOrderTests extends ManualRegistryTestBase {
     /** Covers a bug where a wanted service that waited on a requirement of its own did not order the start. */
     @Test
     void wantedServiceWaitingOnItsOwnRequirementStillStartsFirst() throws Exception {
-        ManualStart<String> config = new ManualStart<>();
-        registry.install("config", String.class, config);
+        ManualStart<String> config = installStartedByHand("config");
         log.install(registry, "cache", "config");
         installWebWantingCache();
 

@@ -11,33 +11,28 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Reading values: {@code get} of a RUNNING service and the error that says why another is not, {@code await} and
  * when it completes or fails, handles across restarts, and overrides replacing one service's value.
  */
-class ValuesTests {
+class ValuesTests extends ManualRegistryTestBase {
 
-    private final ManualTime time = new ManualTime();
-    private final PhaseLog log = new PhaseLog();
-    private final TransitionLog listener = new TransitionLog();
     private final ServiceKey<String> configKey = ServiceKey.of("config", String.class);
     private final ServiceKey<String> dbKey = ServiceKey.of("db", String.class);
     private final ServiceKey<String> repositoryKey = ServiceKey.of("repository", String.class);
-    private ServiceRegistry registry = build(ServiceRegistry.builder());
 
-    @AfterEach
-    void close() {
-        registry.close();
-        listener.assertAllLegal();
+    @Override
+    boolean onCallingThread() {
+        return true;
     }
 
-    /** A registry from {@code builder}, running user code on the calling thread, with time driven by hand. */
-    private ServiceRegistry build(ServiceRegistryBuilder builder) {
-        return builder.executor(Runnable::run).clock(time).scheduler(time).random(() -> 0.0).listener(listener)
-                .build();
+    /** Installs {@code db}, whose every start throws {@code cause}, restarted as {@code policy} says. */
+    private void installDbThatThrows(SQLException cause, RestartPolicy policy) {
+        registry.install(ServiceDefinition.builder(dbKey, ctx -> {
+            throw cause;
+        }).restartPolicy(policy).build());
     }
 
     private ServiceNotRunningException notRunning(ServiceKey<?> key) {
@@ -70,9 +65,7 @@ class ValuesTests {
     @Test
     void getOfAServiceWaitingOnAFailedRequirementNamesTheRootCause() {
         SQLException refused = new SQLException("connection refused");
-        registry.install(ServiceDefinition.builder(dbKey, ctx -> {
-            throw refused;
-        }).restartPolicy(RestartPolicy.never()).build());
+        installDbThatThrows(refused, RestartPolicy.never());
         log.install(registry, "repository", "db");
         registry.startAll();
 
@@ -86,9 +79,7 @@ class ValuesTests {
     @Test
     void getOfAFailedServiceSaysWhyAndWhenItRestarts() {
         SQLException refused = new SQLException("connection refused");
-        registry.install(ServiceDefinition.builder(dbKey, ctx -> {
-            throw refused;
-        }).build());
+        installDbThatThrows(refused, RestartPolicy.defaults());
         registry.startAll();
 
         ServiceNotRunningException error = notRunning(dbKey);
@@ -176,8 +167,7 @@ class ValuesTests {
 
     @Test
     void awaitCompletesWithTheValueWhenTheServiceBecomesRunning() throws Exception {
-        ManualStart<String> db = new ManualStart<>();
-        registry.install("db", String.class, db);
+        ManualStart<String> db = installStartedByHand("db");
         registry.startAll();
 
         CompletableFuture<String> awaited = registry.await(dbKey);
@@ -241,9 +231,7 @@ class ValuesTests {
     @Test
     void awaitOfAServiceThatAlreadyGaveUpFailsAtOnce() {
         SQLException refused = new SQLException("connection refused");
-        registry.install(ServiceDefinition.builder(dbKey, ctx -> {
-            throw refused;
-        }).restartPolicy(RestartPolicy.never()).build());
+        installDbThatThrows(refused, RestartPolicy.never());
         registry.startAll();
 
         CompletableFuture<String> awaited = registry.await(dbKey);
@@ -254,13 +242,8 @@ class ValuesTests {
 
     @Test
     void awaitOfAFailedServiceThatWillRestartKeepsWaitingForTheRestart() {
-        AtomicInteger attempts = new AtomicInteger();
-        registry.install("db", String.class, ctx -> {
-            if (attempts.incrementAndGet() == 1) {
-                throw new SQLException("connection refused");
-            }
-            return "connected";
-        });
+        registry.install("db", String.class,
+                failingFirst(1, attempt -> new SQLException("connection refused"), attempt -> "connected"));
         registry.startAll();
         CompletableFuture<String> awaited = registry.await(dbKey);
         boolean doneWhileFailed = awaited.isDone();
@@ -273,8 +256,7 @@ class ValuesTests {
 
     @Test
     void awaitFailsWhenTheServiceIsRemoved() throws Exception {
-        ManualStart<String> config = new ManualStart<>();
-        registry.install("config", String.class, config);
+        ManualStart<String> config = installStartedByHand("config");
         log.install(registry, "db", "config");
         registry.startAll();
         CompletableFuture<String> awaited = registry.await(dbKey);
@@ -304,8 +286,7 @@ class ValuesTests {
 
     @Test
     void overrideReplacesOneServicesValueWhileTheRestOfTheGraphRunsForReal() throws Exception {
-        registry.close();
-        registry = build(ServiceRegistry.builder().override(dbKey, "fake-db"));
+        rebuild(options -> options.override(dbKey, "fake-db"));
         log.install(registry, "config");
         registry.install("db", String.class, log.everyPhase("db", "real-db", "config", "secrets"));
         registry.install(ServiceDefinition.builder(repositoryKey, ctx -> {
@@ -324,8 +305,7 @@ class ValuesTests {
     @Test
     void overrideOfAVoidServiceMayBeNull() throws Exception {
         ServiceKey<Void> migration = ServiceKey.of("migration", Void.class);
-        registry.close();
-        registry = build(ServiceRegistry.builder().override(migration, null));
+        rebuild(options -> options.override(migration, null));
         registry.install("migration", Void.class, ctx -> {
             throw new IllegalStateException("must not run");
         });
@@ -343,8 +323,7 @@ class ValuesTests {
 
     @Test
     void overrideOfAnotherTypeThanTheInstalledServiceIsRefused() {
-        registry.close();
-        registry = build(ServiceRegistry.builder().override(ServiceKey.of("db", Integer.class), 1));
+        rebuild(options -> options.override(ServiceKey.of("db", Integer.class), 1));
 
         assertThatThrownBy(() -> registry.install("db", String.class, ctx -> "db"))
                 .isInstanceOf(ServiceTypeClashException.class)
