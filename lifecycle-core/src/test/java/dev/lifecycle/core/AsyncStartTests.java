@@ -8,27 +8,21 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Services whose start completes through a future: STARTING until it completes, FAILED when it fails or outlives
  * the start timeout. User code runs on the calling thread and time moves only by hand, so every state is exact.
  */
-class AsyncStartTests {
+class AsyncStartTests extends ManualRegistryTestBase {
 
-    private final ManualTime time = new ManualTime();
-    private final TransitionLog listener = new TransitionLog();
-    private final ServiceRegistry registry = ServiceRegistry.builder().executor(Runnable::run).clock(time)
-            .scheduler(time).listener(listener).build();
     private final ManualStart<String> source = new ManualStart<>();
     private final ServiceKey<String> sourceKey = ServiceKey.of("source", String.class);
     private final ServiceKey<String> consumerKey = ServiceKey.of("consumer", String.class);
 
-    @AfterEach
-    void close() {
-        registry.close();
-        listener.assertAllLegal();
+    @Override
+    boolean onCallingThread() {
+        return true;
     }
 
     private void installSourceAndConsumer(ServiceDefinition.Builder<String> sourceDefinition) {

@@ -8,23 +8,17 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * What the registry refuses about the shape of the graph: cycles at install, missing requirements at the first
  * start, clashing types and invalid names, each with a message naming the problem and the fix.
  */
-class GraphValidationTests {
+class GraphValidationTests extends ManualRegistryTestBase {
 
-    private final ManualTime time = new ManualTime();
-    private final PhaseLog log = new PhaseLog();
-    private final ServiceRegistry registry = ServiceRegistry.builder().executor(Runnable::run).clock(time)
-            .scheduler(time).build();
-
-    @AfterEach
-    void close() {
-        registry.close();
+    @Override
+    boolean onCallingThread() {
+        return true;
     }
 
     @Test
