@@ -28,32 +28,21 @@ import org.junit.jupiter.api.Test;
  * from user code, interrupts, throwing listeners, invalid options. Each gives a clear error or a recorded failure,
  * and the registry stays usable.
  */
-class BadInputTests {
+class BadInputTests extends ManualRegistryTestBase {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
-
-    private final ManualTime time = new ManualTime();
-    private final TransitionLog listener = new TransitionLog();
-    private final PhaseLog log = new PhaseLog();
-    private final CountDownLatch release = new CountDownLatch(1);
-    private @Nullable ServiceRegistry registry;
     private @Nullable ExecutorService executor;
 
+    /** Shuts down a test's own executor, once the registry that runs on it is closed. */
     @AfterEach
-    void closeRegistry() {
-        release.countDown();
-        if (registry != null) {
-            registry.close();
-        }
+    void shutDownExecutor() {
         if (executor != null) {
+            registry.close();
             executor.shutdownNow();
         }
-        listener.assertAllLegal();
     }
 
     @Test
     void everyOperationOnAnUnknownNameSaysWhichNameAndHowToFixIt() throws Exception {
-        ServiceRegistry registry = registry();
         registry.install("db", String.class, log.service("db"));
         registry.startAll().get(WAIT.toSeconds(), TimeUnit.SECONDS);
         String message = "No service 'dbb' is installed; check the name (and the qualifier, written name:qualifier)";
@@ -80,7 +69,6 @@ class BadInputTests {
 
     @Test
     void startingByHandBeforeTheRegistryStartsOrAfterItStoppedIsRefused() throws Exception {
-        ServiceRegistry registry = registry();
         registry.install("db", String.class, log.service("db"));
 
         assertThatThrownBy(() -> registry.start("db")).isInstanceOf(IllegalStateException.class)
@@ -98,7 +86,6 @@ class BadInputTests {
 
     @Test
     void failWithoutACauseIsRefused() {
-        ServiceRegistry registry = registry();
         registry.install("db", String.class, log.service("db"));
 
         assertThatThrownBy(() -> registry.fail("db", null)).isInstanceOf(NullPointerException.class)
@@ -107,7 +94,6 @@ class BadInputTests {
 
     @Test
     void stopThatNeverReturnsIsAbandonedAfterItsTimeoutAndShutdownCarriesOn() throws Exception {
-        ServiceRegistry registry = registry();
         AtomicInteger interrupts = new AtomicInteger();
         CountDownLatch stopEntered = new CountDownLatch(1);
         registry.install("base", String.class, log.service("base"));
@@ -159,14 +145,8 @@ class BadInputTests {
 
     @Test
     void errorThrownFromStartIsARecordedFailureAndTheServiceRestarts() throws Exception {
-        ServiceRegistry registry = registry();
-        AtomicInteger attempts = new AtomicInteger();
-        registry.install("broken", String.class, context -> {
-            if (attempts.incrementAndGet() == 1) {
-                throw new BrokenServiceError("class could not be initialised");
-            }
-            return "fixed";
-        });
+        registry.install("broken", String.class, failingFirst(1,
+                attempt -> new BrokenServiceError("class could not be initialised"), attempt -> "fixed"));
         registry.install("healthy", String.class, log.service("healthy"));
         CompletableFuture<@Nullable Void> startAll = registry.startAll();
         registry.settled().get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -184,7 +164,6 @@ class BadInputTests {
 
     @Test
     void errorThrownFromSetupIsARecordedFailure() throws Exception {
-        ServiceRegistry registry = registry();
         registry.install("broken", String.class, new Service<>() {
             @Override
             public void setup(ServiceContext context) {
@@ -207,7 +186,6 @@ class BadInputTests {
 
     @Test
     void errorOrExceptionFromStopIsRecordedAndStoppingCarriesOn() throws Exception {
-        ServiceRegistry registry = registry();
         registry.install("base", String.class, log.service("base"));
         registry.install(ServiceDefinition.builder(ServiceKey.of("leaky", String.class), new Service<String>() {
             @Override
@@ -240,7 +218,6 @@ class BadInputTests {
 
     @Test
     void nullFromStartOfATypedServiceFailsItWithTheFix() throws Exception {
-        ServiceRegistry registry = registry();
         registry.install("empty", String.class, context -> null);
         registry.install("nothing", String.class, (AsyncService<String>) context -> null);
         registry.startAll();
@@ -255,7 +232,6 @@ class BadInputTests {
 
     @Test
     void interruptOfTheCallingThreadDoesNotStopAnOperationAndIsKept() throws Exception {
-        ServiceRegistry registry = registry();
         registry.install("db", String.class, log.service("db"));
         registry.startAll().get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
@@ -283,7 +259,7 @@ class BadInputTests {
     @Test
     void startThatIsInterruptedFailsAndItsInterruptDoesNotLeakIntoTheNextTask() throws Exception {
         executor = Executors.newSingleThreadExecutor();
-        ServiceRegistry registry = registry(ServiceRegistry.builder().executor(executor));
+        rebuild(options -> options.executor(executor));
         AtomicInteger attempts = new AtomicInteger();
         AtomicBoolean nextSawInterrupt = new AtomicBoolean(true);
         registry.install("interrupted", String.class, context -> {
@@ -311,7 +287,7 @@ class BadInputTests {
     @Test
     void listenerThatThrowsIsLoggedAndTheRegistryCarriesOn() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        ServiceRegistry registry = registry(ServiceRegistry.builder().listener(new ServiceListener() {
+        rebuild(options -> options.listener(new ServiceListener() {
             @Override
             public void onTransition(ServiceTransition transition) {
                 calls.incrementAndGet();
@@ -355,16 +331,6 @@ class BadInputTests {
         assertThatThrownBy(() -> RestartPolicy.defaults().withBackoff(Duration.ZERO, Duration.ZERO, 0.5))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Invalid restart back-off multiplier 0.5: it must be >= 1");
-    }
-
-    private ServiceRegistry registry() {
-        return registry(ServiceRegistry.builder());
-    }
-
-    private ServiceRegistry registry(ServiceRegistryBuilder builder) {
-        ServiceRegistry built = builder.clock(time).scheduler(time).random(() -> 0.0).listener(listener).build();
-        registry = built;
-        return built;
     }
 
     /** An {@link Error} a service's own code throws. */

@@ -180,15 +180,10 @@ class ServiceEdgeTests extends ManualRegistryTestBase {
 
     @Test
     void theSchedulerIsNeverCalledWithTheRegistrysLockHeld() throws Exception {
-        AtomicInteger attempts = new AtomicInteger();
-        registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), ctx -> {
-            if (attempts.incrementAndGet() == 1) {
-                throw new IOException("not yet");
-            }
-            return "db";
-        }).healthCheck(() -> true).startTimeout(Duration.ofSeconds(30)).build());
-        registry.install(ServiceDefinition.builder(ServiceKey.of("api", String.class), log.service("api"))
-                .dependsOn("db").build());
+        registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class),
+                failingFirst(1, attempt -> new IOException("not yet"), attempt -> "db"))
+                .healthCheck(() -> true).startTimeout(Duration.ofSeconds(30)).build());
+        install("api", log.service("api"), "db");
 
         registry.startAll();
         done(registry.settled());

@@ -12,10 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,23 +23,26 @@ import org.junit.jupiter.params.provider.CsvSource;
  * window, never restarting, escalation, and per-service policies. Time is driven by hand and user code runs on the
  * calling thread, so every step is complete when the call that caused it returns.
  */
-class SupervisionTests {
+class SupervisionTests extends ManualRegistryTestBase {
 
     private static final ServiceKey<String> X = ServiceKey.of("x", String.class);
 
-    private final ManualTime time = new ManualTime();
     private final Instant t0 = time.instant();
-    private final TransitionLog listener = new TransitionLog();
     private final List<String> giveUps = new CopyOnWriteArrayList<>();
-    private final PhaseLog log = new PhaseLog();
-    private @Nullable ServiceRegistry registry;
 
-    @AfterEach
-    void closeRegistry() {
-        if (registry != null) {
-            registry.close();
-        }
-        listener.assertAllLegal();
+    @Override
+    boolean onCallingThread() {
+        return true;
+    }
+
+    @Override
+    ServiceRegistryBuilder builder() {
+        return super.builder().listener(new ServiceListener() {
+            @Override
+            public void onGiveUp(ServiceKey<?> key, Escalation escalation, Throwable cause) {
+                giveUps.add(key.id() + " " + escalation + " " + cause);
+            }
+        });
     }
 
     @Test
@@ -89,8 +90,7 @@ class SupervisionTests {
         ServiceRegistry registry = registry(RestartPolicy.defaults().withIntensity(3, Duration.ofSeconds(60)),
                 () -> 0.0);
         registry.install("x", String.class, failing(Integer.MAX_VALUE));
-        registry.install(ServiceDefinition.builder(ServiceKey.of("user", String.class), log.service("user"))
-                .dependsOn("x").build());
+        install("user", log.service("user"), "x");
         CompletableFuture<@Nullable Void> startAll = registry.startAll();
         CompletableFuture<@Nullable String> awaiting = registry.await(X);
 
@@ -190,8 +190,7 @@ class SupervisionTests {
     void escalationShutdownStopsEveryServiceWhenOneGivesUp() throws Exception {
         ServiceRegistry registry = registry(RestartPolicy.defaults(), () -> 0.0);
         registry.install("a", String.class, log.service("a"));
-        registry.install(ServiceDefinition.builder(ServiceKey.of("b", String.class), log.service("b"))
-                .dependsOn("a").build());
+        install("b", log.service("b"), "a");
         registry.install("c", String.class, log.service("c"));
         registry.install(ServiceDefinition.builder(X, log.service("x"))
                 .restartPolicy(RestartPolicy.defaults().withIntensity(1, Duration.ofSeconds(60))
@@ -275,31 +274,14 @@ class SupervisionTests {
                 "STARTING->FAILED", "FAILED->STARTING", "STARTING->RUNNING");
     }
 
+    /** Replaces the registry by one restarting as {@code policy} says, drawing the jitter from {@code random}. */
     private ServiceRegistry registry(RestartPolicy policy, DoubleSupplier random) {
-        ServiceRegistry built = ServiceRegistry.builder().clock(time).scheduler(time).executor(Runnable::run)
-                .random(random).restartPolicy(policy).listener(listener).listener(new ServiceListener() {
-                    @Override
-                    public void onGiveUp(ServiceKey<?> key, Escalation escalation, Throwable cause) {
-                        giveUps.add(key.id() + " " + escalation + " " + cause);
-                    }
-                }).build();
-        registry = built;
-        return built;
+        return rebuild(options -> options.restartPolicy(policy).random(random));
     }
 
     /** A service whose first {@code failures} starts throw; later ones publish {@code up#attempt}. */
     private static Service<String> failing(int failures) {
-        AtomicInteger attempts = new AtomicInteger();
-        return context -> {
-            int attempt = attempts.incrementAndGet();
-            if (attempt <= failures) {
-                throw new IOException("attempt " + attempt + " failed");
-            }
-            return "up#" + attempt;
-        };
-    }
-
-    private ServiceSnapshot snapshot(String id) {
-        return registry.snapshot(id).orElseThrow();
+        return failingFirst(failures, attempt -> new IOException("attempt " + attempt + " failed"),
+                attempt -> "up#" + attempt);
     }
 }
