@@ -187,22 +187,11 @@ class BadInputTests extends ManualRegistryTestBase {
     @Test
     void errorOrExceptionFromStopIsRecordedAndStoppingCarriesOn() throws Exception {
         registry.install("base", String.class, log.service("base"));
-        registry.install(ServiceDefinition.builder(ServiceKey.of("leaky", String.class), new Service<String>() {
-            @Override
-            public String start(ServiceContext context) {
-                return "leaky";
-            }
-
-            @Override
-            public void stop(ServiceContext context) throws IOException {
-                throw new IOException("flush failed");
-            }
-
-            @Override
-            public void join(ServiceContext context) {
-                throw new BrokenServiceError("join broke");
-            }
-        }).dependsOn("base").build());
+        install("leaky", withStop("leaky", context -> {
+            throw new IOException("flush failed");
+        }, context -> {
+            throw new BrokenServiceError("join broke");
+        }), "base");
         registry.startAll().get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
         registry.stopAll().get(WAIT.toSeconds(), TimeUnit.SECONDS);

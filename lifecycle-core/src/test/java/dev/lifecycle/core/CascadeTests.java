@@ -127,21 +127,13 @@ class CascadeTests extends ManualRegistryTestBase {
         AtomicInteger overlapped = new AtomicInteger();
         registry.install("config", String.class, log.service("config"));
         for (String id : List.of("left", "right")) {
-            install(id, new Service<String>() {
-                @Override
-                public String start(ServiceContext context) {
-                    return id;
+            install(id, withStop(id, context -> {
+                bothStopping.countDown();
+                if (bothStopping.await(WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                    overlapped.incrementAndGet();
                 }
-
-                @Override
-                public void stop(ServiceContext context) throws InterruptedException {
-                    bothStopping.countDown();
-                    if (bothStopping.await(WAIT.toSeconds(), TimeUnit.SECONDS)) {
-                        overlapped.incrementAndGet();
-                    }
-                    log.add("stop", id);
-                }
-            }, "config");
+                log.add("stop", id);
+            }), "config");
         }
         done(registry.startAll());
 

@@ -71,21 +71,13 @@ class ClosedRegistryTests extends ManualRegistryTestBase {
     @Test
     void aServiceInstallingAnotherWhileTheRegistryClosesIsRefusedAndTheCloseCompletes() throws Exception {
         java.util.List<Throwable> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
-        registry.install("db", String.class, new Service<>() {
-            @Override
-            public String start(ServiceContext context) {
-                return "db";
+        registry.install("db", String.class, withStop("db", context -> {
+            try {
+                registry.install("late", String.class, ctx -> "late");
+            } catch (IllegalStateException ex) {
+                refused.add(ex);
             }
-
-            @Override
-            public void stop(ServiceContext context) {
-                try {
-                    registry.install("late", String.class, ctx -> "late");
-                } catch (IllegalStateException ex) {
-                    refused.add(ex);
-                }
-            }
-        });
+        }));
         done(registry.startAll());
 
         registry.close();

@@ -128,6 +128,39 @@ abstract class ManualRegistryTestBase {
         };
     }
 
+    /** What a service does in its stop or its join. */
+    @FunctionalInterface
+    interface Ending {
+
+        void run(ServiceContext context) throws Exception;
+    }
+
+    /** A service publishing {@code value} whose stop runs {@code stop}. */
+    static <T> Service<T> withStop(T value, Ending stop) {
+        return withStop(value, stop, context -> {
+        });
+    }
+
+    /** A service publishing {@code value} whose stop runs {@code stop} and whose join runs {@code join}. */
+    static <T> Service<T> withStop(T value, Ending stop, Ending join) {
+        return new Service<>() {
+            @Override
+            public T start(ServiceContext context) {
+                return value;
+            }
+
+            @Override
+            public void stop(ServiceContext context) throws Exception {
+                stop.run(context);
+            }
+
+            @Override
+            public void join(ServiceContext context) throws Exception {
+                join.run(context);
+            }
+        };
+    }
+
     /** A service publishing its id whose stop is recorded and then blocks until {@link #release}. */
     Service<String> blockingStop(String id) {
         return new Service<>() {

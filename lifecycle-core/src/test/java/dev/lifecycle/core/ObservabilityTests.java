@@ -85,17 +85,7 @@ class ObservabilityTests extends ManualRegistryTestBase {
 
     /** A service whose value is {@code value} and whose stop takes 30 ms of the manual clock. */
     private Service<String> takes30MsToStop(String value) {
-        return new Service<>() {
-            @Override
-            public String start(ServiceContext context) {
-                return value;
-            }
-
-            @Override
-            public void stop(ServiceContext context) {
-                time.advance(Duration.ofMillis(30));
-            }
-        };
+        return withStop(value, context -> time.advance(Duration.ofMillis(30)));
     }
 
     @Test

@@ -104,17 +104,7 @@ class ShutdownTests extends ManualRegistryTestBase {
             }
         }));
         for (String id : List.of("a", "b")) {
-            registry.install(id, String.class, new Service<>() {
-                @Override
-                public String start(ServiceContext context) {
-                    return id;
-                }
-
-                @Override
-                public void stop(ServiceContext context) {
-                    stopsCalled.countDown();
-                }
-            });
+            registry.install(id, String.class, withStop(id, context -> stopsCalled.countDown()));
         }
         registry.startAll().get(10, TimeUnit.SECONDS);
         Thread stopper = new Thread(registry::stopAll, "stopper");

@@ -217,22 +217,11 @@ class StartErrorTests extends ManualRegistryTestBase {
         IllegalStateException stopFailed = new IllegalStateException("stop failed");
         IllegalStateException joinFailed = new IllegalStateException("join failed");
         log.install(registry, "config");
-        registry.install("db", String.class, new Service<>() {
-            @Override
-            public String start(ServiceContext context) {
-                return "db";
-            }
-
-            @Override
-            public void stop(ServiceContext context) {
-                throw stopFailed;
-            }
-
-            @Override
-            public void join(ServiceContext context) {
-                throw joinFailed;
-            }
-        });
+        registry.install("db", String.class, withStop("db", context -> {
+            throw stopFailed;
+        }, context -> {
+            throw joinFailed;
+        }));
         registry.install("cache", String.class, throwingIn("join", "cache", "cache", joinFailed, "config"));
         registry.startAll().get(5, TimeUnit.SECONDS);
 
@@ -252,23 +241,16 @@ class StartErrorTests extends ManualRegistryTestBase {
         CountDownLatch never = new CountDownLatch(1);
         AtomicBoolean interrupted = new AtomicBoolean();
         log.install(registry, "config");
-        registry.install(ServiceDefinition.builder(ServiceKey.of("consumer", String.class), new Service<String>() {
-            @Override
-            public String start(ServiceContext context) {
-                return "consumer";
-            }
-
-            @Override
-            public void stop(ServiceContext context) {
-                log.add("stop", "consumer");
-                insideStop.countDown();
-                try {
-                    never.await();
-                } catch (InterruptedException ex) {
-                    interrupted.set(true);
-                }
-            }
-        }).dependsOn("config").stopTimeout(Duration.ofSeconds(3)).build());
+        registry.install(ServiceDefinition.builder(ServiceKey.of("consumer", String.class), withStop("consumer",
+                context -> {
+                    log.add("stop", "consumer");
+                    insideStop.countDown();
+                    try {
+                        never.await();
+                    } catch (InterruptedException ex) {
+                        interrupted.set(true);
+                    }
+                })).dependsOn("config").stopTimeout(Duration.ofSeconds(3)).build());
         registry.startAll().get(10, TimeUnit.SECONDS);
 
         CompletableFuture<Void> stopAll = registry.stopAll();
@@ -363,19 +345,11 @@ class StartErrorTests extends ManualRegistryTestBase {
         log.install(registry, "root");
         registry.install("throws", String.class,
                 throwingIn("stop", "throws", "t", new IllegalStateException("stop failed"), "root"));
-        registry.install(ServiceDefinition.builder(ServiceKey.of("hangs", String.class), new Service<String>() {
-            @Override
-            public String start(ServiceContext context) {
-                return "hangs";
-            }
-
-            @Override
-            public void stop(ServiceContext context) throws InterruptedException {
-                log.add("stop", "hangs");
-                insideStop.countDown();
-                new CountDownLatch(1).await();
-            }
-        }).dependsOn("root").build());
+        install("hangs", withStop("hangs", context -> {
+            log.add("stop", "hangs");
+            insideStop.countDown();
+            new CountDownLatch(1).await();
+        }), "root");
         registry.install("leaf", String.class,
                 throwingIn("join", "leaf", "l", new IllegalStateException("join failed"), "throws", "hangs"));
         registry.startAll().get(10, TimeUnit.SECONDS);

@@ -193,22 +193,9 @@ class StartOrderTests extends ManualRegistryTestBase {
         ServiceHandle<String> config = registry.install("config", String.class, ctx -> "v1");
         AtomicReference<Object> seenInStop = new AtomicReference<>();
         AtomicReference<Object> seenInJoin = new AtomicReference<>();
-        registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), new Service<String>() {
-            @Override
-            public String start(ServiceContext context) {
-                return "db";
-            }
-
-            @Override
-            public void stop(ServiceContext context) {
-                seenInStop.set(config.get());
-            }
-
-            @Override
-            public void join(ServiceContext context) {
-                seenInJoin.set(config.get());
-            }
-        }).requires(config.key()).build());
+        registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class),
+                withStop("db", context -> seenInStop.set(config.get()), context -> seenInJoin.set(config.get())))
+                .requires(config.key()).build());
         registry.startAll().get(5, TimeUnit.SECONDS);
 
         registry.stopAll().get(5, TimeUnit.SECONDS);

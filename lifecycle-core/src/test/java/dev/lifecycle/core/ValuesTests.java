@@ -114,29 +114,11 @@ class ValuesTests extends ManualRegistryTestBase {
     @Test
     void valueStaysReadableWhileDependentsStopAndIsGoneOnceTheServiceRunsItsOwnStop() throws Exception {
         java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-        registry.install("config", String.class, new Service<>() {
-            @Override
-            public String start(ServiceContext context) {
-                return "v1";
-            }
-
-            @Override
-            public void stop(ServiceContext context) {
-                seen.add(catchThrowableOfType(ServiceNotRunningException.class, () -> registry.get(configKey))
-                        .getMessage());
-            }
-        });
-        registry.install(ServiceDefinition.builder(dbKey, new Service<String>() {
-            @Override
-            public String start(ServiceContext context) {
-                return "db";
-            }
-
-            @Override
-            public void stop(ServiceContext context) {
-                seen.add(registry.handle(configKey).state() + " " + registry.get(configKey));
-            }
-        }).requires(configKey).build());
+        registry.install("config", String.class, withStop("v1", context -> seen.add(
+                catchThrowableOfType(ServiceNotRunningException.class, () -> registry.get(configKey)).getMessage())));
+        registry.install(ServiceDefinition.builder(dbKey, withStop("db",
+                context -> seen.add(registry.handle(configKey).state() + " " + registry.get(configKey))))
+                .requires(configKey).build());
         registry.startAll().get(5, TimeUnit.SECONDS);
 
         registry.stopAll().get(5, TimeUnit.SECONDS);
