@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -288,29 +287,9 @@ class DynamicGraphTests extends ManualRegistryTestBase {
 
     /** A recording service {@code key} that requires {@code requirement} and publishes {@code id(value)}. */
     private ServiceDefinition<String> dependent(ServiceKey<String> key, ServiceKey<String> requirement) {
-        AtomicReference<ServiceHandle<String>> handle = new AtomicReference<>();
-        Service<String> recorded = log.service(key.id(), () -> key.id() + "(" + handle.get().get() + ")");
-        return ServiceDefinition.builder(key, new Service<String>() {
-            @Override
-            public void init(ServiceInit init) {
-                handle.set(init.requires(requirement));
-            }
-
-            @Override
-            public String start(ServiceContext context) throws Exception {
-                return recorded.start(context);
-            }
-
-            @Override
-            public void stop(ServiceContext context) throws Exception {
-                recorded.stop(context);
-            }
-
-            @Override
-            public void join(ServiceContext context) throws Exception {
-                recorded.join(context);
-            }
-        }).build();
+        ServiceHandle<String> handle = registry.handle(requirement);
+        return ServiceDefinition.builder(key, log.service(key.id(), () -> key.id() + "(" + handle.get() + ")"))
+                .requires(requirement).build();
     }
 
 }

@@ -28,13 +28,13 @@ class StartCancellationTests extends ManualRegistryTestBase {
         return super.builder().startTimeout(Duration.ofHours(1));
     }
 
-    /** {@code db}, whose asynchronous start never completes unless the test completes it, and {@code api} on it. */
-    private void installDbAndApi() {
+    /**
+     * Installs {@code db}, whose asynchronous start never completes unless the test completes it, and {@code api} on
+     * it, and starts them until db is STARTING.
+     */
+    private void startUntilDbIsStarting() {
         registry.install(ServiceDefinition.builder(DB, db).build());
         registry.install(ServiceDefinition.builder(API, log.service("api")).requires(DB).build());
-    }
-
-    private void startUntilDbIsStarting() {
         registry.startAll();
         await().atMost(WAIT).until(() -> db.starts() == 1);
         assertThat(snapshot("db").state()).isEqualTo(ServiceState.STARTING);
@@ -42,7 +42,6 @@ class StartCancellationTests extends ManualRegistryTestBase {
 
     @Test
     void removeOfAServiceWhoseAsynchronousStartNeverCompletesCancelsItsFutureAndCompletes() throws Exception {
-        installDbAndApi();
         startUntilDbIsStarting();
         CompletableFuture<@Nullable String> startFuture = db.future();
 
@@ -60,7 +59,6 @@ class StartCancellationTests extends ManualRegistryTestBase {
 
     @Test
     void stopOfAServiceWhoseAsynchronousStartNeverCompletesEndsItStoppedWithoutAFailure() throws Exception {
-        installDbAndApi();
         startUntilDbIsStarting();
 
         done(registry.stop("db"));
@@ -80,7 +78,6 @@ class StartCancellationTests extends ManualRegistryTestBase {
 
     @Test
     void restartOfAServiceWhoseAsynchronousStartNeverCompletesStartsItAgainAndItsDependentsFollow() throws Exception {
-        installDbAndApi();
         startUntilDbIsStarting();
         CompletableFuture<@Nullable String> first = db.future();
 
@@ -128,7 +125,6 @@ class StartCancellationTests extends ManualRegistryTestBase {
 
     @Test
     void aValueCompletedAfterTheCancellationNeverReachesTheRegistryAndTheCompleterSeesItRefused() throws Exception {
-        installDbAndApi();
         startUntilDbIsStarting();
         CompletableFuture<@Nullable String> startFuture = db.future();
 
