@@ -108,14 +108,7 @@ class BadInputTests extends ManualRegistryTestBase {
             public void stop(ServiceContext context) {
                 log.add("stop", "stuck");
                 stopEntered.countDown();
-                while (true) {
-                    try {
-                        release.await();
-                        return;
-                    } catch (InterruptedException ex) {
-                        interrupts.incrementAndGet();
-                    }
-                }
+                awaitReleaseIgnoringInterrupts(interrupts::incrementAndGet);
             }
         }).dependsOn("base").stopTimeout(Duration.ofSeconds(2)).build());
         registry.startAll().get(WAIT.toSeconds(), TimeUnit.SECONDS);

@@ -137,8 +137,7 @@ abstract class ManualRegistryTestBase {
 
     /** A service publishing {@code value} whose stop runs {@code stop}. */
     static <T> Service<T> withStop(T value, Ending stop) {
-        return withStop(value, stop, context -> {
-        });
+        return withStop(value, stop, context -> {});
     }
 
     /** A service publishing {@code value} whose stop runs {@code stop} and whose join runs {@code join}. */
@@ -192,18 +191,7 @@ abstract class ManualRegistryTestBase {
                 entered.countDown();
                 if (interruptible) {
                     release.await();
-                    return value.get();
-                }
-                boolean interrupted = false;
-                while (true) {
-                    try {
-                        release.await();
-                        break;
-                    } catch (InterruptedException ex) {
-                        interrupted = true;
-                    }
-                }
-                if (interrupted) {
+                } else if (awaitReleaseIgnoringInterrupts(() -> {})) {
                     Thread.currentThread().interrupt();
                 }
                 return value.get();
@@ -219,6 +207,25 @@ abstract class ManualRegistryTestBase {
                 log.add("join", context.key().id());
             }
         };
+    }
+
+    /**
+     * Waits for {@link #release} as code that ignores interrupts does: an interrupt runs {@code onInterrupt} and the
+     * wait goes on.
+     *
+     * @return whether it was interrupted
+     */
+    boolean awaitReleaseIgnoringInterrupts(Runnable onInterrupt) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                release.await();
+                return interrupted;
+            } catch (InterruptedException ex) {
+                interrupted = true;
+                onInterrupt.run();
+            }
+        }
     }
 
     ServiceSnapshot snapshot(String id) {

@@ -307,14 +307,8 @@ class StartErrorTests extends ManualRegistryTestBase {
             public String start(ServiceContext context) {
                 log.add("start", "db");
                 entered.countDown();
-                while (true) {
-                    try {
-                        release.await();
-                        return "late";
-                    } catch (InterruptedException ignored) {
-                        log.add("interrupted", "db");
-                    }
-                }
+                awaitReleaseIgnoringInterrupts(() -> log.add("interrupted", "db"));
+                return "late";
             }
 
             @Override
