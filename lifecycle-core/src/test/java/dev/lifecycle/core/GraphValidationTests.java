@@ -57,8 +57,7 @@ class GraphValidationTests extends ManualRegistryTestBase {
 
     @Test
     void cycleThroughAWantsIsRefused() {
-        registry.install(ServiceDefinition.builder(ServiceKey.of("a", String.class), log.everyPhase("a", "a"))
-                .wants("b").build());
+        registry.install(log.definition("a").wants("b").build());
 
         assertThatThrownBy(() -> log.install(registry, "b", "a")).isInstanceOf(DependencyCycleException.class)
                 .hasMessage("Dependency cycle: a -> b -> a, through a 'wants' (which orders the start as a "
@@ -76,8 +75,7 @@ class GraphValidationTests extends ManualRegistryTestBase {
 
     @Test
     void firstStartWithMissingRequirementsListsEachWithWhoNeedsItAndStartsNothing() {
-        registry.install(ServiceDefinition.builder(ServiceKey.of("web", String.class), log.everyPhase("web", "web"))
-                .requires(ServiceKey.of("db", String.class)).build());
+        registry.install(log.definition("web").requires(ServiceKey.of("db", String.class)).build());
         log.install(registry, "jobs", "db", "queue");
         log.install(registry, "metrics");
 
@@ -104,8 +102,7 @@ class GraphValidationTests extends ManualRegistryTestBase {
 
     @Test
     void wantedServiceThatIsNotInstalledIsNotMissing() throws Exception {
-        registry.install(ServiceDefinition.builder(ServiceKey.of("web", String.class), log.everyPhase("web", "web"))
-                .wants("cache").build());
+        registry.install(log.definition("web").wants("cache").build());
 
         registry.startAll().get(5, TimeUnit.SECONDS);
 
@@ -200,8 +197,7 @@ class GraphValidationTests extends ManualRegistryTestBase {
 
     @Test
     void requirementIdWithWhitespaceIsRefusedAtInstallInsteadOfWaitingForAServiceThatCannotExist() {
-        ServiceDefinition<String> web = ServiceDefinition.builder(ServiceKey.of("web", String.class),
-                log.everyPhase("web", "web")).dependsOn("my db").build();
+        ServiceDefinition<String> web = log.definition("web").dependsOn("my db").build();
 
         assertThatIllegalArgumentException().isThrownBy(() -> registry.install(web))
                 .withMessage("Invalid service name 'my db': it must not contain ':' or whitespace (use the "
@@ -211,8 +207,7 @@ class GraphValidationTests extends ManualRegistryTestBase {
 
     @Test
     void wantedIdWithAnEmptyQualifierIsRefusedAtInstall() {
-        ServiceDefinition<String> web = ServiceDefinition.builder(ServiceKey.of("web", String.class),
-                log.everyPhase("web", "web")).wants("cache:").build();
+        ServiceDefinition<String> web = log.definition("web").wants("cache:").build();
 
         assertThatIllegalArgumentException().isThrownBy(() -> registry.install(web))
                 .withMessage("A service qualifier must not be empty");
@@ -222,8 +217,7 @@ class GraphValidationTests extends ManualRegistryTestBase {
     void requirementIdWithAQualifierIsAccepted() throws Exception {
         registry.install(ServiceKey.of("client", String.class, "eu").name(), String.class, ctx -> "unqualified");
         registry.install(ServiceDefinition.builder(ServiceKey.of("client", String.class, "eu"), ctx -> "eu").build());
-        registry.install(ServiceDefinition.builder(ServiceKey.of("web", String.class), log.everyPhase("web", "web"))
-                .dependsOn("client:eu").build());
+        registry.install(log.definition("web").dependsOn("client:eu").build());
 
         registry.startAll().get(5, TimeUnit.SECONDS);
 
@@ -234,8 +228,7 @@ class GraphValidationTests extends ManualRegistryTestBase {
 
     @Test
     void blankRequirementIdIsRefused() {
-        ServiceDefinition<String> web = ServiceDefinition.builder(ServiceKey.of("web", String.class),
-                log.everyPhase("web", "web")).dependsOn(" ").build();
+        ServiceDefinition<String> web = log.definition("web").dependsOn(" ").build();
 
         assertThatIllegalArgumentException().isThrownBy(() -> registry.install(web))
                 .withMessage("A service id must not be blank");

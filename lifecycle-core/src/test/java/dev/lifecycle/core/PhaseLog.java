@@ -77,8 +77,7 @@ final class PhaseLog {
      * start is recorded).
      */
     <T> Service<T> service(String id, Callable<@Nullable T> value) {
-        return new Recording<>(id, value, false, phase -> {
-        });
+        return new Recording<>(id, value, false, phase -> {});
     }
 
     /**
@@ -86,13 +85,17 @@ final class PhaseLog {
      * services named in {@code requires} (by id, without value).
      */
     <T> Service<T> everyPhase(String id, @Nullable T value, String... requires) {
-        return everyPhase(id, value, phase -> {
-        }, requires);
+        return everyPhase(id, value, phase -> {}, requires);
     }
 
     /** {@link #everyPhase(String, Object, String...)} that runs {@code after} once it has recorded each phase. */
     <T> Service<T> everyPhase(String id, @Nullable T value, AfterPhase after, String... requires) {
         return new Recording<>(id, () -> value, true, after, requires);
+    }
+
+    /** A definition of {@link #everyPhase} under {@code id} with type String, publishing {@code id}, for options. */
+    ServiceDefinition.Builder<String> definition(String id) {
+        return ServiceDefinition.builder(ServiceKey.of(id, String.class), everyPhase(id, id));
     }
 
     /** Installs {@link #everyPhase} under {@code id} with type String, publishing {@code id}. */

@@ -36,8 +36,7 @@ class StartOrderTests extends ManualRegistryTestBase {
 
     /** {@code web}, which wants {@code cache}. */
     private void installWebWantingCache() {
-        registry.install(ServiceDefinition.builder(ServiceKey.of("web", String.class), log.everyPhase("web", "web"))
-                .wants("cache").build());
+        registry.install(log.definition("web").wants("cache").build());
     }
 
     @Test
