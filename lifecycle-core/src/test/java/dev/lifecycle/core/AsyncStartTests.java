@@ -25,6 +25,17 @@ class AsyncStartTests extends ManualRegistryTestBase {
         return true;
     }
 
+    @Override
+    ServiceRegistryBuilder builder() {
+        return super.builder().restartPolicy(RestartPolicy.never());
+    }
+
+    /** Installs {@code sourceService} as {@code source}, and {@code consumer}, which requires it. */
+    private void installSourceAndConsumer(AsyncService<String> sourceService) {
+        installSourceAndConsumer(ServiceDefinition.builder(sourceKey, sourceService));
+    }
+
+    /** Installs {@code source} as defined, and {@code consumer}, which requires it. */
     private void installSourceAndConsumer(ServiceDefinition.Builder<String> sourceDefinition) {
         registry.install(sourceDefinition.build());
         ServiceHandle<String> sourceValue = registry.handle(sourceKey);
@@ -34,7 +45,7 @@ class AsyncStartTests extends ManualRegistryTestBase {
 
     @Test
     void serviceStaysStartingAndDependentsWaitUntilItsFutureCompletesOnAnotherThread() throws Exception {
-        installSourceAndConsumer(ServiceDefinition.builder(sourceKey, source));
+        installSourceAndConsumer(source);
 
         CompletableFuture<Void> startAll = registry.startAll();
         ServiceState sourceBefore = registry.handle(sourceKey).state();
@@ -55,7 +66,7 @@ class AsyncStartTests extends ManualRegistryTestBase {
 
     @Test
     void startDurationOfAnAsyncServiceRunsUntilItsFutureCompletes() {
-        installSourceAndConsumer(ServiceDefinition.builder(sourceKey, source));
+        installSourceAndConsumer(source);
         registry.startAll();
 
         time.advance(Duration.ofMillis(250));
@@ -67,7 +78,7 @@ class AsyncStartTests extends ManualRegistryTestBase {
 
     @Test
     void failedFutureFailsTheServiceWithThatCauseAndKeepsDependentsWaiting() {
-        installSourceAndConsumer(ServiceDefinition.builder(sourceKey, source).restartPolicy(RestartPolicy.never()));
+        installSourceAndConsumer(source);
         IOException unreachable = new IOException("broker unreachable");
         registry.startAll();
 
@@ -90,7 +101,7 @@ class AsyncStartTests extends ManualRegistryTestBase {
 
     @Test
     void futureFailedWithAWrappedCauseFailsTheServiceWithTheCauseItself() {
-        installSourceAndConsumer(ServiceDefinition.builder(sourceKey, source).restartPolicy(RestartPolicy.never()));
+        installSourceAndConsumer(source);
         IOException unreachable = new IOException("broker unreachable");
         registry.startAll();
 
@@ -102,9 +113,9 @@ class AsyncStartTests extends ManualRegistryTestBase {
     @Test
     void startAsyncThatThrowsFailsTheService() {
         IllegalStateException refused = new IllegalStateException("no credentials");
-        installSourceAndConsumer(ServiceDefinition.builder(sourceKey, (AsyncService<String>) ctx -> {
+        installSourceAndConsumer(ctx -> {
             throw refused;
-        }).restartPolicy(RestartPolicy.never()));
+        });
 
         registry.startAll();
 
@@ -114,8 +125,7 @@ class AsyncStartTests extends ManualRegistryTestBase {
 
     @Test
     void startAsyncThatReturnsNoStageFailsTheServiceSayingWhat() {
-        installSourceAndConsumer(ServiceDefinition.builder(sourceKey, (AsyncService<String>) ctx -> null)
-                .restartPolicy(RestartPolicy.never()));
+        installSourceAndConsumer(ctx -> null);
 
         registry.startAll();
 
@@ -125,8 +135,7 @@ class AsyncStartTests extends ManualRegistryTestBase {
 
     @Test
     void startOutlivingItsTimeoutFailsWithTheTimeoutAndCancelsTheFuture() {
-        installSourceAndConsumer(ServiceDefinition.builder(sourceKey, source).startTimeout(Duration.ofSeconds(5))
-                .restartPolicy(RestartPolicy.never()));
+        installSourceAndConsumer(ServiceDefinition.builder(sourceKey, source).startTimeout(Duration.ofSeconds(5)));
         registry.startAll();
 
         time.advance(Duration.ofMillis(4999));
@@ -147,8 +156,7 @@ class AsyncStartTests extends ManualRegistryTestBase {
 
     @Test
     void completionAfterTheTimeoutIsIgnored() {
-        installSourceAndConsumer(ServiceDefinition.builder(sourceKey, source).startTimeout(Duration.ofSeconds(5))
-                .restartPolicy(RestartPolicy.never()));
+        installSourceAndConsumer(ServiceDefinition.builder(sourceKey, source).startTimeout(Duration.ofSeconds(5)));
         registry.startAll();
         time.advance(Duration.ofSeconds(5));
 
@@ -161,7 +169,7 @@ class AsyncStartTests extends ManualRegistryTestBase {
 
     @Test
     void asyncServiceThatStartedIsStoppedOnceAtShutdown() throws Exception {
-        installSourceAndConsumer(ServiceDefinition.builder(sourceKey, source));
+        installSourceAndConsumer(source);
         registry.startAll();
         source.complete("events");
 

@@ -12,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutionException;
-import java.util.function.DoubleSupplier;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,10 +46,8 @@ class SupervisionTests extends ManualRegistryTestBase {
 
     @Test
     void backoffDoublesFromTheInitialDelayUpToTheMaximum() {
-        ServiceRegistry registry = registry(RestartPolicy.defaults().withBackoff(Duration.ofMillis(100),
-                Duration.ofSeconds(1), 2.0).withIntensity(20, Duration.ofHours(1)), () -> 0.0);
-        registry.install("x", String.class, failing(Integer.MAX_VALUE));
-        registry.startAll();
+        startX(RestartPolicy.defaults().withBackoff(Duration.ofMillis(100),
+                Duration.ofSeconds(1), 2.0).withIntensity(20, Duration.ofHours(1)), Integer.MAX_VALUE);
 
         int restarts = 0;
         for (long delay : new long[] {100, 200, 400, 800, 1000, 1000}) {
@@ -70,8 +67,8 @@ class SupervisionTests extends ManualRegistryTestBase {
     @Test
     void jitterShortensEachDelayByTheDrawnFractionOfTheJitter() {
         Iterator<Double> draws = List.of(0.5, 0.25, 0.0, 0.75).iterator();
-        ServiceRegistry registry = registry(RestartPolicy.defaults().withJitter(0.5).withBackoff(
-                Duration.ofMillis(100), Duration.ofMillis(800), 2.0), draws::next);
+        rebuild(options -> options.restartPolicy(RestartPolicy.defaults().withJitter(0.5).withBackoff(
+                Duration.ofMillis(100), Duration.ofMillis(800), 2.0)).random(draws::next));
         registry.install("x", String.class, failing(4));
         registry.startAll();
 
@@ -87,8 +84,7 @@ class SupervisionTests extends ManualRegistryTestBase {
 
     @Test
     void pastTheIntensityLimitTheServiceGivesUp() throws Exception {
-        ServiceRegistry registry = registry(RestartPolicy.defaults().withIntensity(3, Duration.ofSeconds(60)),
-                () -> 0.0);
+        registry(RestartPolicy.defaults().withIntensity(3, Duration.ofSeconds(60)));
         registry.install("x", String.class, failing(Integer.MAX_VALUE));
         install("user", log.service("user"), "x");
         CompletableFuture<@Nullable Void> startAll = registry.startAll();
@@ -122,8 +118,8 @@ class SupervisionTests extends ManualRegistryTestBase {
 
     @Test
     void restartsOlderThanTheWindowNoLongerCount() {
-        ServiceRegistry registry = registry(RestartPolicy.defaults().withBackoff(Duration.ofMillis(100),
-                Duration.ofMillis(100), 1.0).withIntensity(2, Duration.ofSeconds(1)), () -> 0.0);
+        registry(RestartPolicy.defaults().withBackoff(Duration.ofMillis(100),
+                Duration.ofMillis(100), 1.0).withIntensity(2, Duration.ofSeconds(1)));
         registry.install("x", String.class, log.service("x"));
         registry.startAll();
 
@@ -147,9 +143,7 @@ class SupervisionTests extends ManualRegistryTestBase {
     @ParameterizedTest(name = "ran {0} ms, next delay {1} ms")
     @CsvSource({"59999, 400", "60000, 100"})
     void backoffResetsOnceTheServiceHasRunForTheWindow(long ranMillis, long nextDelay) {
-        ServiceRegistry registry = registry(RestartPolicy.defaults(), () -> 0.0);
-        registry.install("x", String.class, failing(2));
-        registry.startAll();
+        startX(RestartPolicy.defaults(), 2);
         time.advance(Duration.ofMillis(100));
         time.advance(Duration.ofMillis(200));
         assertThat(snapshot("x").state()).isEqualTo(ServiceState.RUNNING);
@@ -162,9 +156,7 @@ class SupervisionTests extends ManualRegistryTestBase {
 
     @Test
     void neverRestartLeavesTheServiceFailedUntilRestartedByHand() throws Exception {
-        ServiceRegistry registry = registry(RestartPolicy.never(), () -> 0.0);
-        registry.install("x", String.class, failing(1));
-        registry.startAll();
+        startX(RestartPolicy.never(), 1);
 
         ServiceSnapshot x = snapshot("x");
         assertThat(x.state()).isEqualTo(ServiceState.FAILED);
@@ -188,7 +180,7 @@ class SupervisionTests extends ManualRegistryTestBase {
 
     @Test
     void escalationShutdownStopsEveryServiceWhenOneGivesUp() throws Exception {
-        ServiceRegistry registry = registry(RestartPolicy.defaults(), () -> 0.0);
+        registry(RestartPolicy.defaults());
         registry.install("a", String.class, log.service("a"));
         install("b", log.service("b"), "a");
         registry.install("c", String.class, log.service("c"));
@@ -219,7 +211,7 @@ class SupervisionTests extends ManualRegistryTestBase {
 
     @Test
     void escalationNoneLeavesTheOtherServicesRunning() {
-        ServiceRegistry registry = registry(RestartPolicy.never(), () -> 0.0);
+        registry(RestartPolicy.never());
         registry.install("a", String.class, log.service("a"));
         registry.install("x", String.class, failing(1));
         registry.startAll();
@@ -230,7 +222,7 @@ class SupervisionTests extends ManualRegistryTestBase {
 
     @Test
     void aServicesOwnPolicyOverridesTheRegistryDefault() {
-        ServiceRegistry registry = registry(RestartPolicy.never(), () -> 0.0);
+        registry(RestartPolicy.never());
         registry.install("inherits", String.class, failing(1));
         registry.install(ServiceDefinition.builder(ServiceKey.of("own", String.class), failing(1))
                 .restartPolicy(RestartPolicy.defaults().withBackoff(Duration.ofSeconds(2), Duration.ofSeconds(30), 2))
@@ -247,10 +239,8 @@ class SupervisionTests extends ManualRegistryTestBase {
 
     @Test
     void theRegistryDefaultPolicyAppliesToServicesWithoutTheirOwn() {
-        ServiceRegistry registry = registry(RestartPolicy.defaults().withBackoff(Duration.ofSeconds(3),
-                Duration.ofSeconds(30), 2), () -> 0.0);
-        registry.install("x", String.class, failing(1));
-        registry.startAll();
+        startX(RestartPolicy.defaults().withBackoff(Duration.ofSeconds(3),
+                Duration.ofSeconds(30), 2), 1);
 
         assertThat(snapshot("x").nextRestartAt()).isEqualTo(t0.plusSeconds(3));
         assertThat(time.pending()).containsExactly(t0.plusSeconds(3));
@@ -258,8 +248,8 @@ class SupervisionTests extends ManualRegistryTestBase {
 
     @Test
     void aRestartWithoutBackoffHappensAtOnceWithoutATimer() throws Exception {
-        ServiceRegistry registry = registry(RestartPolicy.defaults().withBackoff(Duration.ZERO, Duration.ZERO, 1.0)
-                .withJitter(0).withIntensity(5, Duration.ofMinutes(1)), () -> 0.0);
+        registry(RestartPolicy.defaults().withBackoff(Duration.ZERO, Duration.ZERO, 1.0)
+                .withJitter(0).withIntensity(5, Duration.ofMinutes(1)));
         registry.install("x", String.class, failing(2));
 
         registry.startAll().get(5, TimeUnit.SECONDS);
@@ -274,9 +264,16 @@ class SupervisionTests extends ManualRegistryTestBase {
                 "STARTING->FAILED", "FAILED->STARTING", "STARTING->RUNNING");
     }
 
-    /** Replaces the registry by one restarting as {@code policy} says, drawing the jitter from {@code random}. */
-    private ServiceRegistry registry(RestartPolicy policy, DoubleSupplier random) {
-        return rebuild(options -> options.restartPolicy(policy).random(random));
+    /** Replaces the registry by one restarting as {@code policy} says. */
+    private void registry(RestartPolicy policy) {
+        rebuild(options -> options.restartPolicy(policy));
+    }
+
+    /** {@link #registry(RestartPolicy)}, with {@code x}, whose first {@code failures} starts fail, started. */
+    private void startX(RestartPolicy policy, int failures) {
+        registry(policy);
+        registry.install("x", String.class, failing(failures));
+        registry.startAll();
     }
 
     /** A service whose first {@code failures} starts throw; later ones publish {@code up#attempt}. */
