@@ -8,29 +8,34 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Services whose start completes through a future: STARTING until it completes, FAILED when it fails or outlives
  * the start timeout. User code runs on the calling thread and time moves only by hand, so every state is exact.
  */
-class AsyncStartTests {
+class AsyncStartTests extends ManualRegistryTestBase {
 
-    private final ManualTime time = new ManualTime();
-    private final RecordingListener listener = new RecordingListener();
-    private final ServiceRegistry registry = ServiceRegistry.builder().executor(Runnable::run).clock(time)
-            .scheduler(time).listener(listener).build();
     private final ManualStart<String> source = new ManualStart<>();
     private final ServiceKey<String> sourceKey = ServiceKey.of("source", String.class);
     private final ServiceKey<String> consumerKey = ServiceKey.of("consumer", String.class);
 
-    @AfterEach
-    void close() {
-        registry.close();
-        listener.assertAllLegal();
+    @Override
+    boolean onCallingThread() {
+        return true;
     }
 
+    @Override
+    ServiceRegistryBuilder builder() {
+        return super.builder().restartPolicy(RestartPolicy.never());
+    }
+
+    /** Installs {@code sourceService} as {@code source}, and {@code consumer}, which requires it. */
+    private void installSourceAndConsumer(AsyncService<String> sourceService) {
+        installSourceAndConsumer(ServiceDefinition.builder(sourceKey, sourceService));
+    }
+
+    /** Installs {@code source} as defined, and {@code consumer}, which requires it. */
     private void installSourceAndConsumer(ServiceDefinition.Builder<String> sourceDefinition) {
         registry.install(sourceDefinition.build());
         ServiceHandle<String> sourceValue = registry.handle(sourceKey);
@@ -40,7 +45,7 @@ class AsyncStartTests {
 
     @Test
     void serviceStaysStartingAndDependentsWaitUntilItsFutureCompletesOnAnotherThread() throws Exception {
-        installSourceAndConsumer(ServiceDefinition.builder(sourceKey, source));
+        installSourceAndConsumer(source);
 
         CompletableFuture<Void> startAll = registry.startAll();
         ServiceState sourceBefore = registry.handle(sourceKey).state();
@@ -61,7 +66,7 @@ class AsyncStartTests {
 
     @Test
     void startDurationOfAnAsyncServiceRunsUntilItsFutureCompletes() {
-        installSourceAndConsumer(ServiceDefinition.builder(sourceKey, source));
+        installSourceAndConsumer(source);
         registry.startAll();
 
         time.advance(Duration.ofMillis(250));
@@ -73,7 +78,7 @@ class AsyncStartTests {
 
     @Test
     void failedFutureFailsTheServiceWithThatCauseAndKeepsDependentsWaiting() {
-        installSourceAndConsumer(ServiceDefinition.builder(sourceKey, source).restartPolicy(RestartPolicy.never()));
+        installSourceAndConsumer(source);
         IOException unreachable = new IOException("broker unreachable");
         registry.startAll();
 
@@ -82,7 +87,7 @@ class AsyncStartTests {
         ServiceSnapshot failed = registry.snapshot("source").orElseThrow();
         assertThat(failed.state()).isEqualTo(ServiceState.FAILED);
         assertThat(failed.lastFailure().cause()).isSameAs(unreachable);
-        ServiceTransition toFailed = listener.transitions.stream()
+        ServiceTransition toFailed = listener.transitions().stream()
                 .filter(t -> t.key().equals(sourceKey) && t.to() == ServiceState.FAILED).findFirst().orElseThrow();
         assertThat(toFailed.from()).isEqualTo(ServiceState.STARTING);
         assertThat(toFailed.reason()).isEqualTo(TransitionReason.FAILURE);
@@ -96,7 +101,7 @@ class AsyncStartTests {
 
     @Test
     void futureFailedWithAWrappedCauseFailsTheServiceWithTheCauseItself() {
-        installSourceAndConsumer(ServiceDefinition.builder(sourceKey, source).restartPolicy(RestartPolicy.never()));
+        installSourceAndConsumer(source);
         IOException unreachable = new IOException("broker unreachable");
         registry.startAll();
 
@@ -108,9 +113,9 @@ class AsyncStartTests {
     @Test
     void startAsyncThatThrowsFailsTheService() {
         IllegalStateException refused = new IllegalStateException("no credentials");
-        installSourceAndConsumer(ServiceDefinition.builder(sourceKey, (AsyncService<String>) ctx -> {
+        installSourceAndConsumer(ctx -> {
             throw refused;
-        }).restartPolicy(RestartPolicy.never()));
+        });
 
         registry.startAll();
 
@@ -120,8 +125,7 @@ class AsyncStartTests {
 
     @Test
     void startAsyncThatReturnsNoStageFailsTheServiceSayingWhat() {
-        installSourceAndConsumer(ServiceDefinition.builder(sourceKey, (AsyncService<String>) ctx -> null)
-                .restartPolicy(RestartPolicy.never()));
+        installSourceAndConsumer(ctx -> null);
 
         registry.startAll();
 
@@ -131,8 +135,7 @@ class AsyncStartTests {
 
     @Test
     void startOutlivingItsTimeoutFailsWithTheTimeoutAndCancelsTheFuture() {
-        installSourceAndConsumer(ServiceDefinition.builder(sourceKey, source).startTimeout(Duration.ofSeconds(5))
-                .restartPolicy(RestartPolicy.never()));
+        installSourceAndConsumer(ServiceDefinition.builder(sourceKey, source).startTimeout(Duration.ofSeconds(5)));
         registry.startAll();
 
         time.advance(Duration.ofMillis(4999));
@@ -153,8 +156,7 @@ class AsyncStartTests {
 
     @Test
     void completionAfterTheTimeoutIsIgnored() {
-        installSourceAndConsumer(ServiceDefinition.builder(sourceKey, source).startTimeout(Duration.ofSeconds(5))
-                .restartPolicy(RestartPolicy.never()));
+        installSourceAndConsumer(ServiceDefinition.builder(sourceKey, source).startTimeout(Duration.ofSeconds(5)));
         registry.startAll();
         time.advance(Duration.ofSeconds(5));
 
@@ -167,7 +169,7 @@ class AsyncStartTests {
 
     @Test
     void asyncServiceThatStartedIsStoppedOnceAtShutdown() throws Exception {
-        installSourceAndConsumer(ServiceDefinition.builder(sourceKey, source));
+        installSourceAndConsumer(source);
         registry.startAll();
         source.complete("events");
 

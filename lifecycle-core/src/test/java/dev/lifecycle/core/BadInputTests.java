@@ -28,33 +28,22 @@ import org.junit.jupiter.api.Test;
  * from user code, interrupts, throwing listeners, invalid options. Each gives a clear error or a recorded failure,
  * and the registry stays usable.
  */
-class BadInputTests {
+class BadInputTests extends ManualRegistryTestBase {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
-
-    private final ManualTime time = new ManualTime();
-    private final RecordingListener listener = new RecordingListener();
-    private final CascadeProbe probe = new CascadeProbe();
-    private final CountDownLatch release = new CountDownLatch(1);
-    private @Nullable ServiceRegistry registry;
     private @Nullable ExecutorService executor;
 
+    /** Shuts down a test's own executor, once the registry that runs on it is closed. */
     @AfterEach
-    void closeRegistry() {
-        release.countDown();
-        if (registry != null) {
-            registry.close();
-        }
+    void shutDownExecutor() {
         if (executor != null) {
+            registry.close();
             executor.shutdownNow();
         }
-        listener.assertAllLegal();
     }
 
     @Test
     void everyOperationOnAnUnknownNameSaysWhichNameAndHowToFixIt() throws Exception {
-        ServiceRegistry registry = registry();
-        registry.install("db", String.class, probe.service("db"));
+        registry.install("db", String.class, log.service("db"));
         registry.startAll().get(WAIT.toSeconds(), TimeUnit.SECONDS);
         String message = "No service 'dbb' is installed; check the name (and the qualifier, written name:qualifier)";
         ServiceKey<String> unknown = ServiceKey.of("dbb", String.class);
@@ -80,8 +69,7 @@ class BadInputTests {
 
     @Test
     void startingByHandBeforeTheRegistryStartsOrAfterItStoppedIsRefused() throws Exception {
-        ServiceRegistry registry = registry();
-        registry.install("db", String.class, probe.service("db"));
+        registry.install("db", String.class, log.service("db"));
 
         assertThatThrownBy(() -> registry.start("db")).isInstanceOf(IllegalStateException.class)
                 .hasMessage("Cannot start 'db': the registry is not started; call startAll() first");
@@ -93,13 +81,12 @@ class BadInputTests {
                 .hasMessage("Cannot start 'db': the registry is stopped; call startAll() first");
 
         registry.startAll().get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        assertThat(probe.calls()).containsExactly("start db", "stop db", "join db", "start db");
+        assertThat(log.calls()).containsExactly("start db", "stop db", "join db", "start db");
     }
 
     @Test
     void failWithoutACauseIsRefused() {
-        ServiceRegistry registry = registry();
-        registry.install("db", String.class, probe.service("db"));
+        registry.install("db", String.class, log.service("db"));
 
         assertThatThrownBy(() -> registry.fail("db", null)).isInstanceOf(NullPointerException.class)
                 .hasMessage("ServiceRegistry.fail(id, cause): cause must not be null");
@@ -107,29 +94,21 @@ class BadInputTests {
 
     @Test
     void stopThatNeverReturnsIsAbandonedAfterItsTimeoutAndShutdownCarriesOn() throws Exception {
-        ServiceRegistry registry = registry();
         AtomicInteger interrupts = new AtomicInteger();
         CountDownLatch stopEntered = new CountDownLatch(1);
-        registry.install("base", String.class, probe.service("base"));
+        registry.install("base", String.class, log.service("base"));
         registry.install(ServiceDefinition.builder(ServiceKey.of("stuck", String.class), new Service<String>() {
             @Override
             public String start(ServiceContext context) {
-                probe.record("start stuck");
+                log.add("start", "stuck");
                 return "stuck";
             }
 
             @Override
             public void stop(ServiceContext context) {
-                probe.record("stop stuck");
+                log.add("stop", "stuck");
                 stopEntered.countDown();
-                while (true) {
-                    try {
-                        release.await();
-                        return;
-                    } catch (InterruptedException ex) {
-                        interrupts.incrementAndGet();
-                    }
-                }
+                awaitReleaseIgnoringInterrupts(interrupts::incrementAndGet);
             }
         }).dependsOn("base").stopTimeout(Duration.ofSeconds(2)).build());
         registry.startAll().get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -137,7 +116,7 @@ class BadInputTests {
         CompletableFuture<@Nullable Void> stopAll = registry.stopAll();
         assertThat(stopEntered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(stopAll).isNotDone();
-        assertThat(probe.calls()).doesNotContain("stop base");
+        assertThat(log.calls()).doesNotContain("stop base");
 
         time.advance(Duration.ofSeconds(2));
 
@@ -150,7 +129,7 @@ class BadInputTests {
                 "Service 'stuck' did not stop within PT2S; carrying on without it (raise its stop timeout if it needs "
                         + "longer)");
         assertThat(registry.snapshot("base").orElseThrow().state()).isEqualTo(ServiceState.STOPPED);
-        assertThat(probe.calls()).endsWith("stop base", "join base");
+        assertThat(log.calls()).endsWith("stop base", "join base");
         await().atMost(WAIT).until(() -> interrupts.get() > 0);
 
         registry.startAll().get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -159,15 +138,9 @@ class BadInputTests {
 
     @Test
     void errorThrownFromStartIsARecordedFailureAndTheServiceRestarts() throws Exception {
-        ServiceRegistry registry = registry();
-        AtomicInteger attempts = new AtomicInteger();
-        registry.install("broken", String.class, context -> {
-            if (attempts.incrementAndGet() == 1) {
-                throw new BrokenServiceError("class could not be initialised");
-            }
-            return "fixed";
-        });
-        registry.install("healthy", String.class, probe.service("healthy"));
+        registry.install("broken", String.class, failingFirst(1,
+                attempt -> new BrokenServiceError("class could not be initialised"), attempt -> "fixed"));
+        registry.install("healthy", String.class, log.service("healthy"));
         CompletableFuture<@Nullable Void> startAll = registry.startAll();
         registry.settled().get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
@@ -184,7 +157,6 @@ class BadInputTests {
 
     @Test
     void errorThrownFromSetupIsARecordedFailure() throws Exception {
-        ServiceRegistry registry = registry();
         registry.install("broken", String.class, new Service<>() {
             @Override
             public void setup(ServiceContext context) {
@@ -193,7 +165,7 @@ class BadInputTests {
 
             @Override
             public String start(ServiceContext context) {
-                probe.record("start broken");
+                log.add("start", "broken");
                 return "never";
             }
         });
@@ -202,29 +174,17 @@ class BadInputTests {
 
         assertThat(registry.snapshot("broken").orElseThrow().lastFailure().summary())
                 .isEqualTo("java.lang.AssertionError: setup broke");
-        assertThat(probe.calls()).isEmpty();
+        assertThat(log.calls()).isEmpty();
     }
 
     @Test
     void errorOrExceptionFromStopIsRecordedAndStoppingCarriesOn() throws Exception {
-        ServiceRegistry registry = registry();
-        registry.install("base", String.class, probe.service("base"));
-        registry.install(ServiceDefinition.builder(ServiceKey.of("leaky", String.class), new Service<String>() {
-            @Override
-            public String start(ServiceContext context) {
-                return "leaky";
-            }
-
-            @Override
-            public void stop(ServiceContext context) throws IOException {
-                throw new IOException("flush failed");
-            }
-
-            @Override
-            public void join(ServiceContext context) {
-                throw new BrokenServiceError("join broke");
-            }
-        }).dependsOn("base").build());
+        registry.install("base", String.class, log.service("base"));
+        install("leaky", withStop("leaky", context -> {
+            throw new IOException("flush failed");
+        }, context -> {
+            throw new BrokenServiceError("join broke");
+        }), "base");
         registry.startAll().get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
         registry.stopAll().get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -235,12 +195,11 @@ class BadInputTests {
         assertThat(leaky.lastFailure().cause().getSuppressed()).singleElement()
                 .isInstanceOf(BrokenServiceError.class);
         assertThat(registry.snapshot("base").orElseThrow().state()).isEqualTo(ServiceState.STOPPED);
-        assertThat(probe.calls()).endsWith("stop base", "join base");
+        assertThat(log.calls()).endsWith("stop base", "join base");
     }
 
     @Test
     void nullFromStartOfATypedServiceFailsItWithTheFix() throws Exception {
-        ServiceRegistry registry = registry();
         registry.install("empty", String.class, context -> null);
         registry.install("nothing", String.class, (AsyncService<String>) context -> null);
         registry.startAll();
@@ -255,8 +214,7 @@ class BadInputTests {
 
     @Test
     void interruptOfTheCallingThreadDoesNotStopAnOperationAndIsKept() throws Exception {
-        ServiceRegistry registry = registry();
-        registry.install("db", String.class, probe.service("db"));
+        registry.install("db", String.class, log.service("db"));
         registry.startAll().get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
         List<Supplier<CompletableFuture<@Nullable Void>>> operations = List.of(
@@ -271,7 +229,7 @@ class BadInputTests {
         time.advance(Duration.ofMillis(100));
         registry.settled().get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
-        assertThat(probe.calls()).containsExactly("start db", "stop db", "join db", "start db", "stop db", "join db",
+        assertThat(log.calls()).containsExactly("start db", "stop db", "join db", "start db", "stop db", "join db",
                 "start db");
         assertThat(registry.snapshot("db").orElseThrow().state()).isEqualTo(ServiceState.RUNNING);
         Thread.currentThread().interrupt();
@@ -283,7 +241,7 @@ class BadInputTests {
     @Test
     void startThatIsInterruptedFailsAndItsInterruptDoesNotLeakIntoTheNextTask() throws Exception {
         executor = Executors.newSingleThreadExecutor();
-        ServiceRegistry registry = registry(ServiceRegistry.builder().executor(executor));
+        rebuild(options -> options.executor(executor));
         AtomicInteger attempts = new AtomicInteger();
         AtomicBoolean nextSawInterrupt = new AtomicBoolean(true);
         registry.install("interrupted", String.class, context -> {
@@ -311,14 +269,14 @@ class BadInputTests {
     @Test
     void listenerThatThrowsIsLoggedAndTheRegistryCarriesOn() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        ServiceRegistry registry = registry(ServiceRegistry.builder().listener(new ServiceListener() {
+        rebuild(options -> options.listener(new ServiceListener() {
             @Override
             public void onTransition(ServiceTransition transition) {
                 calls.incrementAndGet();
                 throw new IllegalStateException("listener bug");
             }
         }));
-        registry.install("db", String.class, probe.service("db"));
+        registry.install("db", String.class, log.service("db"));
 
         registry.startAll().get(WAIT.toSeconds(), TimeUnit.SECONDS);
         registry.restart("db").get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -355,16 +313,6 @@ class BadInputTests {
         assertThatThrownBy(() -> RestartPolicy.defaults().withBackoff(Duration.ZERO, Duration.ZERO, 0.5))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Invalid restart back-off multiplier 0.5: it must be >= 1");
-    }
-
-    private ServiceRegistry registry() {
-        return registry(ServiceRegistry.builder());
-    }
-
-    private ServiceRegistry registry(ServiceRegistryBuilder builder) {
-        ServiceRegistry built = builder.clock(time).scheduler(time).random(() -> 0.0).listener(listener).build();
-        registry = built;
-        return built;
     }
 
     /** An {@link Error} a service's own code throws. */

@@ -16,8 +16,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,10 +31,10 @@ class CascadeTests extends ManualRegistryTestBase {
     void failedConfiguratorStopsDbclientFirstAndBothRestartWithTheNewConfiguration() throws Exception {
         AtomicReference<String> source = new AtomicReference<>("url=v1");
         ServiceHandle<String> configurator = registry.install("configurator", String.class,
-                probe.service("configurator", source::get));
+                log.service("configurator", source::get));
         ServiceKey<String> dbclient = ServiceKey.of("dbclient", String.class);
         registry.install(ServiceDefinition.builder(dbclient,
-                probe.service("dbclient", () -> "db(" + configurator.get() + ")")).requires(configurator.key()).build());
+                log.service("dbclient", () -> "db(" + configurator.get() + ")")).requires(configurator.key()).build());
         done(registry.startAll());
         assertThat(registry.get(dbclient)).isEqualTo("db(url=v1)");
 
@@ -44,7 +42,7 @@ class CascadeTests extends ManualRegistryTestBase {
         IllegalStateException changed = new IllegalStateException("remote configuration changed");
         done(registry.fail("configurator", changed));
 
-        assertThat(probe.calls()).containsExactly("start configurator", "start dbclient", "stop dbclient",
+        assertThat(log.calls()).containsExactly("start configurator", "start dbclient", "stop dbclient",
                 "join dbclient", "stop configurator", "join configurator");
         ServiceSnapshot failed = snapshot("configurator");
         assertThat(failed.state()).isEqualTo(ServiceState.FAILED);
@@ -67,7 +65,7 @@ class CascadeTests extends ManualRegistryTestBase {
         assertThat(registry.await(dbclient)).succeedsWithin(WAIT).isEqualTo("db(url=v2)");
         done(registry.settled());
         assertThat(registry.get(configurator.key())).isEqualTo("url=v2");
-        assertThat(probe.calls()).containsExactly("start configurator", "start dbclient", "stop dbclient",
+        assertThat(log.calls()).containsExactly("start configurator", "start dbclient", "stop dbclient",
                 "join dbclient", "stop configurator", "join configurator", "start configurator", "start dbclient");
         assertThat(snapshot("configurator").restarts()).isEqualTo(1);
         assertThat(snapshot("configurator").reason()).isEqualTo(TransitionReason.RESTART);
@@ -89,18 +87,17 @@ class CascadeTests extends ManualRegistryTestBase {
 
     @Test
     void diamondRestartsTheSharedRequirementOnceAndEachDependentOnce() throws Exception {
-        ServiceHandle<String> config = registry.install("config", String.class, probe.service("config"));
-        registry.install(ServiceDefinition.builder(ServiceKey.of("left", String.class), probe.service("left"))
+        ServiceHandle<String> config = registry.install("config", String.class, log.service("config"));
+        registry.install(ServiceDefinition.builder(ServiceKey.of("left", String.class), log.service("left"))
                 .requires(config.key()).build());
-        registry.install(ServiceDefinition.builder(ServiceKey.of("right", String.class), probe.service("right"))
+        registry.install(ServiceDefinition.builder(ServiceKey.of("right", String.class), log.service("right"))
                 .requires(config.key()).build());
-        registry.install(ServiceDefinition.builder(ServiceKey.of("top", String.class), probe.service("top"))
-                .dependsOn("left", "right").build());
+        install("top", log.service("top"), "left", "right");
         done(registry.startAll());
 
         done(registry.fail("config", new IllegalStateException("changed")));
 
-        List<String> stops = probe.calls().subList(4, probe.calls().size());
+        List<String> stops = log.calls().subList(4, log.calls().size());
         assertThat(stops).containsExactlyInAnyOrder("stop top", "join top", "stop left", "join left", "stop right",
                 "join right", "stop config", "join config");
         assertThat(stops.subList(0, 2)).containsExactly("stop top", "join top");
@@ -114,12 +111,12 @@ class CascadeTests extends ManualRegistryTestBase {
         time.advance(Duration.ofMillis(100));
         assertThat(registry.await(ServiceKey.of("top", String.class))).succeedsWithin(WAIT).isEqualTo("top#2");
         done(registry.settled());
-        List<String> starts = probe.calls().subList(12, probe.calls().size());
+        List<String> starts = log.calls().subList(12, log.calls().size());
         assertThat(starts).hasSize(4);
         assertThat(starts.get(0)).isEqualTo("start config");
         assertThat(starts.subList(1, 3)).containsExactlyInAnyOrder("start left", "start right");
         assertThat(starts.get(3)).isEqualTo("start top");
-        assertThat(List.of(probe.starts("config"), probe.starts("left"), probe.starts("right"), probe.starts("top")))
+        assertThat(List.of(log.starts("config"), log.starts("left"), log.starts("right"), log.starts("top")))
                 .containsOnly(2);
         assertThat(time.pending()).isEmpty();
     }
@@ -128,49 +125,37 @@ class CascadeTests extends ManualRegistryTestBase {
     void independentDependentsStopInParallelBeforeTheirRequirement() throws Exception {
         CountDownLatch bothStopping = new CountDownLatch(2);
         AtomicInteger overlapped = new AtomicInteger();
-        registry.install("config", String.class, probe.service("config"));
+        registry.install("config", String.class, log.service("config"));
         for (String id : List.of("left", "right")) {
-            registry.install(ServiceDefinition.builder(ServiceKey.of(id, String.class), new Service<String>() {
-                @Override
-                public String start(ServiceContext context) {
-                    return id;
+            install(id, withStop(id, context -> {
+                bothStopping.countDown();
+                if (bothStopping.await(WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                    overlapped.incrementAndGet();
                 }
-
-                @Override
-                public void stop(ServiceContext context) throws InterruptedException {
-                    bothStopping.countDown();
-                    if (bothStopping.await(WAIT.toSeconds(), TimeUnit.SECONDS)) {
-                        overlapped.incrementAndGet();
-                    }
-                    probe.record("stop " + id);
-                }
-            }).dependsOn("config").build());
+                log.add("stop", id);
+            }), "config");
         }
         done(registry.startAll());
 
         done(registry.fail("config", new IllegalStateException("changed")));
 
         assertThat(overlapped).as("stops that ran while the other was running").hasValue(2);
-        assertThat(probe.calls().subList(1, 3)).containsExactlyInAnyOrder("stop left", "stop right");
-        assertThat(probe.calls().subList(3, 5)).containsExactly("stop config", "join config");
+        assertThat(log.calls().subList(1, 3)).containsExactlyInAnyOrder("stop left", "stop right");
+        assertThat(log.calls().subList(3, 5)).containsExactly("stop config", "join config");
     }
 
     @Test
     void failureDeepInAChainStopsOnlyWhatIsBelowIt() throws Exception {
         String[] chain = {"a", "b", "c", "d", "e"};
-        for (int i = 0; i < chain.length; i++) {
-            ServiceDefinition.Builder<String> def = ServiceDefinition.builder(ServiceKey.of(chain[i], String.class),
-                    probe.service(chain[i]));
-            if (i > 0) {
-                def.dependsOn(chain[i - 1]);
-            }
-            registry.install(def.build());
+        install(chain[0], log.service(chain[0]));
+        for (int i = 1; i < chain.length; i++) {
+            install(chain[i], log.service(chain[i]), chain[i - 1]);
         }
         done(registry.startAll());
 
         done(registry.fail("c", new IOException("disk gone")));
 
-        assertThat(probe.calls().subList(5, probe.calls().size())).containsExactly("stop e", "join e", "stop d",
+        assertThat(log.calls().subList(5, log.calls().size())).containsExactly("stop e", "join e", "stop d",
                 "join d", "stop c", "join c");
         assertThat(snapshot("a").state()).isEqualTo(ServiceState.RUNNING);
         assertThat(snapshot("b").state()).isEqualTo(ServiceState.RUNNING);
@@ -186,10 +171,10 @@ class CascadeTests extends ManualRegistryTestBase {
         time.advance(Duration.ofMillis(100));
         assertThat(registry.await(ServiceKey.of("e", String.class))).succeedsWithin(WAIT);
         done(registry.settled());
-        assertThat(probe.calls().subList(11, probe.calls().size())).containsExactly("start c", "start d", "start e");
-        assertThat(probe.starts("a")).isEqualTo(1);
-        assertThat(probe.starts("b")).isEqualTo(1);
-        assertThat(probe.callsOf("a")).containsExactly("start a");
+        assertThat(log.calls().subList(11, log.calls().size())).containsExactly("start c", "start d", "start e");
+        assertThat(log.starts("a")).isEqualTo(1);
+        assertThat(log.starts("b")).isEqualTo(1);
+        assertThat(log.callsOf("a")).containsExactly("start a");
     }
 
     @Test
@@ -199,22 +184,21 @@ class CascadeTests extends ManualRegistryTestBase {
             @Override
             public String start(ServiceContext context) {
                 loop.set(context);
-                probe.record("start poller");
+                log.add("start", "poller");
                 return "poller";
             }
 
             @Override
             public void stop(ServiceContext context) {
-                probe.record("stop poller");
+                log.add("stop", "poller");
             }
 
             @Override
             public void join(ServiceContext context) {
-                probe.record("join poller");
+                log.add("join", "poller");
             }
         });
-        registry.install(ServiceDefinition.builder(ServiceKey.of("reporter", String.class), probe.service("reporter"))
-                .dependsOn("poller").build());
+        install("reporter", log.service("reporter"), "poller");
         done(registry.startAll());
         ServiceContext firstCycle = loop.get();
 
@@ -222,7 +206,7 @@ class CascadeTests extends ManualRegistryTestBase {
         firstCycle.fail(died);
         done(registry.settled());
 
-        assertThat(probe.calls()).containsExactly("start poller", "start reporter", "stop reporter", "join reporter",
+        assertThat(log.calls()).containsExactly("start poller", "start reporter", "stop reporter", "join reporter",
                 "stop poller", "join poller");
         assertThat(snapshot("poller").state()).isEqualTo(ServiceState.FAILED);
         assertThat(snapshot("poller").lastFailure().cause()).isSameAs(died);
@@ -243,14 +227,13 @@ class CascadeTests extends ManualRegistryTestBase {
 
     @Test
     void failWhileStartingInterruptsTheStartThenFailsAndRestarts() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
         AtomicBoolean interrupted = new AtomicBoolean();
         AtomicInteger attempts = new AtomicInteger();
         registry.install("slow", String.class, new Service<>() {
             @Override
             public String start(ServiceContext context) throws InterruptedException {
                 int attempt = attempts.incrementAndGet();
-                probe.record("start slow");
+                log.add("start", "slow");
                 if (attempt == 1) {
                     entered.countDown();
                     try {
@@ -265,11 +248,10 @@ class CascadeTests extends ManualRegistryTestBase {
 
             @Override
             public void stop(ServiceContext context) {
-                probe.record("stop slow");
+                log.add("stop", "slow");
             }
         });
-        registry.install(ServiceDefinition.builder(ServiceKey.of("user", String.class), probe.service("user"))
-                .dependsOn("slow").build());
+        install("user", log.service("user"), "slow");
         CompletableFuture<@Nullable Void> startAll = registry.startAll();
         assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(snapshot("slow").state()).isEqualTo(ServiceState.STARTING);
@@ -283,13 +265,13 @@ class CascadeTests extends ManualRegistryTestBase {
         assertThat(slow.lastFailure().cause()).isSameAs(withdrawn);
         assertThat(slow.nextRestartAt()).isEqualTo(t0.plusMillis(100));
         assertThat(snapshot("user").state()).isEqualTo(ServiceState.WAITING);
-        assertThat(probe.calls()).containsExactly("start slow");
+        assertThat(log.calls()).containsExactly("start slow");
         assertThat(startAll).isNotDone();
 
         time.advance(Duration.ofMillis(100));
         assertThat(startAll).succeedsWithin(WAIT);
         assertThat(registry.get(ServiceKey.of("slow", String.class))).isEqualTo("slow#2");
-        assertThat(probe.calls()).containsExactly("start slow", "start slow", "start user");
+        assertThat(log.calls()).containsExactly("start slow", "start slow", "start user");
         await().atMost(WAIT).untilAsserted(() -> assertThat(listener.of("slow")).containsExactly(
                 "INSTALLED->STARTING", "STARTING->FAILED", "FAILED->STARTING", "STARTING->RUNNING"));
     }
@@ -315,13 +297,11 @@ class CascadeTests extends ManualRegistryTestBase {
 
     @Test
     void failWhileStoppingIsMergedIntoTheStopAndEndsFailedWithOneRestart() throws Exception {
-        registry.install("config", String.class, probe.service("config"));
-        registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), blockingStop("db"))
-                .dependsOn("config").build());
+        installConfigAndDb(blockingStop("db"));
         done(registry.startAll());
 
         CompletableFuture<@Nullable Void> restart = registry.restart("config");
-        await().atMost(WAIT).until(() -> probe.calls().contains("stop db"));
+        await().atMost(WAIT).until(() -> log.calls().contains("stop db"));
         assertThat(snapshot("config").state()).isEqualTo(ServiceState.STOPPING);
         IllegalStateException broken = new IllegalStateException("broken while stopping");
         CompletableFuture<@Nullable Void> fail = registry.fail("config", broken);
@@ -340,20 +320,18 @@ class CascadeTests extends ManualRegistryTestBase {
         assertThat(registry.await(ServiceKey.of("db", String.class))).succeedsWithin(WAIT);
         done(registry.settled());
         assertThat(snapshot("config").restarts()).isEqualTo(1);
-        assertThat(probe.starts("config")).isEqualTo(2);
-        assertThat(probe.callsOf("config")).containsExactly("start config", "stop config", "join config",
+        assertThat(log.starts("config")).isEqualTo(2);
+        assertThat(log.callsOf("config")).containsExactly("start config", "stop config", "join config",
                 "start config");
     }
 
     @Test
     void dependentFailingWhileItIsStoppedForItsRequirementEndsFailedWithItsOwnCause() throws Exception {
-        registry.install("config", String.class, probe.service("config"));
-        registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), blockingStop("db"))
-                .dependsOn("config").build());
+        installConfigAndDb(blockingStop("db"));
         done(registry.startAll());
 
         CompletableFuture<@Nullable Void> configFailure = registry.fail("config", new IllegalStateException("first"));
-        await().atMost(WAIT).until(() -> probe.calls().contains("stop db"));
+        await().atMost(WAIT).until(() -> log.calls().contains("stop db"));
         IOException own = new IOException("db connection lost");
         registry.fail("db", own);
         release.countDown();
@@ -368,7 +346,7 @@ class CascadeTests extends ManualRegistryTestBase {
         assertThat(registry.await(ServiceKey.of("db", String.class))).succeedsWithin(WAIT);
         done(registry.settled());
         assertThat(snapshot("db").restarts()).isEqualTo(1);
-        assertThat(probe.callsOf("db")).containsExactly("start db", "stop db", "start db");
+        assertThat(log.callsOf("db")).containsExactly("start db", "stop db", "start db");
     }
 
     @Test
@@ -378,7 +356,7 @@ class CascadeTests extends ManualRegistryTestBase {
 
         IllegalStateException first = new IllegalStateException("first");
         CompletableFuture<@Nullable Void> one = registry.fail("x", first);
-        await().atMost(WAIT).until(() -> probe.calls().contains("stop x"));
+        await().atMost(WAIT).until(() -> log.calls().contains("stop x"));
         CompletableFuture<@Nullable Void> two = registry.fail("x", new IllegalStateException("second"));
         release.countDown();
         done(one);
@@ -390,20 +368,15 @@ class CascadeTests extends ManualRegistryTestBase {
         time.advance(Duration.ofMillis(100));
         assertThat(registry.await(ServiceKey.of("x", String.class))).succeedsWithin(WAIT);
         done(registry.settled());
-        assertThat(probe.callsOf("x")).containsExactly("start x", "stop x", "start x");
+        assertThat(log.callsOf("x")).containsExactly("start x", "stop x", "start x");
         assertThat(snapshot("x").restarts()).isEqualTo(1);
         assertThat(time.pending()).isEmpty();
     }
 
     @Test
     void startThatThrowsFailsTheServiceAndItRestarts() throws Exception {
-        AtomicInteger attempts = new AtomicInteger();
-        registry.install("flaky", String.class, context -> {
-            if (attempts.incrementAndGet() == 1) {
-                throw new IOException("connection refused");
-            }
-            return "connected";
-        });
+        registry.install("flaky", String.class,
+                failingFirst(1, attempt -> new IOException("connection refused"), attempt -> "connected"));
         CompletableFuture<@Nullable Void> startAll = registry.startAll();
         done(registry.settled());
 
@@ -432,7 +405,6 @@ class CascadeTests extends ManualRegistryTestBase {
 
     @Test
     void startThatTimesOutIsInterruptedFailsAndRestarts() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
         AtomicBoolean interrupted = new AtomicBoolean();
         AtomicInteger attempts = new AtomicInteger();
         registry.install(ServiceDefinition.builder(ServiceKey.of("slow", String.class), context -> {
@@ -467,9 +439,7 @@ class CascadeTests extends ManualRegistryTestBase {
 
     @Test
     void serviceMayFailAnotherFromItsOwnStart() throws Exception {
-        registry.install("config", String.class, probe.service("config"));
-        registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), probe.service("db"))
-                .dependsOn("config").build());
+        installConfigAndDb(log.service("db"));
         done(registry.startAll());
 
         registry.install("invalidator", String.class, context -> {
@@ -482,15 +452,13 @@ class CascadeTests extends ManualRegistryTestBase {
         done(registry.settled());
         assertThat(snapshot("config").state()).isEqualTo(ServiceState.FAILED);
         assertThat(snapshot("config").lastFailure().message()).isEqualTo("invalidated");
-        assertThat(probe.calls()).containsExactly("start config", "start db", "stop db", "join db", "stop config",
+        assertThat(log.calls()).containsExactly("start config", "start db", "stop db", "join db", "stop config",
                 "join config");
     }
 
     @Test
     void serviceMayFailAnotherAndWaitForTheCascadeFromItsOwnStart() throws Exception {
-        registry.install("config", String.class, probe.service("config"));
-        registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), probe.service("db"))
-                .dependsOn("config").build());
+        installConfigAndDb(log.service("db"));
         done(registry.startAll());
 
         registry.install("invalidator", String.class, context -> {
@@ -505,9 +473,7 @@ class CascadeTests extends ManualRegistryTestBase {
 
     @Test
     void listenerMayFailAServiceAndWaitForTheCascade() throws Exception {
-        registry.install("config", String.class, probe.service("config"));
-        registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), probe.service("db"))
-                .dependsOn("config").build());
+        installConfigAndDb(log.service("db"));
         AtomicReference<@Nullable Throwable> outcome = new AtomicReference<>();
         CountDownLatch reacted = new CountDownLatch(1);
         registry.addListener(new dev.lifecycle.core.event.ServiceListener() {
@@ -530,12 +496,12 @@ class CascadeTests extends ManualRegistryTestBase {
         assertThat(reacted.await(2 * WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(outcome.get()).isNull();
         assertThat(snapshot("config").state()).isEqualTo(ServiceState.FAILED);
-        assertThat(probe.calls()).containsExactly("start config", "start db", "stop db", "join db", "stop config",
+        assertThat(log.calls()).containsExactly("start config", "start db", "stop db", "join db", "stop config",
                 "join config");
     }
 
     private ServiceTransition transition(String id, ServiceState to) {
-        return listener.transitions.stream().filter(t -> t.key().id().equals(id) && t.to() == to).findFirst()
+        return listener.transitions().stream().filter(t -> t.key().id().equals(id) && t.to() == to).findFirst()
                 .orElseThrow();
     }
 }

@@ -22,13 +22,13 @@ class ClosedRegistryTests extends ManualRegistryTestBase {
 
     @Test
     void everyOperationOnAClosedRegistryIsRefusedAtOnceNamingTheCall() throws Exception {
-        registry.install("db", String.class, probe.service("db"));
+        registry.install("db", String.class, log.service("db"));
         done(registry.startAll());
         registry.close();
 
         Map<String, Supplier<?>> calls = new LinkedHashMap<>();
-        calls.put("install('cache')", () -> registry.install("cache", String.class, probe.service("cache")));
-        calls.put("install('db')", () -> registry.install("db", String.class, probe.service("db")));
+        calls.put("install('cache')", () -> registry.install("cache", String.class, log.service("cache")));
+        calls.put("install('db')", () -> registry.install("db", String.class, log.service("db")));
         calls.put("remove('db')", () -> registry.remove("db"));
         calls.put("fail('db')", () -> registry.fail("db", new IOException("lost")));
         calls.put("restart('db')", () -> registry.restart("db"));
@@ -41,7 +41,7 @@ class ClosedRegistryTests extends ManualRegistryTestBase {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("Cannot " + call.split(" ")[0] + ": the registry is closed; build a new one"));
 
-        assertThat(probe.starts("cache")).isZero();
+        assertThat(log.starts("cache")).isZero();
         assertThat(registry.snapshot()).extracting(ServiceSnapshot::id).containsExactly("db");
         assertThat(registry.snapshot("db")).get().extracting(ServiceSnapshot::state).isEqualTo(ServiceState.STOPPED);
         assertThat(registry.graph().nodes()).hasSize(1);
@@ -56,7 +56,7 @@ class ClosedRegistryTests extends ManualRegistryTestBase {
 
     @Test
     void closeFailsTheAwaitersOfServicesThatWillNeverStart() throws Exception {
-        registry.install(ServiceDefinition.builder(DB, probe.service("db")).dependsOn("config").build());
+        registry.install(ServiceDefinition.builder(DB, log.service("db")).dependsOn("config").build());
         CompletableFuture<@Nullable String> installedButWaiting = registry.await(DB);
         CompletableFuture<@Nullable String> neverInstalled = registry.await(ServiceKey.of("cache", String.class));
 
@@ -71,21 +71,13 @@ class ClosedRegistryTests extends ManualRegistryTestBase {
     @Test
     void aServiceInstallingAnotherWhileTheRegistryClosesIsRefusedAndTheCloseCompletes() throws Exception {
         java.util.List<Throwable> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
-        registry.install("db", String.class, new Service<>() {
-            @Override
-            public String start(ServiceContext context) {
-                return "db";
+        registry.install("db", String.class, withStop("db", context -> {
+            try {
+                registry.install("late", String.class, ctx -> "late");
+            } catch (IllegalStateException ex) {
+                refused.add(ex);
             }
-
-            @Override
-            public void stop(ServiceContext context) {
-                try {
-                    registry.install("late", String.class, ctx -> "late");
-                } catch (IllegalStateException ex) {
-                    refused.add(ex);
-                }
-            }
-        });
+        }));
         done(registry.startAll());
 
         registry.close();

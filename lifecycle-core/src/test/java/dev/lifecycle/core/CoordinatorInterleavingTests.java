@@ -109,10 +109,9 @@ class CoordinatorInterleavingTests {
     private static final class Run implements AutoCloseable {
 
         final ManualTime time = new ManualTime();
-        final StressLog log = new StressLog();
-        final RecordingListener legal = new RecordingListener();
+        final TransitionLog log = new TransitionLog();
         final ServiceRegistry registry = ServiceRegistry.builder().executor(Runnable::run).clock(time)
-                .scheduler(time).random(() -> 0.0).startTimeout(Duration.ofHours(1)).listener(log).listener(legal)
+                .scheduler(time).random(() -> 0.0).startTimeout(Duration.ofHours(1)).listener(log)
                 .restartPolicy(RestartPolicy.defaults().withIntensity(100, Duration.ofSeconds(60))).build();
         final Map<String, List<Instance>> instances = new HashMap<>();
         final List<CompletableFuture<?>> futures = new ArrayList<>();
@@ -264,7 +263,7 @@ class CoordinatorInterleavingTests {
             }
             assertThat(time.pending()).as("timers left after draining").isEmpty();
             assertThat(futures).as("every operation's future is done").allMatch(CompletableFuture::isDone);
-            legal.assertAllLegal();
+            log.assertAllLegal();
             assertThat(log.replay(Map.of("b", List.of("a"), "c", List.of("b")),
                     Map.of("a", List.of("b"), "b", List.of("c")), 10)).as("the event log").isEmpty();
             Map<String, ServiceState> states = states();

@@ -8,14 +8,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,21 +26,21 @@ class DynamicGraphTests extends ManualRegistryTestBase {
 
     @Test
     void serviceInstalledAtRunTimeStartsWithItsRequirementsValue() throws Exception {
-        registry.install("config", String.class, probe.service("config"));
+        registry.install("config", String.class, log.service("config"));
         done(registry.startAll());
 
         ServiceHandle<String> db = registry.install(dependent(DB, CONFIG));
 
         assertThat(db.await()).succeedsWithin(WAIT).isEqualTo("db(config#1)");
         done(registry.settled());
-        assertThat(probe.calls()).containsExactly("start config", "start db");
+        assertThat(log.calls()).containsExactly("start config", "start db");
         assertThat(snapshot("db").reason()).isEqualTo(TransitionReason.STARTUP);
         assertThat(snapshot("config").dependents()).containsExactly("db");
     }
 
     @Test
     void serviceInstalledWhileItsRequirementIsFailedWaitsForTheRestart() throws Exception {
-        registry.install("config", String.class, probe.service("config"));
+        registry.install("config", String.class, log.service("config"));
         done(registry.startAll());
         done(registry.fail("config", new IOException("lost")));
 
@@ -61,12 +56,11 @@ class DynamicGraphTests extends ManualRegistryTestBase {
 
     @Test
     void serviceInstalledBeforeItsRequirementWaitsAndSaysWhatIsMissing() throws Exception {
-        registry.install("config", String.class, probe.service("config"));
+        registry.install("config", String.class, log.service("config"));
         done(registry.startAll());
 
         registry.install(dependent(API, DB));
-        registry.install(ServiceDefinition.builder(ServiceKey.of("ui", String.class), probe.service("ui"))
-                .dependsOn("api").build());
+        install("ui", log.service("ui"), "api");
         CompletableFuture<@Nullable String> api = registry.await(API);
         done(registry.settled());
 
@@ -88,19 +82,18 @@ class DynamicGraphTests extends ManualRegistryTestBase {
         assertThat(registry.await(ServiceKey.of("ui", String.class))).succeedsWithin(WAIT);
         assertThat(snapshot("api").missing()).isEmpty();
         assertThat(snapshot("db").dependents()).containsExactly("api");
-        assertThat(probe.calls()).containsExactly("start config", "start db", "start api", "start ui");
+        assertThat(log.calls()).containsExactly("start config", "start db", "start api", "start ui");
     }
 
     @Test
     void removeStopsTheDependentsFirstAndLeavesThemWaitingOnTheMissingService() throws Exception {
-        installChain();
-        done(registry.startAll());
+        startChain();
         ServiceHandle<String> config = registry.handle(CONFIG);
 
         CompletableFuture<@Nullable Void> removal = registry.remove("config");
         done(removal);
 
-        assertThat(probe.calls().subList(3, probe.calls().size())).containsExactly("stop api", "join api", "stop db",
+        assertThat(log.calls().subList(3, log.calls().size())).containsExactly("stop api", "join api", "stop db",
                 "join db", "stop config", "join config");
         assertThat(registry.snapshot("config")).isEmpty();
         assertThat(registry.snapshot()).extracting(ServiceSnapshot::id).containsExactly("db", "api");
@@ -121,54 +114,50 @@ class DynamicGraphTests extends ManualRegistryTestBase {
 
     @Test
     void removeOfALeafLeavesItsRequirementsRunning() throws Exception {
-        installChain();
-        done(registry.startAll());
+        startChain();
 
         done(registry.remove("api"));
 
-        assertThat(probe.calls().subList(3, probe.calls().size())).containsExactly("stop api", "join api");
+        assertThat(log.calls().subList(3, log.calls().size())).containsExactly("stop api", "join api");
         assertThat(snapshot("db").state()).isEqualTo(ServiceState.RUNNING);
         assertThat(snapshot("db").dependents()).isEmpty();
     }
 
     @Test
     void reinstallAfterRemoveRestartsTheDependentsWithTheNewValue() throws Exception {
-        installChain();
-        done(registry.startAll());
+        startChain();
         done(registry.remove("config"));
 
-        registry.install("config", String.class, probe.service("config", () -> "config-v2"));
+        registry.install("config", String.class, log.service("config", () -> "config-v2"));
 
         assertThat(registry.await(API)).succeedsWithin(WAIT).isEqualTo("api(db(config-v2))");
         done(registry.settled());
         assertThat(snapshot("db").missing()).isEmpty();
         assertThat(snapshot("config").dependents()).containsExactly("db");
-        assertThat(probe.calls().subList(9, probe.calls().size())).containsExactly("start config", "start db",
+        assertThat(log.calls().subList(9, log.calls().size())).containsExactly("start config", "start db",
                 "start api");
     }
 
     @Test
     void removeWhileStartingInterruptsTheStartAndCompletesWithoutWaitingForIt() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
-        registry.install("slow", String.class, blockingStart(entered, () -> "slow", true));
+        registry.install("slow", String.class, blockingStart(() -> "slow", true));
         registry.startAll();
         assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
         done(registry.remove("slow"));
 
         assertThat(registry.snapshot("slow")).isEmpty();
-        assertThat(probe.calls()).containsExactly("start slow");
+        assertThat(log.calls()).containsExactly("start slow");
         await().atMost(WAIT).untilAsserted(() -> assertThat(listener.of("slow")).containsExactly("INSTALLED->STARTING",
                 "STARTING->STOPPING", "STOPPING->REMOVED"));
-        assertThat(listener.transitions).filteredOn(t -> t.to() == ServiceState.STOPPING)
+        assertThat(listener.transitions()).filteredOn(t -> t.to() == ServiceState.STOPPING)
                 .extracting(dev.lifecycle.core.event.ServiceTransition::detail).containsExactly("start cancelled");
         assertThat(time.pending()).isEmpty();
     }
 
     @Test
     void removeWhileStartingOfAStartThatIgnoresTheInterruptStopsTheValueItReturnsLate() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
-        registry.install("slow", String.class, blockingStart(entered, () -> "slow", false));
+        registry.install("slow", String.class, blockingStart(() -> "slow", false));
         registry.startAll();
         assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
@@ -178,13 +167,12 @@ class DynamicGraphTests extends ManualRegistryTestBase {
         done(removal);
 
         assertThat(registry.snapshot("slow")).isEmpty();
-        assertThat(probe.calls()).containsExactly("start slow", "stop slow", "join slow");
+        assertThat(log.calls()).containsExactly("start slow", "stop slow", "join slow");
     }
 
     @Test
     void removeWhileStartingCompletesWhenTheStartFails() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
-        registry.install("slow", String.class, blockingStart(entered, () -> {
+        registry.install("slow", String.class, blockingStart(() -> {
             throw new IllegalStateException("could not connect");
         }, false));
         registry.startAll();
@@ -196,21 +184,18 @@ class DynamicGraphTests extends ManualRegistryTestBase {
         assertThat(removal).succeedsWithin(WAIT);
         assertThat(registry.snapshot("slow")).isEmpty();
         assertThat(time.pending()).isEmpty();
-        assertThat(probe.calls()).containsExactly("start slow");
+        assertThat(log.calls()).containsExactly("start slow");
     }
 
     @Test
     void removeWhileADependentIsStartingInterruptsItsStartAndLeavesItWaitingOnTheMissingService() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
-        registry.install("config", String.class, probe.service("config"));
-        registry.install(ServiceDefinition.builder(DB, blockingStart(entered, () -> "db", true)).requires(CONFIG)
-                .build());
+        installConfigAndDb(blockingStart(() -> "db", true));
         registry.startAll();
         assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
         done(registry.remove("config"));
 
-        assertThat(probe.calls()).containsExactly("start config", "start db", "stop config", "join config");
+        assertThat(log.calls()).containsExactly("start config", "start db", "stop config", "join config");
         ServiceSnapshot db = snapshot("db");
         assertThat(db.state()).isEqualTo(ServiceState.WAITING);
         assertThat(db.reason()).isEqualTo(TransitionReason.DEPENDENCY);
@@ -221,10 +206,7 @@ class DynamicGraphTests extends ManualRegistryTestBase {
 
     @Test
     void removeWhileADependentIsStartingStopsTheDependentFirstWhenItsStartIgnoresTheInterrupt() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
-        registry.install("config", String.class, probe.service("config"));
-        registry.install(ServiceDefinition.builder(DB, blockingStart(entered, () -> "db", false)).requires(CONFIG)
-                .build());
+        installConfigAndDb(blockingStart(() -> "db", false));
         registry.startAll();
         assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
@@ -233,7 +215,7 @@ class DynamicGraphTests extends ManualRegistryTestBase {
         release.countDown();
         done(removal);
 
-        assertThat(probe.calls()).containsExactly("start config", "start db", "stop db", "join db", "stop config",
+        assertThat(log.calls()).containsExactly("start config", "start db", "stop db", "join db", "stop config",
                 "join config");
         assertThat(snapshot("db").state()).isEqualTo(ServiceState.WAITING);
         assertThat(snapshot("db").missing()).containsExactly("config");
@@ -241,8 +223,7 @@ class DynamicGraphTests extends ManualRegistryTestBase {
 
     @Test
     void removeOfAFailedServiceCancelsItsRestart() throws Exception {
-        installChain();
-        done(registry.startAll());
+        startChain();
         done(registry.fail("config", new IOException("lost")));
         assertThat(time.pending()).hasSize(1);
 
@@ -268,8 +249,7 @@ class DynamicGraphTests extends ManualRegistryTestBase {
 
     @Test
     void actionsOnARemovedServiceAndRemovingTwiceAreRefusedSayingItWasRemoved() throws Exception {
-        installChain();
-        done(registry.startAll());
+        startChain();
         done(registry.remove("config"));
 
         List<Runnable> actions = List.of(() -> registry.fail("config", new IOException("x")),
@@ -285,8 +265,7 @@ class DynamicGraphTests extends ManualRegistryTestBase {
 
     @Test
     void removeRequestedTwiceWhileUnderWayReturnsTheSameFuture() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
-        registry.install("slow", String.class, blockingStart(entered, () -> "slow", false));
+        registry.install("slow", String.class, blockingStart(() -> "slow", false));
         registry.startAll();
         assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
@@ -298,37 +277,19 @@ class DynamicGraphTests extends ManualRegistryTestBase {
         done(first);
     }
 
-    private void installChain() {
-        registry.install("config", String.class, probe.service("config"));
+    /** Installs {@code config <- db <- api}, each publishing a value made of its requirement's, and starts them. */
+    private void startChain() throws Exception {
+        registry.install("config", String.class, log.service("config"));
         registry.install(dependent(DB, CONFIG));
         registry.install(dependent(API, DB));
+        done(registry.startAll());
     }
 
     /** A recording service {@code key} that requires {@code requirement} and publishes {@code id(value)}. */
     private ServiceDefinition<String> dependent(ServiceKey<String> key, ServiceKey<String> requirement) {
-        AtomicReference<ServiceHandle<String>> handle = new AtomicReference<>();
-        Service<String> recorded = probe.service(key.id(), () -> key.id() + "(" + handle.get().get() + ")");
-        return ServiceDefinition.builder(key, new Service<String>() {
-            @Override
-            public void init(ServiceInit init) {
-                handle.set(init.requires(requirement));
-            }
-
-            @Override
-            public String start(ServiceContext context) throws Exception {
-                return recorded.start(context);
-            }
-
-            @Override
-            public void stop(ServiceContext context) throws Exception {
-                recorded.stop(context);
-            }
-
-            @Override
-            public void join(ServiceContext context) throws Exception {
-                recorded.join(context);
-            }
-        }).build();
+        ServiceHandle<String> handle = registry.handle(requirement);
+        return ServiceDefinition.builder(key, log.service(key.id(), () -> key.id() + "(" + handle.get() + ")"))
+                .requires(requirement).build();
     }
 
 }

@@ -8,23 +8,17 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * What the registry refuses about the shape of the graph: cycles at install, missing requirements at the first
  * start, clashing types and invalid names, each with a message naming the problem and the fix.
  */
-class GraphValidationTests {
+class GraphValidationTests extends ManualRegistryTestBase {
 
-    private final ManualTime time = new ManualTime();
-    private final PhaseLog log = new PhaseLog();
-    private final ServiceRegistry registry = ServiceRegistry.builder().executor(Runnable::run).clock(time)
-            .scheduler(time).build();
-
-    @AfterEach
-    void close() {
-        registry.close();
+    @Override
+    boolean onCallingThread() {
+        return true;
     }
 
     @Test
@@ -47,7 +41,7 @@ class GraphValidationTests {
         log.install(registry, "c", "b");
 
         assertThatThrownBy(() -> registry.install(ServiceDefinition.builder(ServiceKey.of("a", String.class),
-                log.service("a", "a")).requires(ServiceKey.of("c", String.class)).build()))
+                log.everyPhase("a", "a")).requires(ServiceKey.of("c", String.class)).build()))
                 .isInstanceOf(DependencyCycleException.class)
                 .hasMessageStartingWith("Dependency cycle: b -> a -> c -> b; ");
     }
@@ -63,8 +57,7 @@ class GraphValidationTests {
 
     @Test
     void cycleThroughAWantsIsRefused() {
-        registry.install(ServiceDefinition.builder(ServiceKey.of("a", String.class), log.service("a", "a"))
-                .wants("b").build());
+        registry.install(log.definition("a").wants("b").build());
 
         assertThatThrownBy(() -> log.install(registry, "b", "a")).isInstanceOf(DependencyCycleException.class)
                 .hasMessage("Dependency cycle: a -> b -> a, through a 'wants' (which orders the start as a "
@@ -76,14 +69,13 @@ class GraphValidationTests {
     @Test
     void serviceWantingItselfIsRefused() {
         assertThatThrownBy(() -> registry.install(ServiceDefinition.builder(ServiceKey.of("a", String.class),
-                log.service("a", "a")).wants("a").build())).isInstanceOf(DependencyCycleException.class)
+                log.everyPhase("a", "a")).wants("a").build())).isInstanceOf(DependencyCycleException.class)
                 .hasMessageStartingWith("Dependency cycle: a -> a, through a 'wants'");
     }
 
     @Test
     void firstStartWithMissingRequirementsListsEachWithWhoNeedsItAndStartsNothing() {
-        registry.install(ServiceDefinition.builder(ServiceKey.of("web", String.class), log.service("web", "web"))
-                .requires(ServiceKey.of("db", String.class)).build());
+        registry.install(log.definition("web").requires(ServiceKey.of("db", String.class)).build());
         log.install(registry, "jobs", "db", "queue");
         log.install(registry, "metrics");
 
@@ -110,8 +102,7 @@ class GraphValidationTests {
 
     @Test
     void wantedServiceThatIsNotInstalledIsNotMissing() throws Exception {
-        registry.install(ServiceDefinition.builder(ServiceKey.of("web", String.class), log.service("web", "web"))
-                .wants("cache").build());
+        registry.install(log.definition("web").wants("cache").build());
 
         registry.startAll().get(5, TimeUnit.SECONDS);
 
@@ -122,7 +113,7 @@ class GraphValidationTests {
     void installingTheSameKeyAgainReturnsTheInstalledServiceWithoutRunningInitAgain() {
         ServiceHandle<String> first = log.install(registry, "config");
 
-        ServiceHandle<String> second = registry.install("config", String.class, log.service("config", "other"));
+        ServiceHandle<String> second = registry.install("config", String.class, log.everyPhase("config", "other"));
 
         assertThat(second.key()).isEqualTo(first.key());
         assertThat(log.of("init")).containsExactly("config");
@@ -206,8 +197,7 @@ class GraphValidationTests {
 
     @Test
     void requirementIdWithWhitespaceIsRefusedAtInstallInsteadOfWaitingForAServiceThatCannotExist() {
-        ServiceDefinition<String> web = ServiceDefinition.builder(ServiceKey.of("web", String.class),
-                log.service("web", "web")).dependsOn("my db").build();
+        ServiceDefinition<String> web = log.definition("web").dependsOn("my db").build();
 
         assertThatIllegalArgumentException().isThrownBy(() -> registry.install(web))
                 .withMessage("Invalid service name 'my db': it must not contain ':' or whitespace (use the "
@@ -217,8 +207,7 @@ class GraphValidationTests {
 
     @Test
     void wantedIdWithAnEmptyQualifierIsRefusedAtInstall() {
-        ServiceDefinition<String> web = ServiceDefinition.builder(ServiceKey.of("web", String.class),
-                log.service("web", "web")).wants("cache:").build();
+        ServiceDefinition<String> web = log.definition("web").wants("cache:").build();
 
         assertThatIllegalArgumentException().isThrownBy(() -> registry.install(web))
                 .withMessage("A service qualifier must not be empty");
@@ -228,8 +217,7 @@ class GraphValidationTests {
     void requirementIdWithAQualifierIsAccepted() throws Exception {
         registry.install(ServiceKey.of("client", String.class, "eu").name(), String.class, ctx -> "unqualified");
         registry.install(ServiceDefinition.builder(ServiceKey.of("client", String.class, "eu"), ctx -> "eu").build());
-        registry.install(ServiceDefinition.builder(ServiceKey.of("web", String.class), log.service("web", "web"))
-                .dependsOn("client:eu").build());
+        registry.install(log.definition("web").dependsOn("client:eu").build());
 
         registry.startAll().get(5, TimeUnit.SECONDS);
 
@@ -240,8 +228,7 @@ class GraphValidationTests {
 
     @Test
     void blankRequirementIdIsRefused() {
-        ServiceDefinition<String> web = ServiceDefinition.builder(ServiceKey.of("web", String.class),
-                log.service("web", "web")).dependsOn(" ").build();
+        ServiceDefinition<String> web = log.definition("web").dependsOn(" ").build();
 
         assertThatIllegalArgumentException().isThrownBy(() -> registry.install(web))
                 .withMessage("A service id must not be blank");

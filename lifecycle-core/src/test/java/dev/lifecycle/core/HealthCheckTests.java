@@ -6,44 +6,34 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Health checks: their outcome in the snapshot, failing a service after N unhealthy checks in a row, the periodic
  * schedule, and that they are off unless configured. Time is driven by hand and user code runs on the calling thread.
  */
-class HealthCheckTests {
+class HealthCheckTests extends ManualRegistryTestBase {
 
-    private final ManualTime time = new ManualTime();
     private final Instant t0 = time.instant();
-    private final RecordingListener listener = new RecordingListener();
-    private final CascadeProbe probe = new CascadeProbe();
     private final AtomicBoolean healthy = new AtomicBoolean(true);
     private final AtomicInteger checks = new AtomicInteger();
-    private ServiceRegistry registry;
 
-    @BeforeEach
-    void buildRegistry() {
-        registry = ServiceRegistry.builder().clock(time).scheduler(time).executor(Runnable::run).random(() -> 0.0)
-                .healthCheckInterval(Duration.ofSeconds(5)).listener(listener).build();
+    @Override
+    boolean onCallingThread() {
+        return true;
     }
 
-    @AfterEach
-    void closeRegistry() {
-        registry.close();
-        listener.assertAllLegal();
+    @Override
+    ServiceRegistryBuilder builder() {
+        return super.builder().healthCheckInterval(Duration.ofSeconds(5));
     }
 
     @Test
     void snapshotShowsTheOutcomeOfTheLastCheck() throws Exception {
-        install(ServiceDefinition.builder(ServiceKey.of("db", String.class), probe.service("db"))
-                .healthCheck(this::check));
+        installChecked("db", this::check, 0);
         registry.startAll().get();
 
         checkHealth();
@@ -67,10 +57,8 @@ class HealthCheckTests {
 
     @Test
     void unhealthyChecksInARowFailTheServiceWhichThenRestarts() throws Exception {
-        install(ServiceDefinition.builder(ServiceKey.of("db", String.class), probe.service("db"))
-                .healthCheck(this::check).failAfterUnhealthyChecks(3));
-        install(ServiceDefinition.builder(ServiceKey.of("api", String.class), probe.service("api"))
-                .dependsOn("db"));
+        installChecked("db", this::check, 3);
+        install("api", log.service("api"), "db");
         registry.startAll().get();
 
         for (boolean outcome : new boolean[] {false, false, true, false, false}) {
@@ -88,7 +76,7 @@ class HealthCheckTests {
         assertThat(db.lastFailure().message()).isEqualTo("Service 'db' was unhealthy in 3 health checks in a row");
         assertThat(db.nextRestartAt()).isEqualTo(t0.plusMillis(100));
         assertThat(snapshot("api").state()).isEqualTo(ServiceState.WAITING);
-        assertThat(probe.calls()).containsExactly("start db", "start api", "stop api", "join api", "stop db",
+        assertThat(log.calls()).containsExactly("start db", "start api", "stop api", "join api", "stop db",
                 "join db");
 
         healthy.set(true);
@@ -104,8 +92,7 @@ class HealthCheckTests {
 
     @Test
     void checksRunPeriodicallyOnRunningServices() throws Exception {
-        install(ServiceDefinition.builder(ServiceKey.of("db", String.class), probe.service("db"))
-                .healthCheck(this::check));
+        installChecked("db", this::check, 0);
         registry.startAll().get();
         assertThat(time.pending()).containsExactly(t0.plusSeconds(5));
 
@@ -121,41 +108,35 @@ class HealthCheckTests {
 
     @Test
     void checkThatNeverAnswersHoldsBackNeitherTheScheduleNorTheOtherChecks() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
         AtomicInteger hanging = new AtomicInteger();
         healthy.set(false);
-        try (ServiceRegistry threaded = ServiceRegistry.builder().clock(time).scheduler(time)
-                .healthCheckInterval(Duration.ofSeconds(5)).build()) {
-            threaded.install(ServiceDefinition.builder(ServiceKey.of("stuck", String.class), probe.service("stuck"))
-                    .healthCheck(() -> {
-                        hanging.incrementAndGet();
-                        return release.await(1, TimeUnit.MINUTES);
-                    }).build());
-            threaded.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), probe.service("db"))
-                    .healthCheck(this::check).build());
-            threaded.startAll().get(10, TimeUnit.SECONDS);
+        rebuildOnDefaultExecutor();
+        installChecked("stuck", () -> {
+            hanging.incrementAndGet();
+            return release.await(1, TimeUnit.MINUTES);
+        }, 0);
+        installChecked("db", this::check, 0);
+        registry.startAll().get(10, TimeUnit.SECONDS);
 
-            time.advance(Duration.ofSeconds(5));
-            await().atMost(Duration.ofSeconds(10)).until(() -> hanging.get() == 1
-                    && threaded.snapshot("db").orElseThrow().health() == ServiceHealth.DOWN);
-            time.advance(Duration.ofSeconds(5));
+        time.advance(Duration.ofSeconds(5));
+        await().atMost(Duration.ofSeconds(10)).until(() -> hanging.get() == 1
+                && snapshot("db").health() == ServiceHealth.DOWN);
+        time.advance(Duration.ofSeconds(5));
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> checks.get() == 2);
-            assertThat(hanging).as("not checked again while its check is in flight").hasValue(1);
-            assertThat(time.pending()).containsExactly(t0.plusSeconds(15));
-            release.countDown();
-        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> checks.get() == 2);
+        assertThat(hanging).as("not checked again while its check is in flight").hasValue(1);
+        assertThat(time.pending()).containsExactly(t0.plusSeconds(15));
+        release.countDown();
     }
 
     @Test
     void healthChecksAreOffByDefault() throws Exception {
         AtomicInteger unhealthy = new AtomicInteger();
-        install(ServiceDefinition.builder(ServiceKey.of("plain", String.class), probe.service("plain")));
-        install(ServiceDefinition.builder(ServiceKey.of("reported", String.class), probe.service("reported"))
-                .healthCheck(() -> {
-                    unhealthy.incrementAndGet();
-                    return false;
-                }));
+        registry.install("plain", String.class, log.service("plain"));
+        installChecked("reported", () -> {
+            unhealthy.incrementAndGet();
+            return false;
+        }, 0);
         registry.startAll().get();
 
         for (int i = 0; i < 10; i++) {
@@ -171,7 +152,7 @@ class HealthCheckTests {
 
     @Test
     void noTimerRunsWhenNoServiceHasAHealthCheck() throws Exception {
-        install(ServiceDefinition.builder(ServiceKey.of("plain", String.class), probe.service("plain")));
+        registry.install("plain", String.class, log.service("plain"));
         registry.startAll().get();
 
         assertThat(time.pending()).isEmpty();
@@ -181,10 +162,9 @@ class HealthCheckTests {
     @Test
     void checkThatThrowsCountsAsUnhealthyAndItsErrorIsTheCause() throws Exception {
         IOException timedOut = new IOException("ping timed out");
-        install(ServiceDefinition.builder(ServiceKey.of("db", String.class), probe.service("db"))
-                .healthCheck(() -> {
-                    throw timedOut;
-                }).failAfterUnhealthyChecks(2));
+        installChecked("db", () -> {
+            throw timedOut;
+        }, 2);
         registry.startAll().get();
 
         checkHealth();
@@ -200,10 +180,9 @@ class HealthCheckTests {
 
     @Test
     void checkThatThrowsAnErrorCountsAsUnhealthy() throws Exception {
-        install(ServiceDefinition.builder(ServiceKey.of("db", String.class), probe.service("db"))
-                .healthCheck(() -> {
-                    throw new AssertionError("broken check");
-                }).failAfterUnhealthyChecks(1));
+        installChecked("db", () -> {
+            throw new AssertionError("broken check");
+        }, 1);
         registry.startAll().get();
 
         checkHealth();
@@ -217,16 +196,17 @@ class HealthCheckTests {
         return healthy.get();
     }
 
-    private void install(ServiceDefinition.Builder<String> definition) {
-        registry.install(definition.build());
+    /**
+     * Installs a recorded service {@code id} checked by {@code check}, failed after {@code failAfter} unhealthy checks
+     * in a row (0: never).
+     */
+    private void installChecked(String id, HealthCheck check, int failAfter) {
+        registry.install(ServiceDefinition.builder(ServiceKey.of(id, String.class), log.service(id)).healthCheck(check)
+                .failAfterUnhealthyChecks(failAfter).build());
     }
 
     private void checkHealth() throws Exception {
         registry.checkHealth().get(10, TimeUnit.SECONDS);
         registry.settled().get(10, TimeUnit.SECONDS);
-    }
-
-    private ServiceSnapshot snapshot(String id) {
-        return registry.snapshot(id).orElseThrow();
     }
 }

@@ -29,7 +29,7 @@ class ListenerFaultTests {
     private static final ServiceKey<String> API = ServiceKey.of("api", String.class);
 
     private final CountDownLatch unblock = new CountDownLatch(1);
-    private final StressLog recorded = new StressLog();
+    private final TransitionLog recorded = new TransitionLog();
     private final AtomicInteger thrownAt = new AtomicInteger();
     private final ServiceListener throwing = new ServiceListener() {
         @Override
@@ -112,7 +112,7 @@ class ListenerFaultTests {
 
         unblock.countDown();
         await().atMost(WAIT).untilAsserted(() -> assertThat(blocking.received).as("its events waited for it")
-                .containsExactlyElementsOf(recorded.events()));
+                .containsExactlyElementsOf(recorded.transitions()));
         assertThat(caller).succeedsWithin(WAIT);
     }
 
@@ -134,6 +134,6 @@ class ListenerFaultTests {
         unblock.countDown();
         starter.join(WAIT.toMillis());
         registry.close();
-        assertThat(blocking.received).containsExactlyElementsOf(recorded.events());
+        assertThat(blocking.received).containsExactlyElementsOf(recorded.transitions());
     }
 }

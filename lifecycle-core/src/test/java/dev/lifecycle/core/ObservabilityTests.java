@@ -15,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,18 +22,13 @@ import org.junit.jupiter.api.Test;
  * start-up report. User code runs on the calling thread and time moves only by hand, so instants and durations are
  * exact.
  */
-class ObservabilityTests {
+class ObservabilityTests extends ManualRegistryTestBase {
 
-    private final ManualTime time = new ManualTime();
     private final Instant t0 = time.instant();
-    private final RecordingListener listener = new RecordingListener();
-    private final ServiceRegistry registry = ServiceRegistry.builder().executor(Runnable::run).clock(time)
-            .scheduler(time).random(() -> 0.0).listener(listener).build();
 
-    @AfterEach
-    void close() {
-        registry.close();
-        listener.assertAllLegal();
+    @Override
+    boolean onCallingThread() {
+        return true;
     }
 
     /** A transition as one line: service, edge, reason, cause, detail and milliseconds since the test began. */
@@ -46,11 +40,7 @@ class ObservabilityTests {
     }
 
     private List<String> transitionsOf(String id) {
-        return listener.transitions.stream().filter(t -> t.key().id().equals(id)).map(this::describe).toList();
-    }
-
-    private ServiceSnapshot snapshot(String id) {
-        return registry.snapshot(id).orElseThrow();
+        return listener.transitions().stream().filter(t -> t.key().id().equals(id)).map(this::describe).toList();
     }
 
     @Test
@@ -81,14 +71,13 @@ class ObservabilityTests {
                 "db STOPPING->WAITING DEPENDENCY (a requirement left RUNNING) @1000");
         assertThat(listener.arrivals()).containsSubsequence("config:RUNNING", "db:STARTING", "db:RUNNING",
                 "db:STOPPING", "config:STOPPING", "db:WAITING", "config:FAILED");
-        assertThat(listener.transitions).filteredOn(t -> t.reason() == TransitionReason.FAILURE)
+        assertThat(listener.transitions()).filteredOn(t -> t.reason() == TransitionReason.FAILURE)
                 .extracting(ServiceTransition::cause).containsOnly(changed);
     }
 
     /** Installs {@code config}, started by hand, and {@code db}, which requires it and takes 30 ms to stop. */
     private ManualStart<String> installConfigAndDbThatTakes30MsToStop() {
-        ManualStart<String> config = new ManualStart<>();
-        registry.install("config", String.class, config);
+        ManualStart<String> config = installStartedByHand("config");
         registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), takes30MsToStop("db"))
                 .dependsOn("config").build());
         return config;
@@ -96,17 +85,7 @@ class ObservabilityTests {
 
     /** A service whose value is {@code value} and whose stop takes 30 ms of the manual clock. */
     private Service<String> takes30MsToStop(String value) {
-        return new Service<>() {
-            @Override
-            public String start(ServiceContext context) {
-                return value;
-            }
-
-            @Override
-            public void stop(ServiceContext context) {
-                time.advance(Duration.ofMillis(30));
-            }
-        };
+        return withStop(value, context -> time.advance(Duration.ofMillis(30)));
     }
 
     @Test
@@ -120,7 +99,7 @@ class ObservabilityTests {
         registry.stopAll().get(5, TimeUnit.SECONDS);
 
         // config is STOPPING from 1000 ms, first waiting for db's 30 ms stop, then stopping itself: one state.
-        assertThat(listener.transitions).extracting(t -> t.key().id() + " " + t.from() + "->" + t.to() + " @"
+        assertThat(listener.transitions()).extracting(t -> t.key().id() + " " + t.from() + "->" + t.to() + " @"
                 + Duration.between(t0, t.at()).toMillis() + " after " + t.timeInPreviousState().toMillis())
                 .containsExactly(
                         "config INSTALLED->STARTING @0 after 0",
@@ -132,7 +111,7 @@ class ObservabilityTests {
                         "config RUNNING->STOPPING @1000 after 900",
                         "db STOPPING->STOPPED @1030 after 30",
                         "config STOPPING->STOPPED @1030 after 30");
-        assertThat(listener.transitions).allSatisfy(t -> assertThat(t.since()).isBeforeOrEqualTo(t.at()));
+        assertThat(listener.transitions()).allSatisfy(t -> assertThat(t.since()).isBeforeOrEqualTo(t.at()));
     }
 
     @Test
@@ -186,7 +165,7 @@ class ObservabilityTests {
         registry.startAll().get(5, TimeUnit.SECONDS);
 
         assertThat(counter.started).containsExactly("config");
-        assertThat(listener.transitions).extracting(t -> t.to()).containsSubsequence(ServiceState.RUNNING,
+        assertThat(listener.transitions()).extracting(t -> t.to()).containsSubsequence(ServiceState.RUNNING,
                 ServiceState.STOPPED, ServiceState.RUNNING);
     }
 
@@ -243,8 +222,7 @@ class ObservabilityTests {
 
     @Test
     void listenerMayCloseTheRegistryWhenAServiceGivesUp() throws Exception {
-        ServiceRegistry threaded = ServiceRegistry.builder().clock(time).scheduler(time)
-                .restartPolicy(RestartPolicy.never()).listener(listener).build();
+        ServiceRegistry threaded = rebuildOnDefaultExecutor(options -> options.restartPolicy(RestartPolicy.never()));
         CompletableFuture<Void> closedByListener = new CompletableFuture<>();
         threaded.addListener(new ServiceListener() {
             @Override
@@ -253,11 +231,9 @@ class ObservabilityTests {
                 closedByListener.complete(null);
             }
         });
-        PhaseLog log = new PhaseLog();
         log.install(threaded, "config");
         log.install(threaded, "web", "config");
-        ManualStart<String> db = new ManualStart<>();
-        threaded.install("db", String.class, db);
+        ManualStart<String> db = installStartedByHand("db");
         threaded.startAll();
         await().atMost(Duration.ofSeconds(10)).until(() -> db.starts() == 1);
 
@@ -419,18 +395,11 @@ class ObservabilityTests {
 
     @Test
     void startupReportShowsEachServiceAndTheChainThatDecidedHowLongStartUpTook() throws Exception {
-        ManualStart<String> config = new ManualStart<>();
-        ManualStart<String> metrics = new ManualStart<>();
-        ManualStart<String> db = new ManualStart<>();
-        ManualStart<String> cache = new ManualStart<>();
-        ManualStart<String> web = new ManualStart<>();
-        registry.install("config", String.class, config);
-        registry.install("metrics", String.class, metrics);
-        registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), db).dependsOn("config").build());
-        registry.install(ServiceDefinition.builder(ServiceKey.of("cache", String.class), cache).dependsOn("db")
-                .build());
-        registry.install(ServiceDefinition.builder(ServiceKey.of("web", String.class), web)
-                .dependsOn("cache", "metrics").build());
+        ManualStart<String> config = installStartedByHand("config");
+        ManualStart<String> metrics = installStartedByHand("metrics");
+        ManualStart<String> db = installStartedByHand("db", "config");
+        ManualStart<String> cache = installStartedByHand("cache", "db");
+        ManualStart<String> web = installStartedByHand("web", "cache", "metrics");
 
         var startAll = registry.startAll();
         time.advance(Duration.ofMillis(50));
@@ -468,13 +437,9 @@ class ObservabilityTests {
 
     @Test
     void startupReportFollowsTheRequirementThatWasReadyLast() throws Exception {
-        ManualStart<String> config = new ManualStart<>();
-        ManualStart<String> metrics = new ManualStart<>();
-        ManualStart<String> web = new ManualStart<>();
-        registry.install("config", String.class, config);
-        registry.install("metrics", String.class, metrics);
-        registry.install(ServiceDefinition.builder(ServiceKey.of("web", String.class), web)
-                .dependsOn("config", "metrics").build());
+        ManualStart<String> config = installStartedByHand("config");
+        ManualStart<String> metrics = installStartedByHand("metrics");
+        ManualStart<String> web = installStartedByHand("web", "config", "metrics");
 
         var startAll = registry.startAll();
         time.advance(Duration.ofMillis(40));

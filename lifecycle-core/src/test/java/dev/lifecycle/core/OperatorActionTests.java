@@ -7,12 +7,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,18 +25,17 @@ class OperatorActionTests extends ManualRegistryTestBase {
 
     @Test
     void restartStopsDependentsFirstThenStartsInOrderWithoutBackoffAndIsNoFailure() throws Exception {
-        installChain();
-        done(registry.startAll());
+        startChain();
         IOException earlier = new IOException("earlier failure");
         done(registry.fail("config", earlier));
         time.advance(Duration.ofMillis(100));
         assertThat(registry.await(ServiceKey.of("api", String.class))).succeedsWithin(WAIT);
         done(registry.settled());
-        int before = probe.calls().size();
+        int before = log.calls().size();
 
         done(registry.restart("config"));
 
-        assertThat(probe.calls().subList(before, probe.calls().size())).containsExactly("stop api", "join api",
+        assertThat(log.calls().subList(before, log.calls().size())).containsExactly("stop api", "join api",
                 "stop db", "join db", "stop config", "join config", "start config", "start db", "start api");
         ServiceSnapshot config = snapshot("config");
         assertThat(config.state()).isEqualTo(ServiceState.RUNNING);
@@ -53,18 +48,17 @@ class OperatorActionTests extends ManualRegistryTestBase {
         assertThat(snapshot("api").state()).isEqualTo(ServiceState.RUNNING);
         assertThat(snapshot("db").restarts()).isZero();
         assertThat(registry.get(ServiceKey.of("api", String.class))).isEqualTo("api#3");
-        assertThat(probe.starts("other")).isEqualTo(1);
+        assertThat(log.starts("other")).isEqualTo(1);
         await().atMost(WAIT).untilAsserted(() -> assertThat(listener.of("config")).endsWith("RUNNING->STOPPING",
                 "STOPPING->WAITING", "WAITING->STARTING", "STARTING->RUNNING"));
-        assertThat(listener.transitions.stream().filter(t -> t.key().id().equals("config")
+        assertThat(listener.transitions().stream().filter(t -> t.key().id().equals("config")
                 && t.from() == ServiceState.RUNNING).reduce((a, b) -> b).orElseThrow().reason())
                 .isEqualTo(TransitionReason.OPERATOR);
     }
 
     @Test
     void restartsByHandDoNotCountTowardsTheIntensityLimit() throws Exception {
-        installChain();
-        done(registry.startAll());
+        startChain();
 
         for (int i = 1; i <= 5; i++) {
             done(registry.restart("config"));
@@ -72,30 +66,28 @@ class OperatorActionTests extends ManualRegistryTestBase {
             assertThat(snapshot("config").restarts()).isEqualTo(i);
         }
         assertThat(snapshot("config").lastFailure()).isNull();
-        assertThat(probe.starts("api")).isEqualTo(6);
+        assertThat(log.starts("api")).isEqualTo(6);
     }
 
     @Test
     void restartOfADependentLeavesItsRequirementsRunning() throws Exception {
-        installChain();
-        done(registry.startAll());
+        startChain();
 
         done(registry.restart("db"));
 
-        assertThat(probe.calls().subList(4, probe.calls().size())).containsExactly("stop api", "join api", "stop db",
+        assertThat(log.calls().subList(4, log.calls().size())).containsExactly("stop api", "join api", "stop db",
                 "join db", "start db", "start api");
-        assertThat(probe.starts("config")).isEqualTo(1);
+        assertThat(log.starts("config")).isEqualTo(1);
         assertThat(snapshot("db").restarts()).isEqualTo(1);
     }
 
     @Test
     void stopTakesTheServiceAndItsDependentsDownUntilStartedAgain() throws Exception {
-        installChain();
-        done(registry.startAll());
+        startChain();
 
         done(registry.stop("config"));
 
-        assertThat(probe.calls().subList(4, probe.calls().size())).containsExactly("stop api", "join api", "stop db",
+        assertThat(log.calls().subList(4, log.calls().size())).containsExactly("stop api", "join api", "stop db",
                 "join db", "stop config", "join config");
         assertThat(snapshot("config").state()).isEqualTo(ServiceState.STOPPED);
         assertThat(snapshot("config").reason()).isEqualTo(TransitionReason.OPERATOR);
@@ -114,7 +106,7 @@ class OperatorActionTests extends ManualRegistryTestBase {
 
         done(registry.start("config"));
 
-        assertThat(probe.calls().subList(10, probe.calls().size())).containsExactly("start config", "start db",
+        assertThat(log.calls().subList(10, log.calls().size())).containsExactly("start config", "start db",
                 "start api");
         assertThat(snapshot("config").state()).isEqualTo(ServiceState.RUNNING);
         assertThat(snapshot("config").reason()).isEqualTo(TransitionReason.OPERATOR);
@@ -124,8 +116,7 @@ class OperatorActionTests extends ManualRegistryTestBase {
 
     @Test
     void stopOfADependentLeavesItsRequirementRunning() throws Exception {
-        installChain();
-        done(registry.startAll());
+        startChain();
 
         done(registry.stop("db"));
 
@@ -140,13 +131,12 @@ class OperatorActionTests extends ManualRegistryTestBase {
 
         done(registry.start("db"));
         assertThat(snapshot("api").state()).isEqualTo(ServiceState.RUNNING);
-        assertThat(probe.starts("db")).isEqualTo(2);
+        assertThat(log.starts("db")).isEqualTo(2);
     }
 
     @Test
     void stopCancelsAScheduledRestart() throws Exception {
-        installChain();
-        done(registry.startAll());
+        startChain();
         done(registry.fail("config", new IOException("lost")));
         assertThat(time.pending()).hasSize(1);
 
@@ -157,13 +147,12 @@ class OperatorActionTests extends ManualRegistryTestBase {
         assertThat(time.pending()).isEmpty();
         time.advance(Duration.ofMinutes(1));
         assertThat(snapshot("config").state()).isEqualTo(ServiceState.STOPPED);
-        assertThat(probe.starts("config")).isEqualTo(1);
+        assertThat(log.starts("config")).isEqualTo(1);
     }
 
     @Test
     void stopWhileStartingOfAStartThatIgnoresTheInterruptStopsTheValueOnceItArrives() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
-        registry.install("slow", String.class, blockingStart(entered, () -> "slow", false));
+        registry.install("slow", String.class, blockingStart(() -> "slow", false));
         registry.startAll();
         assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
@@ -173,13 +162,12 @@ class OperatorActionTests extends ManualRegistryTestBase {
         done(stop);
 
         assertThat(snapshot("slow").state()).isEqualTo(ServiceState.STOPPED);
-        assertThat(probe.calls()).containsExactly("start slow", "stop slow", "join slow");
+        assertThat(log.calls()).containsExactly("start slow", "stop slow", "join slow");
     }
 
     @Test
     void stopWhileStartingInterruptsTheStartAndEndsStoppedWithoutAFailure() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
-        registry.install("slow", String.class, blockingStart(entered, () -> "slow", true));
+        registry.install("slow", String.class, blockingStart(() -> "slow", true));
         registry.startAll();
         assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
@@ -189,21 +177,14 @@ class OperatorActionTests extends ManualRegistryTestBase {
         assertThat(snapshot("slow").reason()).isEqualTo(TransitionReason.OPERATOR);
         assertThat(snapshot("slow").lastFailure()).isNull();
         assertThat(snapshot("slow").nextRestartAt()).isNull();
-        assertThat(probe.calls()).containsExactly("start slow");
+        assertThat(log.calls()).containsExactly("start slow");
         assertThat(time.pending()).isEmpty();
     }
 
     @Test
     void startBringsBackAServiceThatGaveUpAndItsDependents() throws Exception {
-        AtomicInteger attempts = new AtomicInteger();
-        registry.install(ServiceDefinition.builder(ServiceKey.of("config", String.class), context -> {
-            if (attempts.incrementAndGet() == 1) {
-                throw new IOException("unreachable");
-            }
-            return "config#" + attempts.get();
-        }).restartPolicy(RestartPolicy.never()).build());
-        registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), probe.service("db"))
-                .dependsOn("config").build());
+        installConfigThatGivesUpAtItsFirstStart();
+        install("db", log.service("db"), "config");
         CompletableFuture<@Nullable Void> startAll = registry.startAll();
         assertThat(startAll).failsWithin(WAIT);
         assertThat(snapshot("config").state()).isEqualTo(ServiceState.FAILED);
@@ -220,13 +201,7 @@ class OperatorActionTests extends ManualRegistryTestBase {
 
     @Test
     void restartOfAServiceThatGaveUpStartsItAndCountsARestart() throws Exception {
-        AtomicInteger attempts = new AtomicInteger();
-        registry.install(ServiceDefinition.builder(ServiceKey.of("config", String.class), context -> {
-            if (attempts.incrementAndGet() == 1) {
-                throw new IOException("unreachable");
-            }
-            return "config#" + attempts.get();
-        }).restartPolicy(RestartPolicy.never()).build());
+        installConfigThatGivesUpAtItsFirstStart();
         registry.startAll();
         done(registry.settled());
 
@@ -242,13 +217,13 @@ class OperatorActionTests extends ManualRegistryTestBase {
         done(registry.startAll());
 
         CompletableFuture<@Nullable Void> first = registry.restart("x");
-        await().atMost(WAIT).until(() -> probe.calls().contains("stop x"));
+        await().atMost(WAIT).until(() -> log.calls().contains("stop x"));
         CompletableFuture<@Nullable Void> second = registry.restart("x");
         release.countDown();
         done(first);
         done(second);
 
-        assertThat(probe.calls()).containsExactly("start x", "stop x", "start x");
+        assertThat(log.calls()).containsExactly("start x", "stop x", "start x");
         assertThat(snapshot("x").restarts()).isEqualTo(1);
         assertThat(snapshot("x").state()).isEqualTo(ServiceState.RUNNING);
     }
@@ -261,7 +236,7 @@ class OperatorActionTests extends ManualRegistryTestBase {
 
         CompletableFuture<@Nullable Void> stopX = registry.stop("x");
         CompletableFuture<@Nullable Void> restartY = registry.restart("y");
-        await().atMost(WAIT).until(() -> probe.calls().containsAll(List.of("stop x", "stop y")));
+        await().atMost(WAIT).until(() -> log.calls().containsAll(List.of("stop x", "stop y")));
         CompletableFuture<@Nullable Void> restartX = registry.restart("x");
         CompletableFuture<@Nullable Void> stopY = registry.stop("y");
         release.countDown();
@@ -271,14 +246,13 @@ class OperatorActionTests extends ManualRegistryTestBase {
 
         assertThat(snapshot("x").state()).isEqualTo(ServiceState.RUNNING);
         assertThat(snapshot("y").state()).isEqualTo(ServiceState.STOPPED);
-        assertThat(probe.callsOf("x")).containsExactly("start x", "stop x", "start x");
-        assertThat(probe.callsOf("y")).containsExactly("start y", "stop y");
+        assertThat(log.callsOf("x")).containsExactly("start x", "stop x", "start x");
+        assertThat(log.callsOf("y")).containsExactly("start y", "stop y");
     }
 
     @Test
     void restartOfAStoppedServiceStartsIt() throws Exception {
-        installChain();
-        done(registry.startAll());
+        startChain();
         done(registry.stop("config"));
 
         done(registry.restart("config"));
@@ -288,12 +262,21 @@ class OperatorActionTests extends ManualRegistryTestBase {
         assertThat(snapshot("api").state()).isEqualTo(ServiceState.RUNNING);
     }
 
-    private void installChain() {
-        registry.install("config", String.class, probe.service("config"));
-        registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), probe.service("db"))
+    /** {@code config}, whose first start fails and which is never restarted; it publishes {@code config#<attempt>}. */
+    private void installConfigThatGivesUpAtItsFirstStart() {
+        registry.install(ServiceDefinition.builder(ServiceKey.of("config", String.class),
+                failingFirst(1, attempt -> new IOException("unreachable"), attempt -> "config#" + attempt))
+                .restartPolicy(RestartPolicy.never()).build());
+    }
+
+    /** Installs {@code config <- db <- api} and {@code other}, and starts them. */
+    private void startChain() throws Exception {
+        registry.install("config", String.class, log.service("config"));
+        registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), log.service("db"))
                 .requires(ServiceKey.of("config", String.class)).build());
-        registry.install(ServiceDefinition.builder(ServiceKey.of("api", String.class), probe.service("api"))
+        registry.install(ServiceDefinition.builder(ServiceKey.of("api", String.class), log.service("api"))
                 .requires(ServiceKey.of("db", String.class)).build());
-        registry.install("other", String.class, probe.service("other"));
+        registry.install("other", String.class, log.service("other"));
+        done(registry.startAll());
     }
 }

@@ -10,7 +10,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,17 +17,17 @@ import org.junit.jupiter.api.Test;
  * its own dependents. Each test proves overlap with a barrier or latch that only opens when every start is inside
  * it at once; the bounded waits only keep a broken engine from hanging the build.
  */
-class ParallelStartTests {
+class ParallelStartTests extends ManualRegistryTestBase {
 
-    private final ManualTime time = new ManualTime();
-    private final RecordingListener listener = new RecordingListener();
-    private final ServiceRegistry registry = ServiceRegistry.builder().clock(time).scheduler(time).listener(listener)
-            .build();
-
-    @AfterEach
-    void close() {
-        registry.close();
-        listener.assertAllLegal();
+    /** A start that counts {@code allInside} down, then fails unless all 64 starts are inside at once. */
+    private static Service<Integer> insideAtOnce(CountDownLatch allInside) {
+        return ctx -> {
+            allInside.countDown();
+            if (!allInside.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("only " + (64 - allInside.getCount()) + " of 64 starts overlapped");
+            }
+            return 1;
+        };
     }
 
     @Test
@@ -52,13 +51,7 @@ class ParallelStartTests {
     void sixtyFourIndependentBlockingStartsAreAllInsideStartAtOnce() throws Exception {
         CountDownLatch allInside = new CountDownLatch(64);
         for (int i = 0; i < 64; i++) {
-            registry.install("blocking" + i, Integer.class, ctx -> {
-                allInside.countDown();
-                if (!allInside.await(10, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("only " + (64 - allInside.getCount()) + " of 64 starts overlapped");
-                }
-                return 1;
-            });
+            registry.install("blocking" + i, Integer.class, insideAtOnce(allInside));
         }
 
         registry.startAll().get(20, TimeUnit.SECONDS);
@@ -72,13 +65,8 @@ class ParallelStartTests {
         CountDownLatch allInside = new CountDownLatch(64);
         ServiceHandle<String> root = registry.install("root", String.class, ctx -> "root");
         for (int i = 0; i < 64; i++) {
-            registry.install(ServiceDefinition.builder(ServiceKey.of("dependent" + i, Integer.class), ctx -> {
-                allInside.countDown();
-                if (!allInside.await(10, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("only " + (64 - allInside.getCount()) + " of 64 starts overlapped");
-                }
-                return 1;
-            }).requires(root.key()).build());
+            registry.install(ServiceDefinition.builder(ServiceKey.of("dependent" + i, Integer.class),
+                    insideAtOnce(allInside)).requires(root.key()).build());
         }
 
         registry.startAll().get(20, TimeUnit.SECONDS);
@@ -89,7 +77,6 @@ class ParallelStartTests {
 
     @Test
     void blockedStartHoldsBackOnlyItsOwnDependents() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
         ServiceHandle<String> slow = registry.install("slow", String.class, ctx -> {
             release.await(10, TimeUnit.SECONDS);
             return "slow";
@@ -119,31 +106,27 @@ class ParallelStartTests {
      */
     @Test
     void withAnExecutorThatRunsTasksOnTheCallerEveryStartRunsOnTheCallingThread() throws Exception {
-        ServiceRegistry inline = ServiceRegistry.builder().executor(Runnable::run).build();
-        try {
-            Thread caller = Thread.currentThread();
-            CountDownLatch otherStarted = new CountDownLatch(1);
-            List<String> starts = new CopyOnWriteArrayList<>();
-            inline.install("first", String.class, ctx -> "first");
-            inline.install("second", String.class, ctx -> "second");
-            inline.install(ServiceDefinition.builder(ServiceKey.of("slow", String.class), ctx -> {
-                starts.add("slow on " + (Thread.currentThread() == caller ? "caller" : Thread.currentThread()));
-                // Far longer than the watchdog's stall window: a broken engine starts 'other' elsewhere meanwhile.
-                otherStarted.await(500, TimeUnit.MILLISECONDS);
-                return "slow";
-            }).dependsOn("first").build());
-            inline.install(ServiceDefinition.builder(ServiceKey.of("other", String.class), ctx -> {
-                starts.add("other on " + (Thread.currentThread() == caller ? "caller" : Thread.currentThread()));
-                otherStarted.countDown();
-                return "other";
-            }).dependsOn("first").build());
+        ServiceRegistry inline = rebuild(options -> options.executor(Runnable::run));
+        Thread caller = Thread.currentThread();
+        CountDownLatch otherStarted = new CountDownLatch(1);
+        List<String> starts = new CopyOnWriteArrayList<>();
+        inline.install("first", String.class, ctx -> "first");
+        inline.install("second", String.class, ctx -> "second");
+        inline.install(ServiceDefinition.builder(ServiceKey.of("slow", String.class), ctx -> {
+            starts.add("slow on " + (Thread.currentThread() == caller ? "caller" : Thread.currentThread()));
+            // Far longer than the watchdog's stall window: a broken engine starts 'other' elsewhere meanwhile.
+            otherStarted.await(500, TimeUnit.MILLISECONDS);
+            return "slow";
+        }).dependsOn("first").build());
+        inline.install(ServiceDefinition.builder(ServiceKey.of("other", String.class), ctx -> {
+            starts.add("other on " + (Thread.currentThread() == caller ? "caller" : Thread.currentThread()));
+            otherStarted.countDown();
+            return "other";
+        }).dependsOn("first").build());
 
-            inline.startAll().get(20, TimeUnit.SECONDS);
+        inline.startAll().get(20, TimeUnit.SECONDS);
 
-            assertThat(starts).containsExactly("slow on caller", "other on caller");
-        } finally {
-            inline.close();
-        }
+        assertThat(starts).containsExactly("slow on caller", "other on caller");
     }
 
     /** Covers a bug where a service installed from another's start was queued behind that start on its thread. */

@@ -52,8 +52,7 @@ class ServiceEdgeTests extends ManualRegistryTestBase {
 
     @Test
     void operationsOnAServiceBeingRemovedAreRefusedNamingTheRemovalAndTheRemovalStillCompletes() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
-        registry.install("slow", String.class, blockingStart(entered, () -> "slow", false));
+        registry.install("slow", String.class, blockingStart(() -> "slow", false));
         registry.startAll();
         assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
         CompletableFuture<@Nullable Void> removal = registry.remove("slow");
@@ -84,7 +83,7 @@ class ServiceEdgeTests extends ManualRegistryTestBase {
     void operationsRacingWithARemovalFromAnotherThreadAreEitherAppliedOrRefusedNeverLost() throws Exception {
         for (int round = 0; round < 50; round++) {
             String id = "s" + round;
-            registry.install(id, String.class, probe.service(id));
+            registry.install(id, String.class, log.service(id));
             done(round == 0 ? registry.startAll() : registry.settled());
             CountDownLatch go = new CountDownLatch(1);
             CompletableFuture<CompletableFuture<@Nullable Void>> removal = CompletableFuture.supplyAsync(() -> {
@@ -105,7 +104,7 @@ class ServiceEdgeTests extends ManualRegistryTestBase {
             // A stop that was accepted took effect before the removal: the service went down for the stop (and
             // the removal merged into it); one that was refused found the removal under way.
             String expected = applied ? "stopped by an operator" : "removing";
-            org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(listener.transitions)
+            org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(listener.transitions())
                     .filteredOn(t -> t.key().id().equals(id) && t.to() == ServiceState.STOPPING)
                     .extracting(dev.lifecycle.core.event.ServiceTransition::detail).containsExactly(expected));
         }
@@ -168,7 +167,7 @@ class ServiceEdgeTests extends ManualRegistryTestBase {
         Instant reported = time.instant();
 
         CompletableFuture<@Nullable Void> fail = registry.fail("db", new IOException("connection reset"));
-        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> probe.calls().contains("stop db"));
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> log.calls().contains("stop db"));
         time.advance(Duration.ofSeconds(3));
         release.countDown();
         done(fail);
@@ -181,15 +180,10 @@ class ServiceEdgeTests extends ManualRegistryTestBase {
 
     @Test
     void theSchedulerIsNeverCalledWithTheRegistrysLockHeld() throws Exception {
-        AtomicInteger attempts = new AtomicInteger();
-        registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), ctx -> {
-            if (attempts.incrementAndGet() == 1) {
-                throw new IOException("not yet");
-            }
-            return "db";
-        }).healthCheck(() -> true).startTimeout(Duration.ofSeconds(30)).build());
-        registry.install(ServiceDefinition.builder(ServiceKey.of("api", String.class), probe.service("api"))
-                .dependsOn("db").build());
+        registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class),
+                failingFirst(1, attempt -> new IOException("not yet"), attempt -> "db"))
+                .healthCheck(() -> true).startTimeout(Duration.ofSeconds(30)).build());
+        install("api", log.service("api"), "db");
 
         registry.startAll();
         done(registry.settled());

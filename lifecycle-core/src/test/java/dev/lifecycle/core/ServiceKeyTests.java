@@ -4,30 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Keys: the id of a key with and without qualifier, several qualified instances of one kind of service side by
  * side, and services of type {@link Void} that publish no value.
  */
-class ServiceKeyTests {
+class ServiceKeyTests extends ManualRegistryTestBase {
 
     /** A client of one cluster. */
     record Client(String cluster) {
     }
 
-    private final ManualTime time = new ManualTime();
-    private final RecordingListener listener = new RecordingListener();
-    private final ServiceRegistry registry = ServiceRegistry.builder().executor(Runnable::run).clock(time)
-            .scheduler(time).listener(listener).build();
     private final ServiceKey<Client> clientA = ServiceKey.of("client", Client.class, "a");
     private final ServiceKey<Client> clientB = ServiceKey.of("client", Client.class, "b");
 
-    @AfterEach
-    void close() {
-        registry.close();
-        listener.assertAllLegal();
+    @Override
+    boolean onCallingThread() {
+        return true;
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.lifecycle.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifecycle.core.event.ServiceTransition;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,95 +12,84 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-class ShutdownTests {
+class ShutdownTests extends ManualRegistryTestBase {
 
     @Test
     void stopAllInterruptsAStartInFlightAndTheServiceEndsStoppedNotFailed() throws Exception {
-        ManualTime time = new ManualTime();
-        RecordingListener listener = new RecordingListener();
-        CountDownLatch inStart = new CountDownLatch(1);
+        rebuild(options -> options.startTimeout(Duration.ofHours(1)));
         List<String> calls = new CopyOnWriteArrayList<>();
-        try (ServiceRegistry registry = ServiceRegistry.builder().clock(time).scheduler(time)
-                .startTimeout(Duration.ofHours(1)).listener(listener).build()) {
-            registry.install("ready", String.class, ctx -> "ready");
-            registry.install("slow", String.class, new Service<>() {
-                @Override
-                public String start(ServiceContext context) throws InterruptedException {
-                    calls.add("start");
-                    inStart.countDown();
-                    new CountDownLatch(1).await();
-                    return "never";
-                }
+        registry.install("ready", String.class, ctx -> "ready");
+        registry.install("slow", String.class, new Service<>() {
+            @Override
+            public String start(ServiceContext context) throws InterruptedException {
+                calls.add("start");
+                entered.countDown();
+                new CountDownLatch(1).await();
+                return "never";
+            }
 
-                @Override
-                public void stop(ServiceContext context) {
-                    calls.add("stop");
-                }
-            });
-            registry.startAll();
-            assertThat(inStart.await(10, TimeUnit.SECONDS)).isTrue();
+            @Override
+            public void stop(ServiceContext context) {
+                calls.add("stop");
+            }
+        });
+        registry.startAll();
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
 
-            registry.stopAll().get(10, TimeUnit.SECONDS);
+        registry.stopAll().get(10, TimeUnit.SECONDS);
 
-            assertThat(registry.snapshot("slow").orElseThrow().state()).isEqualTo(ServiceState.STOPPED);
-            assertThat(registry.snapshot("slow").orElseThrow().lastFailure()).isNull();
-            assertThat(registry.snapshot("ready").orElseThrow().state()).isEqualTo(ServiceState.STOPPED);
-            assertThat(calls).containsExactly("start");
-            assertThat(listener.of("slow")).containsExactly("INSTALLED->STARTING", "STARTING->STOPPING",
-                    "STOPPING->STOPPED");
-            listener.assertAllLegal();
-        }
+        assertThat(registry.snapshot("slow").orElseThrow().state()).isEqualTo(ServiceState.STOPPED);
+        assertThat(registry.snapshot("slow").orElseThrow().lastFailure()).isNull();
+        assertThat(registry.snapshot("ready").orElseThrow().state()).isEqualTo(ServiceState.STOPPED);
+        assertThat(calls).containsExactly("start");
+        assertThat(listener.of("slow")).containsExactly("INSTALLED->STARTING", "STARTING->STOPPING",
+                "STOPPING->STOPPED");
+        listener.assertAllLegal();
     }
 
     @Test
     void atShutdownEveryServiceStopsForTheShutdownAndNoneIsNamedAsTheReasonOfAnother() throws Exception {
-        RecordingListener listener = new RecordingListener();
-        try (ServiceRegistry registry = ServiceRegistry.builder().listener(listener).build()) {
-            registry.install("config", String.class, ctx -> "v1");
-            registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), ctx -> "db")
-                    .dependsOn("config").build());
-            registry.install(ServiceDefinition.builder(ServiceKey.of("cache", String.class), ctx -> "cache")
-                    .dependsOn("db").build());
-            registry.startAll().get(10, TimeUnit.SECONDS);
+        registry.install("config", String.class, ctx -> "v1");
+        registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), ctx -> "db")
+                .dependsOn("config").build());
+        registry.install(ServiceDefinition.builder(ServiceKey.of("cache", String.class), ctx -> "cache")
+                .dependsOn("db").build());
+        registry.startAll().get(10, TimeUnit.SECONDS);
 
-            registry.stopAll().get(10, TimeUnit.SECONDS);
+        registry.stopAll().get(10, TimeUnit.SECONDS);
 
-            assertThat(listener.transitions).filteredOn(t -> t.from() == ServiceState.RUNNING)
-                    .extracting(t -> t.key().id(), ServiceTransition::reason, ServiceTransition::detail)
-                    .containsExactlyInAnyOrder(
-                            org.assertj.core.groups.Tuple.tuple("config", TransitionReason.SHUTDOWN, null),
-                            org.assertj.core.groups.Tuple.tuple("db", TransitionReason.SHUTDOWN, null),
-                            org.assertj.core.groups.Tuple.tuple("cache", TransitionReason.SHUTDOWN, null));
-            listener.assertAllLegal();
-        }
+        assertThat(listener.transitions()).filteredOn(t -> t.from() == ServiceState.RUNNING)
+                .extracting(t -> t.key().id(), ServiceTransition::reason, ServiceTransition::detail)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("config", TransitionReason.SHUTDOWN, null),
+                        org.assertj.core.groups.Tuple.tuple("db", TransitionReason.SHUTDOWN, null),
+                        org.assertj.core.groups.Tuple.tuple("cache", TransitionReason.SHUTDOWN, null));
+        listener.assertAllLegal();
     }
 
     @Test
     void onTheSystemClockTransitionsCarryTheSystemClocksTime() throws Exception {
-        RecordingListener listener = new RecordingListener();
-        try (ServiceRegistry registry = ServiceRegistry.builder().listener(listener).build()) {
-            registry.install("config", String.class, ctx -> "v1");
-            Instant before = Instant.now();
+        rebuild(options -> options.clock(Clock.systemUTC()));
+        registry.install("config", String.class, ctx -> "v1");
+        Instant before = Instant.now();
 
-            registry.startAll().get(10, TimeUnit.SECONDS);
+        registry.startAll().get(10, TimeUnit.SECONDS);
 
-            Instant after = Instant.now();
-            // The engine derives the system clock's time from System.nanoTime(): allow for the clock's resolution.
-            assertThat(listener.transitions).extracting(ServiceTransition::at)
-                    .allSatisfy(at -> assertThat(at).isBetween(before.minusMillis(1), after.plusMillis(1)));
-            assertThat(registry.snapshot("config").orElseThrow().since())
-                    .isBetween(before.minusMillis(1), after.plusMillis(1));
-        }
+        Instant after = Instant.now();
+        // The engine derives the system clock's time from System.nanoTime(): allow for the clock's resolution.
+        assertThat(listener.transitions()).extracting(ServiceTransition::at)
+                .allSatisfy(at -> assertThat(at).isBetween(before.minusMillis(1), after.plusMillis(1)));
+        assertThat(registry.snapshot("config").orElseThrow().since())
+                .isBetween(before.minusMillis(1), after.plusMillis(1));
     }
 
     @Test
     void closeReturnsOnceTheListenersHaveReceivedTheLastTransitionsEvenWhileAnotherThreadDeliversThem()
             throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
         CountDownLatch stopsCalled = new CountDownLatch(2);
         java.util.concurrent.atomic.AtomicBoolean blocked = new java.util.concurrent.atomic.AtomicBoolean();
         List<String> received = new CopyOnWriteArrayList<>();
-        ServiceRegistry registry = ServiceRegistry.builder().listener(new dev.lifecycle.core.event.ServiceListener() {
+        rebuild(options -> options.listener(new dev.lifecycle.core.event.ServiceListener() {
             @Override
             public void onTransition(ServiceTransition t) {
                 received.add(t.key().id() + " " + t.to());
@@ -112,19 +102,9 @@ class ShutdownTests {
                     }
                 }
             }
-        }).build();
+        }));
         for (String id : List.of("a", "b")) {
-            registry.install(id, String.class, new Service<>() {
-                @Override
-                public String start(ServiceContext context) {
-                    return id;
-                }
-
-                @Override
-                public void stop(ServiceContext context) {
-                    stopsCalled.countDown();
-                }
-            });
+            registry.install(id, String.class, withStop(id, context -> stopsCalled.countDown()));
         }
         registry.startAll().get(10, TimeUnit.SECONDS);
         Thread stopper = new Thread(registry::stopAll, "stopper");

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -29,13 +28,13 @@ class StartCancellationTests extends ManualRegistryTestBase {
         return super.builder().startTimeout(Duration.ofHours(1));
     }
 
-    /** {@code db}, whose asynchronous start never completes unless the test completes it, and {@code api} on it. */
-    private void installDbAndApi() {
-        registry.install(ServiceDefinition.builder(DB, db).build());
-        registry.install(ServiceDefinition.builder(API, probe.service("api")).requires(DB).build());
-    }
-
+    /**
+     * Installs {@code db}, whose asynchronous start never completes unless the test completes it, and {@code api} on
+     * it, and starts them until db is STARTING.
+     */
     private void startUntilDbIsStarting() {
+        registry.install(ServiceDefinition.builder(DB, db).build());
+        registry.install(ServiceDefinition.builder(API, log.service("api")).requires(DB).build());
         registry.startAll();
         await().atMost(WAIT).until(() -> db.starts() == 1);
         assertThat(snapshot("db").state()).isEqualTo(ServiceState.STARTING);
@@ -43,7 +42,6 @@ class StartCancellationTests extends ManualRegistryTestBase {
 
     @Test
     void removeOfAServiceWhoseAsynchronousStartNeverCompletesCancelsItsFutureAndCompletes() throws Exception {
-        installDbAndApi();
         startUntilDbIsStarting();
         CompletableFuture<@Nullable String> startFuture = db.future();
 
@@ -56,12 +54,11 @@ class StartCancellationTests extends ManualRegistryTestBase {
         assertThat(api.state()).isEqualTo(ServiceState.WAITING);
         assertThat(api.missing()).containsExactly("db");
         assertThat(api.rootCause()).isEqualTo("blocked by db, which is not installed");
-        assertThat(probe.starts("api")).isZero();
+        assertThat(log.starts("api")).isZero();
     }
 
     @Test
     void stopOfAServiceWhoseAsynchronousStartNeverCompletesEndsItStoppedWithoutAFailure() throws Exception {
-        installDbAndApi();
         startUntilDbIsStarting();
 
         done(registry.stop("db"));
@@ -81,7 +78,6 @@ class StartCancellationTests extends ManualRegistryTestBase {
 
     @Test
     void restartOfAServiceWhoseAsynchronousStartNeverCompletesStartsItAgainAndItsDependentsFollow() throws Exception {
-        installDbAndApi();
         startUntilDbIsStarting();
         CompletableFuture<@Nullable String> first = db.future();
 
@@ -101,9 +97,8 @@ class StartCancellationTests extends ManualRegistryTestBase {
 
     @Test
     void startAfterAStopOfAStartingServiceWithdrawsTheStopAndTheServiceStartsAgain() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
         java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
-        registry.install(ServiceDefinition.builder(DB, blockingStart(entered, () -> {
+        registry.install(ServiceDefinition.builder(DB, blockingStart(() -> {
             if (attempts.incrementAndGet() == 1) {
                 throw new IllegalStateException("connection interrupted");
             }
@@ -124,13 +119,12 @@ class StartCancellationTests extends ManualRegistryTestBase {
         await().atMost(WAIT).untilAsserted(() -> assertThat(listener.of("db")).containsExactly(
                 "INSTALLED->STARTING", "STARTING->STOPPING", "STOPPING->WAITING", "WAITING->STARTING",
                 "STARTING->RUNNING"));
-        assertThat(listener.transitions).filteredOn(t -> t.to() == ServiceState.WAITING)
+        assertThat(listener.transitions()).filteredOn(t -> t.to() == ServiceState.WAITING)
                 .extracting(dev.lifecycle.core.event.ServiceTransition::detail).containsExactly("starting again");
     }
 
     @Test
     void aValueCompletedAfterTheCancellationNeverReachesTheRegistryAndTheCompleterSeesItRefused() throws Exception {
-        installDbAndApi();
         startUntilDbIsStarting();
         CompletableFuture<@Nullable String> startFuture = db.future();
 
@@ -147,16 +141,13 @@ class StartCancellationTests extends ManualRegistryTestBase {
 
     @Test
     void stopOfARequirementCancelsTheStartOfItsStartingDependentInsteadOfWaitingForIt() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
-        registry.install("config", String.class, probe.service("config"));
-        registry.install(ServiceDefinition.builder(DB, blockingStart(entered, () -> "db", true))
-                .dependsOn("config").build());
+        installConfigAndDb(blockingStart(() -> "db", true));
         registry.startAll();
         assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
         done(registry.stop("config"));
 
-        assertThat(probe.calls()).containsExactly("start config", "start db", "stop config", "join config");
+        assertThat(log.calls()).containsExactly("start config", "start db", "stop config", "join config");
         ServiceSnapshot dependent = snapshot("db");
         assertThat(dependent.state()).isEqualTo(ServiceState.WAITING);
         assertThat(dependent.reason()).isEqualTo(TransitionReason.DEPENDENCY);
@@ -167,8 +158,7 @@ class StartCancellationTests extends ManualRegistryTestBase {
     @Test
     void aCancelledStartThatIgnoresTheInterruptAndNeverReturnsIsAbandonedAtItsTimeoutAndStoppedIfItReturns()
             throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
-        registry.install(ServiceDefinition.builder(DB, blockingStart(entered, () -> "late", false))
+        registry.install(ServiceDefinition.builder(DB, blockingStart(() -> "late", false))
                 .startTimeout(Duration.ofSeconds(5)).build());
         registry.startAll();
         assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
@@ -180,15 +170,15 @@ class StartCancellationTests extends ManualRegistryTestBase {
 
         assertThat(snapshot("db").state()).isEqualTo(ServiceState.STOPPED);
         assertThat(snapshot("db").lastFailure()).isNull();
-        assertThat(listener.transitions).filteredOn(t -> t.to() == ServiceState.STOPPING)
+        assertThat(listener.transitions()).filteredOn(t -> t.to() == ServiceState.STOPPING)
                 .extracting(dev.lifecycle.core.event.ServiceTransition::detail)
                 .containsExactly("start cancelled; it did not return within its start timeout and was abandoned");
         // The start returns its value after all: the value is stopped, and the service stays STOPPED.
         release.countDown();
-        await().atMost(WAIT).until(() -> probe.calls().contains("join db"));
-        assertThat(probe.calls()).containsExactly("start db", "stop db (abandoned)", "join db");
+        await().atMost(WAIT).until(() -> log.calls().contains("join db"));
+        assertThat(log.calls()).containsExactly("start db", "stop db (abandoned)", "join db");
         registry.start("db");
         await().atMost(WAIT).until(() -> snapshot("db").state() == ServiceState.RUNNING);
-        assertThat(probe.calls()).containsExactly("start db", "stop db (abandoned)", "join db", "start db");
+        assertThat(log.calls()).containsExactly("start db", "stop db (abandoned)", "join db", "start db");
     }
 }

@@ -13,81 +13,34 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * What an error in each phase does: refused installs, failed services, dependents held back with their root cause,
  * the start-up failure, and stop errors that are recorded while shutdown carries on.
  */
-class StartErrorTests {
+class StartErrorTests extends ManualRegistryTestBase {
 
-    private final ManualTime time = new ManualTime();
-    private final PhaseLog log = new PhaseLog();
-    private final RecordingListener listener = new RecordingListener();
-    private ServiceRegistry registry = ServiceRegistry.builder().executor(Runnable::run).clock(time).scheduler(time)
-            .restartPolicy(RestartPolicy.never()).listener(listener).build();
+    @Override
+    boolean onCallingThread() {
+        return true;
+    }
 
-    @AfterEach
-    void close() {
-        registry.close();
-        listener.assertAllLegal();
+    @Override
+    ServiceRegistryBuilder builder() {
+        return super.builder().restartPolicy(RestartPolicy.never());
     }
 
     /** A service that logs its phases and throws {@code error} from {@code phase}. */
     private <T> Service<T> throwingIn(String phase, String id, T value, Throwable error, String... requires) {
-        Service<T> logged = log.service(id, value, requires);
-        return new Service<>() {
-            @Override
-            public void init(ServiceInit init) throws Exception {
-                logged.init(init);
-                throwIf("init");
-            }
-
-            @Override
-            public void setup(ServiceContext context) throws Exception {
-                logged.setup(context);
-                throwIf("setup");
-            }
-
-            @Override
-            public T start(ServiceContext context) throws Exception {
-                T started = logged.start(context);
-                throwIf("start");
-                return started;
-            }
-
-            @Override
-            public void stop(ServiceContext context) throws Exception {
-                logged.stop(context);
-                throwIf("stop");
-            }
-
-            @Override
-            public void join(ServiceContext context) throws Exception {
-                logged.join(context);
-                throwIf("join");
-            }
-
-            private void throwIf(String current) throws Exception {
-                if (current.equals(phase)) {
-                    if (error instanceof Exception ex) {
-                        throw ex;
-                    }
-                    throw (Error) error;
+        return log.everyPhase(id, value, current -> {
+            if (current.equals(phase)) {
+                if (error instanceof Exception ex) {
+                    throw ex;
                 }
+                throw (Error) error;
             }
-        };
-    }
-
-    /** Replaces the registry by one running user code on its own threads, so that a stop may block. */
-    private void useDefaultExecutor() {
-        registry.close();
-        registry = ServiceRegistry.builder().clock(time).scheduler(time).listener(listener).build();
-    }
-
-    private ServiceSnapshot snapshot(String id) {
-        return registry.snapshot(id).orElseThrow();
+        }, requires);
     }
 
     @Test
@@ -126,7 +79,7 @@ class StartErrorTests {
 
         assertThat(snapshot("config").state()).isEqualTo(ServiceState.FAILED);
         assertThat(snapshot("config").lastFailure().cause()).isSameAs(badSetting);
-        assertThat(log.calls()).containsExactly("init:config", "setup:config");
+        assertThat(log.calls()).containsExactly("init config", "setup config");
     }
 
     @Test
@@ -264,22 +217,11 @@ class StartErrorTests {
         IllegalStateException stopFailed = new IllegalStateException("stop failed");
         IllegalStateException joinFailed = new IllegalStateException("join failed");
         log.install(registry, "config");
-        registry.install("db", String.class, new Service<>() {
-            @Override
-            public String start(ServiceContext context) {
-                return "db";
-            }
-
-            @Override
-            public void stop(ServiceContext context) {
-                throw stopFailed;
-            }
-
-            @Override
-            public void join(ServiceContext context) {
-                throw joinFailed;
-            }
-        });
+        registry.install("db", String.class, withStop("db", context -> {
+            throw stopFailed;
+        }, context -> {
+            throw joinFailed;
+        }));
         registry.install("cache", String.class, throwingIn("join", "cache", "cache", joinFailed, "config"));
         registry.startAll().get(5, TimeUnit.SECONDS);
 
@@ -294,28 +236,21 @@ class StartErrorTests {
 
     @Test
     void stopThatNeverReturnsIsCutOffByTheStopTimeoutAndShutdownCompletes() throws Exception {
-        useDefaultExecutor();
+        rebuildOnDefaultExecutor();
         CountDownLatch insideStop = new CountDownLatch(1);
         CountDownLatch never = new CountDownLatch(1);
         AtomicBoolean interrupted = new AtomicBoolean();
         log.install(registry, "config");
-        registry.install(ServiceDefinition.builder(ServiceKey.of("consumer", String.class), new Service<String>() {
-            @Override
-            public String start(ServiceContext context) {
-                return "consumer";
-            }
-
-            @Override
-            public void stop(ServiceContext context) {
-                log.add("stop", "consumer");
-                insideStop.countDown();
-                try {
-                    never.await();
-                } catch (InterruptedException ex) {
-                    interrupted.set(true);
-                }
-            }
-        }).dependsOn("config").stopTimeout(Duration.ofSeconds(3)).build());
+        registry.install(ServiceDefinition.builder(ServiceKey.of("consumer", String.class), withStop("consumer",
+                context -> {
+                    log.add("stop", "consumer");
+                    insideStop.countDown();
+                    try {
+                        never.await();
+                    } catch (InterruptedException ex) {
+                        interrupted.set(true);
+                    }
+                })).dependsOn("config").stopTimeout(Duration.ofSeconds(3)).build());
         registry.startAll().get(10, TimeUnit.SECONDS);
 
         CompletableFuture<Void> stopAll = registry.stopAll();
@@ -338,11 +273,10 @@ class StartErrorTests {
 
     @Test
     void blockingStartOutlivingItsTimeoutIsInterruptedAndFailsTheService() throws Exception {
-        useDefaultExecutor();
-        CountDownLatch insideStart = new CountDownLatch(1);
+        rebuildOnDefaultExecutor();
         AtomicBoolean interrupted = new AtomicBoolean();
         registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), ctx -> {
-            insideStart.countDown();
+            entered.countDown();
             try {
                 new CountDownLatch(1).await();
             } catch (InterruptedException ex) {
@@ -352,7 +286,7 @@ class StartErrorTests {
             return "db";
         }).startTimeout(Duration.ofSeconds(2)).restartPolicy(RestartPolicy.never()).build());
         CompletableFuture<Void> startAll = registry.startAll();
-        assertThat(insideStart.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
 
         time.advance(Duration.ofSeconds(2));
 
@@ -367,22 +301,14 @@ class StartErrorTests {
 
     @Test
     void startThatReturnsAfterItsTimeoutHasWhatItStartedStoppedOnce() throws Exception {
-        useDefaultExecutor();
-        CountDownLatch insideStart = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
+        rebuildOnDefaultExecutor();
         registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), new Service<String>() {
             @Override
             public String start(ServiceContext context) {
                 log.add("start", "db");
-                insideStart.countDown();
-                while (true) {
-                    try {
-                        release.await();
-                        return "late";
-                    } catch (InterruptedException ignored) {
-                        log.add("interrupted", "db");
-                    }
-                }
+                entered.countDown();
+                awaitReleaseIgnoringInterrupts(() -> log.add("interrupted", "db"));
+                return "late";
             }
 
             @Override
@@ -391,7 +317,7 @@ class StartErrorTests {
             }
         }).startTimeout(Duration.ofSeconds(2)).restartPolicy(RestartPolicy.never()).build());
         registry.startAll();
-        assertThat(insideStart.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
         time.advance(Duration.ofSeconds(2));
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
                 .until(() -> log.count("interrupted", "db") == 1);
@@ -401,31 +327,23 @@ class StartErrorTests {
         registry.settled().get(10, TimeUnit.SECONDS);
 
         assertThat(snapshot("db").state()).isEqualTo(ServiceState.FAILED);
-        assertThat(log.calls()).containsExactly("start:db", "interrupted:db", "stop:db");
+        assertThat(log.calls()).containsExactly("start db", "interrupted db", "stop db");
         assertThatThrownBy(() -> registry.get(ServiceKey.of("db", String.class)))
                 .isInstanceOf(ServiceNotRunningException.class);
     }
 
     @Test
     void everyServiceIsStoppedExactlyOnceWhenStopsFailAndTimeOut() throws Exception {
-        useDefaultExecutor();
+        rebuildOnDefaultExecutor();
         CountDownLatch insideStop = new CountDownLatch(1);
         log.install(registry, "root");
         registry.install("throws", String.class,
                 throwingIn("stop", "throws", "t", new IllegalStateException("stop failed"), "root"));
-        registry.install(ServiceDefinition.builder(ServiceKey.of("hangs", String.class), new Service<String>() {
-            @Override
-            public String start(ServiceContext context) {
-                return "hangs";
-            }
-
-            @Override
-            public void stop(ServiceContext context) throws InterruptedException {
-                log.add("stop", "hangs");
-                insideStop.countDown();
-                new CountDownLatch(1).await();
-            }
-        }).dependsOn("root").build());
+        install("hangs", withStop("hangs", context -> {
+            log.add("stop", "hangs");
+            insideStop.countDown();
+            new CountDownLatch(1).await();
+        }), "root");
         registry.install("leaf", String.class,
                 throwingIn("join", "leaf", "l", new IllegalStateException("join failed"), "throws", "hangs"));
         registry.startAll().get(10, TimeUnit.SECONDS);

@@ -2,84 +2,71 @@ package dev.lifecycle.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The order of the phases: init at install, setup and start once every requirement is RUNNING, stop and join of
  * dependents before their requirements; what handles inject; {@code dependsOn} and {@code wants}.
  */
-class StartOrderTests {
+class StartOrderTests extends ManualRegistryTestBase {
 
-    private final ManualTime time = new ManualTime();
-    private final PhaseLog log = new PhaseLog();
-    private final RecordingListener listener = new RecordingListener();
-    private final List<ServiceRegistry> registries = new ArrayList<>();
-
-    @AfterEach
-    void closeRegistries() {
-        registries.forEach(ServiceRegistry::close);
-        listener.assertAllLegal();
+    @Override
+    boolean onCallingThread() {
+        return true;
     }
 
-    /** A registry running user code on the calling thread, with time driven by hand. */
-    private ServiceRegistry direct() {
-        return keep(ServiceRegistry.builder().executor(Runnable::run).clock(time).scheduler(time).listener(listener)
-                .build());
+    /** The chain {@code a <- b <- c}. */
+    private void installChain() {
+        log.install(registry, "a");
+        log.install(registry, "b", "a");
+        log.install(registry, "c", "b");
     }
 
-    /** A registry running user code on its default executor, with time driven by hand. */
-    private ServiceRegistry threaded() {
-        return keep(ServiceRegistry.builder().clock(time).scheduler(time).listener(listener).build());
+    /** {@code root}, each of {@code branches} requiring it, and {@code sink} requiring every branch. */
+    private void installFan(String... branches) {
+        log.install(registry, "root");
+        for (String branch : branches) {
+            log.install(registry, branch, "root");
+        }
+        log.install(registry, "sink", branches);
     }
 
-    private ServiceRegistry keep(ServiceRegistry registry) {
-        registries.add(registry);
-        return registry;
+    /** {@code web}, which wants {@code cache}. */
+    private void installWebWantingCache() {
+        registry.install(log.definition("web").wants("cache").build());
     }
 
     @Test
     void chainRunsInitAtInstallThenSetupAndStartOfEachRequirementBeforeItsDependent() throws Exception {
-        ServiceRegistry registry = direct();
-
-        log.install(registry, "a");
-        log.install(registry, "b", "a");
-        log.install(registry, "c", "b");
+        installChain();
         List<String> afterInstall = log.calls();
         registry.startAll().get(5, TimeUnit.SECONDS);
 
-        assertThat(afterInstall).containsExactly("init:a", "init:b", "init:c");
-        assertThat(log.calls()).containsExactly("init:a", "init:b", "init:c", "setup:a", "start:a", "setup:b",
-                "start:b", "setup:c", "start:c");
+        assertThat(afterInstall).containsExactly("init a", "init b", "init c");
+        assertThat(log.calls()).containsExactly("init a", "init b", "init c", "setup a", "start a", "setup b",
+                "start b", "setup c", "start c");
     }
 
     @Test
     void chainStopsEachDependentAndJoinsItBeforeStoppingItsRequirement() throws Exception {
-        ServiceRegistry registry = direct();
-        log.install(registry, "a");
-        log.install(registry, "b", "a");
-        log.install(registry, "c", "b");
+        installChain();
         registry.startAll().get(5, TimeUnit.SECONDS);
         int started = log.calls().size();
 
         registry.stopAll().get(5, TimeUnit.SECONDS);
 
-        assertThat(log.calls().subList(started, log.calls().size())).containsExactly("stop:c", "join:c", "stop:b",
-                "join:b", "stop:a", "join:a");
+        assertThat(log.calls().subList(started, log.calls().size())).containsExactly("stop c", "join c", "stop b",
+                "join b", "stop a", "join a");
         assertThat(registry.snapshot()).extracting(ServiceSnapshot::state).containsOnly(ServiceState.STOPPED);
     }
 
     @Test
     void diamondStartsRootBeforeBothBranchesAndBothBranchesBeforeSink() throws Exception {
-        ServiceRegistry registry = threaded();
-        log.install(registry, "root");
-        log.install(registry, "left", "root");
-        log.install(registry, "right", "root");
-        log.install(registry, "sink", "left", "right");
+        rebuildOnDefaultExecutor();
+        installFan("left", "right");
 
         registry.startAll().get(10, TimeUnit.SECONDS);
 
@@ -92,11 +79,8 @@ class StartOrderTests {
 
     @Test
     void diamondStopsSinkFirstAndRootLast() throws Exception {
-        ServiceRegistry registry = threaded();
-        log.install(registry, "root");
-        log.install(registry, "left", "root");
-        log.install(registry, "right", "root");
-        log.install(registry, "sink", "left", "right");
+        rebuildOnDefaultExecutor();
+        installFan("left", "right");
         registry.startAll().get(10, TimeUnit.SECONDS);
 
         registry.stopAll().get(10, TimeUnit.SECONDS);
@@ -110,14 +94,12 @@ class StartOrderTests {
 
     @Test
     void wideFanStartsRootThenEveryBranchThenSinkAndStopsInReverse() throws Exception {
-        ServiceRegistry registry = threaded();
-        log.install(registry, "root");
+        rebuildOnDefaultExecutor();
         String[] branches = new String[50];
         for (int i = 0; i < branches.length; i++) {
             branches[i] = "branch" + i;
-            log.install(registry, branches[i], "root");
         }
-        log.install(registry, "sink", branches);
+        installFan(branches);
 
         registry.startAll().get(10, TimeUnit.SECONDS);
         registry.stopAll().get(10, TimeUnit.SECONDS);
@@ -134,11 +116,7 @@ class StartOrderTests {
 
     @Test
     void everySuccessfulStartGetsExactlyOneStopAcrossRestartsAndShutdown() throws Exception {
-        ServiceRegistry registry = direct();
-        log.install(registry, "root");
-        log.install(registry, "left", "root");
-        log.install(registry, "right", "root");
-        log.install(registry, "sink", "left", "right");
+        installFan("left", "right");
         registry.startAll().get(5, TimeUnit.SECONDS);
 
         registry.restart("root").get(5, TimeUnit.SECONDS);
@@ -156,7 +134,6 @@ class StartOrderTests {
 
     @Test
     void handleFromInitRequiresInjectsThePublishedValue() throws Exception {
-        ServiceRegistry registry = direct();
         ServiceKey<StringBuilder> configKey = ServiceKey.of("config", StringBuilder.class);
         StringBuilder published = new StringBuilder("config-v1");
         registry.install(ServiceDefinition.of("config", StringBuilder.class, ctx -> published));
@@ -192,7 +169,6 @@ class StartOrderTests {
 
     @Test
     void builderRequiresOrdersTheStartAndInjectsThePublishedValue() throws Exception {
-        ServiceRegistry registry = direct();
         ServiceKey<Integer> portKey = ServiceKey.of("port", Integer.class);
         ServiceHandle<Integer> port = registry.handle(portKey);
         registry.install(ServiceDefinition.builder(ServiceKey.of("server", String.class), ctx -> {
@@ -213,26 +189,12 @@ class StartOrderTests {
 
     @Test
     void dependentCanStillReadItsRequirementsValueWhileItStops() throws Exception {
-        ServiceRegistry registry = direct();
         ServiceHandle<String> config = registry.install("config", String.class, ctx -> "v1");
         AtomicReference<Object> seenInStop = new AtomicReference<>();
         AtomicReference<Object> seenInJoin = new AtomicReference<>();
-        registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class), new Service<String>() {
-            @Override
-            public String start(ServiceContext context) {
-                return "db";
-            }
-
-            @Override
-            public void stop(ServiceContext context) {
-                seenInStop.set(config.get());
-            }
-
-            @Override
-            public void join(ServiceContext context) {
-                seenInJoin.set(config.get());
-            }
-        }).requires(config.key()).build());
+        registry.install(ServiceDefinition.builder(ServiceKey.of("db", String.class),
+                withStop("db", context -> seenInStop.set(config.get()), context -> seenInJoin.set(config.get())))
+                .requires(config.key()).build());
         registry.startAll().get(5, TimeUnit.SECONDS);
 
         registry.stopAll().get(5, TimeUnit.SECONDS);
@@ -243,10 +205,9 @@ class StartOrderTests {
 
     @Test
     void dependsOnOrdersStartAndStopWithoutInjectingAValue() throws Exception {
-        ServiceRegistry registry = direct();
-        registry.install("schema", Void.class, log.service("schema", null));
+        registry.install("schema", Void.class, log.everyPhase("schema", null));
         registry.install(ServiceDefinition.builder(ServiceKey.of("repository", String.class),
-                log.service("repository", "repo")).dependsOn("schema").build());
+                log.everyPhase("repository", "repo")).dependsOn("schema").build());
 
         registry.startAll().get(5, TimeUnit.SECONDS);
         registry.stopAll().get(5, TimeUnit.SECONDS);
@@ -258,11 +219,8 @@ class StartOrderTests {
 
     @Test
     void wantedServiceThatIsInstalledStartsFirstAndTheWantingOneWaitsForIt() throws Exception {
-        ServiceRegistry registry = direct();
-        ManualStart<String> cache = new ManualStart<>();
-        registry.install("cache", String.class, cache);
-        registry.install(ServiceDefinition.builder(ServiceKey.of("web", String.class), log.service("web", "web"))
-                .wants("cache").build());
+        ManualStart<String> cache = installStartedByHand("cache");
+        installWebWantingCache();
 
         registry.startAll();
         ServiceState webWhileCacheStarts = registry.handle(ServiceKey.of("web", String.class)).state();
@@ -280,12 +238,9 @@ class StartOrderTests {
     /** Covers a bug where a wanted service that waited on a requirement of its own did not order the start. */
     @Test
     void wantedServiceWaitingOnItsOwnRequirementStillStartsFirst() throws Exception {
-        ServiceRegistry registry = direct();
-        ManualStart<String> config = new ManualStart<>();
-        registry.install("config", String.class, config);
+        ManualStart<String> config = installStartedByHand("config");
         log.install(registry, "cache", "config");
-        registry.install(ServiceDefinition.builder(ServiceKey.of("web", String.class), log.service("web", "web"))
-                .wants("cache").build());
+        installWebWantingCache();
 
         registry.startAll();
         ServiceState webWhileConfigStarts = registry.handle(ServiceKey.of("web", String.class)).state();
@@ -297,13 +252,11 @@ class StartOrderTests {
 
     @Test
     void wantedServiceBlockedByAFailedRequirementDoesNotHoldTheStartBack() {
-        ServiceRegistry registry = direct();
         ManualStart<String> config = new ManualStart<>();
         registry.install(ServiceDefinition.builder(ServiceKey.of("config", String.class), config)
                 .restartPolicy(RestartPolicy.never()).build());
         log.install(registry, "cache", "config");
-        registry.install(ServiceDefinition.builder(ServiceKey.of("web", String.class), log.service("web", "web"))
-                .wants("cache").build());
+        installWebWantingCache();
 
         registry.startAll();
         config.fail(new IllegalStateException("no config"));
@@ -314,9 +267,7 @@ class StartOrderTests {
 
     @Test
     void wantedServiceThatIsNotInstalledDoesNotHoldTheStartBack() throws Exception {
-        ServiceRegistry registry = direct();
-        registry.install(ServiceDefinition.builder(ServiceKey.of("web", String.class), log.service("web", "web"))
-                .wants("cache").build());
+        installWebWantingCache();
 
         registry.startAll().get(5, TimeUnit.SECONDS);
 
@@ -325,12 +276,10 @@ class StartOrderTests {
 
     @Test
     void wantedServiceThatFailsDoesNotHoldTheStartBack() {
-        ServiceRegistry registry = direct();
         ManualStart<String> cache = new ManualStart<>();
         registry.install(ServiceDefinition.builder(ServiceKey.of("cache", String.class), cache)
                 .restartPolicy(RestartPolicy.never()).build());
-        registry.install(ServiceDefinition.builder(ServiceKey.of("web", String.class), log.service("web", "web"))
-                .wants("cache").build());
+        installWebWantingCache();
 
         registry.startAll();
         cache.fail(new IllegalStateException("cache unreachable"));

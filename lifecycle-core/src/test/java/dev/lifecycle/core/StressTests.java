@@ -114,7 +114,7 @@ class StressTests {
         /** Awaits: they complete (with the value, or failing) once everything is back. */
         private final Queue<CompletableFuture<?>> awaits = new ConcurrentLinkedQueue<>();
         private final Map<String, AtomicInteger> operations = new ConcurrentHashMap<>();
-        private final StressLog log = new StressLog();
+        private final TransitionLog log = new TransitionLog();
         private final ScheduledExecutorService completer = Executors.newScheduledThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "stress-completer");
             thread.setDaemon(true);
@@ -354,7 +354,7 @@ class StressTests {
                     + " values of abandoned starts stopped"
                     + (took == 0 ? "" : ", " + TimeUnit.NANOSECONDS.toMillis(took) + " ms")
                     + "\n  operations: " + new TreeMap<>(operations)
-                    + "\n  transitions: " + log.events().stream().collect(Collectors.groupingBy(
+                    + "\n  transitions: " + log.transitions().stream().collect(Collectors.groupingBy(
                             t -> t.from() + "->" + t.to(), TreeMap::new, Collectors.counting()))
                     + (violations.isEmpty() ? "" : "\n  violations: " + violations.stream().limit(20).toList());
         }

@@ -12,10 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.DoubleSupplier;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,31 +22,32 @@ import org.junit.jupiter.params.provider.CsvSource;
  * window, never restarting, escalation, and per-service policies. Time is driven by hand and user code runs on the
  * calling thread, so every step is complete when the call that caused it returns.
  */
-class SupervisionTests {
+class SupervisionTests extends ManualRegistryTestBase {
 
     private static final ServiceKey<String> X = ServiceKey.of("x", String.class);
 
-    private final ManualTime time = new ManualTime();
     private final Instant t0 = time.instant();
-    private final RecordingListener listener = new RecordingListener();
     private final List<String> giveUps = new CopyOnWriteArrayList<>();
-    private final CascadeProbe probe = new CascadeProbe();
-    private @Nullable ServiceRegistry registry;
 
-    @AfterEach
-    void closeRegistry() {
-        if (registry != null) {
-            registry.close();
-        }
-        listener.assertAllLegal();
+    @Override
+    boolean onCallingThread() {
+        return true;
+    }
+
+    @Override
+    ServiceRegistryBuilder builder() {
+        return super.builder().listener(new ServiceListener() {
+            @Override
+            public void onGiveUp(ServiceKey<?> key, Escalation escalation, Throwable cause) {
+                giveUps.add(key.id() + " " + escalation + " " + cause);
+            }
+        });
     }
 
     @Test
     void backoffDoublesFromTheInitialDelayUpToTheMaximum() {
-        ServiceRegistry registry = registry(RestartPolicy.defaults().withBackoff(Duration.ofMillis(100),
-                Duration.ofSeconds(1), 2.0).withIntensity(20, Duration.ofHours(1)), () -> 0.0);
-        registry.install("x", String.class, failing(Integer.MAX_VALUE));
-        registry.startAll();
+        startX(RestartPolicy.defaults().withBackoff(Duration.ofMillis(100),
+                Duration.ofSeconds(1), 2.0).withIntensity(20, Duration.ofHours(1)), Integer.MAX_VALUE);
 
         int restarts = 0;
         for (long delay : new long[] {100, 200, 400, 800, 1000, 1000}) {
@@ -69,8 +67,8 @@ class SupervisionTests {
     @Test
     void jitterShortensEachDelayByTheDrawnFractionOfTheJitter() {
         Iterator<Double> draws = List.of(0.5, 0.25, 0.0, 0.75).iterator();
-        ServiceRegistry registry = registry(RestartPolicy.defaults().withJitter(0.5).withBackoff(
-                Duration.ofMillis(100), Duration.ofMillis(800), 2.0), draws::next);
+        rebuild(options -> options.restartPolicy(RestartPolicy.defaults().withJitter(0.5).withBackoff(
+                Duration.ofMillis(100), Duration.ofMillis(800), 2.0)).random(draws::next));
         registry.install("x", String.class, failing(4));
         registry.startAll();
 
@@ -86,11 +84,9 @@ class SupervisionTests {
 
     @Test
     void pastTheIntensityLimitTheServiceGivesUp() throws Exception {
-        ServiceRegistry registry = registry(RestartPolicy.defaults().withIntensity(3, Duration.ofSeconds(60)),
-                () -> 0.0);
+        registry(RestartPolicy.defaults().withIntensity(3, Duration.ofSeconds(60)));
         registry.install("x", String.class, failing(Integer.MAX_VALUE));
-        registry.install(ServiceDefinition.builder(ServiceKey.of("user", String.class), probe.service("user"))
-                .dependsOn("x").build());
+        install("user", log.service("user"), "x");
         CompletableFuture<@Nullable Void> startAll = registry.startAll();
         CompletableFuture<@Nullable String> awaiting = registry.await(X);
 
@@ -122,9 +118,9 @@ class SupervisionTests {
 
     @Test
     void restartsOlderThanTheWindowNoLongerCount() {
-        ServiceRegistry registry = registry(RestartPolicy.defaults().withBackoff(Duration.ofMillis(100),
-                Duration.ofMillis(100), 1.0).withIntensity(2, Duration.ofSeconds(1)), () -> 0.0);
-        registry.install("x", String.class, probe.service("x"));
+        registry(RestartPolicy.defaults().withBackoff(Duration.ofMillis(100),
+                Duration.ofMillis(100), 1.0).withIntensity(2, Duration.ofSeconds(1)));
+        registry.install("x", String.class, log.service("x"));
         registry.startAll();
 
         registry.fail("x", new IOException("one"));
@@ -147,9 +143,7 @@ class SupervisionTests {
     @ParameterizedTest(name = "ran {0} ms, next delay {1} ms")
     @CsvSource({"59999, 400", "60000, 100"})
     void backoffResetsOnceTheServiceHasRunForTheWindow(long ranMillis, long nextDelay) {
-        ServiceRegistry registry = registry(RestartPolicy.defaults(), () -> 0.0);
-        registry.install("x", String.class, failing(2));
-        registry.startAll();
+        startX(RestartPolicy.defaults(), 2);
         time.advance(Duration.ofMillis(100));
         time.advance(Duration.ofMillis(200));
         assertThat(snapshot("x").state()).isEqualTo(ServiceState.RUNNING);
@@ -162,9 +156,7 @@ class SupervisionTests {
 
     @Test
     void neverRestartLeavesTheServiceFailedUntilRestartedByHand() throws Exception {
-        ServiceRegistry registry = registry(RestartPolicy.never(), () -> 0.0);
-        registry.install("x", String.class, failing(1));
-        registry.startAll();
+        startX(RestartPolicy.never(), 1);
 
         ServiceSnapshot x = snapshot("x");
         assertThat(x.state()).isEqualTo(ServiceState.FAILED);
@@ -188,12 +180,11 @@ class SupervisionTests {
 
     @Test
     void escalationShutdownStopsEveryServiceWhenOneGivesUp() throws Exception {
-        ServiceRegistry registry = registry(RestartPolicy.defaults(), () -> 0.0);
-        registry.install("a", String.class, probe.service("a"));
-        registry.install(ServiceDefinition.builder(ServiceKey.of("b", String.class), probe.service("b"))
-                .dependsOn("a").build());
-        registry.install("c", String.class, probe.service("c"));
-        registry.install(ServiceDefinition.builder(X, probe.service("x"))
+        registry(RestartPolicy.defaults());
+        registry.install("a", String.class, log.service("a"));
+        install("b", log.service("b"), "a");
+        registry.install("c", String.class, log.service("c"));
+        registry.install(ServiceDefinition.builder(X, log.service("x"))
                 .restartPolicy(RestartPolicy.defaults().withIntensity(1, Duration.ofSeconds(60))
                         .withEscalation(Escalation.SHUTDOWN))
                 .build());
@@ -212,7 +203,7 @@ class SupervisionTests {
             assertThat(snapshot(id).state()).as(id).isEqualTo(ServiceState.STOPPED);
             assertThat(snapshot(id).reason()).as(id).isEqualTo(TransitionReason.SHUTDOWN);
         }
-        List<String> calls = probe.calls();
+        List<String> calls = log.calls();
         assertThat(calls.indexOf("join b")).isLessThan(calls.indexOf("stop a"));
         assertThat(calls).contains("stop c", "join c");
         assertThat(time.pending()).isEmpty();
@@ -220,8 +211,8 @@ class SupervisionTests {
 
     @Test
     void escalationNoneLeavesTheOtherServicesRunning() {
-        ServiceRegistry registry = registry(RestartPolicy.never(), () -> 0.0);
-        registry.install("a", String.class, probe.service("a"));
+        registry(RestartPolicy.never());
+        registry.install("a", String.class, log.service("a"));
         registry.install("x", String.class, failing(1));
         registry.startAll();
 
@@ -231,7 +222,7 @@ class SupervisionTests {
 
     @Test
     void aServicesOwnPolicyOverridesTheRegistryDefault() {
-        ServiceRegistry registry = registry(RestartPolicy.never(), () -> 0.0);
+        registry(RestartPolicy.never());
         registry.install("inherits", String.class, failing(1));
         registry.install(ServiceDefinition.builder(ServiceKey.of("own", String.class), failing(1))
                 .restartPolicy(RestartPolicy.defaults().withBackoff(Duration.ofSeconds(2), Duration.ofSeconds(30), 2))
@@ -248,10 +239,8 @@ class SupervisionTests {
 
     @Test
     void theRegistryDefaultPolicyAppliesToServicesWithoutTheirOwn() {
-        ServiceRegistry registry = registry(RestartPolicy.defaults().withBackoff(Duration.ofSeconds(3),
-                Duration.ofSeconds(30), 2), () -> 0.0);
-        registry.install("x", String.class, failing(1));
-        registry.startAll();
+        startX(RestartPolicy.defaults().withBackoff(Duration.ofSeconds(3),
+                Duration.ofSeconds(30), 2), 1);
 
         assertThat(snapshot("x").nextRestartAt()).isEqualTo(t0.plusSeconds(3));
         assertThat(time.pending()).containsExactly(t0.plusSeconds(3));
@@ -259,8 +248,8 @@ class SupervisionTests {
 
     @Test
     void aRestartWithoutBackoffHappensAtOnceWithoutATimer() throws Exception {
-        ServiceRegistry registry = registry(RestartPolicy.defaults().withBackoff(Duration.ZERO, Duration.ZERO, 1.0)
-                .withJitter(0).withIntensity(5, Duration.ofMinutes(1)), () -> 0.0);
+        registry(RestartPolicy.defaults().withBackoff(Duration.ZERO, Duration.ZERO, 1.0)
+                .withJitter(0).withIntensity(5, Duration.ofMinutes(1)));
         registry.install("x", String.class, failing(2));
 
         registry.startAll().get(5, TimeUnit.SECONDS);
@@ -275,31 +264,21 @@ class SupervisionTests {
                 "STARTING->FAILED", "FAILED->STARTING", "STARTING->RUNNING");
     }
 
-    private ServiceRegistry registry(RestartPolicy policy, DoubleSupplier random) {
-        ServiceRegistry built = ServiceRegistry.builder().clock(time).scheduler(time).executor(Runnable::run)
-                .random(random).restartPolicy(policy).listener(listener).listener(new ServiceListener() {
-                    @Override
-                    public void onGiveUp(ServiceKey<?> key, Escalation escalation, Throwable cause) {
-                        giveUps.add(key.id() + " " + escalation + " " + cause);
-                    }
-                }).build();
-        registry = built;
-        return built;
+    /** Replaces the registry by one restarting as {@code policy} says. */
+    private void registry(RestartPolicy policy) {
+        rebuild(options -> options.restartPolicy(policy));
+    }
+
+    /** {@link #registry(RestartPolicy)}, with {@code x}, whose first {@code failures} starts fail, started. */
+    private void startX(RestartPolicy policy, int failures) {
+        registry(policy);
+        registry.install("x", String.class, failing(failures));
+        registry.startAll();
     }
 
     /** A service whose first {@code failures} starts throw; later ones publish {@code up#attempt}. */
     private static Service<String> failing(int failures) {
-        AtomicInteger attempts = new AtomicInteger();
-        return context -> {
-            int attempt = attempts.incrementAndGet();
-            if (attempt <= failures) {
-                throw new IOException("attempt " + attempt + " failed");
-            }
-            return "up#" + attempt;
-        };
-    }
-
-    private ServiceSnapshot snapshot(String id) {
-        return registry.snapshot(id).orElseThrow();
+        return failingFirst(failures, attempt -> new IOException("attempt " + attempt + " failed"),
+                attempt -> "up#" + attempt);
     }
 }

@@ -11,33 +11,28 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Reading values: {@code get} of a RUNNING service and the error that says why another is not, {@code await} and
  * when it completes or fails, handles across restarts, and overrides replacing one service's value.
  */
-class ValuesTests {
+class ValuesTests extends ManualRegistryTestBase {
 
-    private final ManualTime time = new ManualTime();
-    private final PhaseLog log = new PhaseLog();
-    private final RecordingListener listener = new RecordingListener();
     private final ServiceKey<String> configKey = ServiceKey.of("config", String.class);
     private final ServiceKey<String> dbKey = ServiceKey.of("db", String.class);
     private final ServiceKey<String> repositoryKey = ServiceKey.of("repository", String.class);
-    private ServiceRegistry registry = build(ServiceRegistry.builder());
 
-    @AfterEach
-    void close() {
-        registry.close();
-        listener.assertAllLegal();
+    @Override
+    boolean onCallingThread() {
+        return true;
     }
 
-    /** A registry from {@code builder}, running user code on the calling thread, with time driven by hand. */
-    private ServiceRegistry build(ServiceRegistryBuilder builder) {
-        return builder.executor(Runnable::run).clock(time).scheduler(time).random(() -> 0.0).listener(listener)
-                .build();
+    /** Installs {@code db}, whose every start throws {@code cause}, restarted as {@code policy} says. */
+    private void installDbThatThrows(SQLException cause, RestartPolicy policy) {
+        registry.install(ServiceDefinition.builder(dbKey, ctx -> {
+            throw cause;
+        }).restartPolicy(policy).build());
     }
 
     private ServiceNotRunningException notRunning(ServiceKey<?> key) {
@@ -70,9 +65,7 @@ class ValuesTests {
     @Test
     void getOfAServiceWaitingOnAFailedRequirementNamesTheRootCause() {
         SQLException refused = new SQLException("connection refused");
-        registry.install(ServiceDefinition.builder(dbKey, ctx -> {
-            throw refused;
-        }).restartPolicy(RestartPolicy.never()).build());
+        installDbThatThrows(refused, RestartPolicy.never());
         log.install(registry, "repository", "db");
         registry.startAll();
 
@@ -86,9 +79,7 @@ class ValuesTests {
     @Test
     void getOfAFailedServiceSaysWhyAndWhenItRestarts() {
         SQLException refused = new SQLException("connection refused");
-        registry.install(ServiceDefinition.builder(dbKey, ctx -> {
-            throw refused;
-        }).build());
+        installDbThatThrows(refused, RestartPolicy.defaults());
         registry.startAll();
 
         ServiceNotRunningException error = notRunning(dbKey);
@@ -123,29 +114,11 @@ class ValuesTests {
     @Test
     void valueStaysReadableWhileDependentsStopAndIsGoneOnceTheServiceRunsItsOwnStop() throws Exception {
         java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-        registry.install("config", String.class, new Service<>() {
-            @Override
-            public String start(ServiceContext context) {
-                return "v1";
-            }
-
-            @Override
-            public void stop(ServiceContext context) {
-                seen.add(catchThrowableOfType(ServiceNotRunningException.class, () -> registry.get(configKey))
-                        .getMessage());
-            }
-        });
-        registry.install(ServiceDefinition.builder(dbKey, new Service<String>() {
-            @Override
-            public String start(ServiceContext context) {
-                return "db";
-            }
-
-            @Override
-            public void stop(ServiceContext context) {
-                seen.add(registry.handle(configKey).state() + " " + registry.get(configKey));
-            }
-        }).requires(configKey).build());
+        registry.install("config", String.class, withStop("v1", context -> seen.add(
+                catchThrowableOfType(ServiceNotRunningException.class, () -> registry.get(configKey)).getMessage())));
+        registry.install(ServiceDefinition.builder(dbKey, withStop("db",
+                context -> seen.add(registry.handle(configKey).state() + " " + registry.get(configKey))))
+                .requires(configKey).build());
         registry.startAll().get(5, TimeUnit.SECONDS);
 
         registry.stopAll().get(5, TimeUnit.SECONDS);
@@ -176,8 +149,7 @@ class ValuesTests {
 
     @Test
     void awaitCompletesWithTheValueWhenTheServiceBecomesRunning() throws Exception {
-        ManualStart<String> db = new ManualStart<>();
-        registry.install("db", String.class, db);
+        ManualStart<String> db = installStartedByHand("db");
         registry.startAll();
 
         CompletableFuture<String> awaited = registry.await(dbKey);
@@ -241,9 +213,7 @@ class ValuesTests {
     @Test
     void awaitOfAServiceThatAlreadyGaveUpFailsAtOnce() {
         SQLException refused = new SQLException("connection refused");
-        registry.install(ServiceDefinition.builder(dbKey, ctx -> {
-            throw refused;
-        }).restartPolicy(RestartPolicy.never()).build());
+        installDbThatThrows(refused, RestartPolicy.never());
         registry.startAll();
 
         CompletableFuture<String> awaited = registry.await(dbKey);
@@ -254,13 +224,8 @@ class ValuesTests {
 
     @Test
     void awaitOfAFailedServiceThatWillRestartKeepsWaitingForTheRestart() {
-        AtomicInteger attempts = new AtomicInteger();
-        registry.install("db", String.class, ctx -> {
-            if (attempts.incrementAndGet() == 1) {
-                throw new SQLException("connection refused");
-            }
-            return "connected";
-        });
+        registry.install("db", String.class,
+                failingFirst(1, attempt -> new SQLException("connection refused"), attempt -> "connected"));
         registry.startAll();
         CompletableFuture<String> awaited = registry.await(dbKey);
         boolean doneWhileFailed = awaited.isDone();
@@ -273,8 +238,7 @@ class ValuesTests {
 
     @Test
     void awaitFailsWhenTheServiceIsRemoved() throws Exception {
-        ManualStart<String> config = new ManualStart<>();
-        registry.install("config", String.class, config);
+        ManualStart<String> config = installStartedByHand("config");
         log.install(registry, "db", "config");
         registry.startAll();
         CompletableFuture<String> awaited = registry.await(dbKey);
@@ -304,10 +268,9 @@ class ValuesTests {
 
     @Test
     void overrideReplacesOneServicesValueWhileTheRestOfTheGraphRunsForReal() throws Exception {
-        registry.close();
-        registry = build(ServiceRegistry.builder().override(dbKey, "fake-db"));
+        rebuild(options -> options.override(dbKey, "fake-db"));
         log.install(registry, "config");
-        registry.install("db", String.class, log.service("db", "real-db", "config", "secrets"));
+        registry.install("db", String.class, log.everyPhase("db", "real-db", "config", "secrets"));
         registry.install(ServiceDefinition.builder(repositoryKey, ctx -> {
             log.add("start", "repository");
             return "repository on " + registry.get(dbKey);
@@ -316,7 +279,7 @@ class ValuesTests {
         registry.startAll().get(5, TimeUnit.SECONDS);
 
         assertThat(registry.get(repositoryKey)).isEqualTo("repository on fake-db");
-        assertThat(log.calls()).doesNotContain("init:db", "setup:db", "start:db");
+        assertThat(log.calls()).doesNotContain("init db", "setup db", "start db");
         assertThat(log.of("start")).containsExactly("config", "repository");
         assertThat(registry.snapshot("db").orElseThrow().requires()).isEmpty();
     }
@@ -324,8 +287,7 @@ class ValuesTests {
     @Test
     void overrideOfAVoidServiceMayBeNull() throws Exception {
         ServiceKey<Void> migration = ServiceKey.of("migration", Void.class);
-        registry.close();
-        registry = build(ServiceRegistry.builder().override(migration, null));
+        rebuild(options -> options.override(migration, null));
         registry.install("migration", Void.class, ctx -> {
             throw new IllegalStateException("must not run");
         });
@@ -343,8 +305,7 @@ class ValuesTests {
 
     @Test
     void overrideOfAnotherTypeThanTheInstalledServiceIsRefused() {
-        registry.close();
-        registry = build(ServiceRegistry.builder().override(ServiceKey.of("db", Integer.class), 1));
+        rebuild(options -> options.override(ServiceKey.of("db", Integer.class), 1));
 
         assertThatThrownBy(() -> registry.install("db", String.class, ctx -> "db"))
                 .isInstanceOf(ServiceTypeClashException.class)
