@@ -51,7 +51,7 @@ class CascadeTests extends ManualRegistryTestBase {
         assertThat(failed.lastFailure().summary())
                 .isEqualTo("java.lang.IllegalStateException: remote configuration changed");
         assertThat(failed.nextRestartAt()).isEqualTo(t0.plusMillis(100));
-        assertThat(time.pending()).containsExactly(t0.plusMillis(100));
+        assertThat(time.pendingTimers()).containsExactly(t0.plusMillis(100));
         ServiceSnapshot waiting = snapshot("dbclient");
         assertThat(waiting.state()).isEqualTo(ServiceState.WAITING);
         assertThat(waiting.reason()).isEqualTo(TransitionReason.DEPENDENCY);
@@ -118,7 +118,7 @@ class CascadeTests extends ManualRegistryTestBase {
         assertThat(starts.get(3)).isEqualTo("start top");
         assertThat(List.of(log.starts("config"), log.starts("left"), log.starts("right"), log.starts("top")))
                 .containsOnly(2);
-        assertThat(time.pending()).isEmpty();
+        assertThat(time.pendingTimers()).isEmpty();
     }
 
     @Test
@@ -222,7 +222,7 @@ class CascadeTests extends ManualRegistryTestBase {
         assertThat(snapshot("poller").state()).isEqualTo(ServiceState.RUNNING);
         assertThat(snapshot("poller").lastFailure().cause()).isSameAs(died);
         assertThat(snapshot("poller").restarts()).isEqualTo(1);
-        assertThat(time.pending()).isEmpty();
+        assertThat(time.pendingTimers()).isEmpty();
     }
 
     @Test
@@ -313,7 +313,7 @@ class CascadeTests extends ManualRegistryTestBase {
         assertThat(config.state()).isEqualTo(ServiceState.FAILED);
         assertThat(config.lastFailure().cause()).isSameAs(broken);
         assertThat(config.restarts()).isZero();
-        assertThat(time.pending()).containsExactly(t0.plusMillis(100));
+        assertThat(time.pendingTimers()).containsExactly(t0.plusMillis(100));
         assertThat(snapshot("db").state()).isEqualTo(ServiceState.WAITING);
 
         time.advance(Duration.ofMillis(100));
@@ -340,7 +340,7 @@ class CascadeTests extends ManualRegistryTestBase {
         assertThat(snapshot("config").state()).isEqualTo(ServiceState.FAILED);
         assertThat(snapshot("db").state()).isEqualTo(ServiceState.FAILED);
         assertThat(snapshot("db").lastFailure().cause()).isSameAs(own);
-        assertThat(time.pending()).containsExactly(t0.plusMillis(100), t0.plusMillis(100));
+        assertThat(time.pendingTimers()).containsExactly(t0.plusMillis(100), t0.plusMillis(100));
 
         time.advance(Duration.ofMillis(100));
         assertThat(registry.await(ServiceKey.of("db", String.class))).succeedsWithin(WAIT);
@@ -364,13 +364,13 @@ class CascadeTests extends ManualRegistryTestBase {
 
         assertThat(snapshot("x").state()).isEqualTo(ServiceState.FAILED);
         assertThat(snapshot("x").lastFailure().cause()).isSameAs(first);
-        assertThat(time.pending()).containsExactly(t0.plusMillis(100));
+        assertThat(time.pendingTimers()).containsExactly(t0.plusMillis(100));
         time.advance(Duration.ofMillis(100));
         assertThat(registry.await(ServiceKey.of("x", String.class))).succeedsWithin(WAIT);
         done(registry.settled());
         assertThat(log.callsOf("x")).containsExactly("start x", "stop x", "start x");
         assertThat(snapshot("x").restarts()).isEqualTo(1);
-        assertThat(time.pending()).isEmpty();
+        assertThat(time.pendingTimers()).isEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.lifecycle.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lifecycle.test.ManualTime;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -181,7 +182,7 @@ class CoordinatorInterleavingTests {
                     steps.add("break " + id);
                 }
             }
-            if (!time.pending().isEmpty()) {
+            if (!time.pendingTimers().isEmpty()) {
                 steps.add("tick");
             }
             return steps;
@@ -213,7 +214,7 @@ class CoordinatorInterleavingTests {
                     case "install" -> install(id);
                     case "complete" -> complete(id, true);
                     case "break" -> complete(id, false);
-                    case "tick" -> time.advance(Duration.between(time.instant(), time.pending().get(0)));
+                    case "tick" -> time.advance(Duration.between(time.instant(), time.pendingTimers().get(0)));
                     default -> throw new IllegalArgumentException(step);
                 }
             } catch (UnknownServiceException | IllegalStateException refused) {
@@ -253,15 +254,15 @@ class CoordinatorInterleavingTests {
                         }
                     }
                 }
-                if (!time.pending().isEmpty()) {
-                    time.advance(Duration.between(time.instant(), time.pending().get(0)));
+                if (!time.pendingTimers().isEmpty()) {
+                    time.advance(Duration.between(time.instant(), time.pendingTimers().get(0)));
                     moved = true;
                 }
                 if (!moved) {
                     break;
                 }
             }
-            assertThat(time.pending()).as("timers left after draining").isEmpty();
+            assertThat(time.pendingTimers()).as("timers left after draining").isEmpty();
             assertThat(futures).as("every operation's future is done").allMatch(CompletableFuture::isDone);
             log.assertAllLegal();
             assertThat(log.replay(Map.of("b", List.of("a"), "c", List.of("b")),

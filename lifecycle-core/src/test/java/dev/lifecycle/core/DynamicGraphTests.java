@@ -152,7 +152,7 @@ class DynamicGraphTests extends ManualRegistryTestBase {
                 "STARTING->STOPPING", "STOPPING->REMOVED"));
         assertThat(listener.transitions()).filteredOn(t -> t.to() == ServiceState.STOPPING)
                 .extracting(dev.lifecycle.core.event.ServiceTransition::detail).containsExactly("start cancelled");
-        assertThat(time.pending()).isEmpty();
+        assertThat(time.pendingTimers()).isEmpty();
     }
 
     @Test
@@ -183,7 +183,7 @@ class DynamicGraphTests extends ManualRegistryTestBase {
 
         assertThat(removal).succeedsWithin(WAIT);
         assertThat(registry.snapshot("slow")).isEmpty();
-        assertThat(time.pending()).isEmpty();
+        assertThat(time.pendingTimers()).isEmpty();
         assertThat(log.calls()).containsExactly("start slow");
     }
 
@@ -225,11 +225,11 @@ class DynamicGraphTests extends ManualRegistryTestBase {
     void removeOfAFailedServiceCancelsItsRestart() throws Exception {
         startChain();
         done(registry.fail("config", new IOException("lost")));
-        assertThat(time.pending()).hasSize(1);
+        assertThat(time.pendingTimers()).hasSize(1);
 
         done(registry.remove("config"));
 
-        assertThat(time.pending()).isEmpty();
+        assertThat(time.pendingTimers()).isEmpty();
         assertThat(registry.snapshot("config")).isEmpty();
         assertThat(snapshot("db").rootCause()).isEqualTo("blocked by config, which is not installed");
     }

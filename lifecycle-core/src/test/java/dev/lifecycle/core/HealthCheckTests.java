@@ -94,16 +94,16 @@ class HealthCheckTests extends ManualRegistryTestBase {
     void checksRunPeriodicallyOnRunningServices() throws Exception {
         installChecked("db", this::check, 0);
         registry.startAll().get();
-        assertThat(time.pending()).containsExactly(t0.plusSeconds(5));
+        assertThat(time.pendingTimers()).containsExactly(t0.plusSeconds(5));
 
         time.advance(Duration.ofSeconds(5));
         assertThat(checks).hasValue(1);
-        assertThat(time.pending()).containsExactly(t0.plusSeconds(10));
+        assertThat(time.pendingTimers()).containsExactly(t0.plusSeconds(10));
         time.advance(Duration.ofSeconds(10));
         assertThat(checks).hasValue(3);
 
         registry.stopAll().get();
-        assertThat(time.pending()).isEmpty();
+        assertThat(time.pendingTimers()).isEmpty();
     }
 
     @Test
@@ -125,7 +125,7 @@ class HealthCheckTests extends ManualRegistryTestBase {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> checks.get() == 2);
         assertThat(hanging).as("not checked again while its check is in flight").hasValue(1);
-        assertThat(time.pending()).containsExactly(t0.plusSeconds(15));
+        assertThat(time.pendingTimers()).containsExactly(t0.plusSeconds(15));
         release.countDown();
     }
 
@@ -155,7 +155,7 @@ class HealthCheckTests extends ManualRegistryTestBase {
         registry.install("plain", String.class, log.service("plain"));
         registry.startAll().get();
 
-        assertThat(time.pending()).isEmpty();
+        assertThat(time.pendingTimers()).isEmpty();
         assertThat(registry.checkHealth()).isDone();
     }
 

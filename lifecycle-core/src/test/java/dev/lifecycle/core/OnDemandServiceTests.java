@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lifecycle.core.event.ServiceListener;
 import dev.lifecycle.core.event.ServiceTransition;
+import dev.lifecycle.test.ManualTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -108,7 +109,7 @@ class OnDemandServiceTests {
         registry.stop("api").join();
         time.advance(Duration.ofSeconds(30));
         assertThat(snapshot("db").state()).isEqualTo(ServiceState.STOPPED);
-        assertThat(time.pending()).isEmpty();
+        assertThat(time.pendingTimers()).isEmpty();
     }
 
     @Test

@@ -43,7 +43,7 @@ class OperatorActionTests extends ManualRegistryTestBase {
         assertThat(config.restarts()).isEqualTo(2);
         assertThat(config.lastFailure().cause()).isSameAs(earlier);
         assertThat(config.nextRestartAt()).isNull();
-        assertThat(time.pending()).isEmpty();
+        assertThat(time.pendingTimers()).isEmpty();
         assertThat(snapshot("db").state()).isEqualTo(ServiceState.RUNNING);
         assertThat(snapshot("api").state()).isEqualTo(ServiceState.RUNNING);
         assertThat(snapshot("db").restarts()).isZero();
@@ -98,7 +98,7 @@ class OperatorActionTests extends ManualRegistryTestBase {
             assertThat(snapshot(dependent).rootCause()).isEqualTo("blocked by config, which was stopped");
         }
         assertThat(snapshot("other").state()).isEqualTo(ServiceState.RUNNING);
-        assertThat(time.pending()).isEmpty();
+        assertThat(time.pendingTimers()).isEmpty();
         time.advance(Duration.ofHours(1));
         done(registry.settled());
         assertThat(snapshot("config").state()).isEqualTo(ServiceState.STOPPED);
@@ -138,13 +138,13 @@ class OperatorActionTests extends ManualRegistryTestBase {
     void stopCancelsAScheduledRestart() throws Exception {
         startChain();
         done(registry.fail("config", new IOException("lost")));
-        assertThat(time.pending()).hasSize(1);
+        assertThat(time.pendingTimers()).hasSize(1);
 
         done(registry.stop("config"));
 
         assertThat(snapshot("config").state()).isEqualTo(ServiceState.STOPPED);
         assertThat(snapshot("config").nextRestartAt()).isNull();
-        assertThat(time.pending()).isEmpty();
+        assertThat(time.pendingTimers()).isEmpty();
         time.advance(Duration.ofMinutes(1));
         assertThat(snapshot("config").state()).isEqualTo(ServiceState.STOPPED);
         assertThat(log.starts("config")).isEqualTo(1);
@@ -178,7 +178,7 @@ class OperatorActionTests extends ManualRegistryTestBase {
         assertThat(snapshot("slow").lastFailure()).isNull();
         assertThat(snapshot("slow").nextRestartAt()).isNull();
         assertThat(log.calls()).containsExactly("start slow");
-        assertThat(time.pending()).isEmpty();
+        assertThat(time.pendingTimers()).isEmpty();
     }
 
     @Test

@@ -71,7 +71,7 @@ class StartCancellationTests extends ManualRegistryTestBase {
         assertThat(stopped.nextRestartAt()).isNull();
         assertThat(snapshot("api").state()).isEqualTo(ServiceState.WAITING);
         assertThat(snapshot("api").rootCause()).isEqualTo("blocked by db, which was stopped");
-        assertThat(time.pending()).as("no restart scheduled, no deadline left").isEmpty();
+        assertThat(time.pendingTimers()).as("no restart scheduled, no deadline left").isEmpty();
         await().atMost(WAIT).untilAsserted(() -> assertThat(listener.of("db")).containsExactly(
                 "INSTALLED->STARTING", "STARTING->STOPPING", "STOPPING->STOPPED"));
     }

@@ -56,7 +56,7 @@ class SupervisionTests extends ManualRegistryTestBase {
             assertThat(x.state()).isEqualTo(ServiceState.FAILED);
             assertThat(x.restarts()).isEqualTo(restarts++);
             assertThat(x.nextRestartAt()).as("restart %d", restarts).isEqualTo(now.plusMillis(delay));
-            assertThat(time.pending()).containsExactly(now.plusMillis(delay));
+            assertThat(time.pendingTimers()).containsExactly(now.plusMillis(delay));
             time.advance(Duration.ofMillis(delay));
         }
         assertThat(time.instant()).isEqualTo(t0.plusMillis(3500));
@@ -75,7 +75,7 @@ class SupervisionTests extends ManualRegistryTestBase {
         for (long delay : new long[] {75, 175, 400, 500}) {
             Instant now = time.instant();
             assertThat(snapshot("x").nextRestartAt()).isEqualTo(now.plusMillis(delay));
-            assertThat(time.pending()).containsExactly(now.plusMillis(delay));
+            assertThat(time.pendingTimers()).containsExactly(now.plusMillis(delay));
             time.advance(Duration.ofMillis(delay));
         }
         assertThat(snapshot("x").state()).isEqualTo(ServiceState.RUNNING);
@@ -99,7 +99,7 @@ class SupervisionTests extends ManualRegistryTestBase {
         assertThat(x.restarts()).isEqualTo(3);
         assertThat(x.nextRestartAt()).isNull();
         assertThat(x.lastFailure().summary()).isEqualTo("java.io.IOException: attempt 4 failed");
-        assertThat(time.pending()).isEmpty();
+        assertThat(time.pendingTimers()).isEmpty();
         assertThat(giveUps).containsExactly("x NONE java.io.IOException: attempt 4 failed");
         assertThat(awaiting).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
                 .havingCause().isInstanceOf(ServiceFailedException.class)
@@ -161,7 +161,7 @@ class SupervisionTests extends ManualRegistryTestBase {
         ServiceSnapshot x = snapshot("x");
         assertThat(x.state()).isEqualTo(ServiceState.FAILED);
         assertThat(x.nextRestartAt()).isNull();
-        assertThat(time.pending()).isEmpty();
+        assertThat(time.pendingTimers()).isEmpty();
         assertThat(giveUps).containsExactly("x NONE java.io.IOException: attempt 1 failed");
         assertThat(registry.await(X)).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
                 .havingCause().withMessage("Service 'x' will not start: it gave up");
@@ -174,7 +174,7 @@ class SupervisionTests extends ManualRegistryTestBase {
 
         registry.fail("x", new IOException("lost"));
         assertThat(snapshot("x").state()).isEqualTo(ServiceState.FAILED);
-        assertThat(time.pending()).isEmpty();
+        assertThat(time.pendingTimers()).isEmpty();
         assertThat(giveUps).hasSize(2);
     }
 
@@ -206,7 +206,7 @@ class SupervisionTests extends ManualRegistryTestBase {
         List<String> calls = log.calls();
         assertThat(calls.indexOf("join b")).isLessThan(calls.indexOf("stop a"));
         assertThat(calls).contains("stop c", "join c");
-        assertThat(time.pending()).isEmpty();
+        assertThat(time.pendingTimers()).isEmpty();
     }
 
     @Test
@@ -243,7 +243,7 @@ class SupervisionTests extends ManualRegistryTestBase {
                 Duration.ofSeconds(30), 2), 1);
 
         assertThat(snapshot("x").nextRestartAt()).isEqualTo(t0.plusSeconds(3));
-        assertThat(time.pending()).containsExactly(t0.plusSeconds(3));
+        assertThat(time.pendingTimers()).containsExactly(t0.plusSeconds(3));
     }
 
     @Test
@@ -258,7 +258,7 @@ class SupervisionTests extends ManualRegistryTestBase {
         assertThat(x.state()).isEqualTo(ServiceState.RUNNING);
         assertThat(x.restarts()).isEqualTo(2);
         assertThat(registry.get(X)).isEqualTo("up#3");
-        assertThat(time.pending()).as("timers left").isEmpty();
+        assertThat(time.pendingTimers()).as("timers left").isEmpty();
         assertThat(time.instant()).isEqualTo(t0);
         assertThat(listener.of("x")).containsExactly("INSTALLED->STARTING", "STARTING->FAILED", "FAILED->STARTING",
                 "STARTING->FAILED", "FAILED->STARTING", "STARTING->RUNNING");
