@@ -64,7 +64,8 @@ final class Demand {
         if (!engine.state.hasOnDemand) {
             return;
         }
-        for (ServiceRecord r : c.resolved) {
+        for (int i = 0; i < c.requirementCount(); i++) {
+            ServiceRecord r = c.requirement(i);
             if (r != null && r.settings.mode == StartMode.ON_DEMAND) {
                 change.evaluate(r);
             }

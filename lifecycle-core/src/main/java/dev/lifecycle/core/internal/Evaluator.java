@@ -51,7 +51,7 @@ final class Evaluator {
     /** Whether a service that is up must go down. */
     boolean mustStop(ServiceRecord c) {
         return c.removing || c.operatorStopped || engine.state.shuttingDown || c.pendingFailure != null
-                || c.restartRequested || !c.requirementsRunning()
+                || c.restart != null || !c.requirementsRunning()
                 || c.settings.mode != StartMode.ACTIVE && mustRest(c);
     }
 
@@ -137,7 +137,8 @@ final class Evaluator {
                 || w.startCallInFlight) {
             return false;
         }
-        for (ServiceRecord r : w.resolved) {
+        for (int i = 0; i < w.requirementCount(); i++) {
+            ServiceRecord r = w.requirement(i);
             if (r == null || (r.phase != Phase.RUNNING && !goingToStart(r))) {
                 return false;
             }

@@ -59,10 +59,11 @@ final class HealthCheckRunner {
                     installed = installed.nextInstalled) {
                 ServiceRecord c = installed;
                 HealthCheck check = c.settings.healthCheck;
-                if (check == null || c.phase != Phase.RUNNING || c.healthCheckInFlight) {
+                HealthCheckState health = c.healthState;
+                if (check == null || health == null || c.phase != Phase.RUNNING || health.inFlight) {
                     continue;
                 }
-                c.healthCheckInFlight = true;
+                health.inFlight = true;
                 int generation = c.generation;
                 CompletableFuture<@Nullable Void> future = new CompletableFuture<>();
                 done.add(future);
@@ -87,20 +88,21 @@ final class HealthCheckRunner {
 
     private void record(ServiceRecord c, int generation, boolean healthy,
             @Nullable Throwable problem, Change change) {
-        c.healthCheckInFlight = false;
+        HealthCheckState health = java.util.Objects.requireNonNull(c.healthState);
+        health.inFlight = false;
         if (c.generation != generation || c.phase != Phase.RUNNING) {
             return;
         }
-        c.health = healthy ? ServiceHealth.UP : ServiceHealth.DOWN;
-        c.unhealthyStreak = healthy ? 0 : c.unhealthyStreak + 1;
+        health.health = healthy ? ServiceHealth.UP : ServiceHealth.DOWN;
+        health.unhealthyStreak = healthy ? 0 : health.unhealthyStreak + 1;
         if (!healthy) {
-            Engine.log.warn("Health check of service '{}' failed ({} in a row){}", c.id, c.unhealthyStreak,
+            Engine.log.warn("Health check of service '{}' failed ({} in a row){}", c.id, health.unhealthyStreak,
                     problem == null ? "" : ": " + problem);
         }
         int failAfter = c.settings.failAfterUnhealthyChecks;
-        if (!healthy && failAfter > 0 && c.unhealthyStreak >= failAfter) {
+        if (!healthy && failAfter > 0 && health.unhealthyStreak >= failAfter) {
             LifecycleException cause = new LifecycleException("Service '" + c.id + "' was unhealthy in "
-                    + c.unhealthyStreak + " health checks in a row", problem);
+                    + health.unhealthyStreak + " health checks in a row", problem);
             engine.requests.requestFailure(c, generation, cause, change);
         }
     }

@@ -131,8 +131,8 @@ final class Installer {
      */
     private void resolve(ServiceRecord c) {
         int ownHash = c.id.hashCode();
-        for (int i = 0; i < c.requiredIds.length; i++) {
-            String id = c.requiredIds[i];
+        for (int i = 0; i < c.requirementCount(); i++) {
+            String id = c.requirementId(i);
             if (Requirements.sameId(id, c.id, ownHash)) {
                 throw new DependencyCycleException(List.of(c.id, c.id));
             }
@@ -145,14 +145,16 @@ final class Installer {
                 throw new ServiceTypeClashException("Service '" + c.id + "' requires '" + id + "' as "
                         + type.getName() + ", but '" + id + "' is installed with type " + r.key.type().getName());
             }
-            c.resolved[i] = r;
+            if (r != null) {
+                c.resolve(i, r);
+            }
         }
         List<ServiceRecord> waiters = engine.state.waitingFor.get(c.id);
         if (waiters != null) {
             for (ServiceRecord w : waiters) {
-                for (int j = 0; j < w.requiredIds.length; j++) {
+                for (int j = 0; j < w.requirementCount(); j++) {
                     Class<?> type = w.requiredType(j);
-                    if (w.requiredIds[j].equals(c.id) && !Requirements.accepts(type, c.key.type())) {
+                    if (w.requirementId(j).equals(c.id) && !Requirements.accepts(type, c.key.type())) {
                         throw new ServiceTypeClashException("Service '" + c.id + "' cannot be installed with type "
                                 + c.key.type().getName() + ": '" + w.id + "' requires it as " + type.getName());
                     }
@@ -180,7 +182,7 @@ final class Installer {
             List<String> edges = edges(x);
             for (int i = 0; i < edges.size(); i++) {
                 String next = edges.get(i);
-                boolean viaWants = i >= x.requiredIds.length;
+                boolean viaWants = i >= x.requirementCount();
                 if (next.equals(c.id)) {
                     List<String> path = new ArrayList<>();
                     path.add(c.id);
@@ -210,7 +212,7 @@ final class Installer {
      */
     private List<String> fromFirstInstalled(List<String> path) {
         int first = 0;
-        long firstSequence = Long.MAX_VALUE;
+        int firstSequence = Integer.MAX_VALUE;
         for (int i = 1; i < path.size() - 1; i++) {
             ServiceRecord member = engine.state.services.get(path.get(i));
             if (member != null && member.sequence < firstSequence) {
@@ -234,9 +236,9 @@ final class Installer {
     }
 
     private static List<String> edges(ServiceRecord x) {
-        List<String> ids = new ArrayList<>(x.requiredIds.length + x.wants.length);
-        for (String id : x.requiredIds) {
-            ids.add(id);
+        List<String> ids = new ArrayList<>(x.requirementCount() + x.wants.length);
+        for (int i = 0; i < x.requirementCount(); i++) {
+            ids.add(x.requirementId(i));
         }
         for (String w : x.wants) {
             ids.add(w);
@@ -246,23 +248,23 @@ final class Installer {
 
     /** Links {@code c}, whose installed requirements {@link #resolve} found, into the graph. */
     private void link(ServiceRecord c, Change change) {
-        for (int i = 0; i < c.requiredIds.length; i++) {
-            ServiceRecord r = c.resolved[i];
+        for (int i = 0; i < c.requirementCount(); i++) {
+            ServiceRecord r = c.requirement(i);
             if (r != null) {
                 r.addDependent(c);
                 if (r.phase == Phase.RUNNING) {
                     c.runningRequirements++;
                 }
             } else {
-                engine.state.waitingFor.computeIfAbsent(c.requiredIds[i], k -> new ArrayList<>(2)).add(c);
+                engine.state.waitingFor.computeIfAbsent(c.requirementId(i), k -> new ArrayList<>(2)).add(c);
             }
         }
         List<ServiceRecord> waiters = engine.state.waitingFor.remove(c.id);
         if (waiters != null) {
             for (ServiceRecord w : waiters) {
-                for (int j = 0; j < w.requiredIds.length; j++) {
-                    if (w.resolved[j] == null && w.requiredIds[j].equals(c.id)) {
-                        w.resolved[j] = c;
+                for (int j = 0; j < w.requirementCount(); j++) {
+                    if (w.requirement(j) == null && w.requirementId(j).equals(c.id)) {
+                        w.resolve(j, c);
                         c.addDependent(w);
                     }
                 }
@@ -296,26 +298,27 @@ final class Installer {
         engine.demand.demandChanged(c, change);
         engine.state.services.remove(c);
         engine.state.removeInstalled(c);
-        for (int i = 0; i < c.requiredIds.length; i++) {
-            ServiceRecord r = c.resolved[i];
+        for (int i = 0; i < c.requirementCount(); i++) {
+            ServiceRecord r = c.requirement(i);
             if (r != null) {
                 r.removeDependent(c);
-                c.resolved[i] = null;
+                c.unresolve(i);
             } else {
-                List<ServiceRecord> list = engine.state.waitingFor.get(c.requiredIds[i]);
+                String id = c.requirementId(i);
+                List<ServiceRecord> list = engine.state.waitingFor.get(id);
                 if (list != null) {
                     list.remove(c);
                     if (list.isEmpty()) {
-                        engine.state.waitingFor.remove(c.requiredIds[i]);
+                        engine.state.waitingFor.remove(id);
                     }
                 }
             }
         }
         for (int i = 0; i < c.dependentCount; i++) {
             ServiceRecord d = c.dependents[i];
-            for (int j = 0; j < d.requiredIds.length; j++) {
-                if (d.resolved[j] == c) {
-                    d.resolved[j] = null;
+            for (int j = 0; j < d.requirementCount(); j++) {
+                if (d.requirement(j) == c) {
+                    d.unresolve(j);
                     List<ServiceRecord> list = engine.state.waitingFor.computeIfAbsent(c.id, k -> new ArrayList<>(2));
                     if (!list.contains(d)) {
                         list.add(d);

@@ -68,12 +68,14 @@ final class RegistryState {
     int inFlight;
     int scheduledRestarts;
     int runningCount;
-    long installSequence;
+    int installSequence;
     private int markEpoch;
     /** The futures waiting for nothing to be in flight. */
     final List<SettleWaiter> settleWaiters = new ArrayList<>();
     @Nullable CompletableFuture<@Nullable Void> startAllFuture;
     @Nullable Instant startAllBegan;
+    /** {@link #startAllBegan} in clock nanos: what the start-up report's times count from. */
+    long startAllBeganNanos;
     @Nullable Instant startAllEnded;
     /** The start-up report records the first start of each service after start-all. */
     boolean recordingStartup;

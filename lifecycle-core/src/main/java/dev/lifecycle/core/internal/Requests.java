@@ -59,14 +59,14 @@ final class Requests {
     /** The failure that will stop the current cycle, and when it was reported: the time its record will carry. */
     void setPendingFailure(ServiceRecord c, Throwable cause, Change change) {
         c.pendingFailure = cause;
-        c.pendingFailureAt = change.now(engine);
+        c.supervision().failureReportedAt = change.now(engine);
     }
 
     /** An operator's restart: a service that is down starts, one that is up stops and starts again. */
     void requestRestart(ServiceRecord c, Change change) {
         switch (c.phase) {
             case STARTING, RUNNING, STOPPING_DEPENDENTS, STOPPING ->
-                    restartUp(c, TransitionReason.OPERATOR, ServiceRecord.RESTARTING, change);
+                    restartUp(c, RestartRequest.BY_OPERATOR, change);
             case FAILED, STOPPED -> {
                 c.restarts++;
                 requestStart(c, change);
@@ -84,7 +84,7 @@ final class Requests {
         switch (c.phase) {
             case STARTING, RUNNING, STOPPING_DEPENDENTS, STOPPING -> {
                 if (!c.operatorStopped) {
-                    restartUp(c, TransitionReason.CONFIGURATION, detail, change);
+                    restartUp(c, new RestartRequest(TransitionReason.CONFIGURATION, detail), change);
                 }
             }
             case FAILED -> {
@@ -97,10 +97,8 @@ final class Requests {
         }
     }
 
-    private void restartUp(ServiceRecord c, TransitionReason reason, String detail, Change change) {
-        c.restartRequested = true;
-        c.restartReason = reason;
-        c.restartDetail = detail;
+    private void restartUp(ServiceRecord c, RestartRequest request, Change change) {
+        c.restart = request;
         c.operatorStopped = false;
         engine.starts.cancelStart(c, change);
         change.evaluate(c);
@@ -121,7 +119,7 @@ final class Requests {
 
     void requestStop(ServiceRecord c, Change change) {
         c.operatorStopped = true;
-        c.restartRequested = false;
+        c.restart = null;
         engine.supervisor.cancelRestart(c, change);
         engine.starts.cancelStart(c, change);
         change.evaluate(c);
@@ -170,14 +168,15 @@ final class Requests {
         engine.installer.checkNothingMissing();
         state.started = true;
         state.shuttingDown = false;
-        state.startAllBegan = RegistryClock.instant(change.now(engine));
+        state.startAllBeganNanos = change.now(engine);
+        state.startAllBegan = RegistryClock.instant(state.startAllBeganNanos);
         state.startAllEnded = null;
         state.recordingStartup = true;
         CompletableFuture<@Nullable Void> future = new CompletableFuture<>();
         state.startAllFuture = future;
         for (ServiceRecord c = state.firstInstalled; c != null; c = c.nextInstalled) {
-            c.reportStart = ServiceRecord.UNSET;
-            c.reportReady = ServiceRecord.UNSET;
+            c.reportStartMicros = ServiceRecord.NOT_REPORTED;
+            c.reportReadyMicros = ServiceRecord.NOT_REPORTED;
             c.startReason = TransitionReason.STARTUP;
             engine.evaluator.evaluate(c, change);
         }

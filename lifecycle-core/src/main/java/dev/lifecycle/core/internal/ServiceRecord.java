@@ -22,11 +22,12 @@ final class ServiceRecord {
     static final long UNSET = Long.MIN_VALUE;
     /** Marks "no value published" in {@link #value}; {@code null} is a legitimate value of a Void service. */
     static final Object NO_VALUE = new Object();
-    /** A duration not measured yet, in {@link #startDuration} and {@link #stopDuration}. */
-    static final long UNKNOWN_DURATION = -1;
-    /** The detail of an operator's restart. */
-    static final String RESTARTING = "restarting";
+    /** A duration not measured yet, in {@link #startMicros} and {@link #stopMicros}. */
+    static final int UNKNOWN_DURATION = -1;
+    /** A time the start-up report has not recorded (see {@link #reportStartMicros}). */
+    static final int NOT_REPORTED = -1;
     private static final ServiceRecord[] NONE = new ServiceRecord[0];
+    private static final Object[] NO_REQUIREMENTS = new Object[0];
     static final String[] NO_IDS = new String[0];
 
     final ServiceKey<?> key;
@@ -34,22 +35,22 @@ final class ServiceRecord {
     /** The hash of {@link #id} as the {@link ServiceTable} uses it. */
     final int idHash;
     final Service<Object> service;
-    /** The ids of its hard requirements, without duplicates. */
-    final String[] requiredIds;
+    /**
+     * Its hard requirements, without duplicates, in the order declared: each is the record it resolves to while that
+     * service is installed, and its id while it is not. One array for both halves of a requirement, so that a service
+     * costs less heap; read through {@link #requirement(int)} and {@link #requirementId(int)}.
+     */
+    private final Object[] requirements;
     /**
      * The type each requirement's value must have ({@code null} for a {@code dependsOn} requirement, which reads no
      * value), or {@code null} when none has one: most services only order themselves after others.
      */
     final @Nullable Class<?> @Nullable [] requiredTypes;
-    /** The record each of {@link #requiredIds} resolves to, {@code null} while it is not installed. */
-    final @Nullable ServiceRecord[] resolved;
     final String[] wants;
     /** Timeouts, restart policy and health check: the registry's shared defaults unless the definition set some. */
     final ServiceSettings settings;
-    /** Whether the service's type is {@code Void} (it publishes no value); kept here to spare a look at its key. */
-    final boolean isVoid;
 
-    /** Hard dependents (services with this one in their {@link #resolved}), the first {@link #dependentCount}. */
+    /** Hard dependents (services that require this one), the first {@link #dependentCount}. */
     ServiceRecord[] dependents = NONE;
     int dependentCount;
 
@@ -62,7 +63,6 @@ final class ServiceRecord {
     long since;
     /** The reason the next start will carry. */
     TransitionReason startReason = TransitionReason.STARTUP;
-    @Nullable String detail;
 
     /** How many of {@link #resolved} are RUNNING. */
     int runningRequirements;
@@ -71,15 +71,11 @@ final class ServiceRecord {
 
     // What the service should do: derived into "run" or "stop" by the {@link Evaluator}.
     boolean operatorStopped;
-    boolean restartRequested;
-    /** Why the requested restart happens, and the detail its transitions carry: an operator's, or configuration. */
-    TransitionReason restartReason = TransitionReason.OPERATOR;
-    String restartDetail = RESTARTING;
+    /** A restart asked for while the service is up, if any: it stops and starts again. */
+    @Nullable RestartRequest restart;
     boolean removing;
     /** The failure that is stopping (or will stop) the current cycle; consumed when the service lands. */
     @Nullable Throwable pendingFailure;
-    /** When {@link #pendingFailure} was reported, in clock nanos: the time its failure record carries. */
-    long pendingFailureAt;
 
     /** Bumped at each start; completions and timers of older cycles are ignored. */
     int generation;
@@ -100,7 +96,6 @@ final class ServiceRecord {
 
     /** Its restart history, from its first failure on: most services never fail, and keep none. */
     @Nullable RestartHistory supervision;
-    long runningSince = UNSET;
     /** The idle timer of an on-demand service no dependent needs, while it runs on (see {@link Demand}). */
     @Nullable DeferredTimer idleTimer;
     /** An on-demand service's idle delay ran out while no dependent needed it: it stops. */
@@ -110,24 +105,25 @@ final class ServiceRecord {
     int restarts;
     @Nullable FailureInfo lastFailure;
 
-    // Timings.
-    /** How long the last one took, in nanos, or {@link #UNKNOWN_DURATION}. */
-    long startDuration = UNKNOWN_DURATION;
-    /** How long the last one took, in nanos, or {@link #UNKNOWN_DURATION}. */
-    long stopDuration = UNKNOWN_DURATION;
-    /** The start-up report's record of the first start cycle after {@link ServiceRegistry#startAll()}. */
-    long reportStart = UNSET;
-    long reportReady = UNSET;
+    // Timings, in microseconds (see micros): a service costs less heap than with longs of nanos.
+    /** How long the last start took, or {@link #UNKNOWN_DURATION}. */
+    int startMicros = UNKNOWN_DURATION;
+    /** How long the last stop took, or {@link #UNKNOWN_DURATION}. */
+    int stopMicros = UNKNOWN_DURATION;
+    /**
+     * The start-up report's record of the first start cycle after {@link ServiceRegistry#startAll()}: when it began
+     * and when the service was RUNNING, since start-all began, or {@link #NOT_REPORTED}.
+     */
+    int reportStartMicros = NOT_REPORTED;
+    int reportReadyMicros = NOT_REPORTED;
 
-    // Health.
-    ServiceHealth health = ServiceHealth.UNKNOWN;
-    int unhealthyStreak;
-    boolean healthCheckInFlight;
+    /** The health of a service with a health check; {@code null} for the others. */
+    final @Nullable HealthCheckState healthState;
 
     @Nullable List<CompletableFuture<@Nullable Object>> awaiters;
     @Nullable CompletableFuture<@Nullable Void> removal;
     /** Installation order. */
-    long sequence;
+    int sequence;
     /** Neighbours in the list of services in installation order (see {@link RegistryState#firstInstalled}). */
     @Nullable ServiceRecord previousInstalled;
     @Nullable ServiceRecord nextInstalled;
@@ -141,21 +137,53 @@ final class ServiceRecord {
         this.id = id;
         this.idHash = ServiceTable.spread(id.hashCode());
         this.service = (Service<Object>) service;
-        this.requiredIds = requiredIds;
+        this.requirements = requiredIds.length == 0 ? NO_REQUIREMENTS : Arrays.copyOf(requiredIds, requiredIds.length,
+                Object[].class);
         this.requiredTypes = requiredTypes;
-        this.resolved = new ServiceRecord[requiredIds.length];
         this.wants = wants;
         this.settings = settings;
-        this.isVoid = key.type() == Void.class;
+        this.healthState = settings.healthCheck != null ? new HealthCheckState() : null;
         this.since = now;
     }
 
+    /** Whether the service's type is {@code Void}: it publishes no value. */
     boolean isVoid() {
-        return isVoid;
+        return key.type() == Void.class;
+    }
+
+    /** Nanoseconds as whole microseconds, at most {@link Integer#MAX_VALUE} (about 35 minutes). */
+    static int micros(long nanos) {
+        return nanos <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, nanos / 1_000);
     }
 
     boolean requirementsRunning() {
-        return runningRequirements == requiredIds.length;
+        return runningRequirements == requirements.length;
+    }
+
+    /** How many hard requirements it has. */
+    int requirementCount() {
+        return requirements.length;
+    }
+
+    /** The id of requirement {@code i}. */
+    String requirementId(int i) {
+        Object r = requirements[i];
+        return r instanceof ServiceRecord record ? record.id : (String) r;
+    }
+
+    /** The installed service requirement {@code i} resolves to, or {@code null} while it is not installed. */
+    @Nullable ServiceRecord requirement(int i) {
+        return requirements[i] instanceof ServiceRecord record ? record : null;
+    }
+
+    /** Requirement {@code i} is installed: it is {@code r}. */
+    void resolve(int i, ServiceRecord r) {
+        requirements[i] = r;
+    }
+
+    /** Requirement {@code i} was removed: only its id is left. */
+    void unresolve(int i) {
+        requirements[i] = requirementId(i);
     }
 
     /** The type requirement {@code i} reads, or {@code null} if it reads no value. */

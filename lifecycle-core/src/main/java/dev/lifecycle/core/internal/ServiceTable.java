@@ -23,15 +23,13 @@ final class ServiceTable {
     private static final Object TOMBSTONE = new Object();
     private static final int INITIAL_CAPACITY = 16;
 
-    /** The slots and the hash of each, so that a resize does not read the controllers. */
+    /** The slots, and the mask of their indices. */
     private static final class Slots {
         final Object[] controllers;
-        final int[] hashes;
         final int mask;
 
         Slots(int capacity) {
             controllers = new Object[capacity];
-            hashes = new int[capacity];
             mask = capacity - 1;
         }
     }
@@ -74,7 +72,6 @@ final class ServiceTable {
                 if (o == null) {
                     used++;
                 }
-                s.hashes[i] = c.idHash;
                 SLOT.setRelease(s.controllers, i, c);
                 size++;
                 return;
@@ -121,13 +118,11 @@ final class ServiceTable {
             if (o == null || o == TOMBSTONE) {
                 continue;
             }
-            int hash = old.hashes[j];
-            int i = hash & s.mask;
+            int i = ((ServiceRecord) o).idHash & s.mask;
             while (s.controllers[i] != null) {
                 i = (i + 1) & s.mask;
             }
             s.controllers[i] = o;
-            s.hashes[i] = hash;
         }
         used = size;
         slots = s;

@@ -28,10 +28,11 @@ final class Starts {
         if (c.idleTimer != null || c.idleOver) {
             engine.demand.started(c, change);
         }
-        c.health = ServiceHealth.UNKNOWN;
-        c.unhealthyStreak = 0;
-        if (engine.state.recordingStartup && c.reportStart == ServiceRecord.UNSET) {
-            c.reportStart = now;
+        if (c.healthState != null) {
+            c.healthState.reset();
+        }
+        if (engine.state.recordingStartup && c.reportStartMicros == ServiceRecord.NOT_REPORTED) {
+            c.reportStartMicros = ServiceRecord.micros(now - engine.state.startAllBeganNanos);
         }
         engine.transitions.setPhase(c, Phase.STARTING, c.startReason, null, null, change);
         engine.progress.countInFlight(c);
@@ -72,7 +73,8 @@ final class Starts {
             boolean requested = c.pendingFailure != null;
             Throwable cause = requested ? c.pendingFailure : failure;
             c.pendingFailure = null;
-            engine.supervisor.landFailed(c, cause, requested ? c.pendingFailureAt : now, !requested, change);
+            engine.supervisor.landFailed(c, cause, requested ? c.supervision().failureReportedAt : now, !requested,
+                    change);
             return;
         }
         c.value = value;
@@ -81,9 +83,11 @@ final class Starts {
             change.evaluate(c);
             return;
         }
-        c.runningSince = now;
-        if (engine.state.recordingStartup && c.reportReady == ServiceRecord.UNSET) {
-            c.reportReady = now;
+        if (c.supervision != null) {
+            c.supervision.runningSince = now;
+        }
+        if (engine.state.recordingStartup && c.reportReadyMicros == ServiceRecord.NOT_REPORTED) {
+            c.reportReadyMicros = ServiceRecord.micros(now - engine.state.startAllBeganNanos);
         }
         engine.transitions.setPhase(c, Phase.RUNNING, c.reason, null, null, change);
         engine.progress.completeAwaiters(c, value, change);
@@ -137,7 +141,8 @@ final class Starts {
                         + "; its start was cancelled (raise its start timeout if it needs longer)");
         c.pendingFailure = null;
         engine.transitions.started(c, c.settings.startTimeoutNanos, cause);
-        engine.supervisor.landFailed(c, cause, requested ? c.pendingFailureAt : change.now(engine), false, change);
+        engine.supervisor.landFailed(c, cause, requested ? c.supervision().failureReportedAt : change.now(engine),
+                false, change);
     }
 
     /**

@@ -34,16 +34,16 @@ final class StartupTimeline {
         }
         List<ServiceRecord> started = new ArrayList<>();
         for (ServiceRecord c = engine.state.firstInstalled; c != null; c = c.nextInstalled) {
-            if (c.reportStart != ServiceRecord.UNSET) {
+            if (c.reportStartMicros != ServiceRecord.NOT_REPORTED) {
                 started.add(c);
             }
         }
-        started.sort(Comparator.comparingLong((ServiceRecord c) -> c.reportStart).thenComparingLong(c -> c.sequence));
+        started.sort(Comparator.comparingInt((ServiceRecord c) -> c.reportStartMicros).thenComparingInt(c -> c.sequence));
         List<StartupReport.Entry> entries = new ArrayList<>(started.size());
         ServiceRecord last = null;
         for (ServiceRecord c : started) {
             entries.add(entry(c, began));
-            if (c.reportReady != ServiceRecord.UNSET && (last == null || c.reportReady > last.reportReady)) {
+            if (c.reportReadyMicros != ServiceRecord.NOT_REPORTED && (last == null || c.reportReadyMicros > last.reportReadyMicros)) {
                 last = c;
             }
         }
@@ -56,17 +56,22 @@ final class StartupTimeline {
     }
 
     private static StartupReport.Entry entry(ServiceRecord c, Instant began) {
-        long beganNanos = RegistryClock.nanos(began);
-        long start = c.reportStart != ServiceRecord.UNSET ? c.reportStart : beganNanos;
-        Duration took = c.reportReady == ServiceRecord.UNSET ? null : Duration.ofNanos(c.reportReady - start);
-        return new StartupReport.Entry(c.id, Duration.ofNanos(start - beganNanos), took);
+        long start = c.reportStartMicros != ServiceRecord.NOT_REPORTED ? c.reportStartMicros : 0;
+        Duration took = c.reportReadyMicros == ServiceRecord.NOT_REPORTED ? null
+                : Duration.ofNanos((c.reportReadyMicros - start) * 1_000L);
+        return new StartupReport.Entry(c.id, Duration.ofNanos(start * 1_000L), took);
     }
 
     /** The requirement (or wanted service) of {@code c} that became RUNNING last before it started. */
     private @Nullable ServiceRecord latestRequirement(ServiceRecord c) {
         ServiceRecord latest = null;
-        List<ServiceRecord> candidates = new ArrayList<>(List.of(c.resolved).stream()
-                .filter(java.util.Objects::nonNull).toList());
+        List<ServiceRecord> candidates = new ArrayList<>();
+        for (int i = 0; i < c.requirementCount(); i++) {
+            ServiceRecord r = c.requirement(i);
+            if (r != null) {
+                candidates.add(r);
+            }
+        }
         for (String w : c.wants) {
             ServiceRecord wanted = engine.state.services.get(w);
             if (wanted != null) {
@@ -74,8 +79,9 @@ final class StartupTimeline {
             }
         }
         for (ServiceRecord r : candidates) {
-            if (r.reportReady != ServiceRecord.UNSET && c.reportStart != ServiceRecord.UNSET
-                    && r.reportReady <= c.reportStart && (latest == null || r.reportReady > latest.reportReady)) {
+            if (r.reportReadyMicros != ServiceRecord.NOT_REPORTED && c.reportStartMicros != ServiceRecord.NOT_REPORTED
+                    && r.reportReadyMicros <= c.reportStartMicros
+                    && (latest == null || r.reportReadyMicros > latest.reportReadyMicros)) {
                 latest = r;
             }
         }

@@ -24,8 +24,9 @@ final class Stops {
         if (c.removing || c.operatorStopped) {
             return TransitionReason.OPERATOR;
         }
-        if (c.restartRequested) {
-            return c.restartReason;
+        RestartRequest restart = c.restart;
+        if (restart != null) {
+            return restart.reason();
         }
         if (engine.state.shuttingDown) {
             return TransitionReason.SHUTDOWN;
@@ -43,8 +44,9 @@ final class Stops {
         if (c.operatorStopped) {
             return "stopped by an operator";
         }
-        if (c.restartRequested) {
-            return c.restartDetail;
+        RestartRequest restart = c.restart;
+        if (restart != null) {
+            return restart.detail();
         }
         if (engine.state.shuttingDown) {
             return null;
@@ -101,16 +103,16 @@ final class Stops {
         }
         Throwable failure = c.pendingFailure;
         c.pendingFailure = null;
-        boolean restart = c.restartRequested;
-        c.restartRequested = false;
+        RestartRequest restart = c.restart;
+        c.restart = null;
         if (failure != null) {
-            engine.supervisor.landFailed(c, failure, c.pendingFailureAt, false, change);
+            engine.supervisor.landFailed(c, failure, c.supervision().failureReportedAt, false, change);
         } else if (c.operatorStopped || engine.state.shuttingDown) {
             landStopped(c, change);
-        } else if (restart) {
+        } else if (restart != null) {
             c.restarts++;
-            c.startReason = c.restartReason;
-            engine.transitions.setPhase(c, Phase.WAITING, c.restartReason, null, c.restartDetail, change);
+            c.startReason = restart.reason();
+            engine.transitions.setPhase(c, Phase.WAITING, restart.reason(), null, restart.detail(), change);
             change.evaluate(c);
         } else if (engine.demand.notNeeded(c)) {
             engine.demand.landNotNeeded(c, change);

@@ -32,7 +32,7 @@ final class Supervisor {
     void landFailed(ServiceRecord c, Throwable cause, long failedAt, boolean thrown, Change change) {
         Instant now = RegistryClock.instant(change.now(engine));
         c.lastFailure = FailureInfo.of(cause, RegistryClock.instant(failedAt));
-        c.restartRequested = false;
+        c.restart = null;
         if (thrown) {
             Engine.log.warn("Service '{}' failed to start: {}", c.id, c.lastFailure.summary(), cause);
         } else {
@@ -56,10 +56,11 @@ final class Supervisor {
         }
         RestartHistory history = c.supervision();
         long nowNanos = RegistryClock.nanos(now);
-        if (c.runningSince != ServiceRecord.UNSET && nowNanos - c.runningSince >= policy.window().toNanos()) {
+        long ran = history.runningSince == ServiceRecord.UNSET ? 0 : nowNanos - history.runningSince;
+        if (ran >= policy.window().toNanos()) {
             history.reset();
         }
-        c.runningSince = ServiceRecord.UNSET;
+        history.runningSince = ServiceRecord.UNSET;
         Instant windowStart = now.minus(policy.window());
         while (!history.restartTimes.isEmpty() && !history.restartTimes.peekFirst().isAfter(windowStart)) {
             history.restartTimes.pollFirst();

@@ -30,13 +30,12 @@ final class Transitions {
         long now = change.now(engine);
         c.phase = to;
         c.reason = reason;
-        c.detail = detail;
         if (to == Phase.RUNNING) {
             engine.state.runningCount++;
             for (int i = 0; i < c.dependentCount; i++) {
                 ServiceRecord d = c.dependents[i];
                 // A dependent still waiting for another requirement has nothing to do yet.
-                if (++d.runningRequirements == d.requiredIds.length) {
+                if (++d.runningRequirements == d.requirementCount()) {
                     change.evaluate(d);
                 }
             }
@@ -57,7 +56,8 @@ final class Transitions {
             }
         }
         if (from.active != to.active) {
-            for (ServiceRecord r : c.resolved) {
+            for (int i = 0; i < c.requirementCount(); i++) {
+                ServiceRecord r = c.requirement(i);
                 if (r == null) {
                     continue;
                 }
@@ -96,7 +96,7 @@ final class Transitions {
 
     /** Records how long a start took and tells the listeners. */
     void started(ServiceRecord c, long nanos, @Nullable Throwable failure) {
-        c.startDuration = nanos;
+        c.startMicros = ServiceRecord.micros(nanos);
         if (engine.events.hasTimingListeners()) {
             Duration took = Duration.ofNanos(nanos);
             engine.events.enqueue(l -> l.onStarted(c.key, took, failure));
@@ -105,7 +105,7 @@ final class Transitions {
 
     /** Records how long a stop took and tells the listeners. */
     void stopped(ServiceRecord c, long nanos, @Nullable Throwable error) {
-        c.stopDuration = nanos;
+        c.stopMicros = ServiceRecord.micros(nanos);
         if (engine.events.hasTimingListeners()) {
             Duration took = Duration.ofNanos(nanos);
             engine.events.enqueue(l -> l.onStopped(c.key, took, error));

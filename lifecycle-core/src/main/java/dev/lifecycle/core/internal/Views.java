@@ -42,13 +42,13 @@ final class Views {
 
     ServiceSnapshot snapshot(ServiceRecord c, Map<ServiceRecord, @Nullable String> causes) {
         assert engine.loop.lock.isHeldByCurrentThread();
-        List<String> requires = new ArrayList<>(c.requiredIds.length);
+        List<String> requires = new ArrayList<>(c.requirementCount());
         List<String> waitingOn = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        for (int i = 0; i < c.requiredIds.length; i++) {
-            String id = c.requiredIds[i];
+        for (int i = 0; i < c.requirementCount(); i++) {
+            String id = c.requirementId(i);
             requires.add(id);
-            ServiceRecord r = c.resolved[i];
+            ServiceRecord r = c.requirement(i);
             if (r == null) {
                 missing.add(id);
                 waitingOn.add(id);
@@ -57,19 +57,20 @@ final class Views {
             }
         }
         ServiceHealth health = c.phase != Phase.RUNNING ? ServiceHealth.UNKNOWN
-                : c.health == ServiceHealth.DOWN ? ServiceHealth.DOWN : ServiceHealth.UP;
+                : c.healthState != null && c.healthState.health == ServiceHealth.DOWN ? ServiceHealth.DOWN
+                : ServiceHealth.UP;
         return new ServiceSnapshot(c.key, c.phase.state, c.reason, RegistryClock.instant(c.since), requires,
                 List.of(c.wants), c.dependentIds(), c.phase == Phase.RUNNING ? List.of() : waitingOn, missing,
-                rootCause(c, causes), c.restarts, c.lastFailure, nextRestartAt(c), duration(c.startDuration),
-                duration(c.stopDuration), health, c.settings.mode);
+                rootCause(c, causes), c.restarts, c.lastFailure, nextRestartAt(c), duration(c.startMicros),
+                duration(c.stopMicros), health, c.settings.mode);
     }
 
     private static @Nullable Instant nextRestartAt(ServiceRecord c) {
         return c.supervision == null ? null : c.supervision.nextRestartAt;
     }
 
-    private static @Nullable Duration duration(long nanos) {
-        return nanos == ServiceRecord.UNKNOWN_DURATION ? null : Duration.ofNanos(nanos);
+    private static @Nullable Duration duration(int micros) {
+        return micros == ServiceRecord.UNKNOWN_DURATION ? null : Duration.ofNanos(micros * 1_000L);
     }
 
     /**
@@ -91,9 +92,9 @@ final class Views {
         }
         memo.put(c, null);
         String cause = null;
-        for (int i = 0; i < c.requiredIds.length && cause == null; i++) {
-            ServiceRecord r = c.resolved[i];
-            String id = c.requiredIds[i];
+        for (int i = 0; i < c.requirementCount() && cause == null; i++) {
+            ServiceRecord r = c.requirement(i);
+            String id = c.requirementId(i);
             if (r == null) {
                 cause = "blocked by " + id + ", which is not installed";
             } else if (r.phase != Phase.RUNNING) {
@@ -140,8 +141,8 @@ final class Views {
         List<ServiceGraph.Edge> edges = new ArrayList<>();
         for (ServiceRecord c : ordered()) {
             nodes.add(new ServiceGraph.Node(c.id, c.key.type().getName(), c.phase.state, c.settings.mode));
-            for (String id : c.requiredIds) {
-                edges.add(new ServiceGraph.Edge(id, c.id, false));
+            for (int i = 0; i < c.requirementCount(); i++) {
+                edges.add(new ServiceGraph.Edge(c.requirementId(i), c.id, false));
             }
             for (String w : c.wants) {
                 edges.add(new ServiceGraph.Edge(w, c.id, true));
