@@ -1,5 +1,6 @@
 package dev.lifecycle.spring;
 
+import dev.lifecycle.core.StartMode;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -62,4 +63,24 @@ public @interface LifecycleService {
      * @return whether the service is critical
      */
     boolean critical() default false;
+
+    /**
+     * When the service starts: {@link StartMode#ACTIVE} (the default) as soon as its requirements are RUNNING,
+     * {@link StartMode#ON_DEMAND} only while a dependent needs it, {@link StartMode#NEVER} not at all. Overridden by
+     * {@code lifecycle.services.<id>.mode}; the idle delay of an on-demand service is
+     * {@code lifecycle.services.<id>.idle-delay}.
+     *
+     * @return the start mode
+     */
+    StartMode mode() default StartMode.ACTIVE;
+
+    /**
+     * Prefixes of the configuration keys the service reads, such as {@code "db."} or {@code "cache"}: when keys under
+     * one of them change (see {@link ConfigurationRestarts}), the service restarts, with its dependents. Adds to
+     * {@code lifecycle.services.<id>.restart-on-change} and to the prefixes of the {@code @ConfigurationProperties}
+     * beans injected into the bean.
+     *
+     * @return the key prefixes, in the form of {@code application.properties}
+     */
+    String[] restartOnChange() default {};
 }

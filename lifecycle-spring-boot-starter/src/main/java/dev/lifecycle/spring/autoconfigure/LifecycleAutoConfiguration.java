@@ -4,13 +4,16 @@ import dev.lifecycle.core.RestartPolicy;
 import dev.lifecycle.core.Scheduler;
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.ServiceRegistryBuilder;
+import dev.lifecycle.spring.ConfigurationRestarts;
 import dev.lifecycle.spring.EscalationExit;
 import dev.lifecycle.spring.ServiceRegistryLifecycle;
 import dev.lifecycle.spring.ServiceTransitionLogger;
 import dev.lifecycle.spring.health.CriticalServicesAvailability;
+import dev.lifecycle.spring.internal.EnvironmentChangeRestarts;
 import dev.lifecycle.spring.internal.EscalationShutdown;
 import dev.lifecycle.spring.internal.ServiceAwareLifecycleProcessor;
 import dev.lifecycle.spring.internal.ServiceBeans;
+import dev.lifecycle.spring.internal.ServiceConfigurationRestarts;
 import dev.lifecycle.spring.internal.ServiceHandleInjection;
 import dev.lifecycle.spring.internal.ServiceOptions;
 import dev.lifecycle.spring.internal.ServiceTransitionEventPublisher;
@@ -23,6 +26,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.SearchStrategy;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -30,6 +34,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.util.function.SingletonSupplier;
@@ -89,7 +94,7 @@ public final class LifecycleAutoConfiguration {
         properties.getServices().forEach((id, s) -> options.put(id, new ServiceOptions(s.getStartTimeout(),
                 s.getStopTimeout(),
                 RestartPolicies.isUnset(s.getRestart()) ? null : RestartPolicies.of(s.getRestart(), restartPolicy),
-                s.getCritical(), s.isEnabled())));
+                s.getCritical(), s.isEnabled(), s.getMode(), s.getIdleDelay(), s.getRestartOnChange())));
         return new ServiceBeans(beanFactory, options, properties.getAdopt());
     }
 
@@ -115,6 +120,13 @@ public final class LifecycleAutoConfiguration {
                 org.springframework.boot.autoconfigure.context.LifecycleProperties.class)
                 .getTimeoutPerShutdownPhase().toMillis());
         return processor;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ConfigurationRestarts lifecycleConfigurationRestarts(ServiceRegistry registry, ServiceBeans serviceBeans,
+            ConfigurableApplicationContext context) {
+        return new ServiceConfigurationRestarts(registry, serviceBeans, context);
     }
 
     @Bean
@@ -151,5 +163,17 @@ public final class LifecycleAutoConfiguration {
         SingletonSupplier<ServiceBeans> beans = SingletonSupplier.of(serviceBeans::getObject);
         return new CriticalServicesAvailability(publisher, id -> beans.obtain().isCritical(id),
                 properties.getAvailability().isReadiness(), properties.getAvailability().isLiveness());
+    }
+
+    /** With Spring Cloud Context: its environment changes restart the services that read the changed keys. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.cloud.context.environment.EnvironmentChangeEvent")
+    static final class EnvironmentChangeConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        EnvironmentChangeRestarts lifecycleEnvironmentChangeRestarts(ConfigurationRestarts restarts) {
+            return new EnvironmentChangeRestarts(restarts);
+        }
     }
 }

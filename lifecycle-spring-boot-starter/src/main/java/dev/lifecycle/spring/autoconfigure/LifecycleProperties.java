@@ -1,6 +1,7 @@
 package dev.lifecycle.spring.autoconfigure;
 
 import dev.lifecycle.core.Escalation;
+import dev.lifecycle.core.StartMode;
 import dev.lifecycle.spring.ServiceRegistryLifecycle;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -381,6 +382,22 @@ public class LifecycleProperties implements Validator {
         /** Restart policy of the service. */
         private final Restart restart = Restart.unset();
 
+        /**
+         * When the service starts (overrides @LifecycleService(mode)): ACTIVE as soon as its requirements are
+         * RUNNING, ON_DEMAND only while a dependent needs it, NEVER not at all.
+         */
+        private @Nullable StartMode mode;
+
+        /** How long an ON_DEMAND service keeps running once no dependent needs it; by default it stops at once. */
+        private @Nullable Duration idleDelay;
+
+        /**
+         * Prefixes of the configuration keys the service reads, such as 'db.,cache.': when keys under them change,
+         * the service restarts with its dependents. Adds to @LifecycleService(restartOnChange) and to the
+         * @ConfigurationProperties beans the service bean is given.
+         */
+        private List<String> restartOnChange = new ArrayList<>();
+
         public boolean isEnabled() {
             return enabled;
         }
@@ -415,6 +432,30 @@ public class LifecycleProperties implements Validator {
 
         public Restart getRestart() {
             return restart;
+        }
+
+        public @Nullable StartMode getMode() {
+            return mode;
+        }
+
+        public void setMode(@Nullable StartMode mode) {
+            this.mode = mode;
+        }
+
+        public @Nullable Duration getIdleDelay() {
+            return idleDelay;
+        }
+
+        public void setIdleDelay(@Nullable Duration idleDelay) {
+            this.idleDelay = idleDelay;
+        }
+
+        public List<String> getRestartOnChange() {
+            return restartOnChange;
+        }
+
+        public void setRestartOnChange(List<String> restartOnChange) {
+            this.restartOnChange = restartOnChange;
         }
     }
 }

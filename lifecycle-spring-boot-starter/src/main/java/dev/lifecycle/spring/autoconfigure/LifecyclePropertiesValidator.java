@@ -1,6 +1,7 @@
 package dev.lifecycle.spring.autoconfigure;
 
 import dev.lifecycle.core.RestartPolicy;
+import dev.lifecycle.spring.internal.KeyPrefix;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.validation.Errors;
@@ -36,6 +37,16 @@ final class LifecyclePropertiesValidator {
             }
             positive(errors, prefix + "start-timeout", s.getStartTimeout());
             positive(errors, prefix + "stop-timeout", s.getStopTimeout());
+            Duration idleDelay = s.getIdleDelay();
+            if (idleDelay != null && idleDelay.isNegative()) {
+                errors.rejectValue(field(prefix + "idle-delay"), "invalid", "must not be negative, was " + idleDelay);
+            }
+            for (String keyPrefix : s.getRestartOnChange()) {
+                String problem = KeyPrefix.problem(keyPrefix);
+                if (problem != null) {
+                    errors.rejectValue(field(prefix + "restart-on-change"), "invalid", problem);
+                }
+            }
             checkRestart(errors, prefix + "restart.", RestartPolicies.values(s.getRestart(), every));
         });
     }

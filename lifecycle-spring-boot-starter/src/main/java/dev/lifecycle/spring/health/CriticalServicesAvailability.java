@@ -87,6 +87,11 @@ public final class CriticalServicesAvailability
                 down.remove(id);
                 gaveUp.remove(id);
             }
+            else if (transition.reason() == TransitionReason.DEMAND && (transition.to() == ServiceState.STOPPING
+                    || transition.to() == ServiceState.STOPPED)) {
+                // An on-demand service that no dependent needs is where it should be.
+                down.remove(id);
+            }
             else {
                 down.add(id);
             }

@@ -4,6 +4,7 @@ import dev.lifecycle.core.FailureInfo;
 import dev.lifecycle.core.ServiceHealth;
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.ServiceSnapshot;
+import dev.lifecycle.core.StartMode;
 import dev.lifecycle.core.TransitionReason;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,12 +17,14 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * <ul>
  *   <li>RUNNING, and its health check (if any) passes: UP; RUNNING with a failing health check: DOWN;</li>
  *   <li>FAILED (it broke itself): DOWN;</li>
- *   <li>STOPPED by an operator: UP, with detail {@code state: STOPPED} (stopped on purpose is not a fault);</li>
+ *   <li>STOPPED by an operator, disabled (mode NEVER), or an on-demand service that no dependent needs: UP, with
+ *       detail {@code state: STOPPED} (down on purpose is not a fault);</li>
  *   <li>INSTALLED, WAITING (on a requirement), STARTING, STOPPING, or STOPPED by a shutdown: OUT_OF_SERVICE, with
  *       the root cause when another service is to blame;</li>
  *   <li>no longer installed: UNKNOWN.</li>
  * </ul>
- * Details: {@code state}, {@code reason}, {@code critical}, {@code restarts}, and when they apply {@code rootCause},
+ * Details: {@code state}, {@code reason}, {@code critical}, {@code restarts}, and when they apply {@code mode} (when
+ * it is not ACTIVE), {@code rootCause},
  * {@code waitingOn}, {@code lastFailure} ({@code type}, {@code message}, {@code at}), {@code nextRestartAt} and
  * {@code healthCheck}.
  *
@@ -56,7 +59,8 @@ public final class ServiceHealthIndicator implements HealthIndicator {
         Health.Builder builder = switch (s.state()) {
             case RUNNING -> s.health() == ServiceHealth.DOWN ? Health.down() : Health.up();
             case FAILED -> Health.down();
-            case STOPPED -> s.reason() == TransitionReason.OPERATOR ? Health.up() : Health.outOfService();
+            case STOPPED -> s.reason() == TransitionReason.OPERATOR || s.reason() == TransitionReason.DEMAND
+                    ? Health.up() : Health.outOfService();
             case REMOVED -> Health.unknown();
             default -> Health.outOfService();
         };
@@ -69,6 +73,9 @@ public final class ServiceHealthIndicator implements HealthIndicator {
         details.put("reason", s.reason().name());
         details.put("critical", critical);
         details.put("restarts", s.restarts());
+        if (s.mode() != StartMode.ACTIVE) {
+            details.put("mode", s.mode().name());
+        }
         if (s.rootCause() != null) {
             details.put("rootCause", s.rootCause());
         }

@@ -4,6 +4,7 @@ import dev.lifecycle.core.HealthCheck;
 import dev.lifecycle.core.Service;
 import dev.lifecycle.core.ServiceDefinition;
 import dev.lifecycle.core.ServiceKey;
+import dev.lifecycle.core.StartMode;
 import dev.lifecycle.spring.LifecycleService;
 import dev.lifecycle.spring.RequiresService;
 import dev.lifecycle.spring.ServiceStartupException;
@@ -77,9 +78,12 @@ final class ServiceBeanDiscovery {
             Object instance = instances.get(name);
             Service<?> service = instance instanceof Service<?> s ? s
                     : new LifecycleBeanService(name, (Lifecycle) instance);
+            StartMode mode = option.mode() != null ? option.mode()
+                    : annotation != null ? annotation.mode() : StartMode.ACTIVE;
             beans.add(new ServiceBean(name, key, annotation != null && annotation.critical(),
-                    definition(key, service, dependsOn(name, annotation), handles.of(name), option,
-                            instance instanceof HealthCheck check ? check : null)));
+                    definition(key, service, dependsOn(name, annotation), handles.of(name), option, mode,
+                            instance instanceof HealthCheck check ? check : null),
+                    restartOnChange(name, key.id(), annotation, option)));
         }
         return List.copyOf(beans);
     }
@@ -173,12 +177,29 @@ final class ServiceBeanDiscovery {
         }
     }
 
+    /** The key prefixes the annotation and the options declare, each checked. */
+    private static List<KeyPrefix> restartOnChange(String beanName, String id, @Nullable LifecycleService annotation,
+            ServiceOptions option) {
+        List<KeyPrefix> prefixes = new ArrayList<>();
+        if (annotation != null) {
+            for (String prefix : annotation.restartOnChange()) {
+                prefixes.add(KeyPrefix.of(prefix, () -> "@LifecycleService(restartOnChange) of bean '" + beanName
+                        + "'"));
+            }
+        }
+        for (String prefix : option.restartOnChange()) {
+            prefixes.add(KeyPrefix.of(prefix, () -> "lifecycle.services." + id + ".restart-on-change"));
+        }
+        return List.copyOf(prefixes);
+    }
+
     @SuppressWarnings({ "unchecked", "rawtypes" })
     private static ServiceDefinition<?> definition(ServiceKey<?> key, Service<?> service, List<String> dependsOn,
-            List<ServiceKey<?>> requires, ServiceOptions option, @Nullable HealthCheck healthCheck) {
+            List<ServiceKey<?>> requires, ServiceOptions option, StartMode mode, @Nullable HealthCheck healthCheck) {
         ServiceDefinition.Builder builder = ServiceDefinition.builder((ServiceKey) key, (Service) service);
         builder.dependsOn(dependsOn.toArray(String[]::new));
         builder.requires(requires.toArray(ServiceKey<?>[]::new));
+        builder.mode(mode);
         option.applyTo(builder);
         if (healthCheck != null) {
             builder.healthCheck(healthCheck);

@@ -205,6 +205,11 @@ public final class ServiceBeans {
                         + "ServiceInit.requires/dependsOn in init().", ex);
     }
 
+    /** The service beans, in installation order. */
+    List<ServiceBean> beans() {
+        return discovered().beans();
+    }
+
     /**
      * The service beans and their index by service id, found once. Read on every transition (by
      * {@link #isCritical}), so the found beans are read without the lock.

@@ -2,7 +2,9 @@ package dev.lifecycle.spring.internal;
 
 import dev.lifecycle.core.RestartPolicy;
 import dev.lifecycle.core.ServiceDefinition;
+import dev.lifecycle.core.StartMode;
 import java.time.Duration;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,15 +17,26 @@ import org.jspecify.annotations.Nullable;
  * @param critical whether the service is critical
  * @param enabled whether the service bean is installed at all ({@code false}: it is not, and services that require
  *        it are missing a requirement)
+ * @param mode when the service starts
+ * @param idleDelay how long an on-demand service keeps running once no dependent needs it
+ * @param restartOnChange prefixes of the configuration keys the service reads, besides those of its annotation
  * @since 0.1
  */
 public record ServiceOptions(@Nullable Duration startTimeout, @Nullable Duration stopTimeout,
-        @Nullable RestartPolicy restartPolicy, @Nullable Boolean critical, @Nullable Boolean enabled) {
+        @Nullable RestartPolicy restartPolicy, @Nullable Boolean critical, @Nullable Boolean enabled,
+        @Nullable StartMode mode, @Nullable Duration idleDelay, List<String> restartOnChange) {
 
-    private static final ServiceOptions NONE = new ServiceOptions(null, null, null, null, null);
+    private static final ServiceOptions NONE = new ServiceOptions(null, null, null, null, null, null, null,
+            List.of());
+
+    /** Copies the prefixes. */
+    public ServiceOptions {
+        restartOnChange = List.copyOf(restartOnChange);
+    }
 
     /**
-     * Options of a service that is installed.
+     * Options of a service that is installed, starts as its annotation says, and reads no configuration keys but
+     * those of its annotation.
      *
      * @param startTimeout how long setup and start may take
      * @param stopTimeout how long stop and join may take
@@ -32,7 +45,7 @@ public record ServiceOptions(@Nullable Duration startTimeout, @Nullable Duration
      */
     public ServiceOptions(@Nullable Duration startTimeout, @Nullable Duration stopTimeout,
             @Nullable RestartPolicy restartPolicy, @Nullable Boolean critical) {
-        this(startTimeout, stopTimeout, restartPolicy, critical, null);
+        this(startTimeout, stopTimeout, restartPolicy, critical, null, null, null, List.of());
     }
 
     /** Options that change nothing. */
@@ -40,7 +53,7 @@ public record ServiceOptions(@Nullable Duration startTimeout, @Nullable Duration
         return NONE;
     }
 
-    /** Sets the timeouts and the restart policy that are not {@code null} on {@code builder}. */
+    /** Sets the timeouts, the restart policy and the idle delay that are not {@code null} on {@code builder}. */
     void applyTo(ServiceDefinition.Builder<?> builder) {
         if (startTimeout != null) {
             builder.startTimeout(startTimeout);
@@ -50,6 +63,9 @@ public record ServiceOptions(@Nullable Duration startTimeout, @Nullable Duration
         }
         if (restartPolicy != null) {
             builder.restartPolicy(restartPolicy);
+        }
+        if (idleDelay != null) {
+            builder.idleDelay(idleDelay);
         }
     }
 }

@@ -215,19 +215,28 @@
     }
   }
 
+  /** How a start mode other than ACTIVE is shown: 'on demand', 'disabled'; null for ACTIVE. */
+  function modeLabel(mode) {
+    return mode === 'ON_DEMAND' ? 'on demand' : mode === 'NEVER' ? 'disabled' : null;
+  }
+
   function updateNode(g, s) {
     const state = String(s.state || 'UNKNOWN');
-    if (g.dataset.state !== state) {
+    const mode = modeLabel(s.mode);
+    const label = state + (mode ? ' \u00b7 ' + mode : '');
+    if (g.dataset.state !== state || g.dataset.label !== label) {
       g.dataset.state = state;
+      g.dataset.label = label;
       g.setAttribute('class', 'node state-' + state.toLowerCase() + (idOf(s) === selected ? ' selected' : ''));
-      g.querySelector('.state').textContent = state;
+      g.querySelector('.state').textContent = label;
     }
     const restarts = '\u21bb ' + (s.restarts || 0);
     const r = g.querySelector('.restarts');
     if (r.textContent !== restarts) {
       r.textContent = restarts;
     }
-    g.setAttribute('aria-label', idOf(s) + ': ' + state + ', restarted ' + (s.restarts || 0) + ' times');
+    g.setAttribute('aria-label', idOf(s) + ': ' + state + (mode ? ' (' + mode + ')' : '') + ', restarted '
+        + (s.restarts || 0) + ' times');
     g.querySelector('title').textContent = idOf(s);
   }
 
@@ -538,6 +547,7 @@
       }
     };
     add('State', s.state + (s.reason ? ' (' + s.reason.toLowerCase() + ')' : ''));
+    add('Mode', modeLabel(s.mode));
     add('Since', formatInstant(s.since));
     add('Waiting on', s.waitingOn);
     add('Missing', s.missing);

@@ -7,6 +7,8 @@ import dev.lifecycle.spring.autoconfigure.console.LifecycleConsoleProperties;
 import java.beans.PropertyDescriptor;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
+import java.util.Enumeration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.BeanWrapper;
 import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.boot.convert.ApplicationConversionService;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * The configuration metadata that IDEs read: an entry with a description for every property of
@@ -91,12 +92,24 @@ class LifecycleConfigurationMetadataTests {
         return out.toString();
     }
 
+    /** The properties of every metadata file on the class path (the tests' own classes have one too). */
     private static List<Map<String, Object>> read() {
-        try (InputStream in = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
-            return JsonPath.parse(in).read("$.properties");
+        List<Map<String, Object>> properties = new ArrayList<>();
+        try {
+            Enumeration<URL> files = LifecycleConfigurationMetadataTests.class.getClassLoader()
+                    .getResources("META-INF/spring-configuration-metadata.json");
+            while (files.hasMoreElements()) {
+                try (InputStream in = files.nextElement().openStream()) {
+                    properties.addAll(JsonPath.parse(in).<List<Map<String, Object>>>read("$.properties"));
+                }
+            }
         }
         catch (IOException ex) {
-            throw new IllegalStateException("The configuration metadata is missing from the class path", ex);
+            throw new IllegalStateException("Cannot read the configuration metadata", ex);
         }
+        if (properties.isEmpty()) {
+            throw new IllegalStateException("The configuration metadata is missing from the class path");
+        }
+        return properties;
     }
 }

@@ -102,6 +102,19 @@ class CriticalServicesAvailabilityTests {
     }
 
     @Test
+    void aCriticalOnDemandServiceThatNoDependentNeedsDoesNotRefuseTraffic() {
+        transition("critical", ServiceState.STARTING, ServiceState.RUNNING, TransitionReason.DEMAND);
+        ready();
+
+        transition("critical", ServiceState.RUNNING, ServiceState.STOPPING, TransitionReason.DEMAND);
+        transition("critical", ServiceState.STOPPING, ServiceState.STOPPED, TransitionReason.DEMAND);
+        assertThat(published).isEmpty();
+        transition("critical", ServiceState.STOPPED, ServiceState.STARTING, TransitionReason.DEMAND);
+
+        assertThat(published).containsExactly(ReadinessState.REFUSING_TRAFFIC);
+    }
+
+    @Test
     void nonCriticalGiveUpLeavesLivenessAlone() {
         availability.onGiveUp(ServiceKey.of("other", String.class), Escalation.NONE, new IllegalStateException());
 

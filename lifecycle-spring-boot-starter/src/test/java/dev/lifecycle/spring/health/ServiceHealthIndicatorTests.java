@@ -6,6 +6,7 @@ import dev.lifecycle.core.RestartPolicy;
 import dev.lifecycle.core.ServiceDefinition;
 import dev.lifecycle.core.ServiceKey;
 import dev.lifecycle.core.ServiceRegistry;
+import dev.lifecycle.core.StartMode;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
@@ -94,6 +95,35 @@ class ServiceHealthIndicatorTests {
 
         assertThat(health.getStatus()).isEqualTo(Status.UP);
         assertThat(health.getDetails()).containsEntry("state", "STOPPED").containsEntry("reason", "OPERATOR");
+    }
+
+    @Test
+    void anOnDemandServiceThatNoDependentNeedsIsUpWithItsModeAndWhy() {
+        registry.install(ServiceDefinition.builder(ServiceKey.of("cache", String.class), ctx -> "cache")
+                .mode(StartMode.ON_DEMAND).build());
+        registry.settled().join();
+
+        Health health = health("cache");
+
+        assertThat(health.getStatus()).isEqualTo(Status.UP);
+        assertThat(health.getDetails()).containsEntry("state", "STOPPED").containsEntry("reason", "DEMAND")
+                .containsEntry("mode", "ON_DEMAND")
+                .containsEntry("rootCause", "not needed: no running or starting dependent requires it");
+    }
+
+    @Test
+    void aDisabledServiceIsUpAndItsDependentIsOutOfService() {
+        registry.install(ServiceDefinition.builder(ServiceKey.of("mailer", String.class), ctx -> "mailer")
+                .mode(StartMode.NEVER).build());
+        registry.install(ServiceDefinition.builder(ServiceKey.of("newsletter", String.class), ctx -> "news")
+                .dependsOn("mailer").build());
+        registry.settled().join();
+
+        assertThat(health("mailer").getStatus()).isEqualTo(Status.UP);
+        assertThat(health("mailer").getDetails()).containsEntry("mode", "NEVER");
+        assertThat(health("newsletter").getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+        assertThat(health("newsletter").getDetails()).containsEntry("rootCause",
+                "blocked by mailer, which is disabled");
     }
 
     @Test

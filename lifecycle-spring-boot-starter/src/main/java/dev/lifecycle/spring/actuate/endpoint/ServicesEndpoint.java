@@ -141,7 +141,7 @@ public class ServicesEndpoint {
                 s.restarts(),
                 failure == null ? null : new FailureDescriptor(failure.type(), failure.message(), text(failure.at())),
                 text(s.nextRestartAt()), text(s.startDuration()), text(s.stopDuration()), s.health().name(), s.id(),
-                critical.test(s.id()), s.wants(), s.missing());
+                critical.test(s.id()), s.wants(), s.missing(), s.mode().name());
     }
 
     private static @Nullable String text(@Nullable Instant instant) {
@@ -204,13 +204,15 @@ public class ServicesEndpoint {
      * @param critical whether it is critical
      * @param wants the ids it is ordered after
      * @param missing the ids it requires that are not installed
+     * @param mode when it starts: ACTIVE, ON_DEMAND (its {@code rootCause} says "not needed" while no dependent
+     *        needs it) or NEVER
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ServiceDescriptor(String name, String type, @Nullable String qualifier, String state, String reason,
             @Nullable String since, List<String> requires, List<String> dependents, List<String> waitingOn,
             @Nullable String rootCause, int restarts, @Nullable FailureDescriptor lastFailure,
             @Nullable String nextRestartAt, @Nullable String startDuration, @Nullable String stopDuration,
-            String health, String id, boolean critical, List<String> wants, List<String> missing)
+            String health, String id, boolean critical, List<String> wants, List<String> missing, String mode)
             implements OperationResponseBody {
     }
 
