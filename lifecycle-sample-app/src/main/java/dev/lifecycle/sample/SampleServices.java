@@ -1,42 +1,50 @@
 package dev.lifecycle.sample;
 
+import dev.lifecycle.sample.database.DatabaseProperties;
 import dev.lifecycle.sample.database.DatabaseService;
 import dev.lifecycle.sample.heartbeat.HeartbeatService;
 import dev.lifecycle.sample.notes.NoteRepositoryService;
-import dev.lifecycle.sample.settings.ConfiguratorService;
+import dev.lifecycle.sample.settings.SettingsService;
+import dev.lifecycle.spring.ConfigurationRestarts;
+import dev.lifecycle.spring.LifecycleService;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * The sample's services. Each bean implements {@link dev.lifecycle.core.Service}, so the lifecycle starter runs it as
- * a service named after the bean; each declares what it requires in its own {@code init}:
+ * a service named after the bean; each declares what it requires in its own {@code init}, and what configuration it
+ * reads here:
  * <pre>
- * configurator  (DbSettings, from the settings file)
- *   └── database    (DataSource: a connection pool)
- *         ├── repository  (NoteRepository, used by the REST API)
- *         └── heartbeat   (a background loop)
+ * settings      watches the settings file; a change restarts the services that read the changed keys
+ * database      (DataSource: a connection pool)         reads db.*: it is given the DatabaseProperties
+ *   ├── repository  (NoteRepository, used by the REST API) reads notes.*: @LifecycleService(restartOnChange)
+ *   └── heartbeat   (a background loop)                   reads neither
  * </pre>
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SampleProperties.class)
+@EnableConfigurationProperties({ SampleProperties.class, DatabaseProperties.class })
 class SampleServices {
 
-    @Bean(ConfiguratorService.NAME)
-    ConfiguratorService configurator(SampleProperties properties) {
-        return new ConfiguratorService(properties.settingsFile(), properties.settingsPollInterval());
+    @Bean(SettingsService.NAME)
+    SettingsService settings(SampleProperties properties, ConfigurableEnvironment environment,
+            ConfigurationRestarts restarts) {
+        return new SettingsService(properties.settingsFile(), properties.settingsPollInterval(), environment,
+                restarts);
     }
 
     @Bean(DatabaseService.NAME)
-    DatabaseService database(ObjectProvider<MeterRegistry> meters) {
-        return new DatabaseService(meters.getIfAvailable());
+    DatabaseService database(DatabaseProperties properties, ObjectProvider<MeterRegistry> meters) {
+        return new DatabaseService(properties, meters.getIfAvailable());
     }
 
     @Bean(NoteRepositoryService.NAME)
-    NoteRepositoryService repository() {
-        return new NoteRepositoryService();
+    @LifecycleService(restartOnChange = "notes.")
+    NoteRepositoryService repository(ConfigurableEnvironment environment) {
+        return new NoteRepositoryService(environment);
     }
 
     @Bean(HeartbeatService.NAME)

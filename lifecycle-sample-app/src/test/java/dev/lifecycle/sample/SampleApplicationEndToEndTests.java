@@ -29,9 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The sample as a user runs it: a separate JVM on the test classpath, a free port, a settings file in a temporary
- * directory. It adds and lists notes, rewrites the settings file to point at another database, waits for the services
- * to be rebuilt, checks the notes now go to the new database, and sends SIGTERM to check the services stop in
- * reverse dependency order and the process exits after a graceful shutdown.
+ * directory. It adds and lists notes; changes the list limit in the settings file and checks that only the repository
+ * restarts; points the file at another database and checks that the database and what is built on it restart, and
+ * the notes now go to the new database, while the settings service runs on; then sends SIGTERM to check the services
+ * stop in reverse dependency order and the process exits after a graceful shutdown.
  *
  * <p>SIGTERM ({@link Process#destroy()}) is graceful on Linux and macOS only.
  */
@@ -47,7 +48,13 @@ class SampleApplicationEndToEndTests {
 
     private static final Pattern STOPPED = Pattern.compile("service (\\S+): STOPPING -> STOPPED");
 
-    private static final List<String> SERVICES = List.of("configurator", "database", "repository", "heartbeat");
+    /** A stop for a restart: the service goes on to WAITING, then starts again. */
+    private static final Pattern STOPPING = Pattern.compile("service (\\S+): RUNNING -> STOPPING");
+
+    /** The end of a stop, whatever comes next. */
+    private static final Pattern STOP_ENDED = Pattern.compile("service (\\S+): STOPPING -> ");
+
+    private static final List<String> SERVICES = List.of("settings", "database", "repository", "heartbeat");
 
     @TempDir
     Path directory;
@@ -70,11 +77,11 @@ class SampleApplicationEndToEndTests {
     }
 
     @Test
-    void settingsChangeRebuildsTheServicesInOrderWhileTheApplicationStaysUp() throws Exception {
-        Path settings = directory.resolve("sample-db.properties");
+    void settingsChangesRestartOnlyTheServicesThatReadTheChangedKeysWhileTheApplicationStaysUp() throws Exception {
+        Path settings = directory.resolve("sample-settings.properties");
         String firstUrl = "jdbc:h2:file:" + directory.resolve("first");
         String secondUrl = "jdbc:h2:file:" + directory.resolve("second");
-        Files.writeString(settings, "db.url=" + firstUrl + "\ndb.pool-size=3\n");
+        Files.writeString(settings, settingsFile(firstUrl, 50));
         long launched = System.nanoTime();
         start(settings);
         await().atMost(START_TIMEOUT).until(() -> status("/actuator/health/readiness") == 200);
@@ -82,22 +89,44 @@ class SampleApplicationEndToEndTests {
         System.out.printf("Sample ready %d ms after launch%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - launched));
 
         assertThat(post("/api/notes", "{\"text\": \"in the first database\"}").statusCode()).isEqualTo(201);
-        assertThat(texts(get("/api/notes"))).containsExactly("in the first database");
+        assertThat(post("/api/notes", "{\"text\": \"second note\"}").statusCode()).isEqualTo(201);
+        assertThat(texts(get("/api/notes"))).containsExactly("second note", "in the first database");
         JsonNode info = get("/api/info");
         assertThat(info.get("jdbcUrl").asString()).startsWith(firstUrl);
         assertThat(info.get("settingsVersion").asInt()).isEqualTo(1);
-        int configuratorRestarts = service("configurator").get("restarts").asInt();
+        assertThat(info.get("listLimit").asInt()).isEqualTo(50);
 
-        replace(settings, "db.url=" + secondUrl + "\ndb.pool-size=3\n");
+        // notes.list-limit is read by the repository alone.
+        JsonNode before = get("/actuator/services").get("services");
+        long mark = Files.size(output);
+        replace(settings, settingsFile(firstUrl, 1));
+        await().atMost(CASCADE_TIMEOUT).ignoreExceptions().until(() -> get("/api/info").get("listLimit").asInt() == 1
+                && allRunning(get("/actuator/services").get("services")));
+        assertThat(texts(get("/api/notes"))).containsExactly("second note");
+        assertThat(inOrder(STOPPING, log().substring((int) mark))).containsExactly("repository");
+        JsonNode after = get("/actuator/services").get("services");
+        assertThat(since(after, "repository")).isNotEqualTo(since(before, "repository"));
+        for (String untouched : List.of("settings", "database", "heartbeat")) {
+            assertThat(since(after, untouched)).as(untouched + " was not restarted").isEqualTo(since(before, untouched));
+        }
+        assertThat(get("/api/info").get("settingsVersion").asInt()).isEqualTo(1);
 
-        await().atMost(CASCADE_TIMEOUT).until(() -> {
-            JsonNode services = get("/actuator/services").get("services");
-            return service(services, "configurator").get("restarts").asInt() == configuratorRestarts + 1
-                    && SERVICES.stream().allMatch((name) -> "RUNNING".equals(service(services, name).get("state").asString()));
-        });
+        // db.url is read by the database: it restarts with its dependents, the settings service does not.
+        before = after;
+        mark = Files.size(output);
+        replace(settings, settingsFile(secondUrl, 1));
+        await().atMost(CASCADE_TIMEOUT).ignoreExceptions().until(() -> get("/api/info").get("settingsVersion").asInt() == 2
+                && allRunning(get("/actuator/services").get("services")));
+        String cascadeLog = log().substring((int) mark);
+        List<String> restarted = inOrder(STOPPING, cascadeLog);
+        assertThat(restarted).containsExactlyInAnyOrder("database", "repository", "heartbeat");
+        List<String> stopsEnded = inOrder(STOP_ENDED, cascadeLog);
+        assertThat(stopsEnded).as("the database stops after what uses it").endsWith("database");
+        assertThat(cascadeLog).contains("CONFIGURATION").contains("db.url");
+        after = get("/actuator/services").get("services");
+        assertThat(since(after, "settings")).isEqualTo(since(before, "settings"));
         info = get("/api/info");
         assertThat(info.get("jdbcUrl").asString()).startsWith(secondUrl);
-        assertThat(info.get("settingsVersion").asInt()).isEqualTo(2);
         assertThat(info.get("notes").asInt()).isZero();
         assertThat(post("/api/notes", "{\"text\": \"in the second database\"}").statusCode()).isEqualTo(201);
         assertThat(texts(get("/api/notes"))).containsExactly("in the second database");
@@ -107,16 +136,27 @@ class SampleApplicationEndToEndTests {
         process.destroy();
 
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exited within 60 s of SIGTERM").isTrue();
-        String shutdownLog = Files.readString(output, StandardCharsets.UTF_8).substring((int) beforeShutdown);
+        String shutdownLog = log().substring((int) beforeShutdown);
         assertThat(shutdownLog).contains("Graceful shutdown complete");
-        List<String> stopped = stoppedInOrder(shutdownLog);
+        List<String> stopped = inOrder(STOPPED, shutdownLog);
         assertThat(stopped).as("services stopped, in order, in:%n%s", shutdownLog).containsExactlyInAnyOrderElementsOf(SERVICES);
         assertThat(stopped.indexOf("heartbeat")).isLessThan(stopped.indexOf("database"));
         assertThat(stopped.indexOf("repository")).isLessThan(stopped.indexOf("database"));
-        assertThat(stopped.indexOf("database")).isLessThan(stopped.indexOf("configurator"));
         assertThat(shutdownLog).doesNotContain(" ERROR ");
         assertThat(shutdownLog).contains("SIGTERM received: shutting down");
         assertThat(process.exitValue()).as("exit status after a graceful SIGTERM").isZero();
+    }
+
+    private static String settingsFile(String url, int listLimit) {
+        return "db.url=" + url + "\ndb.pool-size=3\nnotes.list-limit=" + listLimit + "\n";
+    }
+
+    private static boolean allRunning(JsonNode services) {
+        return SERVICES.stream().allMatch((name) -> "RUNNING".equals(service(services, name).get("state").asString()));
+    }
+
+    private static String since(JsonNode services, String name) {
+        return service(services, name).get("since").asString();
     }
 
     private void start(Path settings) throws IOException {
@@ -164,10 +204,6 @@ class SampleApplicationEndToEndTests {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private JsonNode service(String name) throws Exception {
-        return service(get("/actuator/services").get("services"), name);
-    }
-
     private static JsonNode service(JsonNode services, String name) {
         return StreamSupport.stream(services.spliterator(), false)
                 .filter((service) -> name.equals(service.get("name").asString()))
@@ -179,9 +215,10 @@ class SampleApplicationEndToEndTests {
         return StreamSupport.stream(notes.spliterator(), false).map((note) -> note.get("text").asString()).toList();
     }
 
-    private static List<String> stoppedInOrder(String log) {
+    /** The services named by the transitions {@code transition} matches in {@code log}, in order. */
+    private static List<String> inOrder(Pattern transition, String log) {
         List<String> stopped = new ArrayList<>();
-        Matcher matcher = STOPPED.matcher(log);
+        Matcher matcher = transition.matcher(log);
         while (matcher.find()) {
             stopped.add(matcher.group(1));
         }

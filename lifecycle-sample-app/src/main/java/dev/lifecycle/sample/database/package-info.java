@@ -1,5 +1,5 @@
 /**
- * The {@code database} service: a connection pool built from the current settings.
+ * The {@code database} service: a connection pool built from the {@code db.*} settings.
  */
 @NullMarked
 package dev.lifecycle.sample.database;

@@ -33,8 +33,12 @@ public final class NoteRepository {
     /** The longest note, in characters. */
     public static final int MAX_TEXT_LENGTH = 500;
 
+    /** How many notes a listing shows when nothing else is set. */
+    public static final int DEFAULT_LIST_LIMIT = 50;
+
     private final JdbcClient jdbc;
     private final String jdbcUrl;
+    private final int listLimit;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition idle = lock.newCondition();
@@ -52,13 +56,33 @@ public final class NoteRepository {
      * @param jdbcUrl the URL of that database, as its driver reports it
      */
     public NoteRepository(DataSource dataSource, String jdbcUrl) {
+        this(dataSource, jdbcUrl, DEFAULT_LIST_LIMIT);
+    }
+
+    /**
+     * A repository over {@code dataSource} whose listings show {@code listLimit} notes.
+     *
+     * @param dataSource the database
+     * @param jdbcUrl the URL of that database, as its driver reports it
+     * @param listLimit how many notes a listing shows at most
+     */
+    public NoteRepository(DataSource dataSource, String jdbcUrl, int listLimit) {
         this.jdbc = JdbcClient.create(Objects.requireNonNull(dataSource, "dataSource"));
         this.jdbcUrl = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        if (listLimit < 1) {
+            throw new IllegalArgumentException("notes.list-limit must be at least 1, was " + listLimit);
+        }
+        this.listLimit = listLimit;
     }
 
     /** The URL of the database the notes are stored in. */
     public String jdbcUrl() {
         return jdbcUrl;
+    }
+
+    /** How many notes a listing shows at most ({@code notes.list-limit}). */
+    public int listLimit() {
+        return listLimit;
     }
 
     /**

@@ -13,10 +13,14 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.env.PropertyResolver;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
- * The {@code repository} service: publishes a {@link NoteRepository} over the current database. At stop, it waits for
- * the requests using the repository to end before the database may close its pool.
+ * The {@code repository} service: publishes a {@link NoteRepository} over the current database, listing as many notes
+ * as {@value #LIST_LIMIT} says when it starts. At stop, it waits for the requests using the repository to end before
+ * the database may close its pool. It reads that key straight from the environment, so its bean declares it:
+ * {@code @LifecycleService(restartOnChange = "notes.")}, and a change of {@code notes.*} restarts it alone.
  */
 public final class NoteRepositoryService implements Service<NoteRepository> {
 
@@ -28,9 +32,28 @@ public final class NoteRepositoryService implements Service<NoteRepository> {
 
     private static final Logger logger = LoggerFactory.getLogger(NoteRepositoryService.class);
 
+    /** The key of the number of notes a listing shows. */
+    public static final String LIST_LIMIT = "notes.list-limit";
+
+    private final PropertyResolver configuration;
+
     private @Nullable ServiceHandle<DataSource> database;
 
     private volatile @Nullable NoteRepository repository;
+
+    /** A repository service whose listings show {@value NoteRepository#DEFAULT_LIST_LIMIT} notes. */
+    public NoteRepositoryService() {
+        this(new StandardEnvironment());
+    }
+
+    /**
+     * A repository service reading {@value #LIST_LIMIT} from {@code configuration} at each start.
+     *
+     * @param configuration where the settings are
+     */
+    public NoteRepositoryService(PropertyResolver configuration) {
+        this.configuration = Objects.requireNonNull(configuration, "configuration");
+    }
 
     @Override
     public void init(ServiceInit init) {
@@ -44,7 +67,8 @@ public final class NoteRepositoryService implements Service<NoteRepository> {
         try (Connection connection = dataSource.getConnection()) {
             url = connection.getMetaData().getURL();
         }
-        NoteRepository started = new NoteRepository(dataSource, url);
+        int listLimit = configuration.getProperty(LIST_LIMIT, Integer.class, NoteRepository.DEFAULT_LIST_LIMIT);
+        NoteRepository started = new NoteRepository(dataSource, url, listLimit);
         repository = started;
         return started;
     }

@@ -6,23 +6,32 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Reads and creates the settings file: a {@code .properties} file with the keys {@value #URL}, {@value #USERNAME},
- * {@value #PASSWORD} and {@value #POOL_SIZE}.
+ * Reads and creates the settings file: a {@code .properties} file whose keys are the application's own
+ * ({@value #URL}, {@value #POOL_SIZE}, {@value #LIST_LIMIT}, ...), checked before they are used.
  */
-final class SettingsFile {
+public final class SettingsFile {
 
-    static final String URL = "db.url";
-    static final String USERNAME = "db.username";
-    static final String PASSWORD = "db.password";
-    static final String POOL_SIZE = "db.pool-size";
+    /** The JDBC URL of the notes database. */
+    public static final String URL = "db.url";
+    /** The database user. */
+    public static final String USERNAME = "db.username";
+    /** The database password. */
+    public static final String PASSWORD = "db.password";
+    /** The largest number of pooled connections. */
+    public static final String POOL_SIZE = "db.pool-size";
+    /** How many notes {@code GET /api/notes} lists at most. */
+    public static final String LIST_LIMIT = "notes.list-limit";
 
     static final int MAX_POOL_SIZE = 50;
+    static final int MAX_LIST_LIMIT = 500;
 
-    private static final List<String> KEYS = List.of(URL, USERNAME, PASSWORD, POOL_SIZE);
+    private static final List<String> KEYS = List.of(URL, USERNAME, PASSWORD, POOL_SIZE, LIST_LIMIT);
 
     private SettingsFile() {
     }
@@ -51,28 +60,31 @@ final class SettingsFile {
     static String defaults(Path directory) {
         String databases = directory.toAbsolutePath().normalize().toString().replace('\\', '/');
         return """
-                # Database settings of lifecycle-sample-app, read by the 'configurator' service.
-                # Save a change and the application rebuilds the services that depend on it, in order:
-                # heartbeat and repository stop, database stops, configurator re-reads this file,
-                # then database, repository and heartbeat start again with the new values.
+                # Settings of lifecycle-sample-app, watched while it runs. Save a change and the application
+                # restarts exactly the services that read the keys you changed, with their dependents:
+                #   db.*     the database (and the repository and heartbeat built on it)
+                #   notes.*  the repository only
                 # Try another database: change notes-a to notes-b below and save.
                 %s=jdbc:h2:file:%s/notes-a
                 %s=sa
                 %s=
                 # Largest number of pooled connections, 1 to %d.
                 %s=4
-                """.formatted(URL, databases, USERNAME, PASSWORD, MAX_POOL_SIZE, POOL_SIZE);
+                # How many notes GET /api/notes lists, 1 to %d.
+                %s=50
+                """.formatted(URL, databases, USERNAME, PASSWORD, MAX_POOL_SIZE, POOL_SIZE, MAX_LIST_LIMIT,
+                LIST_LIMIT);
     }
 
     /**
-     * Parses the contents of a settings file.
+     * Parses and checks the contents of a settings file.
      *
-     * @param file the file, for messages and for {@link DbSettings#file()}
+     * @param file the file, for messages
      * @param content its bytes, UTF-8
-     * @return the settings, with version 0
+     * @return the settings by key, sorted
      * @throws InvalidSettingsException naming the key at fault and what it should be
      */
-    static DbSettings parse(Path file, byte[] content) {
+    static Map<String, String> parse(Path file, byte[] content) {
         Properties properties = new Properties();
         try {
             properties.load(new StringReader(new String(content, StandardCharsets.UTF_8)));
@@ -91,23 +103,31 @@ final class SettingsFile {
             throw new InvalidSettingsException(file, URL + " is " + (url.isEmpty() ? "missing" : "'" + url + "'")
                     + "; set it to a JDBC URL such as jdbc:h2:file:./data/notes-a or jdbc:h2:mem:notes");
         }
-        String username = properties.getProperty(USERNAME, "sa").strip();
-        String password = properties.getProperty(PASSWORD, "");
-        int poolSize = poolSize(file, properties.getProperty(POOL_SIZE, "4").strip());
-        return new DbSettings(url, username, password, poolSize, 0, file);
+        wholeNumber(file, properties, POOL_SIZE, MAX_POOL_SIZE);
+        wholeNumber(file, properties, LIST_LIMIT, MAX_LIST_LIMIT);
+        Map<String, String> settings = new TreeMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            String value = properties.getProperty(key);
+            settings.put(key, key.equals(PASSWORD) ? value : value.strip());
+        }
+        return settings;
     }
 
-    private static int poolSize(Path file, String value) {
+    private static void wholeNumber(Path file, Properties properties, String key, int max) {
+        String value = properties.getProperty(key);
+        if (value == null) {
+            return;
+        }
         try {
-            int size = Integer.parseInt(value);
-            if (size >= 1 && size <= MAX_POOL_SIZE) {
-                return size;
+            int number = Integer.parseInt(value.strip());
+            if (number >= 1 && number <= max) {
+                return;
             }
         }
         catch (NumberFormatException ex) {
             // reported below
         }
-        throw new InvalidSettingsException(file, POOL_SIZE + " is '" + value + "'; set it to a whole number from 1 to "
-                + MAX_POOL_SIZE);
+        throw new InvalidSettingsException(file, key + " is '" + value.strip() + "'; set it to a whole number from 1 to "
+                + max);
     }
 }

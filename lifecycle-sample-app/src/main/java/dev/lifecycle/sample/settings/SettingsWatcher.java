@@ -8,13 +8,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls the settings file on a daemon thread, one start cycle of the configurator long. When the file holds other
- * valid values than the ones in use, it reports a {@link SettingsChangedException} once and ends; a file that cannot
- * be parsed is logged and ignored, so the application keeps running on the last good settings.
+ * Polls the settings file on a daemon thread, one start cycle of the {@code settings} service long, and hands its
+ * contents on each time they differ from the last read. A file that is gone or cannot be read is logged (once) and
+ * the application keeps its current settings.
  *
  * <p>Polling rather than a {@link java.nio.file.WatchService}: it behaves the same on every platform (the JDK's
  * watch service polls every few seconds on macOS) and sees through editors that replace a file instead of writing
@@ -24,38 +25,34 @@ final class SettingsWatcher extends BackgroundLoop {
 
     private static final Logger logger = LoggerFactory.getLogger(SettingsWatcher.class);
 
-    private final DbSettings current;
+    private final Path file;
     private final Duration interval;
-    private final Consumer<Throwable> failure;
+    private final Consumer<byte[]> changed;
 
-    /** The last contents read; touched by the polling thread only. */
-    private byte[] seen;
+    /** The last contents read; touched by one thread at a time (the service's start, then the polling thread). */
+    private byte @Nullable [] seen;
 
     private boolean missingReported;
 
     /**
-     * A watcher of {@code current.file()}.
+     * A watcher of {@code file}.
      *
-     * @param current the settings in use
-     * @param content the bytes they were read from
+     * @param file the settings file
      * @param interval how often to read the file
-     * @param failure what to call, once, when the file holds other settings
+     * @param changed what to call with the file's contents when they changed
      */
-    SettingsWatcher(DbSettings current, byte[] content, Duration interval, Consumer<Throwable> failure) {
+    SettingsWatcher(Path file, Duration interval, Consumer<byte[]> changed) {
         super("settings-watcher");
-        this.current = current;
-        this.seen = content.clone();
+        this.file = file;
         this.interval = interval;
-        this.failure = failure;
+        this.changed = changed;
     }
 
     @Override
     protected void loop() {
         try {
             while (!pause(interval)) {
-                if (changed()) {
-                    return;
-                }
+                check();
             }
         }
         catch (InterruptedException ex) {
@@ -63,9 +60,8 @@ final class SettingsWatcher extends BackgroundLoop {
         }
     }
 
-    /** Reads the file once; reports and answers {@code true} if it holds other valid settings. */
-    boolean changed() {
-        Path file = current.file();
+    /** Reads the file once, and hands its contents on if they differ from the last read (or it is the first). */
+    void check() {
         byte[] content;
         try {
             content = Files.readAllBytes(file);
@@ -73,37 +69,20 @@ final class SettingsWatcher extends BackgroundLoop {
         }
         catch (NoSuchFileException ex) {
             if (!missingReported) {
-                logger.warn("Settings file {} is gone; still using settings version {} (it is created again with "
-                        + "the defaults at the next start of the configurator)", file, current.version());
+                logger.warn("Settings file {} is gone; keeping the current settings (the file is created again "
+                        + "with the defaults when the application starts)", file);
                 missingReported = true;
             }
-            return false;
+            return;
         }
         catch (IOException ex) {
-            logger.warn("Cannot read settings file {}: {}; still using settings version {}", file, ex.toString(),
-                    current.version());
-            return false;
+            logger.warn("Cannot read settings file {}: {}; keeping the current settings", file, ex.toString());
+            return;
         }
-        if (Arrays.equals(content, seen)) {
-            return false;
+        if (seen != null && Arrays.equals(content, seen)) {
+            return;
         }
         seen = content;
-        DbSettings next;
-        try {
-            next = SettingsFile.parse(file, content);
-        }
-        catch (InvalidSettingsException ex) {
-            logger.warn("{}; still using settings version {}", ex.getMessage(), current.version());
-            return false;
-        }
-        if (next.sameValuesAs(current)) {
-            logger.info("Settings file {} was saved with the same values; nothing to restart", file);
-            return false;
-        }
-        String changes = next.describeChangesFrom(current);
-        logger.info("Settings file {} changed ({}); failing the configurator so that it and its dependents restart",
-                file, changes);
-        failure.accept(new SettingsChangedException(file, changes));
-        return true;
+        changed.accept(content);
     }
 }

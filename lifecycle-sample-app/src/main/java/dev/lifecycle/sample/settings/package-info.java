@@ -1,5 +1,6 @@
 /**
- * The {@code configurator} service: database settings read from a file on disk and watched for changes.
+ * The settings file: read into the environment at start-up, and watched by the {@code settings} service, which
+ * restarts the services that read the keys a change touches.
  */
 @NullMarked
 package dev.lifecycle.sample.settings;

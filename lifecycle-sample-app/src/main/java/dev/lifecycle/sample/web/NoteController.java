@@ -27,9 +27,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RequestMapping("/api/notes")
 public class NoteController {
 
-    /** How many notes {@code GET /api/notes} lists at most. */
-    static final int LIST_LIMIT = 50;
-
     private final ServiceHandle<NoteRepository> repository;
 
     /**
@@ -41,10 +38,11 @@ public class NoteController {
         this.repository = registry.handle(NoteRepositoryService.KEY);
     }
 
-    /** The latest notes, newest first. */
+    /** The latest notes, newest first, as many as {@code notes.list-limit} says. */
     @GetMapping
     public List<Note> latest() {
-        return repository().latest(LIST_LIMIT);
+        NoteRepository notes = repository();
+        return notes.latest(notes.listLimit());
     }
 
     /** One note, 404 if the current database does not have it. */

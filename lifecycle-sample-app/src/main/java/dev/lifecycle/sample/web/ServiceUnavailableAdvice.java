@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * Content-Type: application/problem+json
  *
  * {"type":"about:blank","title":"Service Unavailable","status":503,
- *  "detail":"Service 'repository' is not RUNNING: it is WAITING (blocked by configurator, ...)",
+ *  "detail":"Service 'repository' is not RUNNING: it is WAITING (blocked by database, ...)",
  *  "instance":"/api/notes","service":"repository","state":"WAITING"}
  * </pre>
  */

@@ -11,9 +11,7 @@ import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.ServiceSnapshot;
 import dev.lifecycle.core.ServiceState;
 import dev.lifecycle.sample.database.DatabaseService;
-import dev.lifecycle.sample.settings.ConfiguratorService;
-import dev.lifecycle.sample.settings.DbSettings;
-import java.nio.file.Path;
+import dev.lifecycle.sample.database.DatabaseProperties;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -39,11 +37,11 @@ class HeartbeatServiceTests {
     @Test
     void stopWaitsForTheLoopToEndAndEveryBeatIsWritten() throws Exception {
         String url = "jdbc:h2:mem:heartbeat-stop;DB_CLOSE_DELAY=-1";
-        registry = ServiceRegistry.builder()
-                .override(ConfiguratorService.KEY, new DbSettings(url, "sa", "", 2, 1, Path.of("test.properties")))
-                .build();
-        registry.install(ServiceDefinition.of(ConfiguratorService.NAME, DbSettings.class, HeartbeatServiceTests::replaced));
-        registry.install(ServiceDefinition.of(DatabaseService.NAME, DataSource.class, new DatabaseService()));
+        DatabaseProperties properties = new DatabaseProperties();
+        properties.setUrl(url);
+        properties.setPoolSize(2);
+        registry = ServiceRegistry.builder().build();
+        registry.install(ServiceDefinition.of(DatabaseService.NAME, DataSource.class, new DatabaseService(properties)));
         HeartbeatService heartbeat = new HeartbeatService(Duration.ofMillis(10));
         registry.install(ServiceDefinition.of(HeartbeatService.NAME, Void.class, heartbeat));
         registry.startAll().get(30, TimeUnit.SECONDS);

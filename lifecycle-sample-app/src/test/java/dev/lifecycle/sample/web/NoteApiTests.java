@@ -3,7 +3,6 @@ package dev.lifecycle.sample.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
-import dev.lifecycle.core.ServiceContext;
 import dev.lifecycle.core.ServiceDefinition;
 import dev.lifecycle.core.RestartPolicy;
 import dev.lifecycle.core.ServiceRegistry;
@@ -11,8 +10,8 @@ import dev.lifecycle.core.ServiceState;
 import dev.lifecycle.sample.database.DatabaseService;
 import dev.lifecycle.sample.notes.NoteRepository;
 import dev.lifecycle.sample.notes.NoteRepositoryService;
-import dev.lifecycle.sample.settings.ConfiguratorService;
-import dev.lifecycle.sample.settings.DbSettings;
+import dev.lifecycle.sample.SampleProperties;
+import dev.lifecycle.sample.database.DatabaseProperties;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -34,8 +33,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /**
- * The REST API over a real registry (the configurator replaced by fixed settings for an in-memory database): the
- * answers while the services run, and the 503 while the repository is not running.
+ * The REST API over a real registry of the database and the repository, on an in-memory database: the answers while
+ * the services run, and the 503 while the repository is not running.
  */
 @WebMvcTest(controllers = { NoteController.class, InfoController.class })
 class NoteApiTests {
@@ -84,8 +83,11 @@ class NoteApiTests {
     void infoNamesTheDatabaseAndTheSettingsVersion() {
         assertThat(mvc.get().uri("/api/info")).hasStatusOk().bodyJson()
                 .hasPathSatisfying("$.jdbcUrl", (url) -> assertThat(url).asString().startsWith("jdbc:h2:mem:note-api"))
-                .hasPathSatisfying("$.settingsVersion", (version) -> assertThat(version).isEqualTo(7))
-                .hasPathSatisfying("$.poolSize", (size) -> assertThat(size).isEqualTo(2));
+                .hasPathSatisfying("$.settingsVersion", (version) -> assertThat(version).isEqualTo(1))
+                .hasPathSatisfying("$.poolSize", (size) -> assertThat(size).isEqualTo(2))
+                .hasPathSatisfying("$.listLimit", (limit) -> assertThat(limit).isEqualTo(50))
+                .hasPathSatisfying("$.settingsFile", (file) -> assertThat(file).asString()
+                        .endsWith("note-api-settings.properties"));
     }
 
     @Test
@@ -136,22 +138,29 @@ class NoteApiTests {
         }
 
         @Bean
-        ServiceRegistry registry() {
-            DbSettings settings = new DbSettings(URL, "sa", "", 2, 7, Path.of("test-db.properties"));
-            ServiceRegistry registry = ServiceRegistry.builder().override(ConfiguratorService.KEY, settings)
-                    .clock(CLOCK).random(() -> 0.0)
+        SampleProperties sampleProperties() {
+            return new SampleProperties(Path.of("note-api-settings.properties"), Duration.ofSeconds(1),
+                    Duration.ofSeconds(1));
+        }
+
+        @Bean
+        DatabaseService database() {
+            DatabaseProperties properties = new DatabaseProperties();
+            properties.setUrl(URL);
+            properties.setPoolSize(2);
+            return new DatabaseService(properties);
+        }
+
+        @Bean
+        ServiceRegistry registry(DatabaseService database) {
+            ServiceRegistry registry = ServiceRegistry.builder().clock(CLOCK).random(() -> 0.0)
                     .restartPolicy(RestartPolicy.defaults().withBackoff(Duration.ofMinutes(2), Duration.ofMinutes(2), 2))
                     .build();
-            registry.install(ServiceDefinition.of(ConfiguratorService.NAME, DbSettings.class, Services::replaced));
-            registry.install(ServiceDefinition.of(DatabaseService.NAME, DataSource.class, new DatabaseService()));
+            registry.install(ServiceDefinition.of(DatabaseService.NAME, DataSource.class, database));
             registry.install(ServiceDefinition.of(NoteRepositoryService.NAME, NoteRepository.class,
                     new NoteRepositoryService()));
             registry.startAll().join();
             return registry;
-        }
-
-        private static DbSettings replaced(ServiceContext context) {
-            throw new AssertionError("replaced by fixed settings");
         }
     }
 }

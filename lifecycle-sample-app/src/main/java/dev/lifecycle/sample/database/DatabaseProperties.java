@@ -1,0 +1,56 @@
+package dev.lifecycle.sample.database;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The database settings, under {@code db.}, from the settings file. A JavaBean (setters, not a record) so that the
+ * starter can bind it again when the file changes, before it restarts the {@code database} service, which is given
+ * this bean and therefore reads {@code db.*}.
+ */
+@ConfigurationProperties("db")
+public class DatabaseProperties {
+
+    /** The JDBC URL of the notes database. */
+    private String url = "";
+
+    /** The database user. */
+    private String username = "sa";
+
+    /** The database password. */
+    private String password = "";
+
+    /** The largest number of pooled connections. */
+    private int poolSize = 4;
+
+    public String getUrl() {
+        return url;
+    }
+
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public int getPoolSize() {
+        return poolSize;
+    }
+
+    public void setPoolSize(int poolSize) {
+        this.poolSize = poolSize;
+    }
+}
