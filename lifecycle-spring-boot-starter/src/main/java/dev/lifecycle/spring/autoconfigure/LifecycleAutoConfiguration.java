@@ -31,6 +31,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.SearchStrategy;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -138,8 +139,8 @@ public final class LifecycleAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ServiceTransitionEventPublisher lifecycleTransitionEventPublisher(ServiceRegistry registry,
-            ApplicationEventPublisher publisher) {
-        return new ServiceTransitionEventPublisher(registry, publisher);
+            ApplicationContext context) {
+        return new ServiceTransitionEventPublisher(registry, context);
     }
 
     @Bean
