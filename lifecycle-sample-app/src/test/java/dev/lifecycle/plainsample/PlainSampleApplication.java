@@ -1,0 +1,82 @@
+package dev.lifecycle.plainsample;
+
+import dev.lifecycle.sample.SampleProperties;
+import dev.lifecycle.sample.database.DatabaseProperties;
+import dev.lifecycle.sample.database.DatabaseService;
+import dev.lifecycle.sample.heartbeat.HeartbeatService;
+import dev.lifecycle.sample.notes.NoteRepositoryService;
+import dev.lifecycle.sample.settings.SettingsService;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * The sample without the lifecycle starter, for measuring what the starter adds to the start-up: the same settings
+ * file, the same four services, each run by a plain {@code SmartLifecycle} bean ({@link PlainService}) that Spring
+ * starts in phases (the database and the settings service, then the repository and the heartbeat) and stops in
+ * reverse, one after the other. The starter's auto-configurations are left out entirely. What the engine does beyond
+ * that is not here: no restarts, no configuration restarts (a settings change is put into the environment and
+ * nothing restarts), no health per service, no endpoint; nor are the sample's REST controllers, which read through
+ * the engine's handles, so this application has less to start than the sample, not more. It lives outside the
+ * sample's package so that the sample's component scan does not find it.
+ */
+@SpringBootConfiguration(proxyBeanMethods = false)
+@EnableAutoConfiguration(exclude = DataSourceAutoConfiguration.class, excludeName = {
+        "dev.lifecycle.spring.autoconfigure.LifecycleAutoConfiguration",
+        "dev.lifecycle.spring.autoconfigure.endpoint.ServicesEndpointAutoConfiguration",
+        "dev.lifecycle.spring.autoconfigure.health.LifecycleHealthContributorAutoConfiguration",
+        "dev.lifecycle.spring.autoconfigure.metrics.LifecycleMetricsAutoConfiguration",
+        "dev.lifecycle.spring.autoconfigure.console.LifecycleConsoleAutoConfiguration" })
+@EnableConfigurationProperties({ SampleProperties.class, DatabaseProperties.class })
+public class PlainSampleApplication {
+
+    /** Phase of the services that require nothing. */
+    static final int FIRST = 0;
+
+    /** Phase of the services that require the database. */
+    static final int SECOND = 1;
+
+    /**
+     * Runs the application.
+     *
+     * @param args command-line arguments, e.g. {@code --sample.settings-file=/tmp/settings.properties}
+     */
+    public static void main(String[] args) {
+        SpringApplication.run(PlainSampleApplication.class, args);
+    }
+
+    @Bean
+    PlainValues plainValues() {
+        return new PlainValues();
+    }
+
+    @Bean
+    PlainService<Void> settings(SampleProperties properties, ConfigurableEnvironment environment, PlainValues values) {
+        SettingsService service = new SettingsService(properties.settingsFile(), properties.settingsPollInterval(),
+                environment, (keys) -> CompletableFuture.completedFuture(Set.of()));
+        return new PlainService<>(SettingsService.KEY, service, FIRST, values);
+    }
+
+    @Bean
+    PlainService<?> database(DatabaseProperties properties, PlainValues values) {
+        return new PlainService<>(DatabaseService.KEY, new DatabaseService(properties), FIRST, values);
+    }
+
+    @Bean
+    PlainService<?> repository(ConfigurableEnvironment environment, PlainValues values) {
+        return new PlainService<>(NoteRepositoryService.KEY, new NoteRepositoryService(environment), SECOND, values);
+    }
+
+    @Bean
+    PlainService<Void> heartbeat(SampleProperties properties, PlainValues values) {
+        return new PlainService<>(HeartbeatService.KEY, new HeartbeatService(properties.heartbeatInterval()), SECOND,
+                values);
+    }
+
+}
