@@ -23,7 +23,7 @@ class HarnessTests {
     /** Spring's concurrent start-up does not wait for a bean's dependsOn to finish starting: it may break order. */
     private static final String MAY_BREAK_ORDER = "spring-concurrent";
 
-    private static final Set<String> CASCADING = Set.of("lifecycle", "floor", "jboss-msc");
+    private static final Set<String> CASCADING = Set.of("lifecycle", "floor", "floor-by-name", "jboss-msc");
 
     static Stream<Cell> cells() {
         return HarnessOptions.parse(List.of("--size", "24", "--runs", "1", "--warmup", "0", "--no-fork")).cells()
