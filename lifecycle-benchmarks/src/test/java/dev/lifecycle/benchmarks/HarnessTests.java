@@ -68,12 +68,14 @@ class HarnessTests {
 
         assertThat(results).extracting(CellResult::status).containsOnly(Status.OK);
         assertThat(tables).contains("### W1 no-op scale: 30 services", "| lifecycle | ", "| floor | ",
-                "### W3 cascade: a root with 30 transitive dependents", "### Targets of the lifecycle engine",
-                "| W1 30 start-all ≤ 4× floor | ", "| W3 cascade ≤ 3× floor | ");
+                "| floor-by-name | ", "### W3 cascade: a root with 30 transitive dependents",
+                "### Targets of the lifecycle engine", "| W1 30 start-all ≤ 4× by-name floor | ",
+                "| W1 30 stop-all ≤ 3× floor | ", "| W3 cascade ≤ 3× floor | ");
+        assertThat(tables).doesNotContain(" not run | ");
     }
 
     static Stream<List<String>> tinyRuns() {
-        return Stream.of(List.of("--peer", "lifecycle,floor", "--workload", "W1,W3", "--size", "30", "--runs", "2",
-                "--warmup", "1", "--no-fork"));
+        return Stream.of(List.of("--peer", "lifecycle,floor,floor-by-name", "--workload", "W1,W3", "--size", "30",
+                "--runs", "2", "--warmup", "1", "--no-fork"));
     }
 }
