@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -77,5 +78,35 @@ class HarnessTests {
     static Stream<List<String>> tinyRuns() {
         return Stream.of(List.of("--peer", "lifecycle,floor,floor-by-name", "--workload", "W1,W3", "--size", "30",
                 "--runs", "2", "--warmup", "1", "--no-fork"));
+    }
+
+    @Test
+    void w4SetupsOfOneSizeShareAJvmAndEveryOtherCellHasItsOwn() {
+        List<List<Cell>> batches = HarnessOptions.parse(List.of("--workload", "W1,W4", "--size", "10,20")).batches();
+
+        assertThat(batches).filteredOn(batch -> batch.get(0).workload() == Workload.W4)
+                .extracting(batch -> batch.stream().map(cell -> cell.peer() + " " + cell.size()).toList())
+                .containsExactly(List.of("lifecycle 10", "spring 10"), List.of("lifecycle 20", "spring 20"));
+        assertThat(batches).filteredOn(batch -> batch.get(0).workload() == Workload.W1).hasSize(2 * 7)
+                .allMatch(batch -> batch.size() == 1);
+    }
+
+    @Test
+    void w4SetupSelectedAloneRunsAlone() {
+        List<List<Cell>> batches = HarnessOptions.parse(List.of("--peer", "lifecycle", "--workload", "W4")).batches();
+
+        assertThat(batches).containsExactly(List.of(new Cell(Workload.W4, "lifecycle", 1_000, StartWork.NOOP, 5, 2,
+                42)));
+    }
+
+    @Test
+    void cellsSharingAJvmAreGivenToItAndReadBackAsTheyWere() {
+        List<Cell> batch = HarnessOptions.parse(List.of("--workload", "W4", "--runs", "3", "--warmup", "4",
+                "--seed", "7")).batches().get(0);
+
+        List<String> arguments = Harness.arguments(batch);
+
+        assertThat(arguments).startsWith("cell").containsSubsequence("--peer", "lifecycle,spring");
+        assertThat(Harness.cells(arguments.subList(1, arguments.size()))).isEqualTo(batch);
     }
 }
