@@ -60,6 +60,20 @@ public final class CellRunner {
         return run(cell, peer);
     }
 
+    /**
+     * Runs cells that share a JVM: W4's setups of one size together, alternating ({@link BootWorkload#run(List)});
+     * any other cell on its own. Never throws: an error is a result.
+     *
+     * @param cells the cells, as {@link HarnessOptions#batches()} groups them
+     * @return one result per cell, in the same order
+     */
+    public static List<CellResult> run(List<Cell> cells) {
+        if (cells.size() > 1 && cells.stream().allMatch(cell -> cell.workload() == Workload.W4)) {
+            return BootWorkload.run(cells);
+        }
+        return cells.stream().map(CellRunner::run).toList();
+    }
+
     /** Runs the cell on {@code peer} (W1 to W3). Never throws: an error is a result. */
     static CellResult run(Cell cell, Peer peer) {
         String unsupported = unsupported(cell, peer);

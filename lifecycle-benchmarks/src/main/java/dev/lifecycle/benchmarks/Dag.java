@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 
 /**
  * A dependency graph of services, described by node indices only: what the peers build their containers from. Built
@@ -228,13 +229,21 @@ public final class Dag {
 
     /** Whether node {@code i} and each of its transitive dependents are marked, in an array indexed by node. */
     public boolean[] dependentClosure(int root) {
-        boolean[] marked = new boolean[size()];
+        return closure(size(), root, i -> dependents[i]);
+    }
+
+    /**
+     * Whether node {@code root} and each node reachable from it through {@code next} are marked, in an array of
+     * {@code size} indexed by node: the dependent closure of any graph given by its dependents.
+     */
+    public static boolean[] closure(int size, int root, IntFunction<int[]> next) {
+        boolean[] marked = new boolean[size];
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         marked[root] = true;
         queue.add(root);
         while (!queue.isEmpty()) {
             int node = queue.poll();
-            for (int d : dependents[node]) {
+            for (int d : next.apply(node)) {
                 if (!marked[d]) {
                     marked[d] = true;
                     queue.add(d);

@@ -19,10 +19,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The comparative harness: runs the selected workloads on the selected peers, each cell (workload × size × peer) in
- * a JVM of its own by default, and prints markdown tables of the results. {@code jmh} runs the JMH microbenchmarks
+ * a JVM of its own by default (W4's two setups of one size share one, alternating), and prints markdown tables of the
+ * results. {@code jmh} runs the JMH microbenchmarks
  * instead. Progress goes to standard error, the tables to standard output.
  *
  * <pre>
@@ -44,7 +46,9 @@ public final class Harness {
             return;
         }
         if (!arguments.isEmpty() && arguments.get(0).equals("cell")) {
-            System.out.println(CellRunner.run(cell(arguments.subList(1, arguments.size()))).encode());
+            for (CellResult result : CellRunner.run(cells(arguments.subList(1, arguments.size())))) {
+                System.out.println(result.encode());
+            }
             System.out.flush();
             System.exit(0);
         }
@@ -79,19 +83,34 @@ public final class Harness {
 
     /** Runs every cell the options select, reporting progress to {@code progress}. */
     static List<CellResult> run(HarnessOptions options, PrintStream progress) {
-        List<Cell> cells = options.cells();
+        List<List<Cell>> batches = options.batches();
+        int total = batches.stream().mapToInt(List::size).sum();
         List<CellResult> results = new ArrayList<>();
         long began = System.nanoTime();
-        for (int i = 0; i < cells.size(); i++) {
-            Cell cell = cells.get(i);
-            progress.printf(Locale.ROOT, "[%d/%d] %s ...%n", i + 1, cells.size(), cell);
+        for (List<Cell> batch : batches) {
+            int from = results.size() + 1;
+            progress.printf(Locale.ROOT, "[%s/%d] %s ...%n", batch.size() == 1 ? Integer.toString(from)
+                    : from + "-" + (from + batch.size() - 1), total, describe(batch));
             long t0 = System.nanoTime();
-            CellResult result = options.fork() ? forked(cell, options.cellTimeout()) : CellRunner.run(cell);
-            progress.printf(Locale.ROOT, "        %s (%.1f s)%n", summary(result), (System.nanoTime() - t0) / 1e9);
-            results.add(result);
+            List<CellResult> outcomes = options.fork() ? forked(batch, options.cellTimeout()) : CellRunner.run(batch);
+            for (CellResult result : outcomes) {
+                progress.printf(Locale.ROOT, "        %s%s%n", batch.size() == 1 ? "" : result.cell().peer() + ": ",
+                        summary(result));
+            }
+            progress.printf(Locale.ROOT, "        (%.1f s)%n", (System.nanoTime() - t0) / 1e9);
+            results.addAll(outcomes);
         }
-        progress.printf(Locale.ROOT, "%d cells in %.1f s%n", cells.size(), (System.nanoTime() - began) / 1e9);
+        progress.printf(Locale.ROOT, "%d cells in %.1f s%n", total, (System.nanoTime() - began) / 1e9);
         return results;
+    }
+
+    private static String describe(List<Cell> batch) {
+        if (batch.size() == 1) {
+            return batch.get(0).toString();
+        }
+        Cell first = batch.get(0);
+        return first.workload() + " " + batch.stream().map(Cell::peer).collect(Collectors.joining(" + "))
+                + " size " + first.size() + ", in one JVM, alternating";
     }
 
     private static String summary(CellResult result) {
@@ -107,8 +126,8 @@ public final class Harness {
         return figures.toString();
     }
 
-    /** Runs a cell in a new JVM with this one's options and class path. */
-    static CellResult forked(Cell cell, Duration timeout) {
+    /** Runs cells that share a JVM (one, or W4's setups) in a new JVM with this one's options and class path. */
+    static List<CellResult> forked(List<Cell> batch, Duration timeout) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -125,7 +144,9 @@ public final class Harness {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Harness.class.getName());
-        command.addAll(cell.arguments());
+        command.addAll(arguments(batch));
+        // Cells sharing a JVM share its time limit too: each one's.
+        long seconds = timeout.toSeconds() * batch.size();
         try {
             Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             List<String> lines = new ArrayList<>();
@@ -143,32 +164,57 @@ public final class Harness {
                 }
             }, "cell-output");
             reader.start();
-            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
-                return CellResult.without(cell, Status.ERROR, "timed out after " + timeout.toSeconds()
-                        + " s (--cell-timeout)", cell.peer());
+                return errors(batch, "timed out after " + seconds + " s (--cell-timeout)");
             }
             reader.join();
+            List<CellResult> results = new ArrayList<>();
             synchronized (lines) {
                 for (String line : lines) {
                     if (CellResult.isEncoded(line)) {
-                        return CellResult.decode(line);
+                        results.add(CellResult.decode(line));
+                    } else {
+                        System.err.println(line);
                     }
-                    System.err.println(line);
                 }
             }
-            return CellResult.without(cell, Status.ERROR, "the cell's JVM exited with " + process.exitValue()
-                    + " without a result", cell.peer());
+            List<CellResult> ordered = new ArrayList<>();
+            for (Cell cell : batch) {
+                ordered.add(results.stream().filter(r -> r.cell().equals(cell)).findFirst()
+                        .orElse(CellResult.without(cell, Status.ERROR, "the cell's JVM exited with "
+                                + process.exitValue() + " without a result", cell.peer())));
+            }
+            return ordered;
         } catch (IOException ex) {
-            return CellResult.without(cell, Status.ERROR, "could not start a JVM: " + ex, cell.peer());
+            return errors(batch, "could not start a JVM: " + ex);
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            return CellResult.without(cell, Status.ERROR, "interrupted", cell.peer());
+            return errors(batch, "interrupted");
         }
     }
 
-    /** The cell given by the {@code cell} subcommand's options. */
-    static Cell cell(List<String> args) {
+    private static List<CellResult> errors(List<Cell> batch, String message) {
+        return batch.stream().map(cell -> CellResult.without(cell, Status.ERROR, message, cell.peer())).toList();
+    }
+
+    /** The {@code cell} subcommand's arguments for cells that differ only in their peer: the peers comma-separated. */
+    static List<String> arguments(List<Cell> batch) {
+        List<String> arguments = new ArrayList<>(batch.get(0).arguments());
+        arguments.set(arguments.indexOf("--peer") + 1, batch.stream().map(Cell::peer)
+                .collect(Collectors.joining(",")));
+        return arguments;
+    }
+
+    /** The cells given by the {@code cell} subcommand's options, one per peer of {@code --peer}. */
+    static List<Cell> cells(List<String> args) {
+        Cell cell = cell(args);
+        return List.of(cell.peer().split(",")).stream().map(peer -> new Cell(cell.workload(), peer, cell.size(),
+                cell.work(), cell.runs(), cell.warmup(), cell.seed())).toList();
+    }
+
+    /** The cell given by the {@code cell} subcommand's options, with {@code --peer} as given. */
+    private static Cell cell(List<String> args) {
         Workload workload = null;
         String peer = null;
         int size = 0;

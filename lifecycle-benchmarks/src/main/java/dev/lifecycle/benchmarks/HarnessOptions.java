@@ -110,6 +110,24 @@ record HarnessOptions(List<Peer> peers, List<Workload> workloads, List<Integer> 
         return cells;
     }
 
+    /**
+     * The cells these options select, grouped by the JVM they run in: W4's setups of one size together, so that they
+     * alternate in one JVM; every other cell alone.
+     */
+    List<List<Cell>> batches() {
+        List<List<Cell>> batches = new ArrayList<>();
+        for (Cell cell : cells()) {
+            List<Cell> last = batches.isEmpty() ? null : batches.get(batches.size() - 1);
+            if (cell.workload() == Workload.W4 && last != null && last.get(0).workload() == Workload.W4
+                    && last.get(0).size() == cell.size()) {
+                last.add(cell);
+            } else {
+                batches.add(new ArrayList<>(List.of(cell)));
+            }
+        }
+        return batches.stream().map(List::copyOf).toList();
+    }
+
     private static List<String> list(String value) {
         return List.of(value.split(",")).stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
     }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -23,7 +24,7 @@ class HarnessTests {
     /** Spring's concurrent start-up does not wait for a bean's dependsOn to finish starting: it may break order. */
     private static final String MAY_BREAK_ORDER = "spring-concurrent";
 
-    private static final Set<String> CASCADING = Set.of("lifecycle", "floor", "jboss-msc");
+    private static final Set<String> CASCADING = Set.of("lifecycle", "floor", "floor-by-name", "jboss-msc");
 
     static Stream<Cell> cells() {
         return HarnessOptions.parse(List.of("--size", "24", "--runs", "1", "--warmup", "0", "--no-fork")).cells()
@@ -68,12 +69,44 @@ class HarnessTests {
 
         assertThat(results).extracting(CellResult::status).containsOnly(Status.OK);
         assertThat(tables).contains("### W1 no-op scale: 30 services", "| lifecycle | ", "| floor | ",
-                "### W3 cascade: a root with 30 transitive dependents", "### Targets of the lifecycle engine",
-                "| W1 30 start-all ≤ 4× floor | ", "| W3 cascade ≤ 3× floor | ");
+                "| floor-by-name | ", "### W3 cascade: a root with 30 transitive dependents",
+                "### Targets of the lifecycle engine", "| W1 30 start-all ≤ 4× by-name floor | ",
+                "| W1 30 stop-all ≤ 3× floor | ", "| W3 cascade ≤ 3× floor | ");
+        assertThat(tables).doesNotContain(" not run | ");
     }
 
     static Stream<List<String>> tinyRuns() {
-        return Stream.of(List.of("--peer", "lifecycle,floor", "--workload", "W1,W3", "--size", "30", "--runs", "2",
-                "--warmup", "1", "--no-fork"));
+        return Stream.of(List.of("--peer", "lifecycle,floor,floor-by-name", "--workload", "W1,W3", "--size", "30",
+                "--runs", "2", "--warmup", "1", "--no-fork"));
+    }
+
+    @Test
+    void w4SetupsOfOneSizeShareAJvmAndEveryOtherCellHasItsOwn() {
+        List<List<Cell>> batches = HarnessOptions.parse(List.of("--workload", "W1,W4", "--size", "10,20")).batches();
+
+        assertThat(batches).filteredOn(batch -> batch.get(0).workload() == Workload.W4)
+                .extracting(batch -> batch.stream().map(cell -> cell.peer() + " " + cell.size()).toList())
+                .containsExactly(List.of("lifecycle 10", "spring 10"), List.of("lifecycle 20", "spring 20"));
+        assertThat(batches).filteredOn(batch -> batch.get(0).workload() == Workload.W1).hasSize(2 * 7)
+                .allMatch(batch -> batch.size() == 1);
+    }
+
+    @Test
+    void w4SetupSelectedAloneRunsAlone() {
+        List<List<Cell>> batches = HarnessOptions.parse(List.of("--peer", "lifecycle", "--workload", "W4")).batches();
+
+        assertThat(batches).containsExactly(List.of(new Cell(Workload.W4, "lifecycle", 1_000, StartWork.NOOP, 5, 2,
+                42)));
+    }
+
+    @Test
+    void cellsSharingAJvmAreGivenToItAndReadBackAsTheyWere() {
+        List<Cell> batch = HarnessOptions.parse(List.of("--workload", "W4", "--runs", "3", "--warmup", "4",
+                "--seed", "7")).batches().get(0);
+
+        List<String> arguments = Harness.arguments(batch);
+
+        assertThat(arguments).startsWith("cell").containsSubsequence("--peer", "lifecycle,spring");
+        assertThat(Harness.cells(arguments.subList(1, arguments.size()))).isEqualTo(batch);
     }
 }

@@ -17,7 +17,9 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
@@ -39,6 +41,7 @@ import org.springframework.context.support.GenericApplicationContext;
  *       {@code lifecycle-spring-boot-starter}, which must be on the class path (else the cell is
  *       {@link Status#UNAVAILABLE}).</li>
  * </ul>
+ * When both are selected they run in one JVM, their contexts alternating round by round ({@link #run(List)}).
  */
 public final class BootWorkload {
 
@@ -68,25 +71,84 @@ public final class BootWorkload {
         }
     }
 
-    /** Runs a W4 cell. Never throws: an error is a result. */
+    /** Runs a W4 cell on its own. Never throws: an error is a result. */
     public static CellResult run(Cell cell) {
-        boolean starter = cell.peer().equals("lifecycle");
-        String title = starter ? "lifecycle-spring-boot-starter " + Versions.of("lifecycle") + " on Spring Boot "
-                + Versions.of("spring-boot") : "Spring Boot " + Versions.of("spring-boot") + ", SmartLifecycle beans";
-        if (!starter && !cell.peer().equals("spring")) {
-            return CellResult.without(cell, Status.UNSUPPORTED,
-                    "W4 compares the starter (peer lifecycle) with plain SmartLifecycle beans (peer spring)", title);
+        return run(List.of(cell)).get(0);
+    }
+
+    /**
+     * Runs W4 cells of one size (normally {@code lifecycle} and {@code spring}) together in this JVM, their contexts
+     * taking turns as {@link AlternatingRounds} says: every warm-up and every measured round runs one context of each
+     * setup, the first one changing every round, so that each setup is measured with the same warm-up, the same JIT
+     * state and a comparable heap. A setup that fails stops taking part; the others go on. Never throws: an error is
+     * a result.
+     *
+     * @param cells W4 cells that differ only in their peer
+     * @return one result per cell, in the same order
+     */
+    public static List<CellResult> run(List<Cell> cells) {
+        Cell first = cells.get(0);
+        for (Cell cell : cells) {
+            if (cell.size() != first.size() || cell.runs() != first.runs() || cell.warmup() != first.warmup()
+                    || cell.seed() != first.seed() || cell.workload() != first.workload()) {
+                throw new IllegalArgumentException("W4 cells run together must differ only in their peer: " + cells);
+            }
         }
-        if (starter && !starterAvailable()) {
-            return CellResult.without(cell, Status.UNAVAILABLE, "lifecycle-spring-boot-starter is not on the class "
-                    + "path (no " + STARTER_PACKAGE + "* auto-configuration)", title);
+        List<Setup> setups = new ArrayList<>();
+        for (Cell cell : cells) {
+            setups.add(new Setup(cell));
         }
-        Dag dag = CellRunner.graph(cell.workload(), cell.size(), cell.seed());
-        Probe probe = new Probe(dag);
-        Map<String, List<Double>> samples = new LinkedHashMap<>();
-        try {
-            for (int run = 0; run < cell.warmup() + cell.runs(); run++) {
-                boolean measured = run >= cell.warmup();
+        List<Setup> running = setups.stream().filter(setup -> setup.result == null).toList();
+        if (!running.isEmpty()) {
+            Dag dag = CellRunner.graph(first.workload(), first.size(), first.seed());
+            Probe probe = new Probe(dag);
+            for (AlternatingRounds.Turn turn : AlternatingRounds.of(running.size(), first.warmup(), first.runs())) {
+                Setup setup = running.get(turn.setup());
+                if (setup.result == null) {
+                    setup.runOnce(dag, probe, turn);
+                }
+            }
+            String together = running.size() == 1 ? "" : String.format(Locale.ROOT,
+                    "in one JVM, alternating with the other setup, %d warm-up and %d measured rounds",
+                    first.warmup(), first.runs());
+            for (Setup setup : running) {
+                if (setup.result == null) {
+                    setup.finish(dag, together);
+                }
+            }
+        }
+        return setups.stream().map(setup -> Objects.requireNonNull(setup.result)).toList();
+    }
+
+    /** One setup of a W4 run: its cell, and its samples until it has a result. */
+    private static final class Setup {
+
+        final Cell cell;
+        final boolean starter;
+        final String title;
+        final Map<String, List<Double>> samples = new LinkedHashMap<>();
+        @Nullable CellResult result;
+
+        Setup(Cell cell) {
+            this.cell = cell;
+            this.starter = cell.peer().equals("lifecycle");
+            this.title = starter ? "lifecycle-spring-boot-starter " + Versions.of("lifecycle") + " on Spring Boot "
+                    + Versions.of("spring-boot") : "Spring Boot " + Versions.of("spring-boot")
+                    + ", SmartLifecycle beans";
+            if (!starter && !cell.peer().equals("spring")) {
+                result = CellResult.without(cell, Status.UNSUPPORTED, "W4 compares the starter (peer lifecycle) "
+                        + "with plain SmartLifecycle beans (peer spring)", title);
+            } else if (starter && !starterAvailable()) {
+                result = CellResult.without(cell, Status.UNAVAILABLE, "lifecycle-spring-boot-starter is not on the "
+                        + "class path (no " + STARTER_PACKAGE + "* auto-configuration)", title);
+            }
+        }
+
+        /** Starts and closes one context; a broken order, a service that did not run or an error is the result. */
+        void runOnce(Dag dag, Probe probe, AlternatingRounds.Turn turn) {
+            String what = turn.measured() ? "measured run " + (turn.round() - cell.warmup() + 1)
+                    : "warm-up run " + (turn.round() + 1);
+            try {
                 probe.reset();
                 System.gc();
                 long t0 = System.nanoTime();
@@ -99,25 +161,26 @@ public final class BootWorkload {
                 if (problem == null) {
                     problem = probe.checkAllDown(null, 1);
                 }
-                String what = measured ? "measured run " + (run - cell.warmup() + 1) : "warm-up run " + (run + 1);
                 if (problem != null) {
-                    return CellResult.without(cell, Status.FAILURE, what + ": " + problem, title);
-                }
-                if (probe.violations() > 0) {
-                    return CellResult.without(cell, Status.FAILURE, what + ": " + probe.violations()
+                    result = CellResult.without(cell, Status.FAILURE, what + ": " + problem, title);
+                } else if (probe.violations() > 0) {
+                    result = CellResult.without(cell, Status.FAILURE, what + ": " + probe.violations()
                             + " dependency-order violations, first: " + probe.firstViolation(), title);
-                }
-                if (measured) {
+                } else if (turn.measured()) {
                     samples.computeIfAbsent("start", n -> new ArrayList<>()).add((t1 - t0) / 1e6);
                     samples.computeIfAbsent("close", n -> new ArrayList<>()).add((t3 - t2) / 1e6);
                 }
+            } catch (Exception | Error ex) {
+                result = CellResult.without(cell, Status.ERROR, what + ": " + ex, title);
             }
-        } catch (Exception | Error ex) {
-            return CellResult.without(cell, Status.ERROR, ex.toString(), title);
         }
-        Map<String, double[]> metrics = new LinkedHashMap<>();
-        samples.forEach((name, values) -> metrics.put(name, values.stream().mapToDouble(Double::doubleValue).toArray()));
-        return new CellResult(cell, Status.OK, "", "", title, dag.toString(), metrics);
+
+        void finish(Dag dag, String note) {
+            Map<String, double[]> metrics = new LinkedHashMap<>();
+            samples.forEach((name, values) -> metrics.put(name,
+                    values.stream().mapToDouble(Double::doubleValue).toArray()));
+            result = new CellResult(cell, Status.OK, "", note, title, dag.toString(), metrics);
+        }
     }
 
     private static SpringApplication application(Dag dag, Probe probe, boolean starter) {

@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 /** Every peer the harness knows, in the order tables list them. */
 public final class Peers {
 
-    private static final List<Peer> ALL = List.of(new LifecyclePeer(), new FloorPeer(), new MscPeer(),
-            new SpringPeer(false), new SpringPeer(true), new GuavaPeer());
+    private static final List<Peer> ALL = List.of(new LifecyclePeer(), new FloorPeer(), new ByNameFloorPeer(),
+            new MscPeer(), new SpringPeer(false), new SpringPeer(true), new GuavaPeer());
 
     private Peers() {
     }
