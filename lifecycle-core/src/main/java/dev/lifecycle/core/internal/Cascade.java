@@ -51,11 +51,12 @@ final class Cascade {
      */
     List<ServiceRecord> runningDependentsPostOrder(ServiceRecord c) {
         List<ServiceRecord> order = postOrder;
-        if (!hasRunningDependent(c)) {
+        if (!hasRunningDependent(c, engine.state.slots)) {
             order.add(c);
             return order;
         }
         int mark = engine.state.nextMark();
+        ServiceSlots slots = engine.state.slots;
         ServiceRecord[] stack = traversal;
         int[] next = traversalNext;
         int top = 0;
@@ -67,8 +68,12 @@ final class Cascade {
             int i = next[top];
             if (i < x.dependentCount) {
                 next[top] = i + 1;
-                ServiceRecord d = x.dependents[i];
-                if (d.mark != mark && d.phase == Phase.RUNNING) {
+                int slot = x.dependents[i];
+                if (slots.phase(slot) != Phase.RUNNING) {
+                    continue;
+                }
+                ServiceRecord d = slots.record(slot);
+                if (d.mark != mark) {
                     d.mark = mark;
                     if (++top == stack.length) {
                         stack = java.util.Arrays.copyOf(stack, top * 2);
@@ -87,9 +92,10 @@ final class Cascade {
         return order;
     }
 
-    static boolean hasRunningDependent(ServiceRecord c) {
+    /** Whether a dependent of {@code c} is RUNNING: read from the slots, without the dependents' records. */
+    static boolean hasRunningDependent(ServiceRecord c, ServiceSlots slots) {
         for (int i = 0; i < c.dependentCount; i++) {
-            if (c.dependents[i].phase == Phase.RUNNING) {
+            if (slots.phase(c.dependents[i]) == Phase.RUNNING) {
                 return true;
             }
         }

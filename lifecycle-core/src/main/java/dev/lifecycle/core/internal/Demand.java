@@ -22,7 +22,7 @@ final class Demand {
     /** Whether some dependent of {@code c} needs it. */
     boolean needed(ServiceRecord c) {
         for (int i = 0; i < c.dependentCount; i++) {
-            if (demands(c.dependents[i])) {
+            if (demands(c.dependent(i, engine.state.slots))) {
                 return true;
             }
         }

@@ -51,7 +51,7 @@ final class Evaluator {
     /** Whether a service that is up must go down. */
     boolean mustStop(ServiceRecord c) {
         return c.removing || c.operatorStopped || engine.state.shuttingDown || c.pendingFailure != null
-                || c.restart != null || !c.requirementsRunning()
+                || c.restart != null || !engine.state.slots.requirementsRunning(c)
                 || c.settings.mode != StartMode.ACTIVE && mustRest(c);
     }
 
@@ -104,7 +104,7 @@ final class Evaluator {
             }
             return;
         }
-        if (!c.requirementsRunning() || wantsPending(c)) {
+        if (!engine.state.slots.requirementsRunning(c) || wantsPending(c)) {
             if (c.phase != Phase.WAITING) {
                 engine.transitions.setPhase(c, Phase.WAITING, c.startReason, null, null, change);
             }

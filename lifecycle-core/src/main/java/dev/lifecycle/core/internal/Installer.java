@@ -248,12 +248,14 @@ final class Installer {
 
     /** Links {@code c}, whose installed requirements {@link #resolve} found, into the graph. */
     private void link(ServiceRecord c, Change change) {
+        ServiceSlots slots = engine.state.slots;
+        slots.add(c);
         for (int i = 0; i < c.requirementCount(); i++) {
             ServiceRecord r = c.requirement(i);
             if (r != null) {
                 r.addDependent(c);
                 if (r.phase == Phase.RUNNING) {
-                    c.runningRequirements++;
+                    slots.requirementUp(c.slot);
                 }
             } else {
                 engine.state.waitingFor.computeIfAbsent(c.requirementId(i), k -> new ArrayList<>(2)).add(c);
@@ -315,7 +317,7 @@ final class Installer {
             }
         }
         for (int i = 0; i < c.dependentCount; i++) {
-            ServiceRecord d = c.dependents[i];
+            ServiceRecord d = c.dependent(i, engine.state.slots);
             for (int j = 0; j < d.requirementCount(); j++) {
                 if (d.requirement(j) == c) {
                     d.unresolve(j);
@@ -327,8 +329,8 @@ final class Installer {
             }
             change.evaluate(d);
         }
-        c.dependents = new ServiceRecord[0];
-        c.dependentCount = 0;
+        c.clearDependents();
+        engine.state.slots.release(c);
         for (String w : c.wants) {
             List<ServiceRecord> list = engine.state.wantedBy.get(w);
             if (list != null) {

@@ -153,8 +153,11 @@ final class Progress {
     void failEveryAwaiter(Change change) {
         LifecycleException closedCause = new LifecycleException("The registry was closed");
         for (ServiceRecord c = engine.state.firstInstalled; c != null; c = c.nextInstalled) {
-            failAwaiters(c, new ServiceFailedException("Service '" + c.id + "' will not start: the registry "
-                    + "was closed", closedCause), change);
+            // The failure is made only for the services that have awaiters: most have none.
+            if (c.awaiters != null) {
+                failAwaiters(c, new ServiceFailedException("Service '" + c.id + "' will not start: the registry "
+                        + "was closed", closedCause), change);
+            }
         }
         List<CompletableFuture<@Nullable Object>> pending = new ArrayList<>();
         engine.state.pendingAwaiters.values().forEach(pending::addAll);

@@ -33,6 +33,8 @@ final class RegistryState {
 
     /** Installed services by id; written under the lock, read without it by handles. */
     final ServiceTable services = new ServiceTable();
+    /** Installed services by slot, with the state the walks over dependents read (see {@link ServiceSlots}). */
+    final ServiceSlots slots = new ServiceSlots();
     /**
      * The first and last installed services of a list in installation order, linked through the records, so that
      * start-all and stop-all go through them in (reverse) dependency order as far as it is known, which keeps the

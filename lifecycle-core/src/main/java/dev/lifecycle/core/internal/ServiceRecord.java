@@ -26,7 +26,7 @@ final class ServiceRecord {
     static final int UNKNOWN_DURATION = -1;
     /** A time the start-up report has not recorded (see {@link #reportStartMicros}). */
     static final int NOT_REPORTED = -1;
-    private static final ServiceRecord[] NONE = new ServiceRecord[0];
+    private static final int[] NO_DEPENDENTS = new int[0];
     private static final Object[] NO_REQUIREMENTS = new Object[0];
     static final String[] NO_IDS = new String[0];
 
@@ -50,8 +50,13 @@ final class ServiceRecord {
     /** Timeouts, restart policy and health check: the registry's shared defaults unless the definition set some. */
     final ServiceSettings settings;
 
-    /** Hard dependents (services that require this one), the first {@link #dependentCount}. */
-    ServiceRecord[] dependents = NONE;
+    /**
+     * Its slot while it is installed ({@link ServiceSlots}), or {@link ServiceSlots#NONE}: where the state its
+     * requirements' walks over their dependents read is kept.
+     */
+    int slot = ServiceSlots.NONE;
+    /** The slots of its hard dependents (services that require this one), the first {@link #dependentCount}. */
+    int[] dependents = NO_DEPENDENTS;
     int dependentCount;
 
     volatile Phase phase = Phase.INSTALLED;
@@ -64,8 +69,6 @@ final class ServiceRecord {
     /** The reason the next start will carry. */
     TransitionReason startReason = TransitionReason.STARTUP;
 
-    /** How many of {@link #resolved} are RUNNING. */
-    int runningRequirements;
     /** How many hard dependents are in an active phase (their user code may use this service). */
     int activeDependents;
 
@@ -156,10 +159,6 @@ final class ServiceRecord {
         return nanos <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, nanos / 1_000);
     }
 
-    boolean requirementsRunning() {
-        return runningRequirements == requirements.length;
-    }
-
     /** How many hard requirements it has. */
     int requirementCount() {
         return requirements.length;
@@ -210,23 +209,34 @@ final class ServiceRecord {
         if (dependentCount == dependents.length) {
             dependents = Arrays.copyOf(dependents, Math.max(2, dependentCount * 2));
         }
-        dependents[dependentCount++] = dependent;
+        dependents[dependentCount++] = dependent.slot;
     }
 
     void removeDependent(ServiceRecord dependent) {
         for (int i = 0; i < dependentCount; i++) {
-            if (dependents[i] == dependent) {
+            if (dependents[i] == dependent.slot) {
                 System.arraycopy(dependents, i + 1, dependents, i, dependentCount - i - 1);
-                dependents[--dependentCount] = null;
+                dependentCount--;
                 return;
             }
         }
     }
 
-    List<String> dependentIds() {
+    /** Forgets its dependents: it is removed. */
+    void clearDependents() {
+        dependents = NO_DEPENDENTS;
+        dependentCount = 0;
+    }
+
+    /** Its dependent {@code i}. */
+    ServiceRecord dependent(int i, ServiceSlots slots) {
+        return slots.record(dependents[i]);
+    }
+
+    List<String> dependentIds(ServiceSlots slots) {
         List<String> ids = new ArrayList<>(dependentCount);
         for (int i = 0; i < dependentCount; i++) {
-            ids.add(dependents[i].id);
+            ids.add(dependent(i, slots).id);
         }
         return ids;
     }

@@ -61,6 +61,7 @@ final class Stops {
         run.began = now;
         c.currentRun = run;
         c.phase = Phase.STOPPING;
+        engine.state.slots.phaseChanged(c, Phase.STOPPING);
         engine.progress.countInFlight(c);
         engine.timeouts.add(run, now + c.settings.stopTimeoutNanos, change);
         change.task(run);

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The one place a service's phase changes ({@link #setPhase}): it keeps the counters the decisions read
- * ({@code runningRequirements}, {@code activeDependents}), queues for re-evaluation the services the change concerns,
+ * (requirements not RUNNING, kept in {@link ServiceSlots}; {@code activeDependents}), queues for re-evaluation the services the change concerns,
  * and publishes the transition; and the timing events of starts and stops. Under the registry's lock.
  */
 final class Transitions {
@@ -28,30 +28,33 @@ final class Transitions {
             return;
         }
         long now = change.now(engine);
+        ServiceSlots slots = engine.state.slots;
         c.phase = to;
+        slots.phaseChanged(c, to);
         c.reason = reason;
+        // The dependents are walked through their slots: their records are read only if they have something to do.
         if (to == Phase.RUNNING) {
             engine.state.runningCount++;
             for (int i = 0; i < c.dependentCount; i++) {
-                ServiceRecord d = c.dependents[i];
+                int d = c.dependents[i];
                 // A dependent still waiting for another requirement has nothing to do yet.
-                if (++d.runningRequirements == d.requirementCount()) {
-                    change.evaluate(d);
+                if (slots.requirementUp(d)) {
+                    change.evaluate(slots.record(d));
                 }
             }
         } else if (from == Phase.RUNNING) {
             engine.state.runningCount--;
             for (int i = 0; i < c.dependentCount; i++) {
-                ServiceRecord d = c.dependents[i];
-                d.runningRequirements--;
+                int d = c.dependents[i];
+                slots.requirementDown(d);
                 // A dependent stopping or removed has nothing to do about it now (each of those phases is evaluated
                 // again when it ends): at shutdown most dependents are already stopping. A dependent starting is
                 // cancelled rather than waited for: it would only be stopped once started.
-                Phase p = d.phase;
+                Phase p = slots.phase(d);
                 if (p == Phase.RUNNING || p.isDown()) {
-                    change.evaluate(d);
+                    change.evaluate(slots.record(d));
                 } else if (p == Phase.STARTING) {
-                    engine.starts.cancelStart(d, change);
+                    engine.starts.cancelStart(slots.record(d), change);
                 }
             }
         }
