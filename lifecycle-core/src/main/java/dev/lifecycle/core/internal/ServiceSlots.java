@@ -11,7 +11,7 @@ import java.util.Arrays;
  * ({@link ServiceRecord#dependents}); {@link #record} gives the record when a dependent must be evaluated.
  *
  * <p>The phase here mirrors {@link ServiceRecord#phase}, which stays the one read without the lock; both are written
- * together ({@link #phaseChanged}). Guarded by the registry's lock.
+ * together, by {@link #setPhase} alone. Guarded by the registry's lock.
  */
 final class ServiceSlots {
 
@@ -75,8 +75,12 @@ final class ServiceSlots {
         return PHASES[phases[slot]];
     }
 
-    /** {@code c} moved to {@code phase} (see {@link ServiceRecord#phase}). */
-    void phaseChanged(ServiceRecord c, Phase phase) {
+    /**
+     * Moves {@code c} to {@code phase}: its record's {@link ServiceRecord#phase}, read without the lock, and the copy
+     * in its slot. The only way a phase is written.
+     */
+    void setPhase(ServiceRecord c, Phase phase) {
+        c.phase = phase;
         if (c.slot != NONE) {
             phases[c.slot] = (byte) phase.ordinal();
         }

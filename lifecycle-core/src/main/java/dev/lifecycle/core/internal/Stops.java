@@ -60,8 +60,7 @@ final class Stops {
         ServiceRun run = new ServiceRun(engine, c, ServiceRun.Kind.STOP, c.generation);
         run.began = now;
         c.currentRun = run;
-        c.phase = Phase.STOPPING;
-        engine.state.slots.phaseChanged(c, Phase.STOPPING);
+        engine.state.slots.setPhase(c, Phase.STOPPING);
         engine.progress.countInFlight(c);
         engine.timeouts.add(run, now + c.settings.stopTimeoutNanos, change);
         change.task(run);

@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The one place a service's phase changes ({@link #setPhase}): it keeps the counters the decisions read
- * (requirements not RUNNING, kept in {@link ServiceSlots}; {@code activeDependents}), queues for re-evaluation the services the change concerns,
- * and publishes the transition; and the timing events of starts and stops. Under the registry's lock.
+ * (requirements not RUNNING, kept in {@link ServiceSlots}; {@code activeDependents}), queues for re-evaluation the
+ * services the change concerns, and publishes the transition; and the timing events of starts and stops. Under the
+ * registry's lock.
  */
 final class Transitions {
 
@@ -29,8 +30,7 @@ final class Transitions {
         }
         long now = change.now(engine);
         ServiceSlots slots = engine.state.slots;
-        c.phase = to;
-        slots.phaseChanged(c, to);
+        slots.setPhase(c, to);
         c.reason = reason;
         // The dependents are walked through their slots: their records are read only if they have something to do.
         if (to == Phase.RUNNING) {

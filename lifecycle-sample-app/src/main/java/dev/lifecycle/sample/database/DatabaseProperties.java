@@ -10,17 +10,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("db")
 public class DatabaseProperties {
 
+    /** The database user unless {@code db.username} says otherwise. */
+    public static final String DEFAULT_USERNAME = "sa";
+
+    /** The largest number of pooled connections unless {@code db.pool-size} says otherwise. */
+    public static final int DEFAULT_POOL_SIZE = 4;
+
     /** The JDBC URL of the notes database. */
     private String url = "";
 
     /** The database user. */
-    private String username = "sa";
+    private String username = DEFAULT_USERNAME;
 
     /** The database password. */
     private String password = "";
 
     /** The largest number of pooled connections. */
-    private int poolSize = 4;
+    private int poolSize = DEFAULT_POOL_SIZE;
 
     public String getUrl() {
         return url;

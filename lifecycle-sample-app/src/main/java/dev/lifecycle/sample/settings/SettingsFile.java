@@ -1,5 +1,8 @@
 package dev.lifecycle.sample.settings;
 
+import dev.lifecycle.sample.database.DatabaseProperties;
+import dev.lifecycle.sample.notes.NoteRepository;
+import dev.lifecycle.sample.notes.NoteRepositoryService;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +28,8 @@ public final class SettingsFile {
     public static final String PASSWORD = "db.password";
     /** The largest number of pooled connections. */
     public static final String POOL_SIZE = "db.pool-size";
-    /** How many notes {@code GET /api/notes} lists at most. */
-    public static final String LIST_LIMIT = "notes.list-limit";
+    /** How many notes {@code GET /api/notes} lists at most: the key the repository reads. */
+    public static final String LIST_LIMIT = NoteRepositoryService.LIST_LIMIT;
 
     static final int MAX_POOL_SIZE = 50;
     static final int MAX_LIST_LIMIT = 500;
@@ -66,14 +69,15 @@ public final class SettingsFile {
                 #   notes.*  the repository only
                 # Try another database: change notes-a to notes-b below and save.
                 %s=jdbc:h2:file:%s/notes-a
-                %s=sa
+                %s=%s
                 %s=
                 # Largest number of pooled connections, 1 to %d.
-                %s=4
+                %s=%d
                 # How many notes GET /api/notes lists, 1 to %d.
-                %s=50
-                """.formatted(URL, databases, USERNAME, PASSWORD, MAX_POOL_SIZE, POOL_SIZE, MAX_LIST_LIMIT,
-                LIST_LIMIT);
+                %s=%d
+                """.formatted(URL, databases, USERNAME, DatabaseProperties.DEFAULT_USERNAME, PASSWORD, MAX_POOL_SIZE,
+                POOL_SIZE, DatabaseProperties.DEFAULT_POOL_SIZE, MAX_LIST_LIMIT, LIST_LIMIT,
+                NoteRepository.DEFAULT_LIST_LIMIT);
     }
 
     /**
