@@ -28,7 +28,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration(exclude = DataSourceAutoConfiguration.class, excludeName = {
-        "dev.lifecycle.spring.autoconfigure.LifecycleAutoConfiguration",
+        "dev.lifecycle.spring.autoconfigure.ServiceRegistryAutoConfiguration",
         "dev.lifecycle.spring.autoconfigure.endpoint.ServicesEndpointAutoConfiguration",
         "dev.lifecycle.spring.autoconfigure.health.LifecycleHealthContributorAutoConfiguration",
         "dev.lifecycle.spring.autoconfigure.metrics.LifecycleMetricsAutoConfiguration",

@@ -2,14 +2,12 @@ package dev.lifecycle.spring.autoconfigure;
 
 import dev.lifecycle.core.Escalation;
 import dev.lifecycle.core.RestartPolicy;
-import dev.lifecycle.spring.autoconfigure.LifecycleProperties.Backoff;
-import dev.lifecycle.spring.autoconfigure.LifecycleProperties.Restart;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The restart policy that {@link Restart} properties describe: each value that is set, and the base policy's for
- * each one left unset. For every service the base is {@link RestartPolicy#defaults()}; for one service, the policy of
+ * The restart policy that {@link RestartProperties} describe: each value that is set, and the base policy's for each
+ * one left unset. For every service the base is {@link RestartPolicy#defaults()}; for one service, the policy of
  * every service.
  */
 final class RestartPolicies {
@@ -22,21 +20,21 @@ final class RestartPolicies {
      *
      * @throws IllegalArgumentException if the values do not make a policy (the validator reports them first)
      */
-    static RestartPolicy of(Restart restart, RestartPolicy base) {
+    static RestartPolicy of(RestartProperties restart, RestartPolicy base) {
         return values(restart, Values.of(base)).policy();
     }
 
     /** Whether {@code restart} sets nothing, so that the base policy applies unchanged. */
-    static boolean isUnset(Restart restart) {
-        Backoff b = restart.getBackoff();
+    static boolean isUnset(RestartProperties restart) {
+        BackoffProperties b = restart.getBackoff();
         return restart.getEnabled() == null && restart.getMaxRestarts() == null && restart.getWindow() == null
                 && restart.getEscalation() == null && b.getInitial() == null && b.getMax() == null
                 && b.getMultiplier() == null && b.getJitter() == null;
     }
 
     /** The values {@code restart} describes over {@code base}, not checked yet. */
-    static Values values(Restart restart, Values base) {
-        Backoff b = restart.getBackoff();
+    static Values values(RestartProperties restart, Values base) {
+        BackoffProperties b = restart.getBackoff();
         return new Values(or(restart.getEnabled(), base.restart()), or(b.getInitial(), base.initialBackoff()),
                 or(b.getMax(), base.maxBackoff()), or(b.getMultiplier(), base.multiplier()),
                 or(b.getJitter(), base.jitter()), or(restart.getMaxRestarts(), base.maxRestarts()),

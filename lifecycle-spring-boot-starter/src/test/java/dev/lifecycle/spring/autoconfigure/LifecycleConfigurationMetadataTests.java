@@ -19,7 +19,7 @@ import org.springframework.boot.convert.ApplicationConversionService;
 
 /**
  * The configuration metadata that IDEs read: an entry with a description for every property of
- * {@link LifecycleProperties} and {@link LifecycleConsoleProperties}, and a default in the metadata only where it is
+ * {@link ServiceRegistryProperties} and {@link LifecycleConsoleProperties}, and a default in the metadata only where it is
  * the properties' own (the processor reads it from the field initialisers; the phase's is written by hand).
  */
 class LifecycleConfigurationMetadataTests {
@@ -29,7 +29,7 @@ class LifecycleConfigurationMetadataTests {
     @Test
     void everyPropertyHasMetadataWithADescription() {
         List<String> names = new ArrayList<>();
-        collect("lifecycle", new BeanWrapperImpl(new LifecycleProperties()), names);
+        collect("lifecycle", new BeanWrapperImpl(new ServiceRegistryProperties()), names);
         collect("lifecycle.console", new BeanWrapperImpl(new LifecycleConsoleProperties()), names);
 
         assertThat(metadata).extracting(p -> (String) p.get("name")).containsAll(names);
@@ -40,7 +40,7 @@ class LifecycleConfigurationMetadataTests {
 
     @Test
     void everyDefaultInTheMetadataIsThePropertiesOwn() {
-        BeanWrapper lifecycle = new BeanWrapperImpl(new LifecycleProperties());
+        BeanWrapper lifecycle = new BeanWrapperImpl(new ServiceRegistryProperties());
         BeanWrapper console = new BeanWrapperImpl(new LifecycleConsoleProperties());
 
         assertThat(metadata).filteredOn(p -> ((String) p.get("name")).startsWith("lifecycle.")
@@ -64,7 +64,8 @@ class LifecycleConfigurationMetadataTests {
             if (property.getName().equals("class") || Map.class.isAssignableFrom(type)) {
                 continue;
             }
-            if (type.getName().startsWith(LifecycleProperties.class.getName() + "$")) {
+            if (type.getPackageName().equals(ServiceRegistryProperties.class.getPackageName())
+                    && type.getSimpleName().endsWith("Properties")) {
                 collect(name, new BeanWrapperImpl(holder.getPropertyValue(property.getName())), names);
             }
             else {

@@ -9,7 +9,7 @@ import dev.lifecycle.core.TransitionReason;
 import dev.lifecycle.core.event.ServiceTransition;
 import dev.lifecycle.spring.ConfigurationRestarts;
 import dev.lifecycle.spring.LifecycleService;
-import dev.lifecycle.spring.autoconfigure.LifecycleAutoConfiguration;
+import dev.lifecycle.spring.autoconfigure.ServiceRegistryAutoConfiguration;
 import dev.lifecycle.spring.internal.EnvironmentChangeRestarts;
 import dev.lifecycle.test.RecordingListener;
 import java.util.List;
@@ -47,7 +47,7 @@ import org.springframework.core.env.MapPropertySource;
 class ConfigurationRestartsTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(LifecycleAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(ServiceRegistryAutoConfiguration.class))
             .withUserConfiguration(Services.class)
             .withPropertyValues("db.url=jdbc:h2:mem:a", "db.pool-size=4",
                     "lifecycle.services.mailer.restart-on-change=mail.");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifecycle.core.Service;
 import dev.lifecycle.core.ServiceRegistry;
-import dev.lifecycle.spring.autoconfigure.LifecycleAutoConfiguration;
+import dev.lifecycle.spring.autoconfigure.ServiceRegistryAutoConfiguration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,7 +55,7 @@ class ContextRefreshTests {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ImportAutoConfiguration({ RefreshAutoConfiguration.class, LifecycleAutoConfiguration.class })
+    @ImportAutoConfiguration({ RefreshAutoConfiguration.class, ServiceRegistryAutoConfiguration.class })
     @EnableConfigurationProperties(ConfigurationRestartsTests.DbProperties.class)
     static class App {
 

@@ -12,7 +12,7 @@ import dev.lifecycle.core.TransitionReason;
 import dev.lifecycle.spring.LifecycleService;
 import dev.lifecycle.spring.actuate.endpoint.ServicesEndpoint;
 import dev.lifecycle.spring.actuate.endpoint.ServicesEndpoint.ServiceDescriptor;
-import dev.lifecycle.spring.autoconfigure.LifecycleAutoConfiguration;
+import dev.lifecycle.spring.autoconfigure.ServiceRegistryAutoConfiguration;
 import dev.lifecycle.spring.autoconfigure.endpoint.ServicesEndpointAutoConfiguration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,7 +28,7 @@ import org.springframework.context.annotation.Configuration;
 class StartModeTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(LifecycleAutoConfiguration.class));
+            .withConfiguration(AutoConfigurations.of(ServiceRegistryAutoConfiguration.class));
 
     @Test
     void anOnDemandServiceNoDependentNeedsNeverStartsAndSaysWhy() {

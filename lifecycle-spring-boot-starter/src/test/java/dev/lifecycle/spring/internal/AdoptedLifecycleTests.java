@@ -8,7 +8,7 @@ import dev.lifecycle.core.ServiceContext;
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.ServiceState;
 import dev.lifecycle.spring.LifecycleService;
-import dev.lifecycle.spring.autoconfigure.LifecycleAutoConfiguration;
+import dev.lifecycle.spring.autoconfigure.ServiceRegistryAutoConfiguration;
 import dev.lifecycle.spring.testsupport.Calls;
 import dev.lifecycle.spring.testsupport.StartupFailures;
 import java.time.Duration;
@@ -26,7 +26,7 @@ import org.springframework.context.annotation.DependsOn;
 class AdoptedLifecycleTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(LifecycleAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(ServiceRegistryAutoConfiguration.class))
             .withPropertyValues("lifecycle.restart.backoff.initial=10ms", "lifecycle.restart.backoff.max=20ms");
 
     @Test

@@ -14,7 +14,7 @@ import dev.lifecycle.core.ServiceState;
 import dev.lifecycle.spring.LifecycleService;
 import dev.lifecycle.spring.RequiresService;
 import dev.lifecycle.spring.ServiceTransitionEvent;
-import dev.lifecycle.spring.autoconfigure.LifecycleAutoConfiguration;
+import dev.lifecycle.spring.autoconfigure.ServiceRegistryAutoConfiguration;
 import dev.lifecycle.spring.testsupport.Calls;
 import dev.lifecycle.spring.testsupport.StartupFailures;
 import java.time.Duration;
@@ -40,7 +40,7 @@ import org.springframework.core.env.MapPropertySource;
 class ServiceBeansTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(LifecycleAutoConfiguration.class));
+            .withConfiguration(AutoConfigurations.of(ServiceRegistryAutoConfiguration.class));
 
     @Test
     void serviceBeansStartInDependencyOrderAndStopInReverse() {

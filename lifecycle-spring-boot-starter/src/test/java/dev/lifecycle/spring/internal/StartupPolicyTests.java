@@ -12,7 +12,7 @@ import dev.lifecycle.spring.EscalationExit;
 import dev.lifecycle.spring.LifecycleService;
 import dev.lifecycle.spring.RequiresService;
 import dev.lifecycle.spring.ServiceRegistryLifecycle;
-import dev.lifecycle.spring.autoconfigure.LifecycleAutoConfiguration;
+import dev.lifecycle.spring.autoconfigure.ServiceRegistryAutoConfiguration;
 import dev.lifecycle.spring.testsupport.Calls;
 import dev.lifecycle.spring.testsupport.StartupFailures;
 import java.time.Duration;
@@ -35,7 +35,7 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
 class StartupPolicyTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(LifecycleAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(ServiceRegistryAutoConfiguration.class))
             .withPropertyValues("lifecycle.restart.backoff.initial=10ms", "lifecycle.restart.backoff.max=20ms");
 
     private final ServiceStartupFailureAnalyzer analyzer = new ServiceStartupFailureAnalyzer();

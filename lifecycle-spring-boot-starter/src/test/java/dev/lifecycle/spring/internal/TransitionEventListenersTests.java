@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.lifecycle.core.Service;
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.spring.ServiceTransitionEvent;
-import dev.lifecycle.spring.autoconfigure.LifecycleAutoConfiguration;
+import dev.lifecycle.spring.autoconfigure.ServiceRegistryAutoConfiguration;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,7 +35,7 @@ import org.springframework.context.support.GenericApplicationContext;
 class TransitionEventListenersTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(LifecycleAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(ServiceRegistryAutoConfiguration.class))
             .withBean("config", Service.class, () -> context -> "value");
 
     @Test

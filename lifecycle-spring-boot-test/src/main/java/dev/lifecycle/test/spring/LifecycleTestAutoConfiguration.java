@@ -1,7 +1,7 @@
 package dev.lifecycle.test.spring;
 
 import dev.lifecycle.core.ServiceRegistry;
-import dev.lifecycle.spring.autoconfigure.LifecycleAutoConfiguration;
+import dev.lifecycle.spring.autoconfigure.ServiceRegistryAutoConfiguration;
 import dev.lifecycle.spring.autoconfigure.ServiceRegistryCustomizer;
 import dev.lifecycle.test.Faults;
 import dev.lifecycle.test.ManualTime;
@@ -21,7 +21,7 @@ import org.springframework.core.annotation.Order;
  *
  * @since 0.1
  */
-@AutoConfiguration(before = LifecycleAutoConfiguration.class)
+@AutoConfiguration(before = ServiceRegistryAutoConfiguration.class)
 public final class LifecycleTestAutoConfiguration {
 
     @Bean

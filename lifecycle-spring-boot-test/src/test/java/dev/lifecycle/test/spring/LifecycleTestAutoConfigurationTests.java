@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifecycle.core.Service;
 import dev.lifecycle.core.ServiceRegistry;
-import dev.lifecycle.spring.autoconfigure.LifecycleAutoConfiguration;
+import dev.lifecycle.spring.autoconfigure.ServiceRegistryAutoConfiguration;
 import dev.lifecycle.spring.autoconfigure.ServiceRegistryCustomizer;
 import dev.lifecycle.test.Faults;
 import dev.lifecycle.test.ManualTime;
@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Configuration;
 class LifecycleTestAutoConfigurationTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(LifecycleAutoConfiguration.class,
+            .withConfiguration(AutoConfigurations.of(ServiceRegistryAutoConfiguration.class,
                     LifecycleTestAutoConfiguration.class))
             .withUserConfiguration(Services.class);
 

@@ -3,8 +3,8 @@ package dev.lifecycle.spring.autoconfigure.endpoint;
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.spring.actuate.endpoint.ServicesEndpoint;
 import dev.lifecycle.spring.actuate.endpoint.ServicesEndpointWebExtension;
-import dev.lifecycle.spring.autoconfigure.LifecycleAutoConfiguration;
-import dev.lifecycle.spring.autoconfigure.LifecycleProperties;
+import dev.lifecycle.spring.autoconfigure.ServiceRegistryAutoConfiguration;
+import dev.lifecycle.spring.autoconfigure.ServiceRegistryProperties;
 import dev.lifecycle.spring.internal.ServiceBeans;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Bean;
  *
  * @since 0.1
  */
-@AutoConfiguration(after = LifecycleAutoConfiguration.class)
+@AutoConfiguration(after = ServiceRegistryAutoConfiguration.class)
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnBooleanProperty(name = "lifecycle.enabled", matchIfMissing = true)
 @ConditionalOnBean(ServiceRegistry.class)
@@ -33,18 +33,18 @@ public final class ServicesEndpointAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ServicesEndpoint servicesEndpoint(ServiceRegistry registry, ObjectProvider<ServiceBeans> serviceBeans,
-            ObjectProvider<LifecycleProperties> properties) {
+            ObjectProvider<ServiceRegistryProperties> properties) {
         return new ServicesEndpoint(registry, id -> {
             ServiceBeans beans = serviceBeans.getIfAvailable();
             return beans != null && beans.isCritical(id);
-        }, operationTimeout(properties.getIfAvailable(LifecycleProperties::new)));
+        }, operationTimeout(properties.getIfAvailable(ServiceRegistryProperties::new)));
     }
 
     /**
      * How long a write operation of the endpoint waits: {@code lifecycle.endpoint.operation-timeout}, else the start
      * timeout plus the stop timeout (a restart stops a service and starts it again).
      */
-    private static Duration operationTimeout(LifecycleProperties properties) {
+    private static Duration operationTimeout(ServiceRegistryProperties properties) {
         Duration timeout = properties.getEndpoint().getOperationTimeout();
         return timeout != null ? timeout : properties.getStartTimeout().plus(properties.getStopTimeout());
     }

@@ -1,7 +1,7 @@
 package dev.lifecycle.spring.autoconfigure.health;
 
 import dev.lifecycle.core.ServiceRegistry;
-import dev.lifecycle.spring.autoconfigure.LifecycleAutoConfiguration;
+import dev.lifecycle.spring.autoconfigure.ServiceRegistryAutoConfiguration;
 import dev.lifecycle.spring.health.ServicesHealthContributor;
 import dev.lifecycle.spring.internal.ServiceBeans;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Bean;
  *
  * @since 0.1
  */
-@AutoConfiguration(after = LifecycleAutoConfiguration.class,
+@AutoConfiguration(after = ServiceRegistryAutoConfiguration.class,
         beforeName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")
 @ConditionalOnClass({ HealthContributor.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnBooleanProperty(name = "lifecycle.enabled", matchIfMissing = true)

@@ -2,7 +2,7 @@ package dev.lifecycle.spring.autoconfigure.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lifecycle.spring.autoconfigure.LifecycleAutoConfiguration;
+import dev.lifecycle.spring.autoconfigure.ServiceRegistryAutoConfiguration;
 import dev.lifecycle.spring.autoconfigure.endpoint.ServicesEndpointAutoConfiguration;
 import dev.lifecycle.spring.console.LifecycleConsole;
 import dev.lifecycle.spring.console.ServicesEndpointLocator;
@@ -22,7 +22,7 @@ import org.springframework.web.context.WebApplicationContext;
 class LifecycleConsoleAutoConfigurationTests {
 
     private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(LifecycleAutoConfiguration.class,
+            .withConfiguration(AutoConfigurations.of(ServiceRegistryAutoConfiguration.class,
                     ServicesEndpointAutoConfiguration.class, LifecycleConsoleAutoConfiguration.class,
                     EndpointAutoConfiguration.class, WebEndpointAutoConfiguration.class, WebMvcAutoConfiguration.class))
             .withPropertyValues("management.endpoints.web.exposure.include=services");
@@ -106,7 +106,7 @@ class LifecycleConsoleAutoConfigurationTests {
     @Test
     void pageSaysWhenTheActuatorIsMissing() {
         new WebApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(LifecycleAutoConfiguration.class,
+                .withConfiguration(AutoConfigurations.of(ServiceRegistryAutoConfiguration.class,
                         LifecycleConsoleAutoConfiguration.class, WebMvcAutoConfiguration.class))
                 .withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
                 .withPropertyValues("lifecycle.console.enabled=true")
@@ -147,7 +147,7 @@ class LifecycleConsoleAutoConfigurationTests {
     @Test
     void consoleNeedsAServletWebApplication() {
         new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(LifecycleAutoConfiguration.class,
+                .withConfiguration(AutoConfigurations.of(ServiceRegistryAutoConfiguration.class,
                         LifecycleConsoleAutoConfiguration.class))
                 .withPropertyValues("lifecycle.console.enabled=true")
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(LifecycleConsole.class));

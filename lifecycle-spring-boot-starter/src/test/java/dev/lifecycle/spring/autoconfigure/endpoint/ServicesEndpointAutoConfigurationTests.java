@@ -9,7 +9,7 @@ import dev.lifecycle.spring.actuate.endpoint.ServicesEndpoint.ServiceDescriptor;
 import dev.lifecycle.spring.actuate.endpoint.ServicesEndpoint.ServicesDescriptor;
 import dev.lifecycle.spring.actuate.endpoint.ServicesEndpoint;
 import dev.lifecycle.spring.actuate.endpoint.ServicesEndpointWebExtension;
-import dev.lifecycle.spring.autoconfigure.LifecycleAutoConfiguration;
+import dev.lifecycle.spring.autoconfigure.ServiceRegistryAutoConfiguration;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ import org.springframework.test.util.ReflectionTestUtils;
 class ServicesEndpointAutoConfigurationTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
-            AutoConfigurations.of(LifecycleAutoConfiguration.class, ServicesEndpointAutoConfiguration.class));
+            AutoConfigurations.of(ServiceRegistryAutoConfiguration.class, ServicesEndpointAutoConfiguration.class));
 
     @Test
     void endpointIsNotCreatedUnlessExposed() {

@@ -3,7 +3,7 @@ package dev.lifecycle.spring.autoconfigure.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifecycle.core.Service;
-import dev.lifecycle.spring.autoconfigure.LifecycleAutoConfiguration;
+import dev.lifecycle.spring.autoconfigure.ServiceRegistryAutoConfiguration;
 import dev.lifecycle.spring.health.ServicesHealthContributor;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -17,7 +17,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 class LifecycleHealthContributorAutoConfigurationTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
-            AutoConfigurations.of(LifecycleAutoConfiguration.class, LifecycleHealthContributorAutoConfiguration.class));
+            AutoConfigurations.of(ServiceRegistryAutoConfiguration.class, LifecycleHealthContributorAutoConfiguration.class));
 
     @Test
     void contributorIsNamedServicesAndHasOneChildPerService() {

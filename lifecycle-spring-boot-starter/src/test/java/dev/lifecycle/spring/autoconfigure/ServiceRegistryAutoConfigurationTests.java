@@ -44,11 +44,11 @@ import org.springframework.context.support.DefaultLifecycleProcessor;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.validation.FieldError;
 
-/** Conditions, properties and back-off of {@link LifecycleAutoConfiguration}. */
-class LifecycleAutoConfigurationTests {
+/** Conditions, properties and back-off of {@link ServiceRegistryAutoConfiguration}. */
+class ServiceRegistryAutoConfigurationTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(LifecycleAutoConfiguration.class));
+            .withConfiguration(AutoConfigurations.of(ServiceRegistryAutoConfiguration.class));
 
     @Test
     void runsServiceBeansInARegistryByDefault() {
@@ -122,7 +122,7 @@ class LifecycleAutoConfigurationTests {
         ExecutorService other = Executors.newCachedThreadPool(r -> new Thread(r, "other-thread"));
         List<String> threads = new CopyOnWriteArrayList<>();
         try {
-            runner.withBean(LifecycleAutoConfiguration.EXECUTOR_BEAN_NAME, Executor.class, () -> own)
+            runner.withBean(ServiceRegistryAutoConfiguration.EXECUTOR_BEAN_NAME, Executor.class, () -> own)
                     .withBean("applicationTaskExecutor", Executor.class, () -> other)
                     .withBean("config", Service.class, () -> ctx -> threads.add(Thread.currentThread().getName()))
                     .run(context -> assertThat(threads).containsExactly("own-lifecycle-thread"));
@@ -165,7 +165,7 @@ class LifecycleAutoConfigurationTests {
                         () -> ctx -> seen.add("special " + ctx.startTimeout() + " " + ctx.stopTimeout()))
                 .run(context -> {
                     assertThat(seen).containsExactlyInAnyOrder("plain PT7S PT3S", "special PT7S PT1S");
-                    LifecycleProperties properties = context.getBean(LifecycleProperties.class);
+                    ServiceRegistryProperties properties = context.getBean(ServiceRegistryProperties.class);
                     assertThat(properties.getHealthCheckInterval()).isEqualTo(Duration.ofSeconds(2));
                     assertThat(properties.getAvailability().isReadiness()).isFalse();
                     assertThat(properties.getAvailability().isLiveness()).isFalse();
@@ -181,7 +181,7 @@ class LifecycleAutoConfigurationTests {
                     .withBean("config", Service.class, () -> ctx -> "value")
                     .withBean(BlockedAtStop.class, () -> listener)
                     .run(context -> {
-                        assertThat(context.getBean(LifecycleProperties.class).getEventDeliveryTimeout())
+                        assertThat(context.getBean(ServiceRegistryProperties.class).getEventDeliveryTimeout())
                                 .isEqualTo(Duration.ofMillis(200));
                         long began = System.nanoTime();
 

@@ -54,8 +54,8 @@ import org.springframework.util.function.SingletonSupplier;
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.autoconfigure.context.LifecycleAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "lifecycle.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(LifecycleProperties.class)
-public final class LifecycleAutoConfiguration {
+@EnableConfigurationProperties(ServiceRegistryProperties.class)
+public final class ServiceRegistryAutoConfiguration {
 
     /** The name of the {@link Executor} bean that runs the services' code, if the application defines one. */
     public static final String EXECUTOR_BEAN_NAME = "lifecycleExecutor";
@@ -68,13 +68,13 @@ public final class LifecycleAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    RestartPolicy lifecycleRestartPolicy(LifecycleProperties properties) {
+    RestartPolicy lifecycleRestartPolicy(ServiceRegistryProperties properties) {
         return RestartPolicies.of(properties.getRestart(), RestartPolicy.defaults());
     }
 
     @Bean
     @ConditionalOnMissingBean
-    ServiceRegistry lifecycleServiceRegistry(LifecycleProperties properties, RestartPolicy restartPolicy,
+    ServiceRegistry lifecycleServiceRegistry(ServiceRegistryProperties properties, RestartPolicy restartPolicy,
             @Qualifier(EXECUTOR_BEAN_NAME) ObjectProvider<Executor> executor, ObjectProvider<Scheduler> scheduler,
             ObjectProvider<ServiceRegistryCustomizer> customizers) {
         ServiceRegistryBuilder builder = ServiceRegistry.builder().restartPolicy(restartPolicy)
@@ -89,7 +89,7 @@ public final class LifecycleAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ServiceBeans lifecycleServiceBeans(ConfigurableListableBeanFactory beanFactory, LifecycleProperties properties,
+    ServiceBeans lifecycleServiceBeans(ConfigurableListableBeanFactory beanFactory, ServiceRegistryProperties properties,
             RestartPolicy restartPolicy) {
         Map<String, ServiceOptions> options = new LinkedHashMap<>();
         properties.getServices().forEach((id, s) -> options.put(id, new ServiceOptions(s.getStartTimeout(),
@@ -102,7 +102,7 @@ public final class LifecycleAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ServiceRegistryLifecycle serviceRegistryLifecycle(ServiceRegistry registry, ServiceBeans serviceBeans,
-            LifecycleProperties properties) {
+            ServiceRegistryProperties properties) {
         Duration startupTimeout = properties.getStartupTimeout();
         return new ServiceRegistryLifecycle(registry, serviceBeans,
                 startupTimeout != null ? startupTimeout : properties.getStartTimeout(), properties.getPhase());
@@ -152,14 +152,14 @@ public final class LifecycleAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     EscalationShutdown lifecycleEscalationShutdown(ConfigurableApplicationContext context,
-            LifecycleProperties properties, EscalationExit exit) {
+            ServiceRegistryProperties properties, EscalationExit exit) {
         return new EscalationShutdown(context, properties.getExitStatus(), exit);
     }
 
     @Bean
     @ConditionalOnMissingBean
     CriticalServicesAvailability lifecycleCriticalServicesAvailability(ApplicationEventPublisher publisher,
-            ObjectProvider<ServiceBeans> serviceBeans, LifecycleProperties properties) {
+            ObjectProvider<ServiceBeans> serviceBeans, ServiceRegistryProperties properties) {
         // Asked on every transition: the bean is looked up once.
         SingletonSupplier<ServiceBeans> beans = SingletonSupplier.of(serviceBeans::getObject);
         return new CriticalServicesAvailability(publisher, id -> beans.obtain().isCritical(id),

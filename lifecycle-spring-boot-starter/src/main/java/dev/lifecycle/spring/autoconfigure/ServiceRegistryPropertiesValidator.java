@@ -7,16 +7,16 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.validation.Errors;
 
 /**
- * Checks {@link LifecycleProperties} when they are bound. Each error names the property as the binder reports it
+ * Checks {@link ServiceRegistryProperties} when they are bound. Each error names the property as the binder reports it
  * ({@code restart.backoff.jitter}, {@code services[database].stopTimeout}) and says what the value must be. A
  * service's restart settings are checked as they apply: each unset value taken from those of every service.
  */
-final class LifecyclePropertiesValidator {
+final class ServiceRegistryPropertiesValidator {
 
-    private LifecyclePropertiesValidator() {
+    private ServiceRegistryPropertiesValidator() {
     }
 
-    static void validate(LifecycleProperties p, Errors errors) {
+    static void validate(ServiceRegistryProperties p, Errors errors) {
         positive(errors, "start-timeout", p.getStartTimeout());
         positive(errors, "stop-timeout", p.getStopTimeout());
         positive(errors, "startup-timeout", p.getStartupTimeout());

@@ -1,0 +1,63 @@
+package dev.lifecycle.spring.autoconfigure;
+
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Exponential back-off with jitter before a restart; a value left unset takes the one of every service.
+ *
+ * @since 0.1
+ */
+public class BackoffProperties {
+
+    /** Delay before the first restart. */
+    private @Nullable Duration initial = Duration.ofMillis(100);
+
+    /** Longest delay. */
+    private @Nullable Duration max = Duration.ofSeconds(30);
+
+    /** How much the delay grows with each restart; at least 1. */
+    private @Nullable Double multiplier = 2.0;
+
+    /** Random fraction, from 0 to 1, by which a delay may be shortened. */
+    private @Nullable Double jitter = 0.2;
+
+    public @Nullable Duration getInitial() {
+        return initial;
+    }
+
+    public void setInitial(@Nullable Duration initial) {
+        this.initial = initial;
+    }
+
+    public @Nullable Duration getMax() {
+        return max;
+    }
+
+    public void setMax(@Nullable Duration max) {
+        this.max = max;
+    }
+
+    public @Nullable Double getMultiplier() {
+        return multiplier;
+    }
+
+    public void setMultiplier(@Nullable Double multiplier) {
+        this.multiplier = multiplier;
+    }
+
+    public @Nullable Double getJitter() {
+        return jitter;
+    }
+
+    public void setJitter(@Nullable Double jitter) {
+        this.jitter = jitter;
+    }
+    /** Leaves every value unset, to be taken from the back-off of every service. */
+    void unset() {
+        initial = null;
+        max = null;
+        multiplier = null;
+        jitter = null;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.lifecycle.spring.autoconfigure;
+
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The services actuator endpoint.
+ *
+ * @since 0.1
+ */
+public class ServicesEndpointProperties {
+
+    /**
+     * How long a write operation (fail, restart, stop, start) waits for the services to settle before it
+     * answers with them as they are then; the operation goes on. Defaults to the start timeout plus the stop
+     * timeout: a restart stops a service and starts it again.
+     */
+    private @Nullable Duration operationTimeout;
+
+    public @Nullable Duration getOperationTimeout() {
+        return operationTimeout;
+    }
+
+    public void setOperationTimeout(@Nullable Duration operationTimeout) {
+        this.operationTimeout = operationTimeout;
+    }
+}
