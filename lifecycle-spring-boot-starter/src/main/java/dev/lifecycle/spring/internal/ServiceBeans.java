@@ -168,6 +168,19 @@ public final class ServiceBeans {
     }
 
     /**
+     * Whether a service has a health check: for a service bean, whether it implements {@link HealthCheck}. A service
+     * the application installed into the registry itself is not a bean the starter knows; its health check cannot be
+     * seen, so it is taken to have one and the registry's last result of it is reported.
+     *
+     * @param id the service id
+     * @return whether it has, or may have, a health check
+     */
+    public boolean hasHealthCheck(String id) {
+        ServiceBean bean = discovered().byId().get(id);
+        return bean == null || bean.definition().healthCheck() != null;
+    }
+
+    /**
      * The ids of the services that are critical (see {@link #isCritical}), installed or not: those whose
      * {@code critical} property is {@code true}, and the service beans whose annotation marks them critical unless
      * the property says otherwise.
