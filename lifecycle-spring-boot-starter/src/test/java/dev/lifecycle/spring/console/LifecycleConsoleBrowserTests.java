@@ -113,11 +113,11 @@ class LifecycleConsoleBrowserTests {
         browser.node("b").click();
         browser.await(d -> "b".equals(d.findElement(By.cssSelector("#details h2")).getText()));
         assertThat(facts()).containsEntry("Health", "UP").doesNotContainKey("Health check");
-        registry.fail("a", new IllegalStateException("connection refused")).get();
+        registry.stop("a").get();
 
         browser.await(d -> "DEGRADED".equals(facts().get("Health")));
         assertThat(facts()).containsEntry("State", "WAITING (dependency)").doesNotContainKey("Health check");
-        registry.restart("a").get();
+        registry.start("a").get();
         browser.await(d -> browser.shows(Map.of("a", GREEN, "b", GREEN, "c", GREEN, "d", GREEN)));
     }
 
