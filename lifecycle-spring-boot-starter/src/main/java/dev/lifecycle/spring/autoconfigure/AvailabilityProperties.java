@@ -13,8 +13,13 @@ public class AvailabilityProperties {
      */
     private boolean readiness = true;
 
-    /** Whether a critical service that gives up marks the application broken (liveness BROKEN). */
-    private boolean liveness = true;
+    /**
+     * Whether a critical service that gives up (fails more often than its restart policy allows) marks the
+     * application broken (liveness BROKEN), so that the platform restarts the process. Off by default: liveness
+     * must not follow what the services depend on, or one failing database restarts every replica at once.
+     * lifecycle.services.<id>.liveness decides for one service.
+     */
+    private boolean liveness = false;
 
     public boolean isReadiness() {
         return readiness;

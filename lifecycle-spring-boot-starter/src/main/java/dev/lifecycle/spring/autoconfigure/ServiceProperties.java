@@ -23,6 +23,13 @@ public class ServiceProperties {
     /** Whether the application cannot work without this service (overrides @LifecycleService(critical)). */
     private @Nullable Boolean critical;
 
+    /**
+     * Whether this service giving up (failing more often than its restart policy allows) marks the application
+     * broken (liveness BROKEN), critical or not; false keeps it from doing so. Unset: as
+     * lifecycle.availability.liveness says for critical services.
+     */
+    private @Nullable Boolean liveness;
+
     /** How long the service's setup and start may take. */
     private @Nullable Duration startTimeout;
 
@@ -63,6 +70,14 @@ public class ServiceProperties {
 
     public void setCritical(@Nullable Boolean critical) {
         this.critical = critical;
+    }
+
+    public @Nullable Boolean getLiveness() {
+        return liveness;
+    }
+
+    public void setLiveness(@Nullable Boolean liveness) {
+        this.liveness = liveness;
     }
 
     public @Nullable Duration getStartTimeout() {

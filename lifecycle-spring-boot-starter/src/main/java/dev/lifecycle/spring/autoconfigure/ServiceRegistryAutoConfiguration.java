@@ -95,7 +95,8 @@ public final class ServiceRegistryAutoConfiguration {
         properties.getServices().forEach((id, s) -> options.put(id, new ServiceOptions(s.getStartTimeout(),
                 s.getStopTimeout(),
                 RestartPolicies.isUnset(s.getRestart()) ? null : RestartPolicies.of(s.getRestart(), restartPolicy),
-                s.getCritical(), s.isEnabled(), s.getMode(), s.getIdleDelay(), s.getRestartOnChange())));
+                s.getCritical(), s.isEnabled(), s.getMode(), s.getIdleDelay(), s.getRestartOnChange(),
+                s.getLiveness())));
         return new ServiceBeans(beanFactory, options, properties.getAdopt());
     }
 
@@ -163,7 +164,8 @@ public final class ServiceRegistryAutoConfiguration {
         // Asked on every transition: the bean is looked up once.
         SingletonSupplier<ServiceBeans> beans = SingletonSupplier.of(serviceBeans::getObject);
         return new CriticalServicesAvailability(publisher, id -> beans.obtain().isCritical(id),
-                properties.getAvailability().isReadiness(), properties.getAvailability().isLiveness());
+                properties.getAvailability().isReadiness(), properties.getAvailability().isLiveness(),
+                id -> beans.obtain().liveness(id));
     }
 
     /** With Spring Cloud Context: its environment changes restart the services that read the changed keys. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -22,16 +23,22 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
 
 /**
- * Lets the critical services drive the application's availability.
+ * Lets the critical services drive the application's readiness, and lets services break its liveness only where the
+ * user opted in.
  *
  * <p>Readiness: once the application has declared itself ready ({@link ReadinessState#ACCEPTING_TRAFFIC}, which
  * Spring Boot publishes when it has started), it publishes {@link ReadinessState#REFUSING_TRAFFIC} while a critical
  * service is not RUNNING, and {@link ReadinessState#ACCEPTING_TRAFFIC} again once they all are. Changes caused by
  * the registry's own shutdown are left to the application.
  *
- * <p>Liveness: when a critical service gives up (it failed more often than its restart policy allows), it publishes
- * {@link LivenessState#BROKEN}, so that a platform can restart the process; {@link LivenessState#CORRECT} again
- * once every critical service that gave up is RUNNING (restarted by hand).
+ * <p>Liveness: left alone by default. A platform restarts a process whose liveness is broken, and a service gives up
+ * most often because something it depends on (a database) is down for every replica at once: restarting them all
+ * would not help and could take the fleet down. A user opts in for the critical services (the {@code liveness} flag,
+ * {@code lifecycle.availability.liveness}) or for one service, critical or not
+ * ({@code lifecycle.services.<id>.liveness}, which also opts a critical service out). A service opted in that gives up
+ * (it failed more often than its restart policy allows) publishes {@link LivenessState#BROKEN};
+ * {@link LivenessState#CORRECT} follows once every service that broke it is RUNNING again (restarted by hand) or
+ * removed. Escalation {@link Escalation#SHUTDOWN SHUTDOWN} is the explicit way to end the process.
  *
  * @since 0.1
  */
@@ -44,11 +51,14 @@ public final class CriticalServicesAvailability
     private final Predicate<String> critical;
     private final boolean readiness;
     private final boolean liveness;
+    private final Function<String, @Nullable Boolean> serviceLiveness;
     private final Object lock = new Object();
     /** Critical services that are not RUNNING. Guarded by {@link #lock}. */
     private final Set<String> down = new LinkedHashSet<>();
-    /** Critical services that gave up and are not RUNNING since. Guarded by {@link #lock}. */
-    private final Set<String> gaveUp = new LinkedHashSet<>();
+    /** Services that gave up, broke liveness, and are not RUNNING since. Guarded by {@link #lock}. */
+    private final Set<String> brokeLiveness = new LinkedHashSet<>();
+    /** Whether {@link #brokeLiveness} is not empty: written under {@link #lock}, read without it. */
+    private volatile boolean livenessBroken;
     /** Whether the application has declared itself ready. Guarded by {@link #lock}. */
     private boolean ready;
 
@@ -58,59 +68,88 @@ public final class CriticalServicesAvailability
      * @param publisher where to publish the availability changes
      * @param critical which service ids are critical
      * @param readiness whether critical services drive readiness
-     * @param liveness whether a critical service that gives up marks liveness BROKEN
+     * @param liveness whether a critical service that gives up marks liveness BROKEN, unless its own setting says
+     *        otherwise
+     * @param serviceLiveness a service's own setting: {@code true} if it marks liveness BROKEN when it gives up,
+     *        critical or not, {@code false} if it does not, {@code null} to follow {@code liveness}
      */
     public CriticalServicesAvailability(ApplicationEventPublisher publisher, Predicate<String> critical,
-            boolean readiness, boolean liveness) {
+            boolean readiness, boolean liveness, Function<String, @Nullable Boolean> serviceLiveness) {
         this.publisher = publisher;
         this.critical = critical;
         this.readiness = readiness;
         this.liveness = liveness;
+        this.serviceLiveness = serviceLiveness;
     }
 
     @Override
     public void onTransition(ServiceTransition transition) {
         String id = transition.key().id();
-        if (!critical.test(id)) {
+        boolean isCritical = critical.test(id);
+        if (!isCritical && !livenessBroken) {
             return;
         }
-        List<AvailabilityState> publish = new ArrayList<>(2);
+        ServiceState to = transition.to();
+        boolean whereItShouldBe = to == ServiceState.RUNNING || to == ServiceState.REMOVED
+                // An on-demand service that no dependent needs.
+                || transition.reason() == TransitionReason.DEMAND
+                        && (to == ServiceState.STOPPING || to == ServiceState.STOPPED);
+        List<Change> changes = new ArrayList<>(2);
         synchronized (lock) {
-            boolean wasUp = down.isEmpty();
-            if (transition.to() == ServiceState.RUNNING) {
-                down.remove(id);
-                if (gaveUp.remove(id) && gaveUp.isEmpty() && liveness) {
-                    publish.add(LivenessState.CORRECT);
+            if ((to == ServiceState.RUNNING || to == ServiceState.REMOVED) && brokeLiveness.remove(id)
+                    && brokeLiveness.isEmpty()) {
+                livenessBroken = false;
+                changes.add(new Change(LivenessState.CORRECT, "Service '" + id + "' is "
+                        + (to == ServiceState.RUNNING ? "RUNNING again" : "removed")
+                        + ": liveness CORRECT (every service that broke it is RUNNING or removed)"));
+            }
+            if (isCritical) {
+                boolean wasUp = down.isEmpty();
+                if (whereItShouldBe) {
+                    down.remove(id);
+                }
+                else {
+                    down.add(id);
+                }
+                if (readiness && ready && transition.reason() != TransitionReason.SHUTDOWN
+                        && wasUp != down.isEmpty()) {
+                    changes.add(down.isEmpty()
+                            ? new Change(ReadinessState.ACCEPTING_TRAFFIC, "Every critical service is where it "
+                                    + "should be again ('" + id + "' is " + to + "): readiness ACCEPTING_TRAFFIC")
+                            : new Change(ReadinessState.REFUSING_TRAFFIC, "Critical service '" + id + "' is " + to
+                                    + ": readiness REFUSING_TRAFFIC until every critical service is RUNNING"));
                 }
             }
-            else if (transition.to() == ServiceState.REMOVED) {
-                down.remove(id);
-                gaveUp.remove(id);
-            }
-            else if (transition.reason() == TransitionReason.DEMAND && (transition.to() == ServiceState.STOPPING
-                    || transition.to() == ServiceState.STOPPED)) {
-                // An on-demand service that no dependent needs is where it should be.
-                down.remove(id);
-            }
-            else {
-                down.add(id);
-            }
-            if (readiness && ready && transition.reason() != TransitionReason.SHUTDOWN && wasUp != down.isEmpty()) {
-                publish.add(down.isEmpty() ? ReadinessState.ACCEPTING_TRAFFIC : ReadinessState.REFUSING_TRAFFIC);
-            }
         }
-        publish.forEach(state -> publish(state, id));
+        changes.forEach(this::publish);
     }
 
     @Override
     public void onGiveUp(ServiceKey<?> key, Escalation escalation, Throwable cause) {
-        if (!liveness || !critical.test(key.id())) {
+        String id = key.id();
+        boolean isCritical = critical.test(id);
+        Boolean own = serviceLiveness.apply(id);
+        boolean breaks = own != null ? own : liveness && isCritical;
+        if (!breaks) {
+            if (isCritical && escalation != Escalation.SHUTDOWN && logger.isInfoEnabled()) {
+                logger.info("Critical service '" + id + "' gave up: liveness left alone, "
+                        + (own != null ? "as lifecycle.services." + id + ".liveness=false says"
+                                : "as by default (a service breaks liveness only where "
+                                        + "lifecycle.availability.liveness or lifecycle.services." + id
+                                        + ".liveness is true)")
+                        + "; it stays FAILED until restarted by hand, and lifecycle.restart.escalation=shutdown "
+                        + "would end the process instead");
+            }
             return;
         }
         synchronized (lock) {
-            gaveUp.add(key.id());
+            brokeLiveness.add(id);
+            livenessBroken = true;
         }
-        publish(LivenessState.BROKEN, key.id());
+        publish(new Change(LivenessState.BROKEN, "Service '" + id + "' gave up: liveness BROKEN, as "
+                + (own != null ? "lifecycle.services." + id + ".liveness=true"
+                        : "lifecycle.availability.liveness=true (for critical services)")
+                + " says; CORRECT again once it is RUNNING (restart it by hand) or removed"));
     }
 
     @Override
@@ -122,21 +161,31 @@ public final class CriticalServicesAvailability
         synchronized (lock) {
             ready = state == ReadinessState.ACCEPTING_TRAFFIC;
             if (ready && readiness && !down.isEmpty()) {
-                refuseFor = String.join(", ", down);
+                refuseFor = "'" + String.join("', '", down) + "'";
             }
         }
         if (refuseFor != null) {
-            publish(ReadinessState.REFUSING_TRAFFIC, refuseFor);
+            publish(new Change(ReadinessState.REFUSING_TRAFFIC, "Critical services " + refuseFor + " not RUNNING: "
+                    + "readiness REFUSING_TRAFFIC until every critical service is RUNNING"));
         }
     }
 
-    private void publish(AvailabilityState state, String because) {
-        logger.info("Critical service {}: availability {}", because, state);
+    private void publish(Change change) {
+        if (change.state() == LivenessState.BROKEN) {
+            logger.warn(change.message());
+        }
+        else {
+            logger.info(change.message());
+        }
         try {
-            AvailabilityChangeEvent.publish(publisher, this, state);
+            AvailabilityChangeEvent.publish(publisher, this, change.state());
         }
         catch (IllegalStateException ex) {
-            logger.debug("Could not publish availability {}", state, ex);
+            logger.debug("Could not publish availability {}", change.state(), ex);
         }
+    }
+
+    /** An availability state to publish, and the log line saying why. */
+    private record Change(AvailabilityState state, String message) {
     }
 }

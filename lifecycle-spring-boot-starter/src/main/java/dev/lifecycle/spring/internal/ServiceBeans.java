@@ -42,8 +42,8 @@ import org.springframework.context.Lifecycle;
  *   <li>it requires, with value, the services of the {@link dev.lifecycle.core.ServiceHandle}s injected into it
  *       (see {@link ServiceHandleInjection});</li>
  *   <li>a bean that also implements {@link HealthCheck} is its own health check;</li>
- *   <li>{@link ServiceOptions} by service id override timeouts, restart policy and criticality, or leave the bean
- *       out ({@code enabled = false}).</li>
+ *   <li>{@link ServiceOptions} by service id override timeouts, restart policy, criticality and liveness, or leave
+ *       the bean out ({@code enabled = false}).</li>
  * </ul>
  * Beans are installed in the order the context registered them. Problems (a cycle, a missing requirement, a bean
  * that cannot be a service) are reported as a {@link ServiceStartupException} that names the beans.
@@ -152,6 +152,32 @@ public final class ServiceBeans {
         }
         ServiceBean bean = discovered().byId().get(id);
         return bean != null && bean.critical();
+    }
+
+    /**
+     * Whether a service that gives up marks the application's liveness BROKEN by its own setting: its
+     * {@code lifecycle.services.<id>.liveness} property, {@code null} when it is unset (the global
+     * {@code lifecycle.availability.liveness} then decides, for critical services).
+     *
+     * @param id the service id
+     * @return its own setting, or {@code null}
+     */
+    public @Nullable Boolean liveness(String id) {
+        ServiceOptions option = options.get(id);
+        return option != null ? option.liveness() : null;
+    }
+
+    /**
+     * Whether a service has a health check: for a service bean, whether it implements {@link HealthCheck}. A service
+     * the application installed into the registry itself is not a bean the starter knows; its health check cannot be
+     * seen, so it is taken to have one and the registry's last result of it is reported.
+     *
+     * @param id the service id
+     * @return whether it has, or may have, a health check
+     */
+    public boolean hasHealthCheck(String id) {
+        ServiceBean bean = discovered().byId().get(id);
+        return bean == null || bean.definition().healthCheck() != null;
     }
 
     /**

@@ -20,14 +20,17 @@ import org.jspecify.annotations.Nullable;
  * @param mode when the service starts
  * @param idleDelay how long an on-demand service keeps running once no dependent needs it
  * @param restartOnChange prefixes of the configuration keys the service reads, besides those of its annotation
+ * @param liveness whether the service giving up marks the application's liveness BROKEN, critical or not;
+ *        {@code null}: as {@code lifecycle.availability.liveness} says for critical services
  * @since 0.1
  */
 public record ServiceOptions(@Nullable Duration startTimeout, @Nullable Duration stopTimeout,
         @Nullable RestartPolicy restartPolicy, @Nullable Boolean critical, @Nullable Boolean enabled,
-        @Nullable StartMode mode, @Nullable Duration idleDelay, List<String> restartOnChange) {
+        @Nullable StartMode mode, @Nullable Duration idleDelay, List<String> restartOnChange,
+        @Nullable Boolean liveness) {
 
     private static final ServiceOptions NONE = new ServiceOptions(null, null, null, null, null, null, null,
-            List.of());
+            List.of(), null);
 
     /** Copies the prefixes. */
     public ServiceOptions {
@@ -35,8 +38,8 @@ public record ServiceOptions(@Nullable Duration startTimeout, @Nullable Duration
     }
 
     /**
-     * Options of a service that is installed, starts as its annotation says, and reads no configuration keys but
-     * those of its annotation.
+     * Options of a service that is installed, starts as its annotation says, reads no configuration keys but those
+     * of its annotation, and leaves liveness to the global setting.
      *
      * @param startTimeout how long setup and start may take
      * @param stopTimeout how long stop and join may take
@@ -45,7 +48,7 @@ public record ServiceOptions(@Nullable Duration startTimeout, @Nullable Duration
      */
     public ServiceOptions(@Nullable Duration startTimeout, @Nullable Duration stopTimeout,
             @Nullable RestartPolicy restartPolicy, @Nullable Boolean critical) {
-        this(startTimeout, stopTimeout, restartPolicy, critical, null, null, null, List.of());
+        this(startTimeout, stopTimeout, restartPolicy, critical, null, null, null, List.of(), null);
     }
 
     /** Options that change nothing. */

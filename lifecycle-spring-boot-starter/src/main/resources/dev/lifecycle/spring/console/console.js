@@ -563,6 +563,7 @@
     add('Last stop took', formatDuration(parseDuration(s.stopDuration)));
     if (!brief) {
       add('Health', s.health);
+      add('Health check', s.healthCheck);
       add('Type', s.type);
       add('Qualifier', s.qualifier);
       add('Critical', s.critical ? 'yes' : null);

@@ -6,7 +6,9 @@ import static dev.lifecycle.spring.console.ConsoleBrowser.GREY;
 import static dev.lifecycle.spring.console.ConsoleBrowser.RED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lifecycle.core.HealthCheck;
 import dev.lifecycle.core.Service;
+import dev.lifecycle.core.ServiceContext;
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.StartupReport;
 import dev.lifecycle.spring.RequiresService;
@@ -15,8 +17,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -100,6 +104,24 @@ class LifecycleConsoleBrowserTests {
     }
 
     @Test
+    void detailsShowTheServicesHealthAndItsOwnHealthCheckApart() throws Exception {
+        open();
+
+        browser.node("d").click();
+        browser.await(d -> "UP".equals(facts().get("Health check")));
+        assertThat(facts()).containsEntry("Health", "UP");
+        browser.node("b").click();
+        browser.await(d -> "b".equals(d.findElement(By.cssSelector("#details h2")).getText()));
+        assertThat(facts()).containsEntry("Health", "UP").doesNotContainKey("Health check");
+        registry.stop("a").get();
+
+        browser.await(d -> "DEGRADED".equals(facts().get("Health")));
+        assertThat(facts()).containsEntry("State", "WAITING (dependency)").doesNotContainKey("Health check");
+        registry.start("a").get();
+        browser.await(d -> browser.shows(Map.of("a", GREEN, "b", GREEN, "c", GREEN, "d", GREEN)));
+    }
+
+    @Test
     void aRefusedActionShowsTheServersMessage() {
         open();
         browser.node("d").click();
@@ -155,6 +177,17 @@ class LifecycleConsoleBrowserTests {
         browser.await(d -> browser.nodes().size() == 4 && browser.node("a").getAttribute("data-state") != null);
     }
 
+    /** The facts the details panel lists, by label. */
+    private static Map<String, String> facts() {
+        List<WebElement> labels = browser.driver().findElements(By.cssSelector("#details-facts dt"));
+        List<WebElement> values = browser.driver().findElements(By.cssSelector("#details-facts dd"));
+        Map<String, String> facts = new LinkedHashMap<>();
+        for (int i = 0; i < Math.min(labels.size(), values.size()); i++) {
+            facts.put(labels.get(i).getText(), values.get(i).getText());
+        }
+        return facts;
+    }
+
     private WebElement action(String action) {
         return browser.driver().findElement(By.cssSelector("#details button[data-action='" + action + "']"));
     }
@@ -189,7 +222,7 @@ class LifecycleConsoleBrowserTests {
 
         @Bean
         Service<Void> d() {
-            return ctx -> null;
+            return new CheckedService();
         }
 
         /** Refuses to stop d, as an application's security rules might. */
@@ -209,6 +242,20 @@ class LifecycleConsoleBrowserTests {
                 chain.doFilter(request, response);
             };
             return new FilterRegistrationBean<>(filter);
+        }
+    }
+
+    /** A service with a health check that passes. */
+    static final class CheckedService implements Service<Void>, HealthCheck {
+
+        @Override
+        public @Nullable Void start(ServiceContext context) {
+            return null;
+        }
+
+        @Override
+        public boolean isHealthy() {
+            return true;
         }
     }
 }

@@ -10,14 +10,20 @@ import dev.lifecycle.core.event.ServiceTransition;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.AvailabilityState;
 import org.springframework.boot.availability.LivenessState;
 import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationEventPublisher;
 
-/** How transitions of critical services turn into readiness and liveness changes. */
+/** How transitions of critical services turn into readiness changes, and give-ups into liveness changes. */
+@ExtendWith(OutputCaptureExtension.class)
 class CriticalServicesAvailabilityTests {
 
     private final List<AvailabilityState> published = new CopyOnWriteArrayList<>();
@@ -28,8 +34,8 @@ class CriticalServicesAvailabilityTests {
         }
     };
 
-    private final CriticalServicesAvailability availability = new CriticalServicesAvailability(publisher,
-            id -> id.startsWith("critical"), true, true);
+    /** As configured by default: critical services drive readiness and leave liveness alone. */
+    private final CriticalServicesAvailability availability = availability(false, id -> null);
 
     @Test
     void beforeTheApplicationIsReadyNothingIsPublished() {
@@ -84,21 +90,103 @@ class CriticalServicesAvailabilityTests {
         assertThat(published).containsExactly(ReadinessState.REFUSING_TRAFFIC);
     }
 
-    /** Covers a bug where publishing liveness CORRECT on recovery kept readiness from returning to ACCEPTING. */
     @Test
-    void giveUpBreaksLivenessAndRecoveryRestoresLivenessAndReadiness() {
+    void criticalServiceThatGivesUpLeavesLivenessAloneByDefaultAndSaysSo(CapturedOutput output) {
         transition("critical", ServiceState.STARTING, ServiceState.RUNNING, TransitionReason.STARTUP);
         ready();
         transition("critical", ServiceState.RUNNING, ServiceState.STOPPING, TransitionReason.FAILURE);
         transition("critical", ServiceState.STOPPING, ServiceState.FAILED, TransitionReason.FAILURE);
 
         availability.onGiveUp(ServiceKey.of("critical", String.class), Escalation.NONE, new IllegalStateException());
+
+        assertThat(published).containsExactly(ReadinessState.REFUSING_TRAFFIC);
+        assertThat(output).contains("Critical service 'critical' gave up: liveness left alone, as by default (a "
+                + "service breaks liveness only where lifecycle.availability.liveness or "
+                + "lifecycle.services.critical.liveness is true); it stays FAILED until restarted by hand, and "
+                + "lifecycle.restart.escalation=shutdown would end the process instead");
+    }
+
+    /** Covers a bug where publishing liveness CORRECT on recovery kept readiness from returning to ACCEPTING. */
+    @Test
+    void giveUpBreaksLivenessAndRecoveryRestoresLivenessAndReadiness() {
+        CriticalServicesAvailability optedIn = availability(true, id -> null);
+        optedIn.onTransition(event("critical", ServiceState.STARTING, ServiceState.RUNNING,
+                TransitionReason.STARTUP));
+        optedIn.onApplicationEvent(new AvailabilityChangeEvent<>(this, ReadinessState.ACCEPTING_TRAFFIC));
+        optedIn.onTransition(event("critical", ServiceState.RUNNING, ServiceState.STOPPING,
+                TransitionReason.FAILURE));
+        optedIn.onTransition(event("critical", ServiceState.STOPPING, ServiceState.FAILED,
+                TransitionReason.FAILURE));
+
+        optedIn.onGiveUp(ServiceKey.of("critical", String.class), Escalation.NONE, new IllegalStateException());
         assertThat(published).containsExactly(ReadinessState.REFUSING_TRAFFIC, LivenessState.BROKEN);
-        transition("critical", ServiceState.FAILED, ServiceState.STARTING, TransitionReason.OPERATOR);
-        transition("critical", ServiceState.STARTING, ServiceState.RUNNING, TransitionReason.OPERATOR);
+        optedIn.onTransition(event("critical", ServiceState.FAILED, ServiceState.STARTING,
+                TransitionReason.OPERATOR));
+        optedIn.onTransition(event("critical", ServiceState.STARTING, ServiceState.RUNNING,
+                TransitionReason.OPERATOR));
 
         assertThat(published).containsExactly(ReadinessState.REFUSING_TRAFFIC, LivenessState.BROKEN,
                 LivenessState.CORRECT, ReadinessState.ACCEPTING_TRAFFIC);
+    }
+
+    @Test
+    void criticalServiceOptedInGloballyThatGivesUpSaysWhyLivenessIsBrokenAndHowItRecovers(CapturedOutput output) {
+        CriticalServicesAvailability optedIn = availability(true, id -> null);
+
+        optedIn.onGiveUp(ServiceKey.of("critical", String.class), Escalation.NONE, new IllegalStateException());
+        optedIn.onTransition(event("critical", ServiceState.FAILED, ServiceState.STARTING,
+                TransitionReason.OPERATOR));
+        optedIn.onTransition(event("critical", ServiceState.STARTING, ServiceState.RUNNING,
+                TransitionReason.OPERATOR));
+
+        assertThat(published).containsExactly(LivenessState.BROKEN, LivenessState.CORRECT);
+        assertThat(output).contains("Service 'critical' gave up: liveness BROKEN, as "
+                + "lifecycle.availability.liveness=true (for critical services) says; CORRECT again once it is "
+                + "RUNNING (restart it by hand) or removed")
+                .contains("Service 'critical' is RUNNING again: liveness CORRECT (every service that broke it is "
+                        + "RUNNING or removed)");
+    }
+
+    @Test
+    void nonCriticalServiceOptedInByItsOwnSettingBreaksLivenessUntilItRunsAgain(CapturedOutput output) {
+        CriticalServicesAvailability optedIn = availability(false, id -> id.equals("other") ? true : null);
+
+        optedIn.onGiveUp(ServiceKey.of("other", String.class), Escalation.NONE, new IllegalStateException());
+        assertThat(published).containsExactly(LivenessState.BROKEN);
+        optedIn.onTransition(event("other", ServiceState.FAILED, ServiceState.STARTING,
+                TransitionReason.OPERATOR));
+        optedIn.onTransition(event("other", ServiceState.STARTING, ServiceState.RUNNING,
+                TransitionReason.OPERATOR));
+
+        assertThat(published).containsExactly(LivenessState.BROKEN, LivenessState.CORRECT);
+        assertThat(output).contains("Service 'other' gave up: liveness BROKEN, as "
+                + "lifecycle.services.other.liveness=true says");
+    }
+
+    @Test
+    void criticalServiceOptedOutByItsOwnSettingLeavesLivenessAloneDespiteTheGlobalOptIn(CapturedOutput output) {
+        CriticalServicesAvailability optedIn = availability(true, id -> id.equals("critical") ? false : null);
+
+        optedIn.onGiveUp(ServiceKey.of("critical", String.class), Escalation.NONE, new IllegalStateException());
+
+        assertThat(published).isEmpty();
+        assertThat(output).contains("Critical service 'critical' gave up: liveness left alone, as "
+                + "lifecycle.services.critical.liveness=false says");
+    }
+
+    @Test
+    void livenessStaysBrokenUntilEveryServiceThatBrokeItRunsOrIsRemoved() {
+        CriticalServicesAvailability optedIn = availability(true, id -> null);
+        optedIn.onGiveUp(ServiceKey.of("critical", String.class), Escalation.NONE, new IllegalStateException());
+        optedIn.onGiveUp(ServiceKey.of("critical2", String.class), Escalation.NONE, new IllegalStateException());
+
+        optedIn.onTransition(event("critical", ServiceState.STARTING, ServiceState.RUNNING,
+                TransitionReason.OPERATOR));
+        assertThat(published).containsExactly(LivenessState.BROKEN, LivenessState.BROKEN);
+        optedIn.onTransition(event("critical2", ServiceState.FAILED, ServiceState.REMOVED,
+                TransitionReason.OPERATOR));
+
+        assertThat(published).containsExactly(LivenessState.BROKEN, LivenessState.BROKEN, LivenessState.CORRECT);
     }
 
     @Test
@@ -115,15 +203,17 @@ class CriticalServicesAvailabilityTests {
     }
 
     @Test
-    void nonCriticalGiveUpLeavesLivenessAlone() {
-        availability.onGiveUp(ServiceKey.of("other", String.class), Escalation.NONE, new IllegalStateException());
+    void nonCriticalGiveUpLeavesLivenessAloneEvenWithTheGlobalOptIn() {
+        availability(true, id -> null).onGiveUp(ServiceKey.of("other", String.class), Escalation.NONE,
+                new IllegalStateException());
 
         assertThat(published).isEmpty();
     }
 
     @Test
     void bothCanBeTurnedOff() {
-        CriticalServicesAvailability off = new CriticalServicesAvailability(publisher, id -> true, false, false);
+        CriticalServicesAvailability off = new CriticalServicesAvailability(publisher, id -> true, false, false,
+                id -> null);
         off.onApplicationEvent(new AvailabilityChangeEvent<>(this, ReadinessState.ACCEPTING_TRAFFIC));
 
         off.onTransition(new ServiceTransition(ServiceKey.of("critical", String.class), ServiceState.RUNNING,
@@ -133,12 +223,22 @@ class CriticalServicesAvailabilityTests {
         assertThat(published).isEmpty();
     }
 
+    /** An availability bridge for the services named "critical...", with readiness on. */
+    private CriticalServicesAvailability availability(boolean liveness,
+            Function<String, @Nullable Boolean> serviceLiveness) {
+        return new CriticalServicesAvailability(publisher, id -> id.startsWith("critical"), true, liveness,
+                serviceLiveness);
+    }
+
     private void ready() {
         availability.onApplicationEvent(new AvailabilityChangeEvent<>(this, ReadinessState.ACCEPTING_TRAFFIC));
     }
 
     private void transition(String id, ServiceState from, ServiceState to, TransitionReason reason) {
-        availability.onTransition(new ServiceTransition(ServiceKey.of(id, String.class), from, to, reason, null, null,
-                Instant.now()));
+        availability.onTransition(event(id, from, to, reason));
+    }
+
+    private static ServiceTransition event(String id, ServiceState from, ServiceState to, TransitionReason reason) {
+        return new ServiceTransition(ServiceKey.of(id, String.class), from, to, reason, null, null, Instant.now());
     }
 }

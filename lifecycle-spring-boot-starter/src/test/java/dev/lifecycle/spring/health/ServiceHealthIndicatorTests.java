@@ -16,7 +16,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthContributors;
 import org.springframework.boot.health.contributor.Status;
 
-/** What each state of a service means for its health. */
+/**
+ * What each state of a service means for its health: {@code database} and {@code repository} are critical,
+ * {@code config} is not; {@code database} has a health check.
+ */
 class ServiceHealthIndicatorTests {
 
     private final ServiceRegistry registry = ServiceRegistry.builder().restartPolicy(RestartPolicy.never()).build();
@@ -24,7 +27,7 @@ class ServiceHealthIndicatorTests {
     private final AtomicBoolean healthy = new AtomicBoolean(true);
 
     private final ServicesHealthContributor contributor = new ServicesHealthContributor(registry,
-            id -> id.equals("database"));
+            id -> id.equals("database") || id.equals("repository"), id -> id.equals("database"));
 
     @BeforeEach
     void start() {
@@ -47,18 +50,55 @@ class ServiceHealthIndicatorTests {
 
         assertThat(health.getStatus()).isEqualTo(Status.UP);
         assertThat(health.getDetails()).isEqualTo(Map.of("state", "RUNNING", "reason", "STARTUP", "critical", true,
-                "restarts", 0));
+                "restarts", 0, "healthCheck", "UP"));
     }
 
     @Test
-    void runningWithAFailingHealthCheckIsDown() {
+    void criticalServiceRunningWithAFailingHealthCheckIsDown() {
         healthy.set(false);
         registry.checkHealth().join();
 
         Health health = health("database");
 
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-        assertThat(health.getDetails()).containsEntry("state", "RUNNING").containsEntry("healthCheck", "failing");
+        assertThat(health.getDetails()).containsEntry("state", "RUNNING").containsEntry("healthCheck", "DOWN");
+    }
+
+    @Test
+    void healthCheckDetailIsUnknownWhileTheServiceIsNotRunningAndAbsentWithoutAHealthCheck() {
+        registry.fail("config", new IllegalStateException("bad settings")).join();
+
+        assertThat(health("database").getDetails()).containsEntry("state", "WAITING")
+                .containsEntry("healthCheck", "UNKNOWN");
+        assertThat(health("config").getDetails()).doesNotContainKey("healthCheck");
+        assertThat(health("repository").getDetails()).doesNotContainKey("healthCheck");
+    }
+
+    @Test
+    void nonCriticalServiceThatFailedIsDegradedWithTheFailure() {
+        registry.fail("config", new IllegalStateException("bad settings")).join();
+
+        Health health = health("config");
+
+        assertThat(health.getStatus()).isEqualTo(ServiceHealthIndicator.DEGRADED);
+        assertThat(health.getStatus().getCode()).isEqualTo("DEGRADED");
+        assertThat(health.getDetails()).containsEntry("state", "FAILED").containsEntry("critical", false);
+        assertThat(health.getDetails().get("lastFailure")).asInstanceOf(
+                org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("message", "bad settings");
+    }
+
+    @Test
+    void nonCriticalServiceWaitingOnAFailedRequirementIsDegradedWithTheRootCause() {
+        registry.install(ServiceDefinition.builder(ServiceKey.of("cache", String.class), ctx -> "cache")
+                .dependsOn("database").build());
+        registry.settled().join();
+        registry.fail("database", new IllegalStateException("connection reset")).join();
+
+        Health health = health("cache");
+
+        assertThat(health.getStatus()).isEqualTo(ServiceHealthIndicator.DEGRADED);
+        assertThat(health.getDetails()).containsEntry("state", "WAITING").containsEntry("rootCause",
+                "blocked by database, which failed with java.lang.IllegalStateException: connection reset");
     }
 
     @Test
@@ -112,7 +152,7 @@ class ServiceHealthIndicatorTests {
     }
 
     @Test
-    void aDisabledServiceIsUpAndItsDependentIsOutOfService() {
+    void aDisabledServiceIsUpAndItsNonCriticalDependentIsDegraded() {
         registry.install(ServiceDefinition.builder(ServiceKey.of("mailer", String.class), ctx -> "mailer")
                 .mode(StartMode.NEVER).build());
         registry.install(ServiceDefinition.builder(ServiceKey.of("newsletter", String.class), ctx -> "news")
@@ -121,7 +161,7 @@ class ServiceHealthIndicatorTests {
 
         assertThat(health("mailer").getStatus()).isEqualTo(Status.UP);
         assertThat(health("mailer").getDetails()).containsEntry("mode", "NEVER");
-        assertThat(health("newsletter").getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+        assertThat(health("newsletter").getStatus()).isEqualTo(ServiceHealthIndicator.DEGRADED);
         assertThat(health("newsletter").getDetails()).containsEntry("rootCause",
                 "blocked by mailer, which is disabled");
     }

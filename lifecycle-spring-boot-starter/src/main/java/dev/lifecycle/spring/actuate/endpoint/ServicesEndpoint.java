@@ -3,11 +3,13 @@ package dev.lifecycle.spring.actuate.endpoint;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.lifecycle.core.FailureInfo;
 import dev.lifecycle.core.ServiceGraph;
+import dev.lifecycle.core.ServiceHealth;
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.ServiceSnapshot;
 import dev.lifecycle.core.StartupReport;
 import dev.lifecycle.core.UnknownServiceException;
 import dev.lifecycle.spring.OperatorFailureException;
+import dev.lifecycle.spring.internal.ServiceHealthStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -42,10 +44,12 @@ public class ServicesEndpoint {
 
     private final ServiceRegistry registry;
     private final Predicate<String> critical;
+    private final Predicate<String> hasHealthCheck;
     private final Duration operationTimeout;
 
     /**
-     * An endpoint for {@code registry}.
+     * An endpoint for {@code registry} that takes every service to have a health check (its last result is
+     * reported).
      *
      * @param registry the registry
      * @param critical which service ids are critical
@@ -53,8 +57,23 @@ public class ServicesEndpoint {
      *        services as they are then
      */
     public ServicesEndpoint(ServiceRegistry registry, Predicate<String> critical, Duration operationTimeout) {
+        this(registry, critical, any -> true, operationTimeout);
+    }
+
+    /**
+     * An endpoint for {@code registry}.
+     *
+     * @param registry the registry
+     * @param critical which service ids are critical
+     * @param hasHealthCheck which service ids have a health check
+     * @param operationTimeout how long a write operation waits for the registry to settle before it answers with the
+     *        services as they are then
+     */
+    public ServicesEndpoint(ServiceRegistry registry, Predicate<String> critical, Predicate<String> hasHealthCheck,
+            Duration operationTimeout) {
         this.registry = registry;
         this.critical = critical;
+        this.hasHealthCheck = hasHealthCheck;
         this.operationTimeout = operationTimeout;
     }
 
@@ -136,12 +155,15 @@ public class ServicesEndpoint {
 
     private ServiceDescriptor describe(ServiceSnapshot s) {
         FailureInfo failure = s.lastFailure();
+        boolean isCritical = critical.test(s.id());
+        @Nullable ServiceHealth healthCheck = ServiceHealthStatus.healthCheck(s, hasHealthCheck.test(s.id()));
         return new ServiceDescriptor(s.key().name(), s.key().type().getName(), s.key().qualifier(), s.state().name(),
                 s.reason().name(), text(s.since()), s.requires(), s.dependents(), s.waitingOn(), s.rootCause(),
                 s.restarts(),
                 failure == null ? null : new FailureDescriptor(failure.type(), failure.message(), text(failure.at())),
-                text(s.nextRestartAt()), text(s.startDuration()), text(s.stopDuration()), s.health().name(), s.id(),
-                critical.test(s.id()), s.wants(), s.missing(), s.mode().name());
+                text(s.nextRestartAt()), text(s.startDuration()), text(s.stopDuration()),
+                ServiceHealthStatus.of(s, isCritical).name(), s.id(), isCritical, s.wants(), s.missing(),
+                s.mode().name(), healthCheck == null ? null : healthCheck.name());
     }
 
     private static @Nullable String text(@Nullable Instant instant) {
@@ -199,21 +221,25 @@ public class ServicesEndpoint {
      * @param nextRestartAt when its next restart is due
      * @param startDuration how long its last start took
      * @param stopDuration how long its last stop took
-     * @param health the outcome of its health check: UP, DOWN, or UNKNOWN when not RUNNING
+     * @param health whether it is in the state it should be, as its child in the health tree says
+     *        ({@code components.services.components.<id>}): UP; DOWN or OUT_OF_SERVICE for a critical service;
+     *        DEGRADED for one that is not critical; UNKNOWN
      * @param id its id, {@code name} or {@code name:qualifier}: what the endpoint's paths take
      * @param critical whether it is critical
      * @param wants the ids it is ordered after
      * @param missing the ids it requires that are not installed
      * @param mode when it starts: ACTIVE, ON_DEMAND (its {@code rootCause} says "not needed" while no dependent
      *        needs it) or NEVER
+     * @param healthCheck the last result of its own health check: UP, DOWN, or UNKNOWN while it is not RUNNING (so
+     *        not checked); {@code null} when it has none
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ServiceDescriptor(String name, String type, @Nullable String qualifier, String state, String reason,
             @Nullable String since, List<String> requires, List<String> dependents, List<String> waitingOn,
             @Nullable String rootCause, int restarts, @Nullable FailureDescriptor lastFailure,
             @Nullable String nextRestartAt, @Nullable String startDuration, @Nullable String stopDuration,
-            String health, String id, boolean critical, List<String> wants, List<String> missing, String mode)
-            implements OperationResponseBody {
+            String health, String id, boolean critical, List<String> wants, List<String> missing, String mode,
+            @Nullable String healthCheck) implements OperationResponseBody {
     }
 
     /**

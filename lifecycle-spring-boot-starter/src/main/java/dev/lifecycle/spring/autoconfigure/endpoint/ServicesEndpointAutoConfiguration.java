@@ -37,6 +37,9 @@ public final class ServicesEndpointAutoConfiguration {
         return new ServicesEndpoint(registry, id -> {
             ServiceBeans beans = serviceBeans.getIfAvailable();
             return beans != null && beans.isCritical(id);
+        }, id -> {
+            ServiceBeans beans = serviceBeans.getIfAvailable();
+            return beans == null || beans.hasHealthCheck(id);
         }, operationTimeout(properties.getIfAvailable(ServiceRegistryProperties::new)));
     }
 

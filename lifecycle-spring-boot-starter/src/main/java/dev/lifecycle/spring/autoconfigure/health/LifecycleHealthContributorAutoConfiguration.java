@@ -34,6 +34,9 @@ public final class LifecycleHealthContributorAutoConfiguration {
         return new ServicesHealthContributor(registry, id -> {
             ServiceBeans beans = serviceBeans.getIfAvailable();
             return beans != null && beans.isCritical(id);
+        }, id -> {
+            ServiceBeans beans = serviceBeans.getIfAvailable();
+            return beans == null || beans.hasHealthCheck(id);
         });
     }
 }

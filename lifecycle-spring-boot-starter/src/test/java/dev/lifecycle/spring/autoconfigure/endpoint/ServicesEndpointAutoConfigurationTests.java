@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.test.util.ReflectionTestUtils;
 
@@ -54,6 +55,25 @@ class ServicesEndpointAutoConfigurationTests {
     void endpointIsNotCreatedWhenLifecycleIsDisabled() {
         runner.withPropertyValues("management.endpoints.web.exposure.include=services", "lifecycle.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean(ServicesEndpoint.class));
+    }
+
+    @Test
+    void endpointReportsEachServicesHealthWithoutSpringBootHealthOnTheClassPath() {
+        runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.health"))
+                .withPropertyValues("management.endpoints.web.exposure.include=services",
+                        "lifecycle.services.config.critical=true", "lifecycle.restart.enabled=false")
+                .withBean("config", Service.class, () -> ctx -> "config")
+                .withBean("cache", Service.class, () -> ctx -> "cache")
+                .run(context -> {
+                    ServicesEndpoint endpoint = context.getBean(ServicesEndpoint.class);
+
+                    context.getBean(ServiceRegistry.class).fail("cache", new IllegalStateException("full")).join();
+
+                    assertThat(endpoint.service("config")).extracting(ServiceDescriptor::health,
+                            ServiceDescriptor::healthCheck).containsExactly("UP", null);
+                    assertThat(endpoint.service("cache")).extracting(ServiceDescriptor::state,
+                            ServiceDescriptor::health).containsExactly("FAILED", "DEGRADED");
+                });
     }
 
     @Test
