@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -45,26 +46,75 @@ class BadInputTests extends ManualRegistryTestBase {
     void everyOperationOnAnUnknownNameSaysWhichNameAndHowToFixIt() throws Exception {
         registry.install("db", String.class, log.service("db"));
         registry.startAll().get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        String message = "No service 'dbb' is installed; check the name (and the qualifier, written name:qualifier)";
-        ServiceKey<String> unknown = ServiceKey.of("dbb", String.class);
+        String message = "No service 'queue' is installed; check the name (and the qualifier, written "
+                + "name:qualifier)";
+        ServiceKey<String> unknown = ServiceKey.of("queue", String.class);
 
         Map<String, Runnable> operations = Map.of(
-                "fail", () -> registry.fail("dbb", new IOException("x")),
-                "restart", () -> registry.restart("dbb"),
-                "stop", () -> registry.stop("dbb"),
-                "start", () -> registry.start("dbb"),
-                "remove", () -> registry.remove("dbb"),
+                "fail", () -> registry.fail("queue", new IOException("x")),
+                "restart", () -> registry.restart("queue"),
+                "stop", () -> registry.stop("queue"),
+                "start", () -> registry.start("queue"),
+                "remove", () -> registry.remove("queue"),
                 "get", () -> registry.get(unknown),
                 "handle.get", () -> registry.handle(unknown).get());
         operations.forEach((name, operation) -> assertThatThrownBy(operation::run).as(name)
-                .isInstanceOf(UnknownServiceException.class).hasMessage(message));
-        assertThat(registry.snapshot("dbb")).isEmpty();
+                .isInstanceOf(UnknownServiceException.class).hasMessage(message)
+                .satisfies(ex -> assertThat(((UnknownServiceException) ex).suggestion()).isEmpty()));
+        assertThat(registry.snapshot("queue")).isEmpty();
         assertThat(registry.handle(unknown).state()).isEqualTo(ServiceState.REMOVED);
         assertThatThrownBy(() -> registry.stop("db:replica")).isInstanceOf(UnknownServiceException.class)
                 .hasMessageStartingWith("No service 'db:replica' is installed");
 
         registry.restart("db").get(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertThat(registry.get(ServiceKey.of("db", String.class))).isEqualTo("db#2");
+    }
+
+    @Test
+    void everyOperationOnAMisspelledNameSuggestsTheInstalledName() throws Exception {
+        registry.install("config", String.class, log.service("config"));
+        registry.install("database", String.class, log.service("database"));
+        registry.startAll().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        ServiceKey<String> misspelled = ServiceKey.of("databse", String.class);
+
+        Map<String, Runnable> operations = Map.of(
+                "fail", () -> registry.fail("databse", new IOException("x")),
+                "restart", () -> registry.restart("databse"),
+                "stop", () -> registry.stop("databse"),
+                "start", () -> registry.start("databse"),
+                "remove", () -> registry.remove("databse"),
+                "restartForConfiguration", () -> registry.restartForConfiguration(List.of("databse"),
+                        List.of("db.url")),
+                "get", () -> registry.get(misspelled),
+                "handle.get", () -> registry.handle(misspelled).get());
+
+        operations.forEach((name, operation) -> assertThatThrownBy(operation::run).as(name)
+                .isInstanceOf(UnknownServiceException.class)
+                .hasMessage("No service 'databse' is installed; did you mean 'database'?")
+                .satisfies(ex -> {
+                    assertThat(((UnknownServiceException) ex).id()).isEqualTo("databse");
+                    assertThat(((UnknownServiceException) ex).suggestion()).contains("database");
+                }));
+        assertThat(registry.snapshot()).extracting(ServiceSnapshot::state).containsOnly(ServiceState.RUNNING);
+    }
+
+    @Test
+    void awaitOfAMisspelledNameFailsAtCloseSuggestingTheInstalledName() throws Exception {
+        registry.install("database", String.class, log.service("database"));
+        registry.startAll().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        CompletableFuture<@Nullable String> misspelled = registry.await(ServiceKey.of("databse", String.class));
+        CompletableFuture<@Nullable String> unknown = registry.await(ServiceKey.of("queue", String.class));
+        assertThat(misspelled).isNotDone();
+
+        registry.close();
+
+        assertThat(misspelled).failsWithin(WAIT).withThrowableOfType(ExecutionException.class)
+                .havingCause().isInstanceOf(ServiceFailedException.class)
+                .withMessage("Service 'databse' will not start: it was never installed (did you mean 'database'?), "
+                        + "and the registry was closed");
+        assertThat(unknown).failsWithin(WAIT).withThrowableOfType(ExecutionException.class)
+                .havingCause().withMessage("Service 'queue' will not start: it was never installed, and the "
+                        + "registry was closed");
     }
 
     @Test

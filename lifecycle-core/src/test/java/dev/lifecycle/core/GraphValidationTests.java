@@ -82,8 +82,10 @@ class GraphValidationTests extends ManualRegistryTestBase {
         MissingDependencyException missing = catchThrowableOfType(MissingDependencyException.class,
                 registry::startAll);
 
-        assertThat(missing).hasMessage("Missing required services: 'db' (required by jobs, web); 'queue' (required "
-                + "by jobs); install them before starting the registry, or remove the requirements");
+        assertThat(missing).hasMessage("Missing required services: 'jobs' and 'web' require 'db', which is not "
+                + "installed. 'jobs' requires 'queue', which is not installed. Install the missing services before "
+                + "starting the registry, or remove the requirements.");
+        assertThat(missing.suggestions()).isEmpty();
         assertThat(missing.missing()).isEqualTo(Map.of("db", List.of("jobs", "web"), "queue", List.of("jobs")));
         assertThat(log.of("start")).isEmpty();
         assertThat(registry.snapshot()).extracting(ServiceSnapshot::state).containsOnly(ServiceState.INSTALLED);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -193,6 +194,23 @@ class StartErrorTests extends ManualRegistryTestBase {
         assertThat(((StartupFailedException) failure).notRunning()).extracting(ServiceSnapshot::id)
                 .containsExactly("db", "repository", "web");
         assertThat(snapshot("metrics").state()).isEqualTo(ServiceState.RUNNING);
+    }
+
+    @Test
+    void firstStartWithAMisspelledRequirementSuggestsTheInstalledNameAndStartsNothing() {
+        log.install(registry, "database");
+        log.install(registry, "repository", "databse");
+        log.install(registry, "cache", "queue");
+
+        MissingDependencyException missing = catchThrowableOfType(MissingDependencyException.class,
+                registry::startAll);
+
+        assertThat(missing).hasMessage("Missing required services: 'repository' requires 'databse', which is not "
+                + "installed; did you mean 'database'? 'cache' requires 'queue', which is not installed. Install the "
+                + "missing services before starting the registry, or remove the requirements.");
+        assertThat(missing.suggestions()).isEqualTo(Map.of("databse", "database"));
+        assertThat(missing.missing()).isEqualTo(Map.of("databse", List.of("repository"), "queue", List.of("cache")));
+        assertThat(log.of("start")).isEmpty();
     }
 
     @Test

@@ -354,6 +354,6 @@ final class Installer {
             who.sort(null);
             missing.put(id, who);
         });
-        throw new MissingDependencyException(missing);
+        throw new MissingDependencyException(missing, engine.state.installedIds());
     }
 }

@@ -159,12 +159,24 @@ final class Progress {
                         + "was closed", closedCause), change);
             }
         }
-        List<CompletableFuture<@Nullable Object>> pending = new ArrayList<>();
-        engine.state.pendingAwaiters.values().forEach(pending::addAll);
-        engine.state.pendingAwaiters.clear();
-        if (!pending.isEmpty()) {
-            change.after(() -> pending.forEach(f -> f.completeExceptionally(new ServiceFailedException(
-                    "The service was never installed: the registry was closed", closedCause))));
+        if (engine.state.pendingAwaiters.isEmpty()) {
+            return;
         }
+        List<String> installed = engine.state.installedIds();
+        List<Runnable> failures = new ArrayList<>();
+        engine.state.pendingAwaiters.forEach((id, futures) -> {
+            String message = neverInstalled(id, installed);
+            futures.forEach(f -> failures.add(() -> f.completeExceptionally(
+                    new ServiceFailedException(message, closedCause))));
+        });
+        engine.state.pendingAwaiters.clear();
+        change.after(() -> failures.forEach(Runnable::run));
+    }
+
+    /** Why an await of {@code id}, which was never installed, failed; suggesting the installed id that was meant. */
+    private static String neverInstalled(String id, List<String> installed) {
+        String suggestion = Misspellings.closest(id, installed);
+        return "Service '" + id + "' will not start: it was never installed"
+                + (suggestion == null ? "" : " (did you mean '" + suggestion + "'?)") + ", and the registry was closed";
     }
 }

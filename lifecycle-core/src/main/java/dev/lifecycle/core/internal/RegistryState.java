@@ -121,6 +121,15 @@ final class RegistryState {
         c.nextInstalled = null;
     }
 
+    /** The ids of the installed services, in installation order: what an error about an unknown id suggests from. */
+    List<String> installedIds() {
+        List<String> ids = new ArrayList<>(services.size());
+        for (ServiceRecord c = firstInstalled; c != null; c = c.nextInstalled) {
+            ids.add(c.id);
+        }
+        return ids;
+    }
+
     /** A new mark for one traversal of the graph (see {@link ServiceRecord#mark}). */
     int nextMark() {
         return ++markEpoch;

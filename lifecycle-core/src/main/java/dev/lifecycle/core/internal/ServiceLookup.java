@@ -24,12 +24,23 @@ final class ServiceLookup {
         return c;
     }
 
-    /** Why no service {@code id} is installed: it never was, or it was removed. */
+    /**
+     * Why no service {@code id} is installed: it was removed, or it never was (then the installed id closest to it, if
+     * one is close enough to be what was meant, is suggested). Called with or without the lock, only once the service
+     * was not found: the suggestion is computed only for the error.
+     */
     UnknownServiceException unknown(String id) {
-        boolean removed = engine.loop.lock.isHeldByCurrentThread() ? engine.state.removedIds.contains(id)
-                : engine.loop.locked(change -> engine.state.removedIds.contains(id));
-        return removed ? new UnknownServiceException(id, "Service '" + id + "' was removed; install it again to use it")
-                : new UnknownServiceException(id);
+        if (engine.loop.lock.isHeldByCurrentThread()) {
+            return unknownLocked(id);
+        }
+        return engine.loop.locked(change -> unknownLocked(id));
+    }
+
+    private UnknownServiceException unknownLocked(String id) {
+        if (engine.state.removedIds.contains(id)) {
+            return new UnknownServiceException(id, "Service '" + id + "' was removed; install it again to use it");
+        }
+        return new UnknownServiceException(id, engine.state.installedIds());
     }
 
     /**

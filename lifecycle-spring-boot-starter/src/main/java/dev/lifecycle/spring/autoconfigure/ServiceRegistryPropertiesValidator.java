@@ -23,6 +23,11 @@ final class ServiceRegistryPropertiesValidator {
         positive(errors, "health-check-interval", p.getHealthCheckInterval());
         positive(errors, "event-delivery-timeout", p.getEventDeliveryTimeout());
         positive(errors, "endpoint.operation-timeout", p.getEndpoint().getOperationTimeout());
+        if (p.getEndpoint().getMaxReasonLength() <= 0) {
+            errors.rejectValue(field("endpoint.max-reason-length"), "invalid",
+                    "must be positive (the longest reason the endpoint accepts), was "
+                            + p.getEndpoint().getMaxReasonLength());
+        }
         if (p.getExitStatus() == 0) {
             errors.rejectValue("exitStatus", "invalid", "must not be 0: it tells the platform the application failed");
         }

@@ -17,11 +17,25 @@ public class ServicesEndpointProperties {
      */
     private @Nullable Duration operationTimeout;
 
+    /**
+     * The longest reason, in characters, a write operation accepts (the message of the failure it records, shown by
+     * the endpoint and health until the service fails again); a longer one is refused with 400.
+     */
+    private int maxReasonLength = 1000;
+
     public @Nullable Duration getOperationTimeout() {
         return operationTimeout;
     }
 
     public void setOperationTimeout(@Nullable Duration operationTimeout) {
         this.operationTimeout = operationTimeout;
+    }
+
+    public int getMaxReasonLength() {
+        return maxReasonLength;
+    }
+
+    public void setMaxReasonLength(int maxReasonLength) {
+        this.maxReasonLength = maxReasonLength;
     }
 }

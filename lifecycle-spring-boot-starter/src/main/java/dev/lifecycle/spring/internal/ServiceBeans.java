@@ -209,7 +209,8 @@ public final class ServiceBeans {
     }
 
     /**
-     * Turns the registry's report of missing requirements into one that names the beans.
+     * Turns the registry's report of missing requirements into one that names the beans, and for a misspelled one the
+     * installed service (and bean) it was probably meant to be.
      *
      * @param ex the registry's exception
      * @return the exception to fail start-up with
@@ -222,6 +223,10 @@ public final class ServiceBeans {
             ServiceOptions option = options.get(id);
             if (option != null && Boolean.FALSE.equals(option.enabled())) {
                 description.append(" (it is disabled: lifecycle.services.").append(id).append(".enabled=false)");
+            }
+            String suggestion = ex.suggestions().get(id);
+            if (suggestion != null) {
+                description.append("; did you mean ").append(describe(suggestion)).append('?');
             }
         });
         return new ServiceStartupException(description.toString(),

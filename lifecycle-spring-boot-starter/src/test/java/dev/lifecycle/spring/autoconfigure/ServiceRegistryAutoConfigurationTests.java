@@ -275,6 +275,12 @@ class ServiceRegistryAutoConfigurationTests {
     }
 
     @Test
+    void zeroEndpointMaxReasonLengthFails() {
+        assertInvalid("lifecycle.endpoint.max-reason-length=0", "endpoint.maxReasonLength",
+                "must be positive (the longest reason the endpoint accepts), was 0");
+    }
+
+    @Test
     void invalidServiceSettingFailsWithItsPath() {
         assertInvalid("lifecycle.services.database.restart.backoff.jitter=-1",
                 "services[database].restart.backoff.jitter", "must be between 0 and 1 (a fraction of the delay), "

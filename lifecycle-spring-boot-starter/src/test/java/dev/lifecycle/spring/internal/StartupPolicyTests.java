@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.lifecycle.core.Service;
 import dev.lifecycle.core.ServiceContext;
+import dev.lifecycle.core.ServiceHandle;
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.ServiceSnapshot;
 import dev.lifecycle.core.ServiceState;
@@ -48,9 +49,44 @@ class StartupPolicyTests {
 
             assertThat(analysis.getDescription()).isEqualTo("""
                     Services require services that do not exist:
-                      - 'databse' is required by 'orders' (bean 'orderRepository')""");
+                      - 'databse' is required by 'orders' (bean 'orderRepository'); did you mean 'database' \
+                    (bean 'database')?""");
             assertThat(analysis.getAction()).startsWith("Declare a bean implementing dev.lifecycle.core.Service for "
                     + "each missing service");
+        });
+    }
+
+    @Test
+    void misspelledServiceOfAnInjectedHandleOrARequirementSuggestsTheInstalledService() {
+        runner.withUserConfiguration(MisspelledConfiguration.class).run(context -> {
+            assertThat(context).hasFailed();
+
+            assertThat(StartupFailures.of(context).getDescription()).isEqualTo("""
+                    Services require services that do not exist:
+                      - 'confg' is required by 'cache' (bean 'cache'); did you mean 'config' (bean 'configService')?
+                      - 'repostory' is required by 'web' (bean 'web'); did you mean 'repository' (bean \
+                    'repository')?""");
+        });
+    }
+
+    @Test
+    void requirementFarFromEveryServiceSuggestsNothing() {
+        runner.withBean("web", Service.class, () -> new Service<String>() {
+            @Override
+            public void init(dev.lifecycle.core.ServiceInit init) {
+                init.dependsOn("queue");
+            }
+
+            @Override
+            public String start(ServiceContext context) {
+                return "web";
+            }
+        }).run(context -> {
+            assertThat(context).hasFailed();
+
+            assertThat(StartupFailures.of(context).getDescription()).isEqualTo("""
+                    Services require services that do not exist:
+                      - 'queue' is required by 'web' (bean 'web')""");
         });
     }
 
@@ -236,6 +272,32 @@ class StartupPolicyTests {
         @RequiresService("databse")
         Service<String> orderRepository() {
             return ctx -> "orders";
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class MisspelledConfiguration {
+
+        @Bean
+        @LifecycleService(name = "config")
+        Service<String> configService() {
+            return ctx -> "config";
+        }
+
+        @Bean
+        Service<String> repository() {
+            return ctx -> "repository";
+        }
+
+        @Bean
+        Service<String> cache(ServiceHandle<String> confg) {
+            return ctx -> "cache";
+        }
+
+        @Bean
+        @LifecycleService(requires = "repostory")
+        Service<String> web() {
+            return ctx -> "web";
         }
     }
 

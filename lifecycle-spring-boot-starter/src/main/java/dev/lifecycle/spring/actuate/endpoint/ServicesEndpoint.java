@@ -13,14 +13,16 @@ import dev.lifecycle.spring.internal.ServiceHealthStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
@@ -35,21 +37,31 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
  * edges and the start-up's critical path; and, as a write operation, fail, restart, stop or start one service.
  *
  * <p>Read-only by default: the write operation needs {@code management.endpoint.services.access=unrestricted}
- * (and, where Spring Security protects the actuator, an authorised user).
+ * (and, where Spring Security protects the actuator, an authorised user). It accepts exactly the action names
+ * {@code fail}, {@code restart}, {@code stop} and {@code start}, and a reason of at most the endpoint's longest reason
+ * ({@code lifecycle.endpoint.max-reason-length}): the failure it records keeps the reason, and every later answer
+ * shows it.
  *
  * @since 0.1
  */
 @Endpoint(id = "services", defaultAccess = Access.READ_ONLY)
 public class ServicesEndpoint {
 
+    /** The longest reason a write operation accepts unless told otherwise: {@value} characters. */
+    public static final int DEFAULT_MAX_REASON_LENGTH = 1000;
+
+    /** The property that sets the longest reason, named in the refusal of a longer one. */
+    static final String MAX_REASON_LENGTH_PROPERTY = "lifecycle.endpoint.max-reason-length";
+
     private final ServiceRegistry registry;
     private final Predicate<String> critical;
     private final Predicate<String> hasHealthCheck;
     private final Duration operationTimeout;
+    private final int maxReasonLength;
 
     /**
-     * An endpoint for {@code registry} that takes every service to have a health check (its last result is
-     * reported).
+     * An endpoint for {@code registry} accepting reasons of at most {@link #DEFAULT_MAX_REASON_LENGTH} characters, that
+     * takes every service to have a health check (its last result is reported).
      *
      * @param registry the registry
      * @param critical which service ids are critical
@@ -57,7 +69,7 @@ public class ServicesEndpoint {
      *        services as they are then
      */
     public ServicesEndpoint(ServiceRegistry registry, Predicate<String> critical, Duration operationTimeout) {
-        this(registry, critical, any -> true, operationTimeout);
+        this(registry, critical, any -> true, operationTimeout, DEFAULT_MAX_REASON_LENGTH);
     }
 
     /**
@@ -65,16 +77,23 @@ public class ServicesEndpoint {
      *
      * @param registry the registry
      * @param critical which service ids are critical
-     * @param hasHealthCheck which service ids have a health check
+     * @param hasHealthCheck which service ids have a health check (the others show no {@code healthCheck})
      * @param operationTimeout how long a write operation waits for the registry to settle before it answers with the
      *        services as they are then
+     * @param maxReasonLength the longest reason, in characters, a write operation accepts: the failure it records
+     *        keeps it, and every later answer of the endpoint and of health shows it
+     * @throws IllegalArgumentException if {@code maxReasonLength} is not positive
      */
     public ServicesEndpoint(ServiceRegistry registry, Predicate<String> critical, Predicate<String> hasHealthCheck,
-            Duration operationTimeout) {
+            Duration operationTimeout, int maxReasonLength) {
+        if (maxReasonLength <= 0) {
+            throw new IllegalArgumentException("The longest reason must be positive, was " + maxReasonLength);
+        }
         this.registry = registry;
         this.critical = critical;
         this.hasHealthCheck = hasHealthCheck;
         this.operationTimeout = operationTimeout;
+        this.maxReasonLength = maxReasonLength;
     }
 
     /**
@@ -110,10 +129,11 @@ public class ServicesEndpoint {
      * settled (bounded), and answers with every service as {@link #services()} does.
      *
      * @param name the service id
-     * @param action {@code fail}, {@code restart}, {@code stop} or {@code start}
-     * @param reason for {@code fail}, the message of the recorded failure
+     * @param action exactly {@code fail}, {@code restart}, {@code stop} or {@code start}
+     * @param reason for {@code fail}, the message of the recorded failure: at most the endpoint's longest reason
      * @return the services after the operation, {@code null} if there is no such service
-     * @throws InvalidEndpointRequestException for an unknown action, or one the registry refuses now
+     * @throws InvalidEndpointRequestException for an unknown action, a reason that is too long, or an operation the
+     *         registry refuses now
      */
     @WriteOperation
     public @Nullable ServicesDescriptor control(@Selector String name, String action, @Nullable String reason) {
@@ -121,6 +141,7 @@ public class ServicesEndpoint {
             return null;
         }
         Action parsed = Action.parse(name, action);
+        checkReason(reason);
         CompletableFuture<@Nullable Void> settled;
         try {
             settled = switch (parsed) {
@@ -139,6 +160,27 @@ public class ServicesEndpoint {
         }
         await(settled);
         return services();
+    }
+
+    /**
+     * The installed service id closest to {@code name}, which is not installed, if one is close enough to be what was
+     * meant; the core's {@link UnknownServiceException} works it out.
+     */
+    @Nullable String suggestion(String name) {
+        List<String> installed = registry.graph().nodes().stream().map(ServiceGraph.Node::id).toList();
+        return new UnknownServiceException(name, installed).suggestion().orElse(null);
+    }
+
+    /** Refuses a reason longer than the endpoint keeps. */
+    private void checkReason(@Nullable String reason) {
+        if (reason != null && reason.length() > maxReasonLength) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("maxReasonLength", maxReasonLength);
+            details.put("property", MAX_REASON_LENGTH_PROPERTY);
+            throw new InvalidServiceRequestException("The reason is " + reason.length() + " characters long; at most "
+                    + maxReasonLength + " are accepted (" + MAX_REASON_LENGTH_PROPERTY + ")",
+                    Collections.unmodifiableMap(details));
+        }
     }
 
     private void await(CompletableFuture<@Nullable Void> settled) {
@@ -174,20 +216,27 @@ public class ServicesEndpoint {
         return duration == null ? null : duration.toString();
     }
 
-    /** What the write operation can do. */
+    /** What the write operation can do, each named exactly by its lower-case name. */
     enum Action {
         FAIL, RESTART, STOP, START;
 
+        /** The names the write operation accepts, in order. */
+        static final List<String> NAMES = Arrays.stream(values()).map(a -> a.name().toLowerCase(Locale.ROOT))
+                .toList();
+
+        /**
+         * The action named exactly {@code action}.
+         *
+         * @throws InvalidServiceRequestException for any other name, listing the valid ones
+         */
         static Action parse(String service, String action) {
-            try {
-                return valueOf(action.trim().toUpperCase(Locale.ROOT));
+            int index = NAMES.indexOf(action);
+            if (index >= 0) {
+                return values()[index];
             }
-            catch (IllegalArgumentException ex) {
-                String message = "Unknown action '" + action + "' for service '" + service + "': use one of "
-                        + Arrays.stream(values()).map(a -> a.name().toLowerCase(Locale.ROOT))
-                                .collect(Collectors.joining(", "));
-                throw new InvalidEndpointRequestException(message, message);
-            }
+            throw new InvalidServiceRequestException("Unknown action '" + EchoedInput.of(action) + "' for service '"
+                    + EchoedInput.of(service) + "': use one of " + String.join(", ", NAMES),
+                    Map.of("validActions", NAMES));
         }
     }
 

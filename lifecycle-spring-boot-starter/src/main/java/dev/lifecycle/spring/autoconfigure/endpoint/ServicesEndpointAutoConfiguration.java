@@ -34,13 +34,14 @@ public final class ServicesEndpointAutoConfiguration {
     @ConditionalOnMissingBean
     ServicesEndpoint servicesEndpoint(ServiceRegistry registry, ObjectProvider<ServiceBeans> serviceBeans,
             ObjectProvider<ServiceRegistryProperties> properties) {
+        ServiceRegistryProperties settings = properties.getIfAvailable(ServiceRegistryProperties::new);
         return new ServicesEndpoint(registry, id -> {
             ServiceBeans beans = serviceBeans.getIfAvailable();
             return beans != null && beans.isCritical(id);
         }, id -> {
             ServiceBeans beans = serviceBeans.getIfAvailable();
             return beans == null || beans.hasHealthCheck(id);
-        }, operationTimeout(properties.getIfAvailable(ServiceRegistryProperties::new)));
+        }, operationTimeout(settings), settings.getEndpoint().getMaxReasonLength());
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
+import dev.lifecycle.core.FailureInfo;
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.ServiceSnapshot;
 import dev.lifecycle.core.ServiceState;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The {@code services} endpoint, the health tree, the probes and the metrics over HTTP, on a real server, with the
@@ -95,8 +98,46 @@ class ServicesEndpointWebTests {
     }
 
     @Test
-    void getUnknownServiceIsNotFound() {
-        client.get().uri("/actuator/services/nosuch").exchange().expectStatus().isNotFound();
+    void getAndPostOfAnUnknownServiceAnswerTheSameNotFound() {
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("status", 404);
+        expected.put("error", "No service 'nosuch' is installed");
+        expected.put("service", "nosuch");
+        expected.put("suggestion", null);
+
+        Map<String, Object> onGet = JsonPath.parse(get("/actuator/services/nosuch", 404)).read("$");
+        Map<String, Object> onPost = JsonPath.parse(post("nosuch", "{\"action\": \"restart\"}", 404)).read("$");
+
+        assertThat(onGet).containsExactlyEntriesOf(expected);
+        assertThat(onPost).containsExactlyEntriesOf(expected);
+    }
+
+    @Test
+    void misspelledServiceNameSuggestsTheInstalledOneOnGetAndPost() {
+        DocumentContext onGet = JsonPath.parse(get("/actuator/services/databse", 404));
+        DocumentContext onPost = JsonPath.parse(post("Databse", "{\"action\": \"fail\"}", 404));
+
+        assertThat(onGet.<String>read("$.error")).isEqualTo("No service 'databse' is installed; did you mean "
+                + "'database'?");
+        assertThat(onGet.<String>read("$.suggestion")).isEqualTo("database");
+        assertThat(onPost.<String>read("$.error")).isEqualTo("No service 'Databse' is installed; did you mean "
+                + "'database'?");
+        assertThat(onPost.<String>read("$.suggestion")).isEqualTo("database");
+        assertThat(registry.snapshot("database").orElseThrow().state()).isEqualTo(ServiceState.RUNNING);
+    }
+
+    @Test
+    void veryLongUnknownServiceNameIsShortenedInTheAnswer() {
+        String name = "x".repeat(5_000);
+        String shortened = "x".repeat(100) + "... (5000 characters)";
+
+        String onGet = get("/actuator/services/" + name, 404);
+        String onPost = post(name, "{\"action\": \"stop\"}", 404);
+
+        assertThat(onGet).isEqualTo(onPost).hasSizeLessThan(500);
+        assertThat(JsonPath.parse(onGet).<String>read("$.service")).isEqualTo(shortened);
+        assertThat(JsonPath.parse(onGet).<String>read("$.error")).isEqualTo("No service '" + shortened
+                + "' is installed");
     }
 
     @Test
@@ -181,19 +222,81 @@ class ServicesEndpointWebTests {
 
         assertThat(error.<String>read("$.error")).isEqualTo("Unknown action 'explode' for service 'database': use "
                 + "one of fail, restart, stop, start");
+        assertThat(error.<List<String>>read("$.validActions")).containsExactly("fail", "restart", "stop", "start");
+        assertThat(error.<String>read("$.action")).isEqualTo("explode");
         assertThat(registry.snapshot("database").orElseThrow().state()).isEqualTo(ServiceState.RUNNING);
+    }
+
+    @Test
+    void actionsMatchTheDocumentedNamesExactly() {
+        for (String action : List.of("FAIL", "Fail", " restart ", "stop\\n", "", "fail,stop")) {
+            DocumentContext error = JsonPath.parse(post("database", "{\"action\": \"" + action + "\"}", 400));
+
+            assertThat(error.<List<String>>read("$.validActions")).as(action).containsExactly("fail", "restart",
+                    "stop", "start");
+        }
+        assertThat(registry.snapshot()).extracting(ServiceSnapshot::state).containsOnly(ServiceState.RUNNING);
+    }
+
+    @Test
+    void veryLongActionIsShortenedInTheBadRequest() {
+        String body = post("database", "{\"action\": \"" + "y".repeat(1_000_000) + "\"}", 400);
+
+        assertThat(body).hasSizeLessThan(1_000);
+        assertThat(JsonPath.parse(body).<String>read("$.action")).isEqualTo("y".repeat(100) + "... (1000000 "
+                + "characters)");
+    }
+
+    @Test
+    void reasonLongerThanTheLimitIsABadRequestNamingTheLimitAndTheProperty() {
+        String reason = "r".repeat(1_048_576);
+        FailureInfo failureBefore = registry.snapshot("database").orElseThrow().lastFailure();
+
+        String body = post("database", "{\"action\": \"fail\", \"reason\": \"" + reason + "\"}", 400);
+
+        DocumentContext error = JsonPath.parse(body);
+        assertThat(error.<String>read("$.error")).isEqualTo("The reason is 1048576 characters long; at most 1000 are "
+                + "accepted (lifecycle.endpoint.max-reason-length)");
+        assertThat(error.<Integer>read("$.maxReasonLength")).isEqualTo(1000);
+        assertThat(error.<String>read("$.property")).isEqualTo("lifecycle.endpoint.max-reason-length");
+        assertThat(body).hasSizeLessThan(1_000);
+        ServiceSnapshot database = registry.snapshot("database").orElseThrow();
+        assertThat(database.state()).isEqualTo(ServiceState.RUNNING);
+        assertThat(database.lastFailure()).as("nothing recorded").isEqualTo(failureBefore);
+        assertThat(get("/actuator/services", 200)).hasSizeLessThan(10_000);
+    }
+
+    @Test
+    void reasonOfExactlyTheLimitIsKept() {
+        String reason = "r".repeat(1000);
+
+        DocumentContext failed = JsonPath.parse(post("database", "{\"action\": \"fail\", \"reason\": \"" + reason
+                + "\"}", 200));
+
+        assertThat(failed.<String>read("$.services[1].lastFailure.message")).isEqualTo(reason);
+    }
+
+    @Test
+    void reasonWithANewlineANulAndARightToLeftOverrideIsEscapedAndRoundTrips() {
+        String reason = "line one\nline two\u0000 \u202Eevil";
+        String request = new ObjectMapper().writeValueAsString(Map.of("action", "fail", "reason", reason));
+
+        String onPost = post("database", request, 200);
+        String onGet = get("/actuator/services/database", 200);
+
+        for (String body : List.of(onPost, onGet)) {
+            assertThat(body.chars()).as("no raw control character").allMatch(c -> c >= 0x20);
+            assertThat(body).contains("line one\\nline two\\u0000");
+        }
+        assertThat(JsonPath.parse(onPost).<String>read("$.services[1].lastFailure.message")).isEqualTo(reason);
+        assertThat(JsonPath.parse(onGet).<String>read("$.lastFailure.message")).isEqualTo(reason);
+        assertThat(new ObjectMapper().readTree(onGet).get("lastFailure").get("message").stringValue())
+                .isEqualTo(reason);
     }
 
     @Test
     void postWithoutActionIsABadRequest() {
         post("database", "{}", 400);
-    }
-
-    @Test
-    void postToAnUnknownServiceIsNotFound() {
-        DocumentContext error = JsonPath.parse(post("nosuch", "{\"action\": \"restart\"}", 404));
-
-        assertThat(error.<String>read("$.error")).isEqualTo("No service 'nosuch' is installed");
     }
 
     @Test

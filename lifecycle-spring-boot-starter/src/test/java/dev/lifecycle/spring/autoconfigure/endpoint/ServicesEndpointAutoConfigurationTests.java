@@ -127,6 +127,21 @@ class ServicesEndpointAutoConfigurationTests {
     }
 
     @Test
+    void maxReasonLengthDefaultsToAThousandCharacters() {
+        runner.withPropertyValues("management.endpoints.web.exposure.include=services")
+                .run(context -> assertThat(ReflectionTestUtils.getField(context.getBean(ServicesEndpoint.class),
+                        "maxReasonLength")).isEqualTo(1000));
+    }
+
+    @Test
+    void maxReasonLengthIsItsOwnSetting() {
+        runner.withPropertyValues("management.endpoints.web.exposure.include=services",
+                "lifecycle.endpoint.max-reason-length=200")
+                .run(context -> assertThat(ReflectionTestUtils.getField(context.getBean(ServicesEndpoint.class),
+                        "maxReasonLength")).isEqualTo(200));
+    }
+
+    @Test
     void userEndpointWins() {
         ServicesEndpoint own = new ServicesEndpoint(ServiceRegistry.builder().build(), id -> false,
                 Duration.ofSeconds(1));
