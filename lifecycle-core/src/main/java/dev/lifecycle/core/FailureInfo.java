@@ -30,8 +30,9 @@ public record FailureInfo(String type, @Nullable String message, Instant at, Thr
 
     /**
      * {@code Type: message}, the way a log line shows it: control characters, invisible formatting characters such
-     * as a right-to-left override, and line separators in the message are escaped ({@code \n}, {@code \u202E}), so
-     * that the message cannot forge a log line. {@link #message()} is the message as it was.
+     * as a right-to-left override, and line separators in the message are escaped ({@code \n},
+     * <code>&#92;u202E</code>), so that the message cannot forge a log line. {@link #message()} is the message as it
+     * was.
      *
      * @return the type and the escaped message
      */

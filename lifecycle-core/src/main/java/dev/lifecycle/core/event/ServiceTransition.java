@@ -65,7 +65,7 @@ public record ServiceTransition(ServiceKey<?> key, ServiceState from, ServiceSta
     /**
      * The transition as a log line shows it, {@code config RUNNING -> STOPPING (FAILURE, java.io.IOException: gone)},
      * with control characters and invisible formatting characters in the detail and the cause escaped
-     * ({@code \n}, {@code \u202E}), so that a message cannot forge a log line.
+     * ({@code \n}, <code>&#92;u202E</code>), so that a message cannot forge a log line.
      *
      * @return the service, both states, the reason, the detail and the cause
      */

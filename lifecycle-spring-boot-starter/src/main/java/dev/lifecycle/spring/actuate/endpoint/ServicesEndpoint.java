@@ -8,6 +8,8 @@ import dev.lifecycle.core.ServiceSnapshot;
 import dev.lifecycle.core.StartupReport;
 import dev.lifecycle.core.UnknownServiceException;
 import dev.lifecycle.spring.OperatorFailureException;
+import dev.lifecycle.spring.internal.LogKeys;
+import dev.lifecycle.spring.internal.LogText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -20,6 +22,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
@@ -39,6 +44,8 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
  */
 @Endpoint(id = "services", defaultAccess = Access.READ_ONLY)
 public class ServicesEndpoint {
+
+    private static final Logger logger = LoggerFactory.getLogger(ServicesEndpoint.class);
 
     private final ServiceRegistry registry;
     private final Predicate<String> critical;
@@ -102,6 +109,7 @@ public class ServicesEndpoint {
             return null;
         }
         Action parsed = Action.parse(name, action);
+        logAction(name, parsed, reason);
         CompletableFuture<@Nullable Void> settled;
         try {
             settled = switch (parsed) {
@@ -120,6 +128,25 @@ public class ServicesEndpoint {
         }
         await(settled);
         return services();
+    }
+
+    /**
+     * Logs an operator's action as one INFO line, with the service, the action and the reason of a {@code fail} as
+     * key-values; the reason's control characters are escaped.
+     */
+    private static void logAction(String name, Action action, @Nullable String reason) {
+        if (!logger.isInfoEnabled()) {
+            return;
+        }
+        String verb = action.name().toLowerCase(Locale.ROOT);
+        String safeReason = action == Action.FAIL && reason != null && !reason.isBlank() ? LogText.escape(reason) : null;
+        LoggingEventBuilder line = logger.atInfo().addKeyValue(LogKeys.SERVICE_ID, name)
+                .addKeyValue(LogKeys.OPERATOR_ACTION, verb);
+        if (safeReason != null) {
+            line.addKeyValue(LogKeys.OPERATOR_REASON, safeReason);
+        }
+        line.log("Operator action through the services endpoint: " + verb + " service '" + name + "'"
+                + (safeReason == null ? "" : " (reason: " + safeReason + ")"));
     }
 
     private void await(CompletableFuture<@Nullable Void> settled) {
