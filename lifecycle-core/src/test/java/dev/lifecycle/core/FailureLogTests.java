@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.StackTraceElementProxy;
 import dev.lifecycle.core.event.ServiceTransition;
 import java.io.IOException;
 import java.time.Duration;
@@ -148,12 +150,29 @@ class FailureLogTests extends ManualRegistryTestBase {
     }
 
     @Test
+    void startThatThrowsAMessageWithANewlineKeepsItsStackTraceWithTheMessageEscaped() {
+        IOException refused = new IOException("refused\n12:00:00 INFO forged", new IllegalStateException("a\u202Eb"));
+        registry.install("db", String.class, context -> {
+            throw refused;
+        });
+
+        registry.startAll();
+
+        IThrowableProxy attached = engineLog.events().get(0).getThrowableProxy();
+        assertThat(attached.getMessage()).isEqualTo("java.io.IOException: refused\\n12:00:00 INFO forged");
+        assertThat(attached.getStackTraceElementProxyArray()).extracting(StackTraceElementProxy::getStackTraceElement)
+                .containsExactly(refused.getStackTrace());
+        assertThat(attached.getCause().getMessage()).isEqualTo("java.lang.IllegalStateException: a\\u202Eb");
+    }
+
+    @Test
     void transitionAsTextEscapesItsCause() {
         ServiceTransition transition = new ServiceTransition(ServiceKey.of("x", String.class), ServiceState.RUNNING,
                 ServiceState.STOPPING, TransitionReason.FAILURE, new IOException("a\nb\u0000c\u202Ed"), null,
                 Instant.EPOCH);
 
-        assertThat(transition).hasToString("x RUNNING -> STOPPING (FAILURE, java.io.IOException: a\\nb\\u0000c\\u202Ed)");
+        assertThat(transition)
+                .hasToString("x RUNNING -> STOPPING (FAILURE, java.io.IOException: a\\nb\\u0000c\\u202Ed)");
     }
 
     private void registry(RestartPolicy policy) {

@@ -103,7 +103,7 @@ final class FailureLine {
             line.addKeyValue(LogKeys.ESCALATION, escalation.name());
         }
         if (thrown) {
-            line.setCause(cause);
+            line.setCause(EscapedFailure.forLog(cause));
         }
         line.log("Service '" + service.id + "' failed" + (thrown ? " to start" : "") + ": " + summary + "; " + next);
     }

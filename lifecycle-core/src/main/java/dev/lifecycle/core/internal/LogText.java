@@ -17,8 +17,8 @@ public final class LogText {
     /**
      * Text safe to put in a log line: every control character (C0 and C1, so line breaks and NUL), every invisible
      * formatting character (bidirectional overrides such as U+202E, zero-width characters) and the Unicode line and
-     * paragraph separators are written as escapes ({@code \n}, {@code \r}, {@code \t}, otherwise <code>&#92;u202E</code>),
-     * so that a message can neither start a forged log line, nor make the log binary, nor reorder what a reader sees.
+     * paragraph separators are written as escapes ({@code \n}, {@code \r}, {@code \t}, otherwise
+     * <code>&#92;u202E</code>), so that a message can neither start a forged log line, nor make the log binary, nor reorder what a reader sees.
      * Other text, backslashes included, is unchanged.
      *
      * @param text an exception's message, an operator's reason, a service's own text

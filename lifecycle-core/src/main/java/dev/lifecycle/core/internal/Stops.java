@@ -71,7 +71,8 @@ final class Stops {
         if (c.currentRun != run) {
             if (error != null) {
                 Engine.log.atWarn().addKeyValue(LogKeys.SERVICE_ID, c.id)
-                        .addKeyValue(LogKeys.FAILURE_TYPE, error.getClass().getName()).setCause(error)
+                        .addKeyValue(LogKeys.FAILURE_TYPE, error.getClass().getName())
+                        .setCause(EscapedFailure.forLog(error))
                         .log("Service '" + c.id + "' stopped late, after its stop timeout, with an error");
             }
             return;
@@ -81,7 +82,8 @@ final class Stops {
         if (error != null) {
             c.lastFailure = FailureInfo.of(error, RegistryClock.instant(now));
             Engine.log.atWarn().addKeyValue(LogKeys.SERVICE_ID, c.id)
-                    .addKeyValue(LogKeys.FAILURE_TYPE, error.getClass().getName()).setCause(error)
+                    .addKeyValue(LogKeys.FAILURE_TYPE, error.getClass().getName())
+                    .setCause(EscapedFailure.forLog(error))
                     .log("Stop of service '" + c.id + "' failed; carrying on");
         }
         engine.transitions.stopped(c, Math.max(0, now - run.began), error);
@@ -92,7 +94,8 @@ final class Stops {
         engine.progress.endRun(c, run, change);
         change.after(run::cancel);
         Throwable timeout = new java.util.concurrent.TimeoutException("Service '" + c.id + "' did not stop within "
-                + LogText.duration(c.settings.stopTimeout) + "; carrying on without it (raise its stop timeout if it needs longer)");
+                + LogText.duration(c.settings.stopTimeout)
+                + "; carrying on without it (raise its stop timeout if it needs longer)");
         c.lastFailure = FailureInfo.of(timeout, RegistryClock.instant(change.now(engine)));
         Engine.log.atWarn().addKeyValue(LogKeys.SERVICE_ID, c.id)
                 .addKeyValue(LogKeys.STOP_TIMEOUT, c.settings.stopTimeout.toMillis()).log(timeout.getMessage());

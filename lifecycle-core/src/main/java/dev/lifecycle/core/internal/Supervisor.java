@@ -72,7 +72,8 @@ final class Supervisor {
             history.restartTimes.pollFirst();
         }
         if (history.restartTimes.size() >= policy.maxRestarts()) {
-            String why = "it failed more than " + policy.maxRestarts() + " times in " + LogText.duration(policy.window());
+            String why = "it failed more than " + policy.maxRestarts() + " times in "
+                    + LogText.duration(policy.window());
             line.gaveUp(why, policy, c.dependentCount > 0);
             giveUp(c, cause, why, change);
             return;

@@ -93,8 +93,8 @@ final class Transitions {
             Engine.log.atDebug().addKeyValue(LogKeys.SERVICE_ID, c.id).addKeyValue(LogKeys.STATE_FROM, from.name())
                     .addKeyValue(LogKeys.STATE_TO, to.name()).addKeyValue(LogKeys.REASON, reason.name())
                     .addKeyValue(LogKeys.timeIn(from), Math.max(0, at - since) / 1_000_000)
-                    .log(c.id + ": " + from + " -> " + to + " (" + reason + (safeDetail == null ? "" : ": " + safeDetail)
-                            + ")");
+                    .log(c.id + ": " + from + " -> " + to + " (" + reason
+                            + (safeDetail == null ? "" : ": " + safeDetail) + ")");
         }
         if (engine.events.hasListeners()) {
             engine.events.enqueue(new ServiceTransition(c.key, from, to, reason, cause, detail,

@@ -80,7 +80,7 @@ final class UserCode {
                 + "was abandoned (timed out, failed or removed); stopping what it started");
         Throwable stopError = stopAndJoin(run);
         if (stopError != null) {
-            Engine.log.atWarn().addKeyValue(LogKeys.SERVICE_ID, c.id).setCause(stopError)
+            Engine.log.atWarn().addKeyValue(LogKeys.SERVICE_ID, c.id).setCause(EscapedFailure.forLog(stopError))
                     .log("Stop of the abandoned start of '" + c.id + "' failed");
         }
         run.engine.loop.report(run);

@@ -139,7 +139,8 @@ public class ServicesEndpoint {
             return;
         }
         String verb = action.name().toLowerCase(Locale.ROOT);
-        String safeReason = action == Action.FAIL && reason != null && !reason.isBlank() ? LogText.escape(reason) : null;
+        String safeReason = action == Action.FAIL && reason != null && !reason.isBlank() ? LogText.escape(reason)
+                : null;
         LoggingEventBuilder line = logger.atInfo().addKeyValue(LogKeys.SERVICE_ID, name)
                 .addKeyValue(LogKeys.OPERATOR_ACTION, verb);
         if (safeReason != null) {
