@@ -1,5 +1,6 @@
 package dev.lifecycle.core;
 
+import dev.lifecycle.core.internal.LogText;
 import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -27,8 +28,15 @@ public record FailureInfo(String type, @Nullable String message, Instant at, Thr
         return new FailureInfo(cause.getClass().getName(), cause.getMessage(), at, cause);
     }
 
-    /** {@code Type: message}, the way a log line shows it. */
+    /**
+     * {@code Type: message}, the way a log line shows it: control characters, invisible formatting characters such
+     * as a right-to-left override, and line separators in the message are escaped ({@code \n},
+     * <code>&#92;u202E</code>), so that the message cannot forge a log line. {@link #message()} is the message as it
+     * was.
+     *
+     * @return the type and the escaped message
+     */
     public String summary() {
-        return message == null ? type : type + ": " + message;
+        return message == null ? type : type + ": " + LogText.escape(message);
     }
 }

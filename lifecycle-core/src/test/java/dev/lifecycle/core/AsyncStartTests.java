@@ -146,7 +146,7 @@ class AsyncStartTests extends ManualRegistryTestBase {
         ServiceSnapshot failed = registry.snapshot("source").orElseThrow();
         assertThat(failed.state()).isEqualTo(ServiceState.FAILED);
         assertThat(failed.lastFailure().cause()).isInstanceOf(TimeoutException.class)
-                .hasMessage("Service 'source' did not start within PT5S; its start was cancelled "
+                .hasMessage("Service 'source' did not start within 5 s; its start was cancelled "
                         + "(raise its start timeout if it needs longer)");
         assertThat(failed.lastFailure().at()).isEqualTo(time.instant());
         assertThat(failed.startDuration()).isEqualTo(Duration.ofSeconds(5));

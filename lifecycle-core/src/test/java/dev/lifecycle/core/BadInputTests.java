@@ -176,7 +176,7 @@ class BadInputTests extends ManualRegistryTestBase {
         assertThat(stuck.stopDuration()).isEqualTo(Duration.ofSeconds(2));
         assertThat(stuck.lastFailure().cause()).isInstanceOf(TimeoutException.class);
         assertThat(stuck.lastFailure().message()).isEqualTo(
-                "Service 'stuck' did not stop within PT2S; carrying on without it (raise its stop timeout if it needs "
+                "Service 'stuck' did not stop within 2 s; carrying on without it (raise its stop timeout if it needs "
                         + "longer)");
         assertThat(registry.snapshot("base").orElseThrow().state()).isEqualTo(ServiceState.STOPPED);
         assertThat(log.calls()).endsWith("stop base", "join base");

@@ -427,7 +427,7 @@ class CascadeTests extends ManualRegistryTestBase {
         ServiceSnapshot slow = snapshot("slow");
         assertThat(slow.state()).isEqualTo(ServiceState.FAILED);
         assertThat(slow.lastFailure().cause()).isInstanceOf(TimeoutException.class);
-        assertThat(slow.lastFailure().message()).isEqualTo("Service 'slow' did not start within PT5S; its start was "
+        assertThat(slow.lastFailure().message()).isEqualTo("Service 'slow' did not start within 5 s; its start was "
                 + "cancelled (raise its start timeout if it needs longer)");
         assertThat(slow.startDuration()).isEqualTo(Duration.ofSeconds(5));
         assertThat(slow.nextRestartAt()).isEqualTo(t0.plusSeconds(5).plusMillis(100));

@@ -282,7 +282,7 @@ class StartErrorTests extends ManualRegistryTestBase {
         assertThat(registry.snapshot()).extracting(ServiceSnapshot::state).containsOnly(ServiceState.STOPPED);
         ServiceSnapshot consumer = snapshot("consumer");
         assertThat(consumer.lastFailure().cause()).isInstanceOf(TimeoutException.class)
-                .hasMessage("Service 'consumer' did not stop within PT3S; carrying on without it "
+                .hasMessage("Service 'consumer' did not stop within 3 s; carrying on without it "
                         + "(raise its stop timeout if it needs longer)");
         assertThat(consumer.stopDuration()).isEqualTo(Duration.ofSeconds(3));
         assertThat(log.of("stop")).containsExactly("consumer", "config");
@@ -311,7 +311,7 @@ class StartErrorTests extends ManualRegistryTestBase {
         Throwable failure = catchThrowableOfType(ExecutionException.class, () -> startAll.get(10, TimeUnit.SECONDS))
                 .getCause();
         assertThat(failure).isInstanceOf(StartupFailedException.class).cause().isInstanceOf(TimeoutException.class)
-                .hasMessage("Service 'db' did not start within PT2S; its start was cancelled (raise its start "
+                .hasMessage("Service 'db' did not start within 2 s; its start was cancelled (raise its start "
                         + "timeout if it needs longer)");
         assertThat(snapshot("db").state()).isEqualTo(ServiceState.FAILED);
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilTrue(interrupted);

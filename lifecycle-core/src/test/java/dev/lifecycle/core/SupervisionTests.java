@@ -103,7 +103,7 @@ class SupervisionTests extends ManualRegistryTestBase {
         assertThat(giveUps).containsExactly("x NONE java.io.IOException: attempt 4 failed");
         assertThat(awaiting).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
                 .havingCause().isInstanceOf(ServiceFailedException.class)
-                .withMessage("Service 'x' gave up: it failed more than 3 times in PT1M");
+                .withMessage("Service 'x' gave up: it failed more than 3 times in 1 min");
         assertThat(registry.await(X)).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
                 .havingCause().isInstanceOf(ServiceFailedException.class)
                 .withMessage("Service 'x' will not start: it gave up");

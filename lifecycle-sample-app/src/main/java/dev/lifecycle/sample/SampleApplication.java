@@ -21,6 +21,6 @@ public class SampleApplication {
      * @param args command-line arguments, e.g. {@code --sample.settings-file=/tmp/settings.properties}
      */
     public static void main(String[] args) {
-        GracefulExit.install(SpringApplication.run(SampleApplication.class, args));
+        SpringApplication.run(SampleApplication.class, args);
     }
 }

@@ -3,6 +3,7 @@ package dev.lifecycle.core.event;
 import dev.lifecycle.core.ServiceKey;
 import dev.lifecycle.core.ServiceState;
 import dev.lifecycle.core.TransitionReason;
+import dev.lifecycle.core.internal.LogText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -61,10 +62,17 @@ public record ServiceTransition(ServiceKey<?> key, ServiceState from, ServiceSta
         return Duration.between(since, at);
     }
 
+    /**
+     * The transition as a log line shows it, {@code config RUNNING -> STOPPING (FAILURE, java.io.IOException: gone)},
+     * with control characters and invisible formatting characters in the detail and the cause escaped
+     * ({@code \n}, <code>&#92;u202E</code>), so that a message cannot forge a log line.
+     *
+     * @return the service, both states, the reason, the detail and the cause
+     */
     @Override
     public String toString() {
         return key.id() + " " + from + " -> " + to + " (" + reason
-                + (detail == null ? "" : ": " + detail)
-                + (cause == null ? "" : ", " + cause) + ")";
+                + (detail == null ? "" : ": " + LogText.escape(detail))
+                + (cause == null ? "" : ", " + LogText.escape(cause.toString())) + ")";
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * Runs the health checks of RUNNING services on the executor, a round every health check interval, and records
@@ -96,8 +97,18 @@ final class HealthCheckRunner {
         health.health = healthy ? ServiceHealth.UP : ServiceHealth.DOWN;
         health.unhealthyStreak = healthy ? 0 : health.unhealthyStreak + 1;
         if (!healthy) {
-            Engine.log.warn("Health check of service '{}' failed ({} in a row){}", c.id, health.unhealthyStreak,
-                    problem == null ? "" : ": " + problem);
+            if (Engine.log.isWarnEnabled()) {
+                LoggingEventBuilder line = Engine.log.atWarn().addKeyValue(LogKeys.SERVICE_ID, c.id)
+                        .addKeyValue(LogKeys.HEALTH_STREAK, health.unhealthyStreak);
+                if (problem != null) {
+                    line.addKeyValue(LogKeys.FAILURE_TYPE, problem.getClass().getName());
+                    if (problem.getMessage() != null) {
+                        line.addKeyValue(LogKeys.FAILURE_MESSAGE, LogText.escape(problem.getMessage()));
+                    }
+                }
+                line.log("Health check of service '" + c.id + "' failed (" + health.unhealthyStreak + " in a row)"
+                        + (problem == null ? "" : ": " + LogText.escape(problem.toString())));
+            }
         }
         int failAfter = c.settings.failAfterUnhealthyChecks;
         if (!healthy && failAfter > 0 && health.unhealthyStreak >= failAfter) {

@@ -137,7 +137,7 @@ final class Starts {
         boolean requested = c.pendingFailure != null;
         Throwable cause = requested ? c.pendingFailure
                 : new java.util.concurrent.TimeoutException("Service '" + c.id + "' did not start within "
-                        + c.settings.startTimeout
+                        + LogText.duration(c.settings.startTimeout)
                         + "; its start was cancelled (raise its start timeout if it needs longer)");
         c.pendingFailure = null;
         engine.transitions.started(c, c.settings.startTimeoutNanos, cause);

@@ -70,7 +70,10 @@ final class Stops {
         ServiceRecord c = run.record;
         if (c.currentRun != run) {
             if (error != null) {
-                Engine.log.warn("Service '{}' stopped late, after its stop timeout, with an error", c.id, error);
+                Engine.log.atWarn().addKeyValue(LogKeys.SERVICE_ID, c.id)
+                        .addKeyValue(LogKeys.FAILURE_TYPE, error.getClass().getName())
+                        .setCause(EscapedFailure.forLog(error))
+                        .log("Service '" + c.id + "' stopped late, after its stop timeout, with an error");
             }
             return;
         }
@@ -78,7 +81,10 @@ final class Stops {
         long now = change.now(engine);
         if (error != null) {
             c.lastFailure = FailureInfo.of(error, RegistryClock.instant(now));
-            Engine.log.warn("Stop of service '{}' failed; carrying on", c.id, error);
+            Engine.log.atWarn().addKeyValue(LogKeys.SERVICE_ID, c.id)
+                    .addKeyValue(LogKeys.FAILURE_TYPE, error.getClass().getName())
+                    .setCause(EscapedFailure.forLog(error))
+                    .log("Stop of service '" + c.id + "' failed; carrying on");
         }
         engine.transitions.stopped(c, Math.max(0, now - run.began), error);
         land(c, change);
@@ -88,9 +94,11 @@ final class Stops {
         engine.progress.endRun(c, run, change);
         change.after(run::cancel);
         Throwable timeout = new java.util.concurrent.TimeoutException("Service '" + c.id + "' did not stop within "
-                + c.settings.stopTimeout + "; carrying on without it (raise its stop timeout if it needs longer)");
+                + LogText.duration(c.settings.stopTimeout)
+                + "; carrying on without it (raise its stop timeout if it needs longer)");
         c.lastFailure = FailureInfo.of(timeout, RegistryClock.instant(change.now(engine)));
-        Engine.log.warn(timeout.getMessage());
+        Engine.log.atWarn().addKeyValue(LogKeys.SERVICE_ID, c.id)
+                .addKeyValue(LogKeys.STOP_TIMEOUT, c.settings.stopTimeout.toMillis()).log(timeout.getMessage());
         engine.transitions.stopped(c, c.settings.stopTimeoutNanos, timeout);
         land(c, change);
     }

@@ -5,6 +5,7 @@ import dev.lifecycle.core.FailureInfo;
 import dev.lifecycle.core.RestartPolicy;
 import dev.lifecycle.core.Service;
 import dev.lifecycle.core.ServiceFailedException;
+import dev.lifecycle.core.ServiceState;
 import dev.lifecycle.core.TransitionReason;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,34 +24,39 @@ final class Supervisor {
     }
 
     /**
-     * Marks a service FAILED and applies its restart policy.
+     * Marks a service FAILED, applies its restart policy and logs the failure as one line that says what happens next
+     * (a restart after its back-off, giving up and the escalation, or no restart because it is stopping anyway): WARN
+     * while it is restarted, ERROR once it stays FAILED.
      *
      * @param failedAt when the failure happened or was reported, in clock nanos: its {@link FailureInfo#at()}
      * @param thrown whether its own setup or start threw {@code cause} (logged with the stack trace), rather than
      *        a failure that was reported or requested (logged as one line)
      */
     void landFailed(ServiceRecord c, Throwable cause, long failedAt, boolean thrown, Change change) {
-        Instant now = RegistryClock.instant(change.now(engine));
+        long nowNanos = change.now(engine);
+        Instant now = RegistryClock.instant(nowNanos);
         c.lastFailure = FailureInfo.of(cause, RegistryClock.instant(failedAt));
         c.restart = null;
-        if (thrown) {
-            Engine.log.warn("Service '{}' failed to start: {}", c.id, c.lastFailure.summary(), cause);
-        } else {
-            Engine.log.warn("Service '{}' failed: {}", c.id, c.lastFailure.summary());
-        }
+        ServiceState from = c.phase.state;
+        long inState = Math.max(0, nowNanos - c.since);
         engine.transitions.setPhase(c, Phase.FAILED, TransitionReason.FAILURE, cause, null, change);
-        supervise(c, cause, now, change);
+        FailureLine line = new FailureLine(c, from, Duration.ofNanos(inState), thrown);
+        supervise(c, cause, now, line, change);
+        line.log(cause);
     }
 
-    /** Applies the restart policy to a service that has just failed. */
-    void supervise(ServiceRecord c, Throwable cause, Instant now, Change change) {
+    /** Applies the restart policy to a service that has just failed, and says what it decided on {@code line}. */
+    void supervise(ServiceRecord c, Throwable cause, Instant now, FailureLine line, Change change) {
         if (engine.state.shuttingDown || c.removing || c.operatorStopped) {
             // Not restarted: it goes where it was headed (removed, or stopped by the operator).
+            line.notRestarted(engine.state.shuttingDown ? "the registry is stopping"
+                    : c.removing ? "it is being removed" : "an operator stopped it");
             change.evaluate(c);
             return;
         }
         RestartPolicy policy = c.settings.policy;
         if (!policy.restart()) {
+            line.neverRestarted(c.dependentCount > 0);
             giveUp(c, cause, "its restart policy does not restart it", change);
             return;
         }
@@ -66,14 +72,17 @@ final class Supervisor {
             history.restartTimes.pollFirst();
         }
         if (history.restartTimes.size() >= policy.maxRestarts()) {
-            giveUp(c, cause, "it failed more than " + policy.maxRestarts() + " times in " + policy.window(), change);
+            String why = "it failed more than " + policy.maxRestarts() + " times in "
+                    + LogText.duration(policy.window());
+            line.gaveUp(why, policy, c.dependentCount > 0);
+            giveUp(c, cause, why, change);
             return;
         }
         Duration delay = policy.backoff(history.backoffAttempt++, engine.random.getAsDouble());
         history.restartTimes.addLast(now);
+        line.restarts(delay, history.restartTimes.size(), policy);
         if (delay.isZero() || delay.isNegative()) {
             // Due now: restarted in this change rather than through the timer.
-            Engine.log.info("Service '{}' restarts now", c.id);
             restartNow(c, change);
             return;
         }
@@ -83,7 +92,6 @@ final class Supervisor {
                 t -> engine.loop.lockedRun(b -> restartDue(c, t, b)));
         history.restartTimer = timer;
         change.arm(timer);
-        Engine.log.info("Service '{}' restarts in {} ms", c.id, delay.toMillis());
     }
 
     void restartDue(ServiceRecord c, DeferredTimer timer, Change change) {
@@ -120,7 +128,6 @@ final class Supervisor {
         }
         RestartPolicy policy = c.settings.policy;
         Escalation escalation = policy.restart() ? policy.escalation() : Escalation.NONE;
-        Engine.log.error("Service '{}' gave up: {}; escalation {}", c.id, why, escalation);
         engine.progress.failAwaiters(c, new ServiceFailedException("Service '" + c.id + "' gave up: " + why, cause),
                 change);
         engine.demand.demandChanged(c, change);

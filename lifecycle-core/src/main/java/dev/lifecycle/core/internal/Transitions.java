@@ -89,7 +89,12 @@ final class Transitions {
     void publish(ServiceRecord c, ServiceState from, ServiceState to, TransitionReason reason,
             @Nullable Throwable cause, @Nullable String detail, long at, long since) {
         if (Engine.log.isDebugEnabled()) {
-            Engine.log.debug("{}: {} -> {} ({}{})", c.id, from, to, reason, detail == null ? "" : ": " + detail);
+            String safeDetail = detail == null ? null : LogText.escape(detail);
+            Engine.log.atDebug().addKeyValue(LogKeys.SERVICE_ID, c.id).addKeyValue(LogKeys.STATE_FROM, from.name())
+                    .addKeyValue(LogKeys.STATE_TO, to.name()).addKeyValue(LogKeys.REASON, reason.name())
+                    .addKeyValue(LogKeys.timeIn(from), Math.max(0, at - since) / 1_000_000)
+                    .log(c.id + ": " + from + " -> " + to + " (" + reason
+                            + (safeDetail == null ? "" : ": " + safeDetail) + ")");
         }
         if (engine.events.hasListeners()) {
             engine.events.enqueue(new ServiceTransition(c.key, from, to, reason, cause, detail,

@@ -76,11 +76,12 @@ final class UserCode {
     /** Stops what the start of an abandoned cycle (timed out, failed or removed) started after all. */
     static void stopAbandoned(ServiceRun run) {
         ServiceRecord c = run.record;
-        Engine.log.warn("Service '{}' started after its cycle was abandoned (timed out, failed or removed); "
-                + "stopping what it started", c.id);
+        Engine.log.atWarn().addKeyValue(LogKeys.SERVICE_ID, c.id).log("Service '" + c.id + "' started after its cycle "
+                + "was abandoned (timed out, failed or removed); stopping what it started");
         Throwable stopError = stopAndJoin(run);
         if (stopError != null) {
-            Engine.log.warn("Stop of the abandoned start of '{}' failed", c.id, stopError);
+            Engine.log.atWarn().addKeyValue(LogKeys.SERVICE_ID, c.id).setCause(EscapedFailure.forLog(stopError))
+                    .log("Stop of the abandoned start of '" + c.id + "' failed");
         }
         run.engine.loop.report(run);
     }

@@ -64,7 +64,7 @@ public final class EscalationShutdown implements ServiceListener, ApplicationLis
             gaveUp = pending;
         }
         if (gaveUp != null) {
-            shutdown("Service '" + gaveUp + "' gave up during start-up and its escalation is SHUTDOWN");
+            shutdown(gaveUp, "Service '" + gaveUp + "' gave up during start-up with escalation SHUTDOWN");
         }
     }
 
@@ -79,14 +79,17 @@ public final class EscalationShutdown implements ServiceListener, ApplicationLis
                 return;
             }
         }
-        shutdown("Service '" + key.id() + "' gave up (" + cause + ") and its escalation is SHUTDOWN");
+        shutdown(key.id(), "Service '" + key.id() + "' gave up with escalation SHUTDOWN (its failure is logged above)");
     }
 
-    private void shutdown(String why) {
+    /** Logs why and what now (the engine's give-up line has the failure), then closes the context and exits. */
+    private void shutdown(String id, String why) {
         if (!shuttingDown.compareAndSet(false, true)) {
             return;
         }
-        logger.error("{}: closing the application with exit status {}", why, exitStatus);
+        logger.atError().addKeyValue(LogKeys.SERVICE_ID, id).addKeyValue(LogKeys.ESCALATION, Escalation.SHUTDOWN.name())
+                .addKeyValue(LogKeys.EXIT_STATUS, exitStatus)
+                .log(why + ": closing the application, then exiting with status " + exitStatus);
         Thread thread = new Thread(() -> exit.exit(SpringApplication.exit(context, () -> exitStatus)),
                 "lifecycle-escalation");
         thread.start();

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * The start-up of the services with the application, for {@link ServiceRegistryLifecycle#start()}: installs the
@@ -93,13 +94,20 @@ public final class ServiceStartup {
         if (down.isEmpty()) {
             if (logger.isInfoEnabled()) {
                 StartupReport report = registry.startupReport();
-                logger.info("Started {} services in {} ms; critical path: {}", snapshots.size(),
-                        report.total() == null ? "?" : report.total().toMillis(), report.criticalPathSummary());
+                Duration total = report.total();
+                LoggingEventBuilder line = logger.atInfo().addKeyValue(LogKeys.SERVICES, snapshots.size());
+                if (total != null) {
+                    line.addKeyValue(LogKeys.STARTUP_DURATION, total.toMillis());
+                }
+                line.log("Started " + snapshots.size() + " services" + (total == null ? "" : " in "
+                        + LogText.duration(total)) + "; critical path: " + report.criticalPathSummary());
             }
         }
         else {
-            logger.warn("Application starts degraded: {} of {} services are not RUNNING (none is critical):{}",
-                    down.size(), snapshots.size(), describe(down));
+            logger.atWarn().addKeyValue(LogKeys.SERVICES, snapshots.size())
+                    .addKeyValue(LogKeys.SERVICES_DOWN, down.size())
+                    .log("Application starts degraded: " + down.size() + " of " + snapshots.size()
+                            + " services are not RUNNING (none is critical):" + describe(down));
         }
     }
 
@@ -213,7 +221,7 @@ public final class ServiceStartup {
                 out.append(": ").append(s.lastFailure().summary());
             }
             else if (s.rootCause() != null) {
-                out.append(" (").append(s.rootCause()).append(')');
+                out.append(" (").append(LogText.escape(s.rootCause())).append(')');
             }
         }
         return out.toString();

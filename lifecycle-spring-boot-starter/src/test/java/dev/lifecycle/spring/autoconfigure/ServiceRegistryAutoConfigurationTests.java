@@ -225,7 +225,7 @@ class ServiceRegistryAutoConfigurationTests {
                     assertThat(registry.snapshot("database").orElseThrow().nextRestartAt()).isNull();
                     assertThat(registry.snapshot("cache").orElseThrow().nextRestartAt()).isNotNull();
                     assertThat(registry.snapshot("slow").orElseThrow().lastFailure().message())
-                            .startsWith("Service 'slow' did not start within PT0.1S");
+                            .startsWith("Service 'slow' did not start within 100 ms");
                 });
     }
 

@@ -162,7 +162,7 @@ class ServiceBeansTests {
     @Test
     void everyTransitionIsLoggedOnOneLine(CapturedOutput output) {
         runner.withBean(Calls.class, Calls::new).withUserConfiguration(ChainConfiguration.class).run(context -> {
-            assertThat(output).containsPattern("INFO .* service config: STARTING -> RUNNING \\(STARTUP, took \\d+ ms\\)");
+            assertThat(output).containsPattern("INFO .* service config: STARTING -> RUNNING \\(STARTUP, started in \\d+ ms\\)");
             assertThat(output).containsPattern("Started 4 services in \\d+ ms; critical path: ");
         });
     }

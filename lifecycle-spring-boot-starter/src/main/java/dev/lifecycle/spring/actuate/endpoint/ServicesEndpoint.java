@@ -9,6 +9,8 @@ import dev.lifecycle.core.ServiceSnapshot;
 import dev.lifecycle.core.StartupReport;
 import dev.lifecycle.core.UnknownServiceException;
 import dev.lifecycle.spring.OperatorFailureException;
+import dev.lifecycle.spring.internal.LogKeys;
+import dev.lifecycle.spring.internal.LogText;
 import dev.lifecycle.spring.internal.ServiceHealthStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +26,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
@@ -52,6 +57,8 @@ public class ServicesEndpoint {
 
     /** The property that sets the longest reason, named in the refusal of a longer one. */
     static final String MAX_REASON_LENGTH_PROPERTY = "lifecycle.endpoint.max-reason-length";
+
+    private static final Logger logger = LoggerFactory.getLogger(ServicesEndpoint.class);
 
     private final ServiceRegistry registry;
     private final Predicate<String> critical;
@@ -142,6 +149,7 @@ public class ServicesEndpoint {
         }
         Action parsed = Action.parse(name, action);
         checkReason(reason);
+        logAction(name, parsed, reason);
         CompletableFuture<@Nullable Void> settled;
         try {
             settled = switch (parsed) {
@@ -181,6 +189,26 @@ public class ServicesEndpoint {
                     + maxReasonLength + " are accepted (" + MAX_REASON_LENGTH_PROPERTY + ")",
                     Collections.unmodifiableMap(details));
         }
+    }
+
+    /**
+     * Logs an operator's action as one INFO line, with the service, the action and the reason of a {@code fail} as
+     * key-values; the reason's control characters are escaped.
+     */
+    private static void logAction(String name, Action action, @Nullable String reason) {
+        if (!logger.isInfoEnabled()) {
+            return;
+        }
+        String verb = action.name().toLowerCase(Locale.ROOT);
+        String safeReason = action == Action.FAIL && reason != null && !reason.isBlank() ? LogText.escape(reason)
+                : null;
+        LoggingEventBuilder line = logger.atInfo().addKeyValue(LogKeys.SERVICE_ID, name)
+                .addKeyValue(LogKeys.OPERATOR_ACTION, verb);
+        if (safeReason != null) {
+            line.addKeyValue(LogKeys.OPERATOR_REASON, safeReason);
+        }
+        line.log("Operator action through the services endpoint: " + verb + " service '" + name + "'"
+                + (safeReason == null ? "" : " (reason: " + safeReason + ")"));
     }
 
     private void await(CompletableFuture<@Nullable Void> settled) {
