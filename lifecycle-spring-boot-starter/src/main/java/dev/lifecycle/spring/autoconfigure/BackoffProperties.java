@@ -22,12 +22,19 @@ public class BackoffProperties {
     /** Random fraction, from 0 to 1, by which a delay may be shortened. */
     private @Nullable Double jitter = 0.2;
 
+    /** Whether {@link #setInitial} was called (by the binder: the property was given), not left at its default. */
+    private boolean initialSet;
+
+    /** Whether {@link #setMax} was called (by the binder: the property was given), not left at its default. */
+    private boolean maxSet;
+
     public @Nullable Duration getInitial() {
         return initial;
     }
 
     public void setInitial(@Nullable Duration initial) {
         this.initial = initial;
+        this.initialSet = true;
     }
 
     public @Nullable Duration getMax() {
@@ -36,6 +43,7 @@ public class BackoffProperties {
 
     public void setMax(@Nullable Duration max) {
         this.max = max;
+        this.maxSet = true;
     }
 
     public @Nullable Double getMultiplier() {
@@ -53,6 +61,17 @@ public class BackoffProperties {
     public void setJitter(@Nullable Double jitter) {
         this.jitter = jitter;
     }
+
+    /** Whether the initial delay was given, rather than left at its default (or unset, for one service). */
+    boolean initialWasSet() {
+        return initialSet;
+    }
+
+    /** Whether the longest delay was given, rather than left at its default (or unset, for one service). */
+    boolean maxWasSet() {
+        return maxSet;
+    }
+
     /** Leaves every value unset, to be taken from the back-off of every service. */
     void unset() {
         initial = null;

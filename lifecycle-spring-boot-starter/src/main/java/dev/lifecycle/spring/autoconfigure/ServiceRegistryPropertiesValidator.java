@@ -3,13 +3,17 @@ package dev.lifecycle.spring.autoconfigure;
 import dev.lifecycle.core.RestartPolicy;
 import dev.lifecycle.spring.internal.KeyPrefix;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.validation.Errors;
 
 /**
  * Checks {@link ServiceRegistryProperties} when they are bound. Each error names the property as the binder reports it
  * ({@code restart.backoff.jitter}, {@code services[database].stopTimeout}) and says what the value must be. A
- * service's restart settings are checked as they apply: each unset value taken from those of every service.
+ * service's restart settings are checked as they apply: each unset value taken from those of every service. An initial
+ * back-off above the longest is reported on the property the user set, naming the limit it broke and where that limit
+ * comes from (the default, the settings of every service).
  */
 final class ServiceRegistryPropertiesValidator {
 
@@ -33,7 +37,9 @@ final class ServiceRegistryPropertiesValidator {
         }
         RestartPolicies.Values every = RestartPolicies.values(p.getRestart(),
                 RestartPolicies.Values.of(RestartPolicy.defaults()));
+        BackoffProperties everyBackoff = p.getRestart().getBackoff();
         checkRestart(errors, "restart.", every);
+        checkBackoffLimit(errors, "restart.", every, everyBackoff, null);
         p.getServices().forEach((id, s) -> {
             String prefix = "services[" + id + "].";
             if (id.isBlank() || id.chars().anyMatch(Character::isWhitespace)) {
@@ -52,7 +58,9 @@ final class ServiceRegistryPropertiesValidator {
                     errors.rejectValue(field(prefix + "restart-on-change"), "invalid", problem);
                 }
             }
-            checkRestart(errors, prefix + "restart.", RestartPolicies.values(s.getRestart(), every));
+            RestartPolicies.Values values = RestartPolicies.values(s.getRestart(), every);
+            checkRestart(errors, prefix + "restart.", values);
+            checkBackoffLimit(errors, prefix + "restart.", values, s.getRestart().getBackoff(), everyBackoff);
         });
     }
 
@@ -67,10 +75,6 @@ final class ServiceRegistryPropertiesValidator {
         if (initial.isNegative()) {
             errors.rejectValue(field(prefix + "backoff.initial"), "invalid", "must not be negative, was " + initial);
         }
-        if (values.maxBackoff().compareTo(initial) < 0) {
-            errors.rejectValue(field(prefix + "backoff.max"), "invalid",
-                    "must be at least the initial back-off (" + initial + "), was " + values.maxBackoff());
-        }
         double multiplier = values.multiplier();
         if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
             errors.rejectValue(field(prefix + "backoff.multiplier"), "invalid",
@@ -81,6 +85,77 @@ final class ServiceRegistryPropertiesValidator {
             errors.rejectValue(field(prefix + "backoff.jitter"), "invalid",
                     "must be between 0 and 1 (a fraction of the delay), was " + jitter);
         }
+    }
+
+    /**
+     * The initial delay must not exceed the longest. The error names the property that was set: the longest delay
+     * when it was set at this level (alone or with the initial delay), else the initial delay; and the limit it broke,
+     * with where that comes from (this level, the settings of every service, or the default). When neither was set
+     * for a service, its values are those of every service, which are checked already.
+     *
+     * @param prefix {@code restart.} or {@code services[id].restart.}
+     * @param own the back-off properties of this level
+     * @param every for one service, the back-off of every service; {@code null} for every service itself
+     */
+    private static void checkBackoffLimit(Errors errors, String prefix, RestartPolicies.Values values,
+            BackoffProperties own, @Nullable BackoffProperties every) {
+        Duration initial = values.initialBackoff();
+        Duration max = values.maxBackoff();
+        if (initial.isNegative() || max.compareTo(initial) >= 0) {
+            return;
+        }
+        String here = "lifecycle." + prefix + "backoff.";
+        if (initialSet(own) || maxSet(own)) {
+            if (maxSet(own)) {
+                errors.rejectValue(field(prefix + "backoff.max"), "invalid", here + "max (" + durationText(max)
+                        + ") must be at least " + setting(prefix, "initial", initial, initialSet(own),
+                                every != null && initialSet(every))
+                        + "; raise " + here + "max or lower " + here + "initial");
+            }
+            else {
+                errors.rejectValue(field(prefix + "backoff.initial"), "invalid", here + "initial ("
+                        + durationText(initial) + ") must not exceed " + setting(prefix, "max", max, false,
+                                every != null && maxSet(every))
+                        + "; raise " + here + "max too");
+            }
+        }
+    }
+
+    private static boolean initialSet(BackoffProperties backoff) {
+        return backoff.initialWasSet() && backoff.getInitial() != null;
+    }
+
+    private static boolean maxSet(BackoffProperties backoff) {
+        return backoff.maxWasSet() && backoff.getMax() != null;
+    }
+
+    /**
+     * A back-off setting and its value, saying where the value comes from: {@code lifecycle.restart.backoff.max (30s,
+     * the default)}.
+     */
+    private static String setting(String prefix, String name, Duration value, boolean setHere, boolean setForEvery) {
+        if (setHere) {
+            return "lifecycle." + prefix + "backoff." + name + " (" + durationText(value) + ")";
+        }
+        String every = "lifecycle.restart.backoff." + name + " (" + durationText(value);
+        if (prefix.equals("restart.")) {
+            return every + ", the default)";
+        }
+        return every + (setForEvery ? ", the setting of every service)" : ", the default)");
+    }
+
+    /** A duration as it is written in a property: {@code 45s}, {@code 100ms}, {@code 2m}. */
+    private static String durationText(Duration value) {
+        if (value.isZero()) {
+            return "0s";
+        }
+        for (ChronoUnit unit : new ChronoUnit[] { ChronoUnit.DAYS, ChronoUnit.HOURS, ChronoUnit.MINUTES,
+                ChronoUnit.SECONDS, ChronoUnit.MILLIS, ChronoUnit.MICROS }) {
+            if (value.truncatedTo(unit).equals(value)) {
+                return DurationStyle.SIMPLE.print(value, unit);
+            }
+        }
+        return DurationStyle.SIMPLE.print(value, ChronoUnit.NANOS);
     }
 
     private static void positive(Errors errors, String name, @Nullable Duration value) {

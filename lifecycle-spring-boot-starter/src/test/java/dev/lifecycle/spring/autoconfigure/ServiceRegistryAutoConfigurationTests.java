@@ -242,9 +242,50 @@ class ServiceRegistryAutoConfigurationTests {
     }
 
     @Test
-    void maxBackoffBelowInitialFails() {
+    void maxBackoffBelowTheDefaultInitialIsReportedOnMaxNamingTheDefault() {
         assertInvalid("lifecycle.restart.backoff.max=10ms", "restart.backoff.max",
-                "must be at least the initial back-off (PT0.1S), was PT0.01S");
+                "lifecycle.restart.backoff.max (10ms) must be at least lifecycle.restart.backoff.initial (100ms, the "
+                        + "default); raise lifecycle.restart.backoff.max or lower lifecycle.restart.backoff.initial");
+    }
+
+    @Test
+    void initialBackoffAboveTheDefaultMaxIsReportedOnInitialNamingTheDefault() {
+        assertInvalid("lifecycle.restart.backoff.initial=45s", "restart.backoff.initial",
+                "lifecycle.restart.backoff.initial (45s) must not exceed lifecycle.restart.backoff.max (30s, the "
+                        + "default); raise lifecycle.restart.backoff.max too");
+    }
+
+    @Test
+    void initialAndMaxBackoffSetTogetherAndContradictingAreReportedOnMax() {
+        assertInvalid(List.of("lifecycle.restart.backoff.initial=45s", "lifecycle.restart.backoff.max=30s"),
+                "restart.backoff.max", "lifecycle.restart.backoff.max (30s) must be at least "
+                        + "lifecycle.restart.backoff.initial (45s); raise lifecycle.restart.backoff.max or lower "
+                        + "lifecycle.restart.backoff.initial");
+    }
+
+    @Test
+    void serviceInitialBackoffAboveTheDefaultMaxIsReportedOnTheServicesInitial() {
+        assertInvalid("lifecycle.services.database.restart.backoff.initial=45s",
+                "services[database].restart.backoff.initial", "lifecycle.services[database].restart.backoff.initial "
+                        + "(45s) must not exceed lifecycle.restart.backoff.max (30s, the default); raise "
+                        + "lifecycle.services[database].restart.backoff.max too");
+    }
+
+    @Test
+    void serviceMaxBackoffBelowTheInitialOfEveryServiceIsReportedOnTheServicesMax() {
+        assertInvalid(List.of("lifecycle.restart.backoff.initial=5s",
+                "lifecycle.services.database.restart.backoff.max=1500ms"), "services[database].restart.backoff.max",
+                "lifecycle.services[database].restart.backoff.max (1500ms) must be at least "
+                        + "lifecycle.restart.backoff.initial (5s, the setting of every service); raise "
+                        + "lifecycle.services[database].restart.backoff.max or lower "
+                        + "lifecycle.services[database].restart.backoff.initial");
+    }
+
+    @Test
+    void contradictingBackoffOfEveryServiceIsReportedOnceAndNotAgainForEachService() {
+        assertInvalid(List.of("lifecycle.restart.backoff.initial=45s", "lifecycle.services.database.critical=true"),
+                "restart.backoff.initial", "lifecycle.restart.backoff.initial (45s) must not exceed "
+                        + "lifecycle.restart.backoff.max (30s, the default); raise lifecycle.restart.backoff.max too");
     }
 
     @Test
@@ -354,7 +395,11 @@ class ServiceRegistryAutoConfigurationTests {
     }
 
     private void assertInvalid(String property, String field, String message) {
-        runner.withPropertyValues(property).run(context -> {
+        assertInvalid(List.of(property), field, message);
+    }
+
+    private void assertInvalid(List<String> properties, String field, String message) {
+        runner.withPropertyValues(properties.toArray(String[]::new)).run(context -> {
             assertThat(context).hasFailed();
             BindValidationException ex = bindValidationException(context);
             assertThat(ex.getValidationErrors().getAllErrors()).singleElement().satisfies(error -> {
