@@ -92,6 +92,27 @@ class StructuredLoggingTests {
         assertThat(lines(output)).noneMatch(l -> l.startsWith("{\"forged\""));
     }
 
+    @Test
+    void availabilityLinesCarryTheServiceAndTheAvailabilityAsEcsFields(CapturedOutput output) {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
+                .web(WebApplicationType.NONE)
+                .properties("logging.structured.format.console=ecs", "lifecycle.services.database.critical=true",
+                        "lifecycle.restart.backoff.initial=10ms", "lifecycle.restart.backoff.max=20ms",
+                        "lifecycle.restart.backoff.jitter=0")
+                .run()) {
+            ServiceRegistry registry = context.getBean(ServiceRegistry.class);
+
+            registry.fail("database", new IllegalStateException("disk full"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> output.getOut().contains("ACCEPTING_TRAFFIC\""));
+
+            JsonNode refusing = line(output, m -> m.startsWith("Critical service 'database' is STOPPING"));
+            assertThat(refusing.get("lifecycle").get("service").get("id").asString()).isEqualTo("database");
+            assertThat(refusing.get("lifecycle").get("availability").asString()).isEqualTo("REFUSING_TRAFFIC");
+            JsonNode accepting = line(output, m -> m.startsWith("Every critical service is where it should be"));
+            assertThat(accepting.get("lifecycle").get("availability").asString()).isEqualTo("ACCEPTING_TRAFFIC");
+        }
+    }
+
     private JsonNode line(CapturedOutput output, Predicate<String> message) {
         return lines(output).stream().filter(l -> l.startsWith("{")).map(json::readTree)
                 .filter(node -> node.has("message") && message.test(node.get("message").asString())).findFirst()

@@ -6,6 +6,7 @@ import dev.lifecycle.core.ServiceState;
 import dev.lifecycle.core.TransitionReason;
 import dev.lifecycle.core.event.ServiceListener;
 import dev.lifecycle.core.event.ServiceTransition;
+import dev.lifecycle.spring.internal.LogKeys;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.AvailabilityState;
 import org.springframework.boot.availability.LivenessState;
@@ -99,7 +101,7 @@ public final class CriticalServicesAvailability
             if ((to == ServiceState.RUNNING || to == ServiceState.REMOVED) && brokeLiveness.remove(id)
                     && brokeLiveness.isEmpty()) {
                 livenessBroken = false;
-                changes.add(new Change(LivenessState.CORRECT, "Service '" + id + "' is "
+                changes.add(new Change(LivenessState.CORRECT, id, "Service '" + id + "' is "
                         + (to == ServiceState.RUNNING ? "RUNNING again" : "removed")
                         + ": liveness CORRECT (every service that broke it is RUNNING or removed)"));
             }
@@ -114,9 +116,9 @@ public final class CriticalServicesAvailability
                 if (readiness && ready && transition.reason() != TransitionReason.SHUTDOWN
                         && wasUp != down.isEmpty()) {
                     changes.add(down.isEmpty()
-                            ? new Change(ReadinessState.ACCEPTING_TRAFFIC, "Every critical service is where it "
+                            ? new Change(ReadinessState.ACCEPTING_TRAFFIC, id, "Every critical service is where it "
                                     + "should be again ('" + id + "' is " + to + "): readiness ACCEPTING_TRAFFIC")
-                            : new Change(ReadinessState.REFUSING_TRAFFIC, "Critical service '" + id + "' is " + to
+                            : new Change(ReadinessState.REFUSING_TRAFFIC, id, "Critical service '" + id + "' is " + to
                                     + ": readiness REFUSING_TRAFFIC until every critical service is RUNNING"));
                 }
             }
@@ -132,7 +134,7 @@ public final class CriticalServicesAvailability
         boolean breaks = own != null ? own : liveness && isCritical;
         if (!breaks) {
             if (isCritical && escalation != Escalation.SHUTDOWN && logger.isInfoEnabled()) {
-                logger.info("Critical service '" + id + "' gave up: liveness left alone, "
+                logger.atInfo().addKeyValue(LogKeys.SERVICE_ID, id).log("Critical service '" + id + "' gave up: liveness left alone, "
                         + (own != null ? "as lifecycle.services." + id + ".liveness=false says"
                                 : "as by default (a service breaks liveness only where "
                                         + "lifecycle.availability.liveness or lifecycle.services." + id
@@ -146,7 +148,7 @@ public final class CriticalServicesAvailability
             brokeLiveness.add(id);
             livenessBroken = true;
         }
-        publish(new Change(LivenessState.BROKEN, "Service '" + id + "' gave up: liveness BROKEN, as "
+        publish(new Change(LivenessState.BROKEN, id, "Service '" + id + "' gave up: liveness BROKEN, as "
                 + (own != null ? "lifecycle.services." + id + ".liveness=true"
                         : "lifecycle.availability.liveness=true (for critical services)")
                 + " says; CORRECT again once it is RUNNING (restart it by hand) or removed"));
@@ -165,18 +167,17 @@ public final class CriticalServicesAvailability
             }
         }
         if (refuseFor != null) {
-            publish(new Change(ReadinessState.REFUSING_TRAFFIC, "Critical services " + refuseFor + " not RUNNING: "
+            publish(new Change(ReadinessState.REFUSING_TRAFFIC, null, "Critical services " + refuseFor + " not RUNNING: "
                     + "readiness REFUSING_TRAFFIC until every critical service is RUNNING"));
         }
     }
 
     private void publish(Change change) {
-        if (change.state() == LivenessState.BROKEN) {
-            logger.warn(change.message());
+        LoggingEventBuilder line = change.state() == LivenessState.BROKEN ? logger.atWarn() : logger.atInfo();
+        if (change.serviceId() != null) {
+            line = line.addKeyValue(LogKeys.SERVICE_ID, change.serviceId());
         }
-        else {
-            logger.info(change.message());
-        }
+        line.addKeyValue(LogKeys.AVAILABILITY, change.state()).log(change.message());
         try {
             AvailabilityChangeEvent.publish(publisher, this, change.state());
         }
@@ -185,7 +186,7 @@ public final class CriticalServicesAvailability
         }
     }
 
-    /** An availability state to publish, and the log line saying why. */
-    private record Change(AvailabilityState state, String message) {
+    /** An availability state to publish, the service whose transition changed it (if one did), and why. */
+    private record Change(AvailabilityState state, @Nullable String serviceId, String message) {
     }
 }

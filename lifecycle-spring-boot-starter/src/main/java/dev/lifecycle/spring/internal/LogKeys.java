@@ -34,6 +34,8 @@ public final class LogKeys {
     public static final String ESCALATION = "lifecycle.escalation";
     /** The exit status the process ends with. */
     public static final String EXIT_STATUS = "lifecycle.exit_status";
+    /** The application's availability a line publishes: {@code REFUSING_TRAFFIC}, {@code BROKEN}, ... */
+    public static final String AVAILABILITY = "lifecycle.availability";
     /** How many services a line counts. */
     public static final String SERVICES = "lifecycle.services.count";
     /** How many of them are not RUNNING. */
