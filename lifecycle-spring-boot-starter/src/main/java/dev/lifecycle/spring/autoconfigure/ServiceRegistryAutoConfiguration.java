@@ -31,6 +31,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.SearchStrategy;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.thread.Threading;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -47,8 +48,10 @@ import org.springframework.util.function.SingletonSupplier;
  * <p>Every part can be replaced by defining a bean of its type: the {@link ServiceRegistry} itself, the default
  * {@link RestartPolicy}, the {@link ServiceRegistryLifecycle} bridge, the {@link EscalationExit}, and the beans whose
  * types are internal. The registry runs user code on the {@link Executor} bean named {@value #EXECUTOR_BEAN_NAME} and
- * its timers on the {@link Scheduler} bean, when there are such beans; {@link ServiceRegistryCustomizer} beans adjust
- * its builder. {@code lifecycle.enabled=false} turns all of it off.
+ * its timers on the {@link Scheduler} bean, when there are such beans; without the executor, user code runs on virtual
+ * threads when {@code spring.threads.virtual.enabled} is set on Java 21 and later, as Spring Boot's own executors do,
+ * and on platform threads otherwise. {@link ServiceRegistryCustomizer} beans adjust its builder.
+ * {@code lifecycle.enabled=false} turns all of it off.
  *
  * @since 0.1
  */
@@ -76,11 +79,13 @@ public final class ServiceRegistryAutoConfiguration {
     @ConditionalOnMissingBean
     ServiceRegistry lifecycleServiceRegistry(ServiceRegistryProperties properties, RestartPolicy restartPolicy,
             @Qualifier(EXECUTOR_BEAN_NAME) ObjectProvider<Executor> executor, ObjectProvider<Scheduler> scheduler,
-            ObjectProvider<ServiceRegistryCustomizer> customizers) {
+            ObjectProvider<ServiceRegistryCustomizer> customizers, Environment environment) {
         ServiceRegistryBuilder builder = ServiceRegistry.builder().restartPolicy(restartPolicy)
                 .startTimeout(properties.getStartTimeout()).stopTimeout(properties.getStopTimeout())
                 .healthCheckInterval(properties.getHealthCheckInterval())
-                .eventDeliveryTimeout(properties.getEventDeliveryTimeout());
+                .eventDeliveryTimeout(properties.getEventDeliveryTimeout())
+                // As Boot's own executors: virtual threads only with spring.threads.virtual.enabled on Java 21+.
+                .virtualThreads(Threading.VIRTUAL.isActive(environment));
         executor.ifAvailable(builder::executor);
         scheduler.ifAvailable(builder::scheduler);
         customizers.orderedStream().forEach(c -> c.customize(builder));
