@@ -11,6 +11,7 @@ import dev.lifecycle.spring.ServiceTransitionLogger;
 import dev.lifecycle.spring.health.CriticalServicesAvailability;
 import dev.lifecycle.spring.internal.EnvironmentChangeRestarts;
 import dev.lifecycle.spring.internal.EscalationShutdown;
+import dev.lifecycle.spring.internal.OnAdoptedLifecycleBeansCondition;
 import dev.lifecycle.spring.internal.ServiceAwareLifecycleProcessor;
 import dev.lifecycle.spring.internal.ServiceBeans;
 import dev.lifecycle.spring.internal.ServiceConfigurationRestarts;
@@ -36,6 +37,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.core.env.Environment;
@@ -51,7 +53,10 @@ import org.springframework.util.function.SingletonSupplier;
  * its timers on the {@link Scheduler} bean, when there are such beans; without the executor, user code runs on virtual
  * threads when {@code spring.threads.virtual.enabled} is set on Java 21 and later, as Spring Boot's own executors do,
  * and on platform threads otherwise. {@link ServiceRegistryCustomizer} beans adjust its builder.
- * {@code lifecycle.enabled=false} turns all of it off.
+ *
+ * <p>The context's lifecycle processor is the starter's only when the application adopts {@code Lifecycle} beans as
+ * services ({@code lifecycle.adopt}, or {@code @LifecycleService} on a {@code Lifecycle} bean), so that Spring leaves
+ * them to the registry; otherwise Spring Boot's stays. {@code lifecycle.enabled=false} turns all of it off.
  *
  * @since 0.1
  */
@@ -113,9 +118,11 @@ public final class ServiceRegistryAutoConfiguration {
                 startupTimeout != null ? startupTimeout : properties.getStartTimeout(), properties.getPhase());
     }
 
+    // Only for adopted Lifecycle beans; otherwise Spring Boot's lifecycle processor is the context's.
     @Bean(name = AbstractApplicationContext.LIFECYCLE_PROCESSOR_BEAN_NAME)
     @ConditionalOnMissingBean(name = AbstractApplicationContext.LIFECYCLE_PROCESSOR_BEAN_NAME,
             search = SearchStrategy.CURRENT)
+    @Conditional(OnAdoptedLifecycleBeansCondition.class)
     ServiceAwareLifecycleProcessor lifecycleProcessor(ObjectProvider<ServiceBeans> serviceBeans,
             Environment environment) {
         SingletonSupplier<ServiceBeans> beans = SingletonSupplier.of(serviceBeans::getObject);
