@@ -2,6 +2,7 @@ package dev.lifecycle.spring.autoconfigure;
 
 import dev.lifecycle.core.RestartPolicy;
 import dev.lifecycle.core.Scheduler;
+import dev.lifecycle.core.ServiceHandle;
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.ServiceRegistryBuilder;
 import dev.lifecycle.spring.ConfigurationRestarts;
@@ -11,19 +12,21 @@ import dev.lifecycle.spring.ServiceTransitionLogger;
 import dev.lifecycle.spring.health.CriticalServicesAvailability;
 import dev.lifecycle.spring.internal.EnvironmentChangeRestarts;
 import dev.lifecycle.spring.internal.EscalationShutdown;
+import dev.lifecycle.spring.internal.InjectedHandles;
 import dev.lifecycle.spring.internal.OnAdoptedLifecycleBeansCondition;
 import dev.lifecycle.spring.internal.ServiceAwareLifecycleProcessor;
 import dev.lifecycle.spring.internal.ServiceBeans;
 import dev.lifecycle.spring.internal.ServiceConfigurationRestarts;
-import dev.lifecycle.spring.internal.ServiceHandleInjection;
 import dev.lifecycle.spring.internal.ServiceOptions;
 import dev.lifecycle.spring.internal.ServiceTransitionEventPublisher;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import org.springframework.beans.factory.InjectionPoint;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -39,6 +42,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
 import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.util.function.SingletonSupplier;
@@ -54,9 +58,11 @@ import org.springframework.util.function.SingletonSupplier;
  * threads when {@code spring.threads.virtual.enabled} is set on Java 21 and later, as Spring Boot's own executors do,
  * and on platform threads otherwise. {@link ServiceRegistryCustomizer} beans adjust its builder.
  *
- * <p>The context's lifecycle processor is the starter's only when the application adopts {@code Lifecycle} beans as
- * services ({@code lifecycle.adopt}, or {@code @LifecycleService} on a {@code Lifecycle} bean), so that Spring leaves
- * them to the registry; otherwise Spring Boot's stays. {@code lifecycle.enabled=false} turns all of it off.
+ * <p>Spring Boot's infrastructure stays Spring Boot's: a {@link ServiceHandle} is injected by a prototype bean taking
+ * the {@link InjectionPoint}, not by a replaced autowire candidate resolver; and the context's lifecycle processor is
+ * the starter's only when the application adopts {@code Lifecycle} beans as services ({@code lifecycle.adopt}, or
+ * {@code @LifecycleService} on a {@code Lifecycle} bean), so that Spring leaves them to the registry.
+ * {@code lifecycle.enabled=false} turns all of it off.
  *
  * @since 0.1
  */
@@ -68,10 +74,22 @@ public final class ServiceRegistryAutoConfiguration {
     /** The name of the {@link Executor} bean that runs the services' code, if the application defines one. */
     public static final String EXECUTOR_BEAN_NAME = "lifecycleExecutor";
 
+    /** The name of the prototype {@link ServiceHandle} bean made for each handle injection point. */
+    static final String SERVICE_HANDLE_BEAN_NAME = "lifecycleServiceHandle";
+
     @Bean
     @ConditionalOnMissingBean
-    static ServiceHandleInjection lifecycleServiceHandleInjection() {
-        return new ServiceHandleInjection();
+    InjectedHandles lifecycleInjectedHandles(ObjectProvider<ServiceRegistry> registry) {
+        return new InjectedHandles(registry::getObject);
+    }
+
+    // ServiceHandle<?> matches a ServiceHandle<T> injection point only as a fallback (its type argument is not
+    // resolvable): a ServiceHandle<T> bean of the application's own is injected in its stead.
+    @Bean(SERVICE_HANDLE_BEAN_NAME)
+    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+    @ConditionalOnMissingBean(name = SERVICE_HANDLE_BEAN_NAME)
+    ServiceHandle<?> lifecycleServiceHandle(InjectionPoint injectionPoint, InjectedHandles handles) {
+        return handles.handleFor(injectionPoint);
     }
 
     @Bean
