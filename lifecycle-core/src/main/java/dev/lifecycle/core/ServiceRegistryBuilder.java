@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * Builds a {@link ServiceRegistry}. Not thread-safe; each {@link #build()} makes an independent registry.
  *
  * <p>Defaults: user code runs on virtual threads on Java 21 and later, and on a pool of daemon threads that grows
- * with demand on Java 17 (so a blocking start never holds another back); timers run on one daemon thread. These
+ * with demand on Java 17 (so a blocking start never holds another back; {@link #virtualThreads(boolean)
+ * virtualThreads(false)} chooses that pool on any Java); timers run on one daemon thread. These
  * threads are shared by the registries of the JVM that use the defaults, and end when idle. Start timeout 60 s,
  * stop timeout 10 s; {@link RestartPolicy#defaults()}; health checks every 10 s; {@code close()} waits up to 10 s for
  * the listeners.
@@ -30,6 +31,7 @@ import org.jspecify.annotations.Nullable;
 public final class ServiceRegistryBuilder {
 
     private @Nullable Executor executor;
+    private boolean virtualThreads = true;
     private @Nullable Scheduler scheduler;
     private Clock clock = Clock.systemUTC();
     private @Nullable DoubleSupplier random;
@@ -49,6 +51,20 @@ public final class ServiceRegistryBuilder {
     /** Runs setup, start, stop, join and health checks on this executor; the registry does not shut it down. */
     public ServiceRegistryBuilder executor(Executor executor) {
         this.executor = Objects.requireNonNull(executor, "executor");
+        return this;
+    }
+
+    /**
+     * Which threads run user code when no {@link #executor(Executor) executor} is given: {@code true} (the default)
+     * for virtual threads where the JVM has them (Java 21 and later) and the pool of platform threads otherwise;
+     * {@code false} for the pool of platform daemon threads that grows with demand, on any Java. Both are shared by
+     * the registries of the JVM that use them. Ignored when an executor is given.
+     *
+     * @param enabled whether to use virtual threads where the JVM has them
+     * @return this builder
+     */
+    public ServiceRegistryBuilder virtualThreads(boolean enabled) {
+        this.virtualThreads = enabled;
         return this;
     }
 
@@ -144,9 +160,9 @@ public final class ServiceRegistryBuilder {
 
     /** Builds the registry. */
     public ServiceRegistry build() {
-        return DefaultServiceRegistry.create(new RegistryOptions(executor, scheduler, clock, random, restartPolicy,
-                startTimeout, stopTimeout, healthCheckInterval, eventDeliveryTimeout, shutdownHook, listeners,
-                interceptors, overrides));
+        return DefaultServiceRegistry.create(new RegistryOptions(executor, virtualThreads, scheduler, clock, random,
+                restartPolicy, startTimeout, stopTimeout, healthCheckInterval, eventDeliveryTimeout, shutdownHook,
+                listeners, interceptors, overrides));
     }
 
 }

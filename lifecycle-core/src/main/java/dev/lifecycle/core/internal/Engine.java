@@ -66,7 +66,8 @@ final class Engine {
     final WorkerPool workers;
 
     Engine(RegistryOptions options) {
-        this.executor = options.executor() != null ? options.executor() : SharedThreads.userCode();
+        this.executor = options.executor() != null ? options.executor()
+                : SharedThreads.userCode(options.virtualThreads());
         this.scheduler = options.scheduler() != null ? options.scheduler() : SharedThreads.scheduler();
         this.workers = new WorkerPool(this, executor);
         this.clock = new RegistryClock(options.clock());

@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * What a {@link ServiceRegistryBuilder} was given, handed to the engine as one immutable value.
  *
  * @param executor where user code runs, or {@code null} for the shared default
+ * @param virtualThreads whether the shared default for user code is virtual threads (where the JVM has them) rather
+ *        than platform threads
  * @param scheduler where timers run, or {@code null} for the shared default
  * @param clock the registry's clock
  * @param random the jitter source, or {@code null} for the default
@@ -30,9 +32,9 @@ import org.jspecify.annotations.Nullable;
  * @param interceptors what wraps every installed service, in order
  * @param overrides fixed values replacing services, by id
  */
-public record RegistryOptions(@Nullable Executor executor, @Nullable Scheduler scheduler, Clock clock,
-        @Nullable DoubleSupplier random, RestartPolicy restartPolicy, Duration startTimeout, Duration stopTimeout,
-        Duration healthCheckInterval, Duration eventDeliveryTimeout, boolean shutdownHook,
+public record RegistryOptions(@Nullable Executor executor, boolean virtualThreads, @Nullable Scheduler scheduler,
+        Clock clock, @Nullable DoubleSupplier random, RestartPolicy restartPolicy, Duration startTimeout,
+        Duration stopTimeout, Duration healthCheckInterval, Duration eventDeliveryTimeout, boolean shutdownHook,
         List<ServiceListener> listeners, List<ServiceInterceptor> interceptors,
         Map<String, ValueOverride<?>> overrides) {
 

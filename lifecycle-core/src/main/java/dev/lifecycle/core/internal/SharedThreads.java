@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * fork-join pool is), so that creating a registry creates no thread:
  * <ul>
  *   <li>user code: virtual threads on Java 21+ (found reflectively: the library is compiled for Java 17), else a pool
- *       of daemon threads that grows with demand and lets threads idle for 30 s go;</li>
+ *       of daemon threads that grows with demand and lets threads idle for 30 s go; that pool also serves the
+ *       registries whose builder asked for platform threads ({@code virtualThreads(false)});</li>
  *   <li>timers: one daemon thread, which ends after 30 s without a timer. Timer tasks only take a registry's lock and
  *       re-evaluate; they never run user code.</li>
  * </ul>
@@ -30,9 +31,14 @@ final class SharedThreads {
     private SharedThreads() {
     }
 
-    /** The executor for user code. */
-    static Executor userCode() {
-        return UserCode.EXECUTOR;
+    /**
+     * The executor for user code.
+     *
+     * @param virtual whether virtual threads are wanted: they are used where the JVM has them (Java 21+); the pool of
+     *        platform threads otherwise, and whenever {@code virtual} is {@code false}
+     */
+    static Executor userCode(boolean virtual) {
+        return virtual ? UserCode.EXECUTOR : PlatformThreads.EXECUTOR;
     }
 
     /** The scheduler for timeouts, back-offs and health checks. */
@@ -71,15 +77,21 @@ final class SharedThreads {
         };
     }
 
-    /** Holds the shared user-code executor, created on first use. */
+    /** Holds the shared user-code executor preferring virtual threads, created on first use. */
     private static final class UserCode {
 
         static final Executor EXECUTOR = create();
 
         private static Executor create() {
             Executor virtual = virtualThreads();
-            return virtual != null ? virtual : growablePool();
+            return virtual != null ? virtual : PlatformThreads.EXECUTOR;
         }
+    }
+
+    /** Holds the shared pool of platform threads for user code, created on first use. */
+    private static final class PlatformThreads {
+
+        static final Executor EXECUTOR = growablePool();
     }
 
     /** Holds the shared timer, created on first use. */

@@ -2,6 +2,7 @@ package dev.lifecycle.spring.autoconfigure;
 
 import dev.lifecycle.core.RestartPolicy;
 import dev.lifecycle.core.Scheduler;
+import dev.lifecycle.core.ServiceHandle;
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.ServiceRegistryBuilder;
 import dev.lifecycle.spring.ConfigurationRestarts;
@@ -11,18 +12,21 @@ import dev.lifecycle.spring.ServiceTransitionLogger;
 import dev.lifecycle.spring.health.CriticalServicesAvailability;
 import dev.lifecycle.spring.internal.EnvironmentChangeRestarts;
 import dev.lifecycle.spring.internal.EscalationShutdown;
+import dev.lifecycle.spring.internal.InjectedHandles;
+import dev.lifecycle.spring.internal.OnAdoptedLifecycleBeansCondition;
 import dev.lifecycle.spring.internal.ServiceAwareLifecycleProcessor;
 import dev.lifecycle.spring.internal.ServiceBeans;
 import dev.lifecycle.spring.internal.ServiceConfigurationRestarts;
-import dev.lifecycle.spring.internal.ServiceHandleInjection;
 import dev.lifecycle.spring.internal.ServiceOptions;
 import dev.lifecycle.spring.internal.ServiceTransitionEventPublisher;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import org.springframework.beans.factory.InjectionPoint;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -31,11 +35,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.SearchStrategy;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.thread.Threading;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
 import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.util.function.SingletonSupplier;
@@ -47,8 +54,15 @@ import org.springframework.util.function.SingletonSupplier;
  * <p>Every part can be replaced by defining a bean of its type: the {@link ServiceRegistry} itself, the default
  * {@link RestartPolicy}, the {@link ServiceRegistryLifecycle} bridge, the {@link EscalationExit}, and the beans whose
  * types are internal. The registry runs user code on the {@link Executor} bean named {@value #EXECUTOR_BEAN_NAME} and
- * its timers on the {@link Scheduler} bean, when there are such beans; {@link ServiceRegistryCustomizer} beans adjust
- * its builder. {@code lifecycle.enabled=false} turns all of it off.
+ * its timers on the {@link Scheduler} bean, when there are such beans; without the executor, user code runs on virtual
+ * threads when {@code spring.threads.virtual.enabled} is set on Java 21 and later, as Spring Boot's own executors do,
+ * and on platform threads otherwise. {@link ServiceRegistryCustomizer} beans adjust its builder.
+ *
+ * <p>Spring Boot's infrastructure stays Spring Boot's: a {@link ServiceHandle} is injected by a prototype bean taking
+ * the {@link InjectionPoint}, not by a replaced autowire candidate resolver; and the context's lifecycle processor is
+ * the starter's only when the application adopts {@code Lifecycle} beans as services ({@code lifecycle.adopt}, or
+ * {@code @LifecycleService} on a {@code Lifecycle} bean), so that Spring leaves them to the registry.
+ * {@code lifecycle.enabled=false} turns all of it off.
  *
  * @since 0.1
  */
@@ -60,10 +74,22 @@ public final class ServiceRegistryAutoConfiguration {
     /** The name of the {@link Executor} bean that runs the services' code, if the application defines one. */
     public static final String EXECUTOR_BEAN_NAME = "lifecycleExecutor";
 
+    /** The name of the prototype {@link ServiceHandle} bean made for each handle injection point. */
+    static final String SERVICE_HANDLE_BEAN_NAME = "lifecycleServiceHandle";
+
     @Bean
     @ConditionalOnMissingBean
-    static ServiceHandleInjection lifecycleServiceHandleInjection() {
-        return new ServiceHandleInjection();
+    InjectedHandles lifecycleInjectedHandles(ObjectProvider<ServiceRegistry> registry) {
+        return new InjectedHandles(registry::getObject);
+    }
+
+    // ServiceHandle<?> matches a ServiceHandle<T> injection point only as a fallback (its type argument is not
+    // resolvable): a ServiceHandle<T> bean of the application's own is injected in its stead.
+    @Bean(SERVICE_HANDLE_BEAN_NAME)
+    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+    @ConditionalOnMissingBean(name = SERVICE_HANDLE_BEAN_NAME)
+    ServiceHandle<?> lifecycleServiceHandle(InjectionPoint injectionPoint, InjectedHandles handles) {
+        return handles.handleFor(injectionPoint);
     }
 
     @Bean
@@ -76,11 +102,13 @@ public final class ServiceRegistryAutoConfiguration {
     @ConditionalOnMissingBean
     ServiceRegistry lifecycleServiceRegistry(ServiceRegistryProperties properties, RestartPolicy restartPolicy,
             @Qualifier(EXECUTOR_BEAN_NAME) ObjectProvider<Executor> executor, ObjectProvider<Scheduler> scheduler,
-            ObjectProvider<ServiceRegistryCustomizer> customizers) {
+            ObjectProvider<ServiceRegistryCustomizer> customizers, Environment environment) {
         ServiceRegistryBuilder builder = ServiceRegistry.builder().restartPolicy(restartPolicy)
                 .startTimeout(properties.getStartTimeout()).stopTimeout(properties.getStopTimeout())
                 .healthCheckInterval(properties.getHealthCheckInterval())
-                .eventDeliveryTimeout(properties.getEventDeliveryTimeout());
+                .eventDeliveryTimeout(properties.getEventDeliveryTimeout())
+                // As Boot's own executors: virtual threads only with spring.threads.virtual.enabled on Java 21+.
+                .virtualThreads(Threading.VIRTUAL.isActive(environment));
         executor.ifAvailable(builder::executor);
         scheduler.ifAvailable(builder::scheduler);
         customizers.orderedStream().forEach(c -> c.customize(builder));
@@ -109,9 +137,11 @@ public final class ServiceRegistryAutoConfiguration {
                 startupTimeout != null ? startupTimeout : properties.getStartTimeout(), properties.getPhase());
     }
 
+    // Only for adopted Lifecycle beans; otherwise Spring Boot's lifecycle processor is the context's.
     @Bean(name = AbstractApplicationContext.LIFECYCLE_PROCESSOR_BEAN_NAME)
     @ConditionalOnMissingBean(name = AbstractApplicationContext.LIFECYCLE_PROCESSOR_BEAN_NAME,
             search = SearchStrategy.CURRENT)
+    @Conditional(OnAdoptedLifecycleBeansCondition.class)
     ServiceAwareLifecycleProcessor lifecycleProcessor(ObjectProvider<ServiceBeans> serviceBeans,
             Environment environment) {
         SingletonSupplier<ServiceBeans> beans = SingletonSupplier.of(serviceBeans::getObject);

@@ -7,6 +7,7 @@ import dev.lifecycle.spring.ServiceStartupException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.Lifecycle;
 import org.springframework.context.LifecycleProcessor;
@@ -37,6 +38,28 @@ final class AdoptedLifecycleBeans {
         for (String name : adopt) {
             names.add(BeanNames.canonical(beanFactory, name));
         }
+        names.addAll(annotated(beanFactory, false));
+        return names;
+    }
+
+    /**
+     * The first {@link Lifecycle} bean of {@code beanFactory}, as far as its bean definitions tell, annotated with
+     * {@link LifecycleService @LifecycleService} that is not a service itself; creates no bean.
+     *
+     * @param beanFactory where the bean definitions are
+     * @return the bean's name, or {@code null} if there is none
+     */
+    static @Nullable String firstAnnotated(ConfigurableListableBeanFactory beanFactory) {
+        Set<String> names = annotated(beanFactory, true);
+        return names.isEmpty() ? null : names.iterator().next();
+    }
+
+    /**
+     * The names of the {@link Lifecycle} beans annotated with {@link LifecycleService @LifecycleService} that are not
+     * services themselves, found from bean definitions without creating beans; only the first one if {@code first}.
+     */
+    private static Set<String> annotated(ConfigurableListableBeanFactory beanFactory, boolean first) {
+        Set<String> names = new LinkedHashSet<>();
         // Few beans are Lifecycle beans, and fewer annotated: the services are looked up only if one is.
         Set<String> services = null;
         for (String name : beanFactory.getBeanNamesForType(Lifecycle.class, false, false)) {
@@ -46,6 +69,9 @@ final class AdoptedLifecycleBeans {
                 }
                 if (!services.contains(name)) {
                     names.add(name);
+                    if (first) {
+                        break;
+                    }
                 }
             }
         }

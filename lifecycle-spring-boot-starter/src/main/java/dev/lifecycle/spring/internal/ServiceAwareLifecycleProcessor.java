@@ -9,8 +9,10 @@ import org.springframework.context.support.DefaultLifecycleProcessor;
 /**
  * Spring's {@link DefaultLifecycleProcessor}, except that it leaves the {@link Lifecycle} beans adopted as services
  * alone: the service registry starts and stops them, in dependency order, and restarts them when what they depend on
- * comes back. Registered as the context's {@code lifecycleProcessor} bean unless the application defines its own (in
- * which case Spring may also start and stop adopted beans itself).
+ * comes back. Registered as the context's {@code lifecycleProcessor} bean only when the application adopts beans
+ * ({@link OnAdoptedLifecycleBeansCondition}), in place of Spring Boot's, whose
+ * {@code spring.lifecycle.timeout-per-shutdown-phase} it applies; otherwise Spring Boot's processor is the context's.
+ * An application that defines its own keeps it (and Spring may then also start and stop adopted beans itself).
  *
  * @since 0.1
  */

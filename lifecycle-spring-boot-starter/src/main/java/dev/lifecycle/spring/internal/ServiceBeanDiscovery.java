@@ -8,6 +8,7 @@ import dev.lifecycle.core.StartMode;
 import dev.lifecycle.spring.LifecycleService;
 import dev.lifecycle.spring.RequiresService;
 import dev.lifecycle.spring.ServiceStartupException;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,7 +19,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.aop.framework.AopProxyUtils;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.Lifecycle;
 import org.springframework.core.ResolvableType;
 
@@ -62,8 +65,7 @@ final class ServiceBeanDiscovery {
         for (String name : adopted) {
             identify(name, true);
         }
-        InjectedHandles handles = beanFactory.containsSingleton(InjectedHandles.BEAN_NAME)
-                ? beanFactory.getBean(InjectedHandles.BEAN_NAME, InjectedHandles.class) : new InjectedHandles();
+        InjectedHandles handles = beanFactory.getBeanProvider(InjectedHandles.class).getIfAvailable();
         List<ServiceBean> beans = new ArrayList<>();
         for (Map.Entry<String, ServiceKey<?>> entry : keys.entrySet()) {
             String name = entry.getKey();
@@ -81,8 +83,8 @@ final class ServiceBeanDiscovery {
             StartMode mode = option.mode() != null ? option.mode()
                     : annotation != null ? annotation.mode() : StartMode.ACTIVE;
             beans.add(new ServiceBean(name, key, annotation != null && annotation.critical(),
-                    definition(key, service, dependsOn(name, annotation), handles.of(name), option, mode,
-                            instance instanceof HealthCheck check ? check : null),
+                    definition(key, service, dependsOn(name, annotation), injected(handles, name, instance), option,
+                            mode, instance instanceof HealthCheck check ? check : null),
                     restartOnChange(name, key.id(), annotation, option)));
         }
         return List.copyOf(beans);
@@ -113,6 +115,20 @@ final class ServiceBeanDiscovery {
         if (annotation != null) {
             annotations.put(name, annotation);
         }
+    }
+
+    /**
+     * The services whose handles were injected into the bean: through its factory method or constructor, and its
+     * fields.
+     */
+    private List<ServiceKey<?>> injected(@Nullable InjectedHandles handles, String name, Object instance) {
+        if (handles == null || handles.isEmpty()) {
+            return List.of();
+        }
+        Method factoryMethod = beanFactory.containsBeanDefinition(name)
+                && beanFactory.getMergedBeanDefinition(name) instanceof RootBeanDefinition definition
+                        ? definition.getResolvedFactoryMethod() : null;
+        return handles.of(AopProxyUtils.ultimateTargetClass(instance), factoryMethod);
     }
 
     /** The type argument of {@code Service<T>} on the bean's declared type, else on its class, else Object. */

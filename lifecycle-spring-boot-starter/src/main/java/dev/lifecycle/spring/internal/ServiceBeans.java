@@ -39,8 +39,8 @@ import org.springframework.context.Lifecycle;
  *   <li>it requires (without value) the ids of its {@code @LifecycleService(requires)} and
  *       {@link RequiresService @RequiresService}, and the services among the beans named by Spring's
  *       {@code @DependsOn};</li>
- *   <li>it requires, with value, the services of the {@link dev.lifecycle.core.ServiceHandle}s injected into it
- *       (see {@link ServiceHandleInjection});</li>
+ *   <li>it requires, with value, the services of the {@link dev.lifecycle.core.ServiceHandle}s injected into its
+ *       constructor or factory method and its fields (see {@link InjectedHandles});</li>
  *   <li>a bean that also implements {@link HealthCheck} is its own health check;</li>
  *   <li>{@link ServiceOptions} by service id override timeouts, restart policy, criticality and liveness, or leave
  *       the bean out ({@code enabled = false}).</li>

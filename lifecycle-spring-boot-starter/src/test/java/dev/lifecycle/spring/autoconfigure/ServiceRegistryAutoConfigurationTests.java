@@ -41,7 +41,6 @@ import org.springframework.boot.test.context.assertj.AssertableApplicationContex
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.support.DefaultLifecycleProcessor;
-import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.validation.FieldError;
 
 /** Conditions, properties and back-off of {@link ServiceRegistryAutoConfiguration}. */
@@ -58,7 +57,8 @@ class ServiceRegistryAutoConfigurationTests {
             assertThat(context.getBean(RestartPolicy.class)).isEqualTo(RestartPolicy.defaults());
             assertThat(context.getBean(ServiceRegistry.class).snapshot("config")).get()
                     .extracting(ServiceSnapshot::state).isEqualTo(ServiceState.RUNNING);
-            assertThat(context.getBean("lifecycleProcessor")).isInstanceOf(ServiceAwareLifecycleProcessor.class);
+            assertThat(context.getBean("lifecycleProcessor")).as("no Lifecycle bean is adopted")
+                    .isNotInstanceOf(ServiceAwareLifecycleProcessor.class);
         });
     }
 
@@ -333,13 +333,6 @@ class ServiceRegistryAutoConfigurationTests {
         DefaultLifecycleProcessor own = new DefaultLifecycleProcessor();
         runner.withBean("lifecycleProcessor", DefaultLifecycleProcessor.class, () -> own)
                 .run(context -> assertThat(context.getBean("lifecycleProcessor")).isSameAs(own));
-    }
-
-    @Test
-    void lifecycleProcessorKeepsTheShutdownPhaseTimeout() {
-        runner.withPropertyValues("spring.lifecycle.timeout-per-shutdown-phase=7s").run(context ->
-                assertThat(ReflectionTestUtils.getField(context.getBean("lifecycleProcessor"),
-                        "timeoutPerShutdownPhase")).isEqualTo(7000L));
     }
 
     @Test

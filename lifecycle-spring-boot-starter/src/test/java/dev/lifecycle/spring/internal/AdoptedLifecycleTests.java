@@ -15,19 +15,86 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.context.LifecycleAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.Lifecycle;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
+import org.springframework.context.support.AbstractApplicationContext;
+import org.springframework.context.support.DefaultLifecycleProcessor;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /** Existing lifecycle beans put under the graph: the registry, not Spring, starts, stops and restarts them. */
 class AdoptedLifecycleTests {
 
+    // With Spring Boot's own lifecycle processor, which the starter's replaces only where beans are adopted.
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(ServiceRegistryAutoConfiguration.class))
-            .withPropertyValues("lifecycle.restart.backoff.initial=10ms", "lifecycle.restart.backoff.max=20ms");
+            .withConfiguration(AutoConfigurations.of(LifecycleAutoConfiguration.class,
+                    ServiceRegistryAutoConfiguration.class))
+            .withPropertyValues("lifecycle.restart.backoff.initial=10ms", "lifecycle.restart.backoff.max=20ms",
+                    "spring.lifecycle.timeout-per-shutdown-phase=7s");
+
+    @Test
+    void applicationWithoutAdoptedBeansKeepsSpringBootsLifecycleProcessor() {
+        Calls calls = new Calls();
+        runner.withBean(Calls.class, () -> calls)
+                .withBean("database", Service.class, () -> calls.service("database", "db"))
+                .withBean("listener", RecordingLifecycle.class, () -> new RecordingLifecycle(calls, "listener"))
+                .withBean("hybrid", HybridService.class, HybridService::new)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    Object processor = context.getBean(AbstractApplicationContext.LIFECYCLE_PROCESSOR_BEAN_NAME);
+
+                    assertThat(processor).isExactlyInstanceOf(DefaultLifecycleProcessor.class);
+                    assertThat(ReflectionTestUtils.getField(processor, "timeoutPerShutdownPhase"))
+                            .as("Spring Boot's spring.lifecycle.timeout-per-shutdown-phase").isEqualTo(7000L);
+                    assertThat(context.getBean(ServiceBeans.class).adoptedBeanNames()).isEmpty();
+                    assertThat(calls.all()).as("Spring starts the lifecycle bean itself")
+                            .containsExactlyInAnyOrder("start:database", "start:listener");
+                });
+        assertThat(calls.all()).contains("stop:listener", "stop:database");
+    }
+
+    @Test
+    void adoptionThroughTheAnnotationGetsTheServiceAwareLifecycleProcessor() {
+        Calls calls = new Calls();
+        runner.withBean(Calls.class, () -> calls).withUserConfiguration(AnnotatedConfiguration.class).run(context -> {
+            Object processor = context.getBean(AbstractApplicationContext.LIFECYCLE_PROCESSOR_BEAN_NAME);
+
+            assertThat(processor).isInstanceOf(ServiceAwareLifecycleProcessor.class);
+            assertThat(ReflectionTestUtils.getField(processor, "timeoutPerShutdownPhase")).isEqualTo(7000L);
+            assertThat(calls.all()).containsExactly("start:database", "start:listener");
+        });
+        assertThat(calls.all()).containsExactly("start:database", "start:listener", "stop:listener",
+                "stop:database");
+    }
+
+    @Test
+    void adoptionThroughThePropertyGetsTheServiceAwareLifecycleProcessor() {
+        Calls calls = new Calls();
+        runner.withBean(Calls.class, () -> calls).withUserConfiguration(PropertyConfiguration.class)
+                .withPropertyValues("lifecycle.adopt=scheduler").run(context -> {
+                    Object processor = context.getBean(AbstractApplicationContext.LIFECYCLE_PROCESSOR_BEAN_NAME);
+
+                    assertThat(processor).isInstanceOf(ServiceAwareLifecycleProcessor.class);
+                    assertThat(ReflectionTestUtils.getField(processor, "timeoutPerShutdownPhase")).isEqualTo(7000L);
+                    assertThat(calls.all()).containsExactly("start:database", "start:scheduler");
+                });
+        assertThat(calls.all()).containsExactly("start:database", "start:scheduler", "stop:scheduler",
+                "stop:database");
+    }
+
+    @Test
+    void applicationsOwnLifecycleProcessorWinsOverTheServiceAwareOne() {
+        DefaultLifecycleProcessor own = new DefaultLifecycleProcessor();
+        runner.withBean(Calls.class, Calls::new).withUserConfiguration(AnnotatedConfiguration.class)
+                .withBean(AbstractApplicationContext.LIFECYCLE_PROCESSOR_BEAN_NAME, DefaultLifecycleProcessor.class,
+                        () -> own)
+                .run(context -> assertThat(context.getBean(AbstractApplicationContext.LIFECYCLE_PROCESSOR_BEAN_NAME))
+                        .isSameAs(own));
+    }
 
     @Test
     void annotatedSmartLifecycleStartsAfterWhatItRequiresAndStopsBeforeIt() {
