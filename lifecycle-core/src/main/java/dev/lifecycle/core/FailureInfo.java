@@ -1,6 +1,5 @@
 package dev.lifecycle.core;
 
-import dev.lifecycle.core.internal.LogText;
 import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;

@@ -3,7 +3,7 @@ package dev.lifecycle.core.event;
 import dev.lifecycle.core.ServiceKey;
 import dev.lifecycle.core.ServiceState;
 import dev.lifecycle.core.TransitionReason;
-import dev.lifecycle.core.internal.LogText;
+import dev.lifecycle.core.LogText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

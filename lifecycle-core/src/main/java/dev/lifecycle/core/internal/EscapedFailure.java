@@ -1,5 +1,6 @@
 package dev.lifecycle.core.internal;
 
+import dev.lifecycle.core.LogText;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package dev.lifecycle.core.internal;
 
+import dev.lifecycle.core.LogText;
 import dev.lifecycle.core.LifecycleException;
 import dev.lifecycle.core.Service;
 import dev.lifecycle.core.ServiceHealth;

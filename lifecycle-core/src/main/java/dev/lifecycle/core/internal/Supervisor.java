@@ -1,5 +1,6 @@
 package dev.lifecycle.core.internal;
 
+import dev.lifecycle.core.LogText;
 import dev.lifecycle.core.Escalation;
 import dev.lifecycle.core.FailureInfo;
 import dev.lifecycle.core.RestartPolicy;

@@ -1,5 +1,7 @@
 package dev.lifecycle.core.internal;
 
+import dev.lifecycle.core.LogKeys;
+import dev.lifecycle.core.LogText;
 import dev.lifecycle.core.ServiceState;
 import dev.lifecycle.core.TransitionReason;
 import dev.lifecycle.core.event.ServiceTransition;

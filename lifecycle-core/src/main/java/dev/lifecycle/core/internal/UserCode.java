@@ -1,5 +1,6 @@
 package dev.lifecycle.core.internal;
 
+import dev.lifecycle.core.LogKeys;
 import dev.lifecycle.core.AsyncService;
 import dev.lifecycle.core.LifecycleException;
 import dev.lifecycle.core.Service;

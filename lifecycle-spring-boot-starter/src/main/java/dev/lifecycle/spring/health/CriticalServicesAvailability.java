@@ -6,7 +6,7 @@ import dev.lifecycle.core.ServiceState;
 import dev.lifecycle.core.TransitionReason;
 import dev.lifecycle.core.event.ServiceListener;
 import dev.lifecycle.core.event.ServiceTransition;
-import dev.lifecycle.spring.internal.LogKeys;
+import dev.lifecycle.core.LogKeys;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,6 +48,9 @@ public final class CriticalServicesAvailability
         implements ServiceListener, ApplicationListener<AvailabilityChangeEvent<?>> {
 
     private static final Logger logger = LoggerFactory.getLogger(CriticalServicesAvailability.class);
+
+    /** The key-value of an availability line carrying the state it publishes (besides the engine's {@link LogKeys}). */
+    static final String AVAILABILITY_KEY = "lifecycle.availability";
 
     private final ApplicationEventPublisher publisher;
     private final Predicate<String> critical;
@@ -177,7 +180,7 @@ public final class CriticalServicesAvailability
         if (change.serviceId() != null) {
             line = line.addKeyValue(LogKeys.SERVICE_ID, change.serviceId());
         }
-        line.addKeyValue(LogKeys.AVAILABILITY, change.state()).log(change.message());
+        line.addKeyValue(AVAILABILITY_KEY, change.state()).log(change.message());
         try {
             AvailabilityChangeEvent.publish(publisher, this, change.state());
         }

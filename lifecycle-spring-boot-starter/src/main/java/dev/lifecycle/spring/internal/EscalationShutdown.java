@@ -1,5 +1,6 @@
 package dev.lifecycle.spring.internal;
 
+import dev.lifecycle.core.LogKeys;
 import dev.lifecycle.core.Escalation;
 import dev.lifecycle.core.ServiceKey;
 import dev.lifecycle.core.event.ServiceListener;

@@ -1,5 +1,7 @@
 package dev.lifecycle.spring.internal;
 
+import dev.lifecycle.core.LogKeys;
+import dev.lifecycle.core.LogText;
 import dev.lifecycle.core.Escalation;
 import dev.lifecycle.core.LifecycleException;
 import dev.lifecycle.core.MissingDependencyException;

@@ -1,12 +1,11 @@
-package dev.lifecycle.spring.internal;
-
-import dev.lifecycle.core.ServiceState;
+package dev.lifecycle.core;
 
 /**
- * The names of the key-values the starter's log lines carry (SLF4J 2's {@code addKeyValue}), which Spring Boot's
- * structured logging ({@code logging.structured.format.console=ecs}, {@code logstash}, {@code gelf}) writes as
- * fields. Dotted and lower-case under {@code lifecycle.}, so that none clashes with the Elastic Common Schema's own
- * ({@code service.*} there is the application); the engine's lines carry the same names.
+ * The names of the key-values the engine's log lines carry (SLF4J 2's {@code addKeyValue}), which structured logging
+ * (Spring Boot's {@code logging.structured.format.console=ecs}, {@code logstash}, {@code gelf}) writes as fields:
+ * dotted, lower-case, under {@code lifecycle.}, so that none clashes with the Elastic Common Schema's own fields
+ * ({@code service.*} there is the application). Integrations that log about services (the Spring Boot starter) use the
+ * same names.
  *
  * @since 0.1
  */
@@ -26,16 +25,26 @@ public final class LogKeys {
     public static final String FAILURE_TYPE = "lifecycle.failure.type";
     /** The message of the failure behind the line, escaped. */
     public static final String FAILURE_MESSAGE = "lifecycle.failure.message";
-    /** The operator's action: {@code fail}, {@code restart}, {@code stop}, {@code start}. */
-    public static final String OPERATOR_ACTION = "lifecycle.operator.action";
-    /** The operator's reason for a {@code fail}, escaped. */
-    public static final String OPERATOR_REASON = "lifecycle.operator.reason";
+    /** The delay before the restart a failure schedules, in milliseconds. */
+    public static final String RESTART_DELAY = "lifecycle.restart.delay_ms";
+    /** The number of that restart within the restart policy's window. */
+    public static final String RESTART_ATTEMPT = "lifecycle.restart.attempt";
+    /** How many restarts the restart policy allows within its window. */
+    public static final String RESTART_MAX = "lifecycle.restart.max";
+    /** The restart policy's window, in milliseconds. */
+    public static final String RESTART_WINDOW = "lifecycle.restart.window_ms";
     /** What a give-up does: {@code NONE}, {@code SHUTDOWN}. */
     public static final String ESCALATION = "lifecycle.escalation";
+    /** The stop timeout a stop ran past, in milliseconds. */
+    public static final String STOP_TIMEOUT = "lifecycle.stop.timeout_ms";
+    /** How many health checks in a row failed. */
+    public static final String HEALTH_STREAK = "lifecycle.health.failures_in_a_row";
+    /** An operator's action: {@code fail}, {@code restart}, {@code stop}, {@code start}. */
+    public static final String OPERATOR_ACTION = "lifecycle.operator.action";
+    /** An operator's reason for a {@code fail}, escaped. */
+    public static final String OPERATOR_REASON = "lifecycle.operator.reason";
     /** The exit status the process ends with. */
     public static final String EXIT_STATUS = "lifecycle.exit_status";
-    /** The application's availability a line publishes: {@code REFUSING_TRAFFIC}, {@code BROKEN}, ... */
-    public static final String AVAILABILITY = "lifecycle.availability";
     /** How many services a line counts. */
     public static final String SERVICES = "lifecycle.services.count";
     /** How many of them are not RUNNING. */
@@ -50,7 +59,7 @@ public final class LogKeys {
      * The name of the time a service spent in {@code from}, in milliseconds, by what it measures:
      * {@code lifecycle.uptime_ms} after RUNNING, {@code lifecycle.start.duration_ms} after STARTING,
      * {@code lifecycle.stop.duration_ms} after STOPPING, {@code lifecycle.wait.duration_ms} after WAITING or
-     * INSTALLED, {@code lifecycle.downtime_ms} after FAILED or STOPPED. The engine names them alike.
+     * INSTALLED, {@code lifecycle.downtime_ms} after FAILED, STOPPED or REMOVED.
      *
      * @param from the state the service left
      * @return the key's name

@@ -1,4 +1,4 @@
-package dev.lifecycle.core.internal;
+package dev.lifecycle.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,15 +1,11 @@
-package dev.lifecycle.spring.internal;
+package dev.lifecycle.core;
 
 import java.time.Duration;
 
 /**
- * Text as the starter's log lines show it: other people's text (an operator's reason, an exception's message) with
- * its control characters made visible, and durations in the units a person reads.
- *
- * <p>A copy of the engine's own {@code dev.lifecycle.core.internal.LogText}, kept identical: the engine does not
- * export that package (on the module path the starter cannot read it), and a text utility is no part of the engine's
- * API. Where the engine hands over text it has already escaped ({@code FailureInfo.summary()},
- * {@code ServiceTransition.toString()}), the starter logs that instead.
+ * Text as the engine's log lines show it: other people's text with its control characters made visible, and
+ * durations in the units a person reads. Integrations that log about services (the Spring Boot starter) write their
+ * lines with it, so that every line reads alike and none can be forged by the text it carries.
  *
  * @since 0.1
  */
