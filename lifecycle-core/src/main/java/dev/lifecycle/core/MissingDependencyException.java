@@ -13,6 +13,7 @@ public class MissingDependencyException extends LifecycleException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Each missing id, with the ids of the services that require it. */
     private final Map<String, List<String>> missing;
 
     /**
@@ -28,7 +29,11 @@ public class MissingDependencyException extends LifecycleException {
         this.missing = Map.copyOf(missing);
     }
 
-    /** Each missing id, with the ids of the services that require it. */
+    /**
+     * Each missing id, with the ids of the services that require it.
+     *
+     * @return each missing id, mapped to the ids of the services that require it
+     */
     public Map<String, List<String>> missing() {
         return missing;
     }

@@ -9,9 +9,14 @@ public class UnknownServiceException extends LifecycleException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The id that was not found. */
     private final String id;
 
-    /** For the service {@code id}. */
+    /**
+     * For the service {@code id}.
+     *
+     * @param id the id that was not found
+     */
     public UnknownServiceException(String id) {
         super("No service '" + id + "' is installed; check the name (and the qualifier, written name:qualifier)");
         this.id = id;
@@ -28,7 +33,11 @@ public class UnknownServiceException extends LifecycleException {
         this.id = id;
     }
 
-    /** The id that was not found. */
+    /**
+     * The id that was not found.
+     *
+     * @return the id, as the operation named it
+     */
     public String id() {
         return id;
     }
