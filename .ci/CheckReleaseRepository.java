@@ -88,10 +88,14 @@ public class CheckReleaseRepository {
         checkBom(expected);
         System.out.println("Release rehearsal: " + expected.size() + " artifacts of " + group + " in " + repository
                 + ", each file with its .md5 and .sha1:");
-        listing.forEach(line -> System.out.println("  " + line));
+        int width = listing.stream().mapToInt(line -> line.indexOf('\t')).max().orElse(0);
+        for (String line : listing) {
+            String[] parts = line.split("\t");
+            System.out.printf("  %-" + width + "s %9s bytes%n", parts[0], parts[1]);
+        }
     }
 
-    /** Checks the files of one artifact, and returns a line per file. */
+    /** Checks the files of one artifact, and returns a line per file: its path, a tab, its size. */
     private List<String> checkFiles(Path groupDirectory, String artifactId, String packaging) throws Exception {
         Path artifactDirectory = groupDirectory.resolve(artifactId);
         List<Path> versions;
@@ -132,8 +136,8 @@ public class CheckReleaseRepository {
             checkChecksum(path, "MD5", ".md5");
             checkChecksum(path, "SHA-1", ".sha1");
             checkContent(artifactId, path, file.getValue());
-            lines.add(String.format("%-70s %9d bytes", group.replace('.', '/') + "/" + artifactId + "/" + version
-                    + "/" + file.getKey(), Files.size(path)));
+            lines.add(group.replace('.', '/') + "/" + artifactId + "/" + version + "/" + file.getKey() + "\t"
+                    + Files.size(path));
         }
         poms.put(artifactId, parse(versionDirectory.resolve(base + ".pom")));
         return lines;
