@@ -11,6 +11,7 @@ public class DependencyCycleException extends LifecycleException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The ids along the cycle; the first and the last are the same. */
     private final List<String> path;
 
     /**
@@ -37,7 +38,11 @@ public class DependencyCycleException extends LifecycleException {
         this.path = List.copyOf(path);
     }
 
-    /** The ids along the cycle; the first and the last are the same. */
+    /**
+     * The ids along the cycle; the first and the last are the same.
+     *
+     * @return the ids along the cycle, in the order of its edges
+     */
     public List<String> path() {
         return path;
     }

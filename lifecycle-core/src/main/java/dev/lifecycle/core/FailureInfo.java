@@ -15,14 +15,27 @@ import org.jspecify.annotations.Nullable;
  */
 public record FailureInfo(String type, @Nullable String message, Instant at, Throwable cause) {
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param type the exception's class name
+     * @param message the exception's message, if any
+     * @param at when it was recorded
+     * @param cause the exception itself
+     */
     public FailureInfo {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(cause, "cause");
     }
 
-    /** The failure of {@code cause} at {@code at}. */
+    /**
+     * The failure of {@code cause} at {@code at}.
+     *
+     * @param cause the exception
+     * @param at when it was recorded
+     * @return the failure, with the exception's class name and message
+     */
     public static FailureInfo of(Throwable cause, Instant at) {
         return new FailureInfo(cause.getClass().getName(), cause.getMessage(), at, cause);
     }

@@ -17,6 +17,7 @@ public class MissingDependencyException extends LifecycleException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Each missing id, with the ids of the services that require it. */
     private final Map<String, List<String>> missing;
     private final Map<String, String> suggestions;
 
@@ -51,7 +52,11 @@ public class MissingDependencyException extends LifecycleException {
         this.suggestions = Map.copyOf(suggestions);
     }
 
-    /** Each missing id, with the ids of the services that require it. */
+    /**
+     * Each missing id, with the ids of the services that require it.
+     *
+     * @return each missing id, mapped to the ids of the services that require it
+     */
     public Map<String, List<String>> missing() {
         return missing;
     }

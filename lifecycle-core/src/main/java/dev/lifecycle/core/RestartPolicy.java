@@ -27,7 +27,19 @@ public record RestartPolicy(boolean restart, Duration initialBackoff, Duration m
     private static final RestartPolicy DEFAULTS = new RestartPolicy(true, Duration.ofMillis(100),
             Duration.ofSeconds(30), 2.0, 0.2, 5, Duration.ofSeconds(60), Escalation.NONE);
 
-    /** Checks the values. */
+    /**
+     * Checks the values.
+     *
+     * @param restart whether a failed service is restarted at all
+     * @param initialBackoff the delay before the first restart, not negative
+     * @param maxBackoff the longest delay, at least {@code initialBackoff}
+     * @param multiplier how much the delay grows per restart, at least 1 and finite
+     * @param jitter the random fraction, from 0 to 1, by which a delay may be shortened
+     * @param maxRestarts how many restarts are allowed within {@code window}, not negative
+     * @param window the intensity window, positive
+     * @param escalation what happens when the service gives up
+     * @throws IllegalArgumentException when a value is out of its range; the message names it and the range
+     */
     public RestartPolicy {
         Objects.requireNonNull(initialBackoff, "initialBackoff");
         Objects.requireNonNull(maxBackoff, "maxBackoff");
@@ -51,41 +63,77 @@ public record RestartPolicy(boolean restart, Duration initialBackoff, Duration m
         }
     }
 
-    /** Restart after 100 ms doubling to 30 s with 20% jitter, at most 5 restarts in 60 s, then stay FAILED. */
+    /**
+     * Restart after 100 ms doubling to 30 s with 20% jitter, at most 5 restarts in 60 s, then stay FAILED.
+     *
+     * @return the default policy
+     */
     public static RestartPolicy defaults() {
         return DEFAULTS;
     }
 
-    /** Never restart: a failed service stays FAILED until restarted by hand. */
+    /**
+     * Never restart: a failed service stays FAILED until restarted by hand.
+     *
+     * @return the default policy with restarts turned off
+     */
     public static RestartPolicy never() {
         return DEFAULTS.withRestart(false);
     }
 
-    /** A copy with {@code restart} set. */
+    /**
+     * A copy with {@code restart} set.
+     *
+     * @param restart whether a failed service is restarted at all
+     * @return a policy equal to this one but for {@code restart}
+     */
     public RestartPolicy withRestart(boolean restart) {
         return new RestartPolicy(restart, initialBackoff, maxBackoff, multiplier, jitter, maxRestarts, window,
                 escalation);
     }
 
-    /** A copy with another back-off. */
+    /**
+     * A copy with another back-off.
+     *
+     * @param initialBackoff the delay before the first restart
+     * @param maxBackoff the longest delay
+     * @param multiplier how much the delay grows per restart
+     * @return a policy equal to this one but for the back-off
+     */
     public RestartPolicy withBackoff(Duration initialBackoff, Duration maxBackoff, double multiplier) {
         return new RestartPolicy(restart, initialBackoff, maxBackoff, multiplier, jitter, maxRestarts, window,
                 escalation);
     }
 
-    /** A copy with another jitter. */
+    /**
+     * A copy with another jitter.
+     *
+     * @param jitter the random fraction, from 0 to 1, by which a delay may be shortened
+     * @return a policy equal to this one but for the jitter
+     */
     public RestartPolicy withJitter(double jitter) {
         return new RestartPolicy(restart, initialBackoff, maxBackoff, multiplier, jitter, maxRestarts, window,
                 escalation);
     }
 
-    /** A copy with another intensity limit. */
+    /**
+     * A copy with another intensity limit.
+     *
+     * @param maxRestarts how many restarts are allowed within {@code window}
+     * @param window the intensity window
+     * @return a policy equal to this one but for the intensity limit
+     */
     public RestartPolicy withIntensity(int maxRestarts, Duration window) {
         return new RestartPolicy(restart, initialBackoff, maxBackoff, multiplier, jitter, maxRestarts, window,
                 escalation);
     }
 
-    /** A copy with another escalation. */
+    /**
+     * A copy with another escalation.
+     *
+     * @param escalation what happens when the service gives up
+     * @return a policy equal to this one but for the escalation
+     */
     public RestartPolicy withEscalation(Escalation escalation) {
         return new RestartPolicy(restart, initialBackoff, maxBackoff, multiplier, jitter, maxRestarts, window,
                 escalation);

@@ -12,7 +12,11 @@ import java.time.Duration;
  */
 public interface ServiceContext {
 
-    /** The key the service is installed under. */
+    /**
+     * The key the service is installed under.
+     *
+     * @return the service's key
+     */
     ServiceKey<?> key();
 
     /**
@@ -24,16 +28,26 @@ public interface ServiceContext {
      */
     void fail(Throwable cause);
 
-    /** How long setup and start together may take before the service is failed. */
+    /**
+     * How long setup and start together may take before the service is failed.
+     *
+     * @return the service's start timeout
+     */
     Duration startTimeout();
 
-    /** How long stop and join together may take before the registry stops waiting. */
+    /**
+     * How long stop and join together may take before the registry stops waiting.
+     *
+     * @return the service's stop timeout
+     */
     Duration stopTimeout();
 
     /**
      * Whether this is the stop (and join) of a value returned by a start the registry had abandoned after its start
      * timeout: its requirements may have stopped already, so it must not rely on them, and {@link #fail} is ignored.
      * {@code false} in every other phase.
+     *
+     * @return whether the value being stopped is that of an abandoned start
      */
     default boolean abandoned() {
         return false;

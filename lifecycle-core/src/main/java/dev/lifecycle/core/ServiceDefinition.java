@@ -85,62 +85,110 @@ public final class ServiceDefinition<T> {
         return new Builder<>(key, service);
     }
 
-    /** The key. */
+    /**
+     * The key.
+     *
+     * @return the key the service is installed under
+     */
     public ServiceKey<T> key() {
         return key;
     }
 
-    /** The implementation. */
+    /**
+     * The implementation.
+     *
+     * @return the service's implementation
+     */
     public Service<T> service() {
         return service;
     }
 
-    /** Requirements whose values the service reads. */
+    /**
+     * Requirements whose values the service reads.
+     *
+     * @return the keys of the requirements with values, in the order they were added
+     */
     public List<ServiceKey<?>> requires() {
         return requires;
     }
 
-    /** Requirements by id, without values. */
+    /**
+     * Requirements by id, without values.
+     *
+     * @return the ids of the requirements without values, in the order they were added
+     */
     public List<String> dependsOn() {
         return dependsOn;
     }
 
-    /** Services, by id, this one is ordered after when they are installed. */
+    /**
+     * Services, by id, this one is ordered after when they are installed.
+     *
+     * @return the ids of the services this one is ordered after, in the order they were added
+     */
     public List<String> wants() {
         return wants;
     }
 
-    /** The start timeout, or {@code null} for the registry's default. */
+    /**
+     * The start timeout, or {@code null} for the registry's default.
+     *
+     * @return the start timeout, or {@code null}
+     */
     public @Nullable Duration startTimeout() {
         return startTimeout;
     }
 
-    /** The stop timeout, or {@code null} for the registry's default. */
+    /**
+     * The stop timeout, or {@code null} for the registry's default.
+     *
+     * @return the stop timeout, or {@code null}
+     */
     public @Nullable Duration stopTimeout() {
         return stopTimeout;
     }
 
-    /** The restart policy, or {@code null} for the registry's default. */
+    /**
+     * The restart policy, or {@code null} for the registry's default.
+     *
+     * @return the restart policy, or {@code null}
+     */
     public @Nullable RestartPolicy restartPolicy() {
         return restartPolicy;
     }
 
-    /** The health check, if any. */
+    /**
+     * The health check, if any.
+     *
+     * @return the health check, or {@code null} for none
+     */
     public @Nullable HealthCheck healthCheck() {
         return healthCheck;
     }
 
-    /** After how many unhealthy checks in a row the service is failed; 0 never fails it. */
+    /**
+     * After how many unhealthy checks in a row the service is failed; 0 never fails it.
+     *
+     * @return the number of unhealthy checks in a row that fails the service, or 0
+     */
     public int failAfterUnhealthyChecks() {
         return failAfterUnhealthyChecks;
     }
 
-    /** When the service starts: always (the default), on demand, or never. */
+    /**
+     * When the service starts: always (the default), on demand, or never.
+     *
+     * @return the start mode
+     */
     public StartMode mode() {
         return mode;
     }
 
-    /** How long an on-demand service that no dependent needs any more keeps running before it stops. */
+    /**
+     * How long an on-demand service that no dependent needs any more keeps running before it stops.
+     *
+     * @return the idle delay, zero by default
+     */
     public Duration idleDelay() {
         return idleDelay;
     }
@@ -175,7 +223,12 @@ public final class ServiceDefinition<T> {
             this.service = Checks.notNull(service, "ServiceDefinition.builder(key, service)", "service");
         }
 
-        /** Adds hard requirements whose values the service reads through {@link ServiceHandle}s. */
+        /**
+         * Adds hard requirements whose values the service reads through {@link ServiceHandle}s.
+         *
+         * @param keys the keys of the services required
+         * @return this builder
+         */
         public Builder<T> requires(ServiceKey<?>... keys) {
             for (ServiceKey<?> k : keys) {
                 requires.add(Checks.notNull(k, "ServiceDefinition.Builder.requires(keys)", "a key"));
@@ -183,7 +236,12 @@ public final class ServiceDefinition<T> {
             return this;
         }
 
-        /** Adds hard requirements by id, without values. */
+        /**
+         * Adds hard requirements by id, without values.
+         *
+         * @param ids the ids of the services required
+         * @return this builder
+         */
         public Builder<T> dependsOn(String... ids) {
             for (String id : ids) {
                 dependsOn.add(Checks.notNull(id, "ServiceDefinition.Builder.dependsOn(ids)", "an id"));
@@ -191,7 +249,12 @@ public final class ServiceDefinition<T> {
             return this;
         }
 
-        /** Adds optional orderings by id. */
+        /**
+         * Adds optional orderings by id.
+         *
+         * @param ids the ids of the services to start after, when installed
+         * @return this builder
+         */
         public Builder<T> wants(String... ids) {
             for (String id : ids) {
                 wants.add(Checks.notNull(id, "ServiceDefinition.Builder.wants(ids)", "an id"));
@@ -199,25 +262,45 @@ public final class ServiceDefinition<T> {
             return this;
         }
 
-        /** Sets how long setup and start together may take; must be positive. */
+        /**
+         * Sets how long setup and start together may take; must be positive.
+         *
+         * @param timeout the start timeout, positive
+         * @return this builder
+         */
         public Builder<T> startTimeout(Duration timeout) {
             this.startTimeout = positive("start timeout", timeout);
             return this;
         }
 
-        /** Sets how long stop and join together may take; must be positive. */
+        /**
+         * Sets how long stop and join together may take; must be positive.
+         *
+         * @param timeout the stop timeout, positive
+         * @return this builder
+         */
         public Builder<T> stopTimeout(Duration timeout) {
             this.stopTimeout = positive("stop timeout", timeout);
             return this;
         }
 
-        /** Sets the restart policy. */
+        /**
+         * Sets the restart policy.
+         *
+         * @param policy the restart policy, replacing the registry's default
+         * @return this builder
+         */
         public Builder<T> restartPolicy(RestartPolicy policy) {
             this.restartPolicy = Checks.notNull(policy, "ServiceDefinition.Builder.restartPolicy(policy)", "policy");
             return this;
         }
 
-        /** Sets the health check. */
+        /**
+         * Sets the health check.
+         *
+         * @param check the health check
+         * @return this builder
+         */
         public Builder<T> healthCheck(HealthCheck check) {
             this.healthCheck = Checks.notNull(check, "ServiceDefinition.Builder.healthCheck(check)", "check");
             return this;
@@ -225,6 +308,9 @@ public final class ServiceDefinition<T> {
 
         /**
          * Fails the service after {@code checks} unhealthy health checks in a row; 0 (the default) never does.
+         *
+         * @param checks the number of unhealthy checks in a row, 0 or more
+         * @return this builder
          */
         public Builder<T> failAfterUnhealthyChecks(int checks) {
             if (checks < 0) {
@@ -234,7 +320,12 @@ public final class ServiceDefinition<T> {
             return this;
         }
 
-        /** Sets when the service starts (see {@link StartMode}); {@link StartMode#ACTIVE} by default. */
+        /**
+         * Sets when the service starts (see {@link StartMode}); {@link StartMode#ACTIVE} by default.
+         *
+         * @param mode the start mode
+         * @return this builder
+         */
         public Builder<T> mode(StartMode mode) {
             this.mode = Checks.notNull(mode, "ServiceDefinition.Builder.mode(mode)", "mode");
             return this;
@@ -243,6 +334,9 @@ public final class ServiceDefinition<T> {
         /**
          * Sets how long an {@link StartMode#ON_DEMAND on-demand} service keeps running once no dependent needs it
          * (zero, the default, stops it at once); if a dependent needs it again meanwhile, it keeps running.
+         *
+         * @param delay the idle delay, not negative
+         * @return this builder
          */
         public Builder<T> idleDelay(Duration delay) {
             Checks.notNull(delay, "ServiceDefinition.Builder.idleDelay(delay)", "delay");
@@ -253,7 +347,11 @@ public final class ServiceDefinition<T> {
             return this;
         }
 
-        /** Builds the definition. */
+        /**
+         * Builds the definition.
+         *
+         * @return an immutable definition of what this builder was given
+         */
         public ServiceDefinition<T> build() {
             return new ServiceDefinition<>(this);
         }

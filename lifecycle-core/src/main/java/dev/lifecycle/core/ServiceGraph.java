@@ -15,7 +15,12 @@ import java.util.Objects;
  */
 public record ServiceGraph(List<Node> nodes, List<Edge> edges) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param nodes the services, in installation order
+     * @param edges the requirements
+     */
     public ServiceGraph {
         nodes = List.copyOf(nodes);
         edges = List.copyOf(edges);
@@ -30,7 +35,14 @@ public record ServiceGraph(List<Node> nodes, List<Edge> edges) {
      * @param mode when it starts
      */
     public record Node(String id, String type, ServiceState state, StartMode mode) {
-        /** Checks the parts. */
+        /**
+         * Checks the parts.
+         *
+         * @param id its id
+         * @param type its value type's name
+         * @param state its state
+         * @param mode when it starts
+         */
         public Node {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(type, "type");
@@ -38,7 +50,13 @@ public record ServiceGraph(List<Node> nodes, List<Edge> edges) {
             Objects.requireNonNull(mode, "mode");
         }
 
-        /** A node of an {@link StartMode#ACTIVE} service. */
+        /**
+         * A node of an {@link StartMode#ACTIVE} service.
+         *
+         * @param id its id
+         * @param type its value type's name
+         * @param state its state
+         */
         public Node(String id, String type, ServiceState state) {
             this(id, type, state, StartMode.ACTIVE);
         }
@@ -61,7 +79,13 @@ public record ServiceGraph(List<Node> nodes, List<Edge> edges) {
      * @param optional whether it is a {@code wants} ordering rather than a hard requirement
      */
     public record Edge(String requirement, String dependent, boolean optional) {
-        /** Checks the parts. */
+        /**
+         * Checks the parts.
+         *
+         * @param requirement the id of the required service
+         * @param dependent the id of the service that requires it
+         * @param optional whether it is a {@code wants} ordering
+         */
         public Edge {
             Objects.requireNonNull(requirement, "requirement");
             Objects.requireNonNull(dependent, "dependent");
@@ -72,6 +96,8 @@ public record ServiceGraph(List<Node> nodes, List<Edge> edges) {
      * The graph as a Mermaid flowchart, left to right, nodes classed by state and labelled with id, state and (unless
      * it is active) mode;
      * optional edges are dotted, requirements that are not installed are drawn as MISSING.
+     *
+     * @return the flowchart's text, one statement a line
      */
     public String toMermaid() {
         StringBuilder out = new StringBuilder("flowchart LR\n");
@@ -109,6 +135,8 @@ public record ServiceGraph(List<Node> nodes, List<Edge> edges) {
     /**
      * The graph in Graphviz DOT, left to right, nodes filled by state and labelled with id, state and (unless it is
      * active) mode; optional edges are dashed.
+     *
+     * @return the {@code digraph}'s text, one statement a line
      */
     public String toDot() {
         StringBuilder out = new StringBuilder("digraph services {\n  rankdir=LR;\n  node [shape=box, style=filled];\n");

@@ -13,7 +13,11 @@ import org.jspecify.annotations.Nullable;
  */
 public interface ServiceHandle<T> {
 
-    /** The key this handle refers to. */
+    /**
+     * The key this handle refers to.
+     *
+     * @return the service's key
+     */
     ServiceKey<T> key();
 
     /**
@@ -27,12 +31,18 @@ public interface ServiceHandle<T> {
      */
     @Nullable T get();
 
-    /** The current state, {@link ServiceState#REMOVED} if the service is not installed. */
+    /**
+     * The current state, {@link ServiceState#REMOVED} if the service is not installed.
+     *
+     * @return the service's state now
+     */
     ServiceState state();
 
     /**
      * A future completing with the value once the service is RUNNING; completes at once if it is already.
      * It fails, with the cause, once the service gives up or is removed.
+     *
+     * @return a future of the value the service publishes when it is RUNNING
      */
     CompletableFuture<@Nullable T> await();
 }

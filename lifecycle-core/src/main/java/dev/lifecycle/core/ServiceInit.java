@@ -7,7 +7,11 @@ package dev.lifecycle.core;
  */
 public interface ServiceInit {
 
-    /** The key of the service being installed. */
+    /**
+     * The key of the service being installed.
+     *
+     * @return the key the service is being installed under
+     */
     ServiceKey<?> key();
 
     /**

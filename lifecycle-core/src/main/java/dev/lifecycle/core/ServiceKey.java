@@ -19,7 +19,14 @@ import org.jspecify.annotations.Nullable;
  */
 public record ServiceKey<T>(String name, Class<T> type, @Nullable String qualifier) {
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param name the service name: non-empty, without ':' or whitespace
+     * @param type the value type
+     * @param qualifier the optional qualifier: non-empty, without ':' or whitespace
+     * @throws IllegalArgumentException if the name or the qualifier is empty or holds ':' or whitespace
+     */
     public ServiceKey {
         Checks.notNull(name, "ServiceKey.of(name, type)", "name");
         Checks.notNull(type, "ServiceKey.of(name, type)", "type");
@@ -54,7 +61,11 @@ public record ServiceKey<T>(String name, Class<T> type, @Nullable String qualifi
         return new ServiceKey<>(name, type, qualifier);
     }
 
-    /** The id of the service: its name, or {@code name:qualifier}. */
+    /**
+     * The id of the service: its name, or {@code name:qualifier}.
+     *
+     * @return the name, or {@code name:qualifier}
+     */
     public String id() {
         return id(name, qualifier);
     }

@@ -11,7 +11,9 @@ public class ServiceNotRunningException extends LifecycleException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The id of the service whose value was asked for. */
     private final String id;
+    /** The state the service was in. */
     private final ServiceState state;
 
     /**
@@ -29,12 +31,20 @@ public class ServiceNotRunningException extends LifecycleException {
         this.state = state;
     }
 
-    /** The service id. */
+    /**
+     * The service id.
+     *
+     * @return the id of the service whose value was asked for
+     */
     public String id() {
         return id;
     }
 
-    /** The state it was in. */
+    /**
+     * The state it was in.
+     *
+     * @return the state the service was in when its value was asked for
+     */
     public ServiceState state() {
         return state;
     }

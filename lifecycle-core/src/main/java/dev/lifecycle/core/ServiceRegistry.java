@@ -44,7 +44,11 @@ import org.jspecify.annotations.Nullable;
  */
 public interface ServiceRegistry extends AutoCloseable {
 
-    /** A builder with the defaults: see {@link ServiceRegistryBuilder}. */
+    /**
+     * A builder with the defaults: see {@link ServiceRegistryBuilder}.
+     *
+     * @return a new builder
+     */
     static ServiceRegistryBuilder builder() {
         return new ServiceRegistryBuilder();
     }
@@ -80,6 +84,10 @@ public interface ServiceRegistry extends AutoCloseable {
     /**
      * A handle to {@code key}, installed or not: its {@link ServiceHandle#get()} works once it is installed and
      * RUNNING.
+     *
+     * @param key the service's key
+     * @param <T> the value type
+     * @return a live handle to the service
      */
     <T> ServiceHandle<T> handle(ServiceKey<T> key);
 
@@ -109,6 +117,9 @@ public interface ServiceRegistry extends AutoCloseable {
      * The value of a RUNNING service; see {@link ServiceHandle#get()}. It is {@code null} only for a service of type
      * {@link Void}, which publishes no value; every other failure to give a value is an exception.
      *
+     * @param key the service's key
+     * @param <T> the value type
+     * @return the value published by the service's current start cycle
      * @throws ServiceNotRunningException if it has no value (it is not RUNNING, nor stopping its dependents), saying
      *         its state and why
      * @throws UnknownServiceException if it is not installed
@@ -119,6 +130,10 @@ public interface ServiceRegistry extends AutoCloseable {
     /**
      * A future completing with the service's value once it is RUNNING (at once if it is); it fails with a
      * {@link ServiceFailedException} once the service gives up or is removed. The service need not be installed yet.
+     *
+     * @param key the service's key
+     * @param <T> the value type
+     * @return a future of the value the service publishes when it is RUNNING
      */
     <T> CompletableFuture<@Nullable T> await(ServiceKey<T> key);
 
@@ -189,28 +204,61 @@ public interface ServiceRegistry extends AutoCloseable {
      */
     CompletableFuture<@Nullable Void> remove(String id);
 
-    /** A future completing once no setup, start, stop or join is in flight. */
+    /**
+     * A future completing once no setup, start, stop or join is in flight.
+     *
+     * @return a future completing when nothing of the services' code runs
+     */
     CompletableFuture<@Nullable Void> settled();
 
-    /** Runs every RUNNING service's health check now; the future completes when all have answered. */
+    /**
+     * Runs every RUNNING service's health check now; the future completes when all have answered.
+     *
+     * @return a future completing when every check has answered
+     */
     CompletableFuture<@Nullable Void> checkHealth();
 
-    /** A snapshot of every service, in installation order. */
+    /**
+     * A snapshot of every service, in installation order.
+     *
+     * @return one snapshot per installed service
+     */
     List<ServiceSnapshot> snapshot();
 
-    /** A snapshot of one service, if it is installed. */
+    /**
+     * A snapshot of one service, if it is installed.
+     *
+     * @param id the service id
+     * @return its snapshot, or empty if no service is installed under {@code id}
+     */
     Optional<ServiceSnapshot> snapshot(String id);
 
-    /** The dependency graph, for export to Mermaid or DOT. */
+    /**
+     * The dependency graph, for export to Mermaid or DOT.
+     *
+     * @return the services and their requirements now
+     */
     ServiceGraph graph();
 
-    /** The timeline of the last {@link #startAll()} and its critical path. */
+    /**
+     * The timeline of the last {@link #startAll()} and its critical path.
+     *
+     * @return the report; before the first start, one without a start time and without services
+     */
     StartupReport startupReport();
 
-    /** Adds a listener; it receives the events that happen from now on. */
+    /**
+     * Adds a listener; it receives the events that happen from now on.
+     *
+     * @param listener the listener
+     */
     void addListener(ServiceListener listener);
 
-    /** Removes a listener. */
+    /**
+     * Removes a listener.
+     *
+     * @param listener the listener, as it was added
+     */
     void removeListener(ServiceListener listener);
 
     /**

@@ -48,7 +48,12 @@ public final class ServiceRegistryBuilder {
     ServiceRegistryBuilder() {
     }
 
-    /** Runs setup, start, stop, join and health checks on this executor; the registry does not shut it down. */
+    /**
+     * Runs setup, start, stop, join and health checks on this executor; the registry does not shut it down.
+     *
+     * @param executor the executor of the services' code
+     * @return this builder
+     */
     public ServiceRegistryBuilder executor(Executor executor) {
         this.executor = Objects.requireNonNull(executor, "executor");
         return this;
@@ -68,43 +73,78 @@ public final class ServiceRegistryBuilder {
         return this;
     }
 
-    /** Runs timers (timeouts, back-offs, health checks) on this scheduler. */
+    /**
+     * Runs timers (timeouts, back-offs, health checks) on this scheduler.
+     *
+     * @param scheduler the scheduler of the registry's timers
+     * @return this builder
+     */
     public ServiceRegistryBuilder scheduler(Scheduler scheduler) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         return this;
     }
 
-    /** Reads time from this clock: timestamps, durations, back-off windows. */
+    /**
+     * Reads time from this clock: timestamps, durations, back-off windows.
+     *
+     * @param clock the registry's clock
+     * @return this builder
+     */
     public ServiceRegistryBuilder clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         return this;
     }
 
-    /** Draws the back-off jitter from this source of numbers in {@code [0, 1)}. */
+    /**
+     * Draws the back-off jitter from this source of numbers in {@code [0, 1)}.
+     *
+     * @param random the source of the jitter
+     * @return this builder
+     */
     public ServiceRegistryBuilder random(DoubleSupplier random) {
         this.random = Objects.requireNonNull(random, "random");
         return this;
     }
 
-    /** The restart policy of services that do not set their own. */
+    /**
+     * The restart policy of services that do not set their own.
+     *
+     * @param policy the default restart policy
+     * @return this builder
+     */
     public ServiceRegistryBuilder restartPolicy(RestartPolicy policy) {
         this.restartPolicy = Objects.requireNonNull(policy, "policy");
         return this;
     }
 
-    /** The start timeout of services that do not set their own; must be positive. */
+    /**
+     * The start timeout of services that do not set their own; must be positive.
+     *
+     * @param timeout the default start timeout, positive
+     * @return this builder
+     */
     public ServiceRegistryBuilder startTimeout(Duration timeout) {
         this.startTimeout = ServiceDefinition.Builder.positive("start timeout", timeout);
         return this;
     }
 
-    /** The stop timeout of services that do not set their own; must be positive. */
+    /**
+     * The stop timeout of services that do not set their own; must be positive.
+     *
+     * @param timeout the default stop timeout, positive
+     * @return this builder
+     */
     public ServiceRegistryBuilder stopTimeout(Duration timeout) {
         this.stopTimeout = ServiceDefinition.Builder.positive("stop timeout", timeout);
         return this;
     }
 
-    /** How often health checks run; must be positive. */
+    /**
+     * How often health checks run; must be positive.
+     *
+     * @param interval the time between two rounds of health checks, positive
+     * @return this builder
+     */
     public ServiceRegistryBuilder healthCheckInterval(Duration interval) {
         this.healthCheckInterval = ServiceDefinition.Builder.positive("health check interval", interval);
         return this;
@@ -113,13 +153,21 @@ public final class ServiceRegistryBuilder {
     /**
      * How long {@link ServiceRegistry#close()} waits, once every service has stopped, for the listeners to receive the
      * last events (default 10 s); a listener that blocks longer is logged and left behind. Must be positive.
+     *
+     * @param timeout the longest wait for the listeners at close, positive
+     * @return this builder
      */
     public ServiceRegistryBuilder eventDeliveryTimeout(Duration timeout) {
         this.eventDeliveryTimeout = ServiceDefinition.Builder.positive("event delivery timeout", timeout);
         return this;
     }
 
-    /** Whether a JVM shutdown hook stops every service (off by default). */
+    /**
+     * Whether a JVM shutdown hook stops every service (off by default).
+     *
+     * @param enabled whether to add the shutdown hook
+     * @return this builder
+     */
     public ServiceRegistryBuilder shutdownHook(boolean enabled) {
         this.shutdownHook = enabled;
         return this;
@@ -128,13 +176,21 @@ public final class ServiceRegistryBuilder {
     /**
      * Wraps every service installed from now on with {@code interceptor}; interceptors added later wrap the earlier
      * ones' wrappers.
+     *
+     * @param interceptor the interceptor
+     * @return this builder
      */
     public ServiceRegistryBuilder interceptor(ServiceInterceptor interceptor) {
         interceptors.add(Checks.notNull(interceptor, "ServiceRegistryBuilder.interceptor(interceptor)", "interceptor"));
         return this;
     }
 
-    /** Adds a listener from the start. */
+    /**
+     * Adds a listener from the start.
+     *
+     * @param listener the listener, which receives every event from the first
+     * @return this builder
+     */
     public ServiceRegistryBuilder listener(ServiceListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
         return this;
@@ -158,7 +214,11 @@ public final class ServiceRegistryBuilder {
         return this;
     }
 
-    /** Builds the registry. */
+    /**
+     * Builds the registry.
+     *
+     * @return a new registry with this builder's options, not started
+     */
     public ServiceRegistry build() {
         return DefaultServiceRegistry.create(new RegistryOptions(executor, virtualThreads, scheduler, clock, random,
                 restartPolicy, startTimeout, stopTimeout, healthCheckInterval, eventDeliveryTimeout, shutdownHook,

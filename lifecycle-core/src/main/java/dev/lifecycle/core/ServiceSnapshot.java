@@ -35,7 +35,28 @@ public record ServiceSnapshot(ServiceKey<?> key, ServiceState state, TransitionR
         @Nullable Instant nextRestartAt, @Nullable Duration startDuration, @Nullable Duration stopDuration,
         ServiceHealth health, StartMode mode) {
 
-    /** Checks the parts and copies the lists. */
+    /**
+     * Checks the parts and copies the lists.
+     *
+     * @param key the service's key
+     * @param state its state
+     * @param reason why it entered that state
+     * @param since when it entered that state
+     * @param requires the ids of its hard requirements ({@code requires} and {@code dependsOn})
+     * @param wants the ids of the services it is ordered after
+     * @param dependents the ids of the installed services that require it
+     * @param waitingOn the ids of its requirements that are not RUNNING (installed or not)
+     * @param missing the ids of its requirements that are not installed
+     * @param rootCause for a service that is not RUNNING because of another, a sentence naming the service at the root
+     *        of it: "blocked by database, which failed with java.sql.SQLException: ..."
+     * @param restarts how many times the restart policy or an operator restarted it
+     * @param lastFailure its last failure, if any
+     * @param nextRestartAt when its next restart is scheduled, if it is
+     * @param startDuration how long its last setup and start took
+     * @param stopDuration how long its last stop and join took
+     * @param health the outcome of its health check
+     * @param mode when it starts: always, on demand, or never
+     */
     public ServiceSnapshot {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(key, "key");
@@ -50,7 +71,27 @@ public record ServiceSnapshot(ServiceKey<?> key, ServiceState state, TransitionR
         missing = List.copyOf(missing);
     }
 
-    /** A snapshot of an {@link StartMode#ACTIVE} service. */
+    /**
+     * A snapshot of an {@link StartMode#ACTIVE} service.
+     *
+     * @param key the service's key
+     * @param state its state
+     * @param reason why it entered that state
+     * @param since when it entered that state
+     * @param requires the ids of its hard requirements ({@code requires} and {@code dependsOn})
+     * @param wants the ids of the services it is ordered after
+     * @param dependents the ids of the installed services that require it
+     * @param waitingOn the ids of its requirements that are not RUNNING (installed or not)
+     * @param missing the ids of its requirements that are not installed
+     * @param rootCause for a service that is not RUNNING because of another, a sentence naming the service at the root
+     *        of it: "blocked by database, which failed with java.sql.SQLException: ..."
+     * @param restarts how many times the restart policy or an operator restarted it
+     * @param lastFailure its last failure, if any
+     * @param nextRestartAt when its next restart is scheduled, if it is
+     * @param startDuration how long its last setup and start took
+     * @param stopDuration how long its last stop and join took
+     * @param health the outcome of its health check
+     */
     public ServiceSnapshot(ServiceKey<?> key, ServiceState state, TransitionReason reason, Instant since,
             List<String> requires, List<String> wants, List<String> dependents, List<String> waitingOn,
             List<String> missing, @Nullable String rootCause, int restarts, @Nullable FailureInfo lastFailure,
@@ -60,7 +101,11 @@ public record ServiceSnapshot(ServiceKey<?> key, ServiceState state, TransitionR
                 lastFailure, nextRestartAt, startDuration, stopDuration, health, StartMode.ACTIVE);
     }
 
-    /** The service's id (its name, or {@code name:qualifier}). */
+    /**
+     * The service's id (its name, or {@code name:qualifier}).
+     *
+     * @return the id of the service's key
+     */
     public String id() {
         return key.id();
     }

@@ -36,12 +36,20 @@ public enum ServiceState {
     /** Removed from the registry. */
     REMOVED;
 
-    /** Whether the value of the service can be read. */
+    /**
+     * Whether the value of the service can be read.
+     *
+     * @return {@code true} for {@link #RUNNING} only
+     */
     public boolean isRunning() {
         return this == RUNNING;
     }
 
-    /** Whether the state is terminal (nothing follows it). */
+    /**
+     * Whether the state is terminal (nothing follows it).
+     *
+     * @return {@code true} for {@link #REMOVED} only
+     */
     public boolean isTerminal() {
         return this == REMOVED;
     }

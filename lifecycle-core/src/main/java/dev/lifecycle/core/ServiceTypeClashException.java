@@ -9,7 +9,11 @@ public class ServiceTypeClashException extends LifecycleException {
 
     private static final long serialVersionUID = 1L;
 
-    /** With the message describing the clash. */
+    /**
+     * With the message describing the clash.
+     *
+     * @param message the id, both types, and what to do about it
+     */
     public ServiceTypeClashException(String message) {
         super(message);
     }

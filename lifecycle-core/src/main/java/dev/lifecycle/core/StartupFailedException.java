@@ -26,7 +26,11 @@ public class StartupFailedException extends LifecycleException {
         this.notRunning = List.copyOf(notRunning);
     }
 
-    /** Snapshots of the services that were not RUNNING when the start ended. */
+    /**
+     * Snapshots of the services that were not RUNNING when the start ended.
+     *
+     * @return the snapshots, one per service that was not RUNNING
+     */
     public List<ServiceSnapshot> notRunning() {
         return notRunning;
     }

@@ -20,7 +20,14 @@ import org.jspecify.annotations.Nullable;
 public record StartupReport(@Nullable Instant startedAt, @Nullable Duration total, List<Entry> services,
         List<Entry> criticalPath) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param startedAt when start-up began, {@code null} if the registry was never started
+     * @param total how long until every service was RUNNING (or start-up ended), {@code null} while it goes on
+     * @param services each service that started, in order of its start
+     * @param criticalPath the critical path, from its first service to the one that became RUNNING last
+     */
     public StartupReport {
         services = List.copyOf(services);
         criticalPath = List.copyOf(criticalPath);
@@ -34,14 +41,24 @@ public record StartupReport(@Nullable Instant startedAt, @Nullable Duration tota
      * @param duration how long its setup and start took; {@code null} if it did not become RUNNING
      */
     public record Entry(String id, Duration offset, @Nullable Duration duration) {
-        /** Checks the parts. */
+        /**
+         * Checks the parts.
+         *
+         * @param id the service id
+         * @param offset when it began starting, from the beginning of start-up
+         * @param duration how long its setup and start took; {@code null} if it did not become RUNNING
+         */
         public Entry {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(offset, "offset");
         }
     }
 
-    /** The critical path as {@code a (12 ms) -> b (30 ms)}. */
+    /**
+     * The critical path as {@code a (12 ms) -> b (30 ms)}.
+     *
+     * @return each service of the critical path with its duration, joined by arrows; empty without one
+     */
     public String criticalPathSummary() {
         StringBuilder out = new StringBuilder();
         for (Entry e : criticalPath) {

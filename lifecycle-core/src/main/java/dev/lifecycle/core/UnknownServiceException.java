@@ -15,10 +15,15 @@ public class UnknownServiceException extends LifecycleException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The id that was not found. */
     private final String id;
     private final @Nullable String suggestion;
 
-    /** For the service {@code id}. */
+    /**
+     * For the service {@code id}.
+     *
+     * @param id the id that was not found
+     */
     public UnknownServiceException(String id) {
         this(id, Optional.empty());
     }
@@ -54,7 +59,11 @@ public class UnknownServiceException extends LifecycleException {
         this.suggestion = suggestion.orElse(null);
     }
 
-    /** The id that was not found. */
+    /**
+     * The id that was not found.
+     *
+     * @return the id, as the operation named it
+     */
     public String id() {
         return id;
     }

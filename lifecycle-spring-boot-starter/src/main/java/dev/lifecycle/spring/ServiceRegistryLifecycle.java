@@ -107,7 +107,11 @@ public final class ServiceRegistryLifecycle implements SmartLifecycle {
         return false;
     }
 
-    /** The registry this bridge runs. */
+    /**
+     * The registry this bridge runs.
+     *
+     * @return the registry whose services start and stop with the context
+     */
     public ServiceRegistry getRegistry() {
         return registry;
     }

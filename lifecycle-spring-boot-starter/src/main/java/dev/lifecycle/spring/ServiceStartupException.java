@@ -14,7 +14,9 @@ public class ServiceStartupException extends LifecycleException {
 
     private static final long serialVersionUID = 1L;
 
+    /** What went wrong, naming the services and beans. */
     private final String description;
+    /** How to fix it. */
     private final String action;
 
     /**
@@ -30,12 +32,20 @@ public class ServiceStartupException extends LifecycleException {
         this.action = action;
     }
 
-    /** What went wrong, naming the services and beans. */
+    /**
+     * What went wrong, naming the services and beans.
+     *
+     * @return the description, as the failure analyzer prints it
+     */
     public String getDescription() {
         return description;
     }
 
-    /** How to fix it. */
+    /**
+     * How to fix it.
+     *
+     * @return the action, as the failure analyzer prints it
+     */
     public String getAction() {
         return action;
     }

@@ -30,27 +30,47 @@ public class ServiceTransitionEvent extends ApplicationEvent {
         this.transition = transition;
     }
 
-    /** The transition. */
+    /**
+     * The transition.
+     *
+     * @return the transition, with its cause, detail and times
+     */
     public ServiceTransition getTransition() {
         return transition;
     }
 
-    /** The service that changed state. */
+    /**
+     * The service that changed state.
+     *
+     * @return the key of the service
+     */
     public ServiceKey<?> getKey() {
         return transition.key();
     }
 
-    /** The state it left. */
+    /**
+     * The state it left.
+     *
+     * @return the state the service left
+     */
     public ServiceState getFrom() {
         return transition.from();
     }
 
-    /** The state it entered. */
+    /**
+     * The state it entered.
+     *
+     * @return the state the service entered
+     */
     public ServiceState getTo() {
         return transition.to();
     }
 
-    /** Why it changed. */
+    /**
+     * Why it changed.
+     *
+     * @return the reason of the transition
+     */
     public TransitionReason getReason() {
         return transition.reason();
     }

@@ -70,13 +70,27 @@ public final class Faults implements ServiceInterceptor {
         this.registry = Objects.requireNonNull(registry, "Faults(time, registry): registry must not be null");
     }
 
-    /** The next start of {@code id} throws {@code cause} from its setup: the service fails. */
+    /**
+     * The next start of {@code id} throws {@code cause} from its setup: the service fails.
+     *
+     * @param id the service id
+     * @param cause the exception its setup throws
+     * @return these faults, to arm another
+     */
     public Faults failNextStart(String id, Exception cause) {
         Objects.requireNonNull(cause, "Faults.failNextStart(id, cause): cause must not be null");
         return armStart(id, new StartFault(Kind.FAIL, cause, Duration.ZERO));
     }
 
-    /** The next {@code count} starts of {@code id} throw {@code cause}. */
+    /**
+     * The next {@code count} starts of {@code id} throw {@code cause}.
+     *
+     * @param id the service id
+     * @param count how many starts fail in a row, at least 1
+     * @param cause the exception each of their setups throws
+     * @return these faults, to arm another
+     * @throws IllegalArgumentException if {@code count} is less than 1
+     */
     public Faults failNextStarts(String id, int count, Exception cause) {
         if (count < 1) {
             throw new IllegalArgumentException("Faults.failNextStarts(id, count, cause): count must be at least 1, was "
@@ -88,29 +102,58 @@ public final class Faults implements ServiceInterceptor {
         return this;
     }
 
-    /** The next start of {@code id} never completes: its start timeout, a stop or a removal cancels it. */
+    /**
+     * The next start of {@code id} never completes: its start timeout, a stop or a removal cancels it.
+     *
+     * @param id the service id
+     * @return these faults, to arm another
+     */
     public Faults hangNextStart(String id) {
         return armStart(id, new StartFault(Kind.HANG, null, Duration.ZERO));
     }
 
-    /** The next start of {@code id} completes only once {@code took} of manual time has passed. */
+    /**
+     * The next start of {@code id} completes only once {@code took} of manual time has passed.
+     *
+     * @param id the service id
+     * @param took how much manual time its start takes
+     * @return these faults, to arm another
+     */
     public Faults slowNextStart(String id, Duration took) {
         Objects.requireNonNull(took, "Faults.slowNextStart(id, took): took must not be null");
         return armStart(id, new StartFault(Kind.SLOW, null, took));
     }
 
-    /** The next stop of {@code id} runs, then throws {@code cause}: recorded as its last failure. */
+    /**
+     * The next stop of {@code id} runs, then throws {@code cause}: recorded as its last failure.
+     *
+     * @param id the service id
+     * @param cause the exception its stop throws
+     * @return these faults, to arm another
+     */
     public Faults failNextStop(String id, Exception cause) {
         Objects.requireNonNull(cause, "Faults.failNextStop(id, cause): cause must not be null");
         return armStop(id, new StopFault(cause));
     }
 
-    /** The next stop of {@code id} does not return within its stop timeout: the registry carries on without it. */
+    /**
+     * The next stop of {@code id} does not return within its stop timeout: the registry carries on without it.
+     *
+     * @param id the service id
+     * @return these faults, to arm another
+     */
     public Faults hangNextStop(String id) {
         return armStop(id, new StopFault(null));
     }
 
-    /** Fails {@code id} with {@code cause} once {@code delay} of manual time has passed, as its own code would. */
+    /**
+     * Fails {@code id} with {@code cause} once {@code delay} of manual time has passed, as its own code would.
+     *
+     * @param id the service id
+     * @param delay how much manual time passes before it fails
+     * @param cause why it fails
+     * @return these faults, to arm another
+     */
     public Faults failAfter(String id, Duration delay, Throwable cause) {
         checkId(id, "failAfter");
         Objects.requireNonNull(cause, "Faults.failAfter(id, delay, cause): cause must not be null");

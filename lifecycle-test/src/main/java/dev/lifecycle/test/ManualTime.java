@@ -37,7 +37,11 @@ public final class ManualTime extends Clock implements Scheduler {
         this(DEFAULT_START);
     }
 
-    /** Manual time starting at {@code start}. */
+    /**
+     * Manual time starting at {@code start}.
+     *
+     * @param start the time it shows until advanced
+     */
     public ManualTime(Instant start) {
         this.now = Objects.requireNonNull(start, "ManualTime(start): start must not be null");
     }
@@ -74,6 +78,7 @@ public final class ManualTime extends Clock implements Scheduler {
      * Moves time forward by {@code by}, running every task that falls due on the way, at its due time, in order; a
      * task scheduled by one of them runs too if it falls due before the end.
      *
+     * @param by how far to move, not negative
      * @throws IllegalArgumentException if {@code by} is negative
      */
     public void advance(Duration by) {
@@ -125,7 +130,11 @@ public final class ManualTime extends Clock implements Scheduler {
         advance(Duration.ZERO);
     }
 
-    /** The due times of the pending tasks, soonest first. */
+    /**
+     * The due times of the pending tasks, soonest first.
+     *
+     * @return the due times, soonest first; empty when nothing is scheduled
+     */
     public synchronized List<Instant> pendingTimers() {
         List<Timer> sorted = new ArrayList<>(timers);
         sorted.sort(timers.comparator());

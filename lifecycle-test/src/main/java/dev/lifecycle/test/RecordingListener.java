@@ -31,18 +31,31 @@ public final class RecordingListener implements ServiceListener {
         transitions.add(transition);
     }
 
-    /** Every transition so far, in the order they happened. */
+    /**
+     * Every transition so far, in the order they happened.
+     *
+     * @return a copy of the transitions recorded
+     */
     public List<ServiceTransition> transitions() {
         return List.copyOf(transitions);
     }
 
-    /** The transitions of {@code id}, each as {@code FROM->TO}. */
+    /**
+     * The transitions of {@code id}, each as {@code FROM->TO}.
+     *
+     * @param id the service id
+     * @return its transitions, in order, such as {@code WAITING->STARTING}
+     */
     public List<String> transitionsOf(String id) {
         return transitions.stream().filter(t -> t.key().id().equals(id)).map(t -> t.from() + "->" + t.to())
                 .toList();
     }
 
-    /** Every transition as {@code id:TO}, in order: the order in which services reached their states. */
+    /**
+     * Every transition as {@code id:TO}, in order: the order in which services reached their states.
+     *
+     * @return every transition as the service's id and the state it entered, such as {@code db:RUNNING}
+     */
     public List<String> arrivals() {
         return transitions.stream().map(t -> t.key().id() + ":" + t.to()).toList();
     }
@@ -50,6 +63,9 @@ public final class RecordingListener implements ServiceListener {
     /**
      * Whether {@code first} last finished stopping (left STOPPING) before {@code second} last did.
      *
+     * @param first the id of a service
+     * @param second the id of another
+     * @return whether {@code first} left STOPPING for the last time before {@code second} did
      * @throws IllegalStateException if one of them never stopped
      */
     public boolean stoppedBefore(String first, String second) {
@@ -59,6 +75,9 @@ public final class RecordingListener implements ServiceListener {
     /**
      * Whether {@code first} last became RUNNING before {@code second} last did.
      *
+     * @param first the id of a service
+     * @param second the id of another
+     * @return whether {@code first} entered RUNNING for the last time before {@code second} did
      * @throws IllegalStateException if one of them never ran
      */
     public boolean startedBefore(String first, String second) {

@@ -50,7 +50,11 @@ public final class TestLifecycle implements AutoCloseable {
         this(new ManualTime());
     }
 
-    /** A lifecycle on {@code time}. */
+    /**
+     * A lifecycle on {@code time}.
+     *
+     * @param time the manual time the registry runs on
+     */
     public TestLifecycle(ManualTime time) {
         this.time = Objects.requireNonNull(time, "TestLifecycle(time): time must not be null");
         this.faults = new Faults(time, () -> registry);
@@ -60,6 +64,7 @@ public final class TestLifecycle implements AutoCloseable {
      * Makes a builder deterministic: manual time as its clock and scheduler, services' code on the calling thread,
      * no jitter, the faults and the recorder. What the builder is given afterwards overrides it.
      *
+     * @param builder a builder of the registry under test
      * @return {@code builder}
      */
     public ServiceRegistryBuilder applyTo(ServiceRegistryBuilder builder) {
@@ -67,12 +72,20 @@ public final class TestLifecycle implements AutoCloseable {
                 .listener(events);
     }
 
-    /** A builder made deterministic (see {@link #applyTo}). */
+    /**
+     * A builder made deterministic (see {@link #applyTo}).
+     *
+     * @return a new builder on this lifecycle's time, faults and recorder
+     */
     public ServiceRegistryBuilder builder() {
         return applyTo(ServiceRegistry.builder());
     }
 
-    /** The registry under test: built from {@link #builder()} the first time, the same one afterwards. */
+    /**
+     * The registry under test: built from {@link #builder()} the first time, the same one afterwards.
+     *
+     * @return the registry under test
+     */
     public synchronized ServiceRegistry registry() {
         ServiceRegistry built = registry;
         return built != null ? built : attach(builder().build());
@@ -81,6 +94,8 @@ public final class TestLifecycle implements AutoCloseable {
     /**
      * Builds the registry under test from {@link #builder()} adjusted by {@code options}.
      *
+     * @param options what to change in the deterministic builder, such as timeouts
+     * @return the registry under test
      * @throws IllegalStateException if it was built already: call this once, before {@link #registry()}
      */
     public synchronized ServiceRegistry registry(Consumer<ServiceRegistryBuilder> options) {
@@ -97,6 +112,7 @@ public final class TestLifecycle implements AutoCloseable {
      * Makes {@code registry}, built elsewhere from a builder this lifecycle was {@link #applyTo applied to}, the one
      * under test: the one {@link Faults#failAfter} fails services in and the assertions read the recorder of.
      *
+     * @param registry the registry under test
      * @return {@code registry}
      */
     public ServiceRegistry attach(ServiceRegistry registry) {
@@ -107,25 +123,48 @@ public final class TestLifecycle implements AutoCloseable {
         return registry;
     }
 
-    /** Moves time forward, running the restarts, timeouts and health checks that fall due (see {@link ManualTime}). */
+    /**
+     * Moves time forward, running the restarts, timeouts and health checks that fall due (see {@link ManualTime}).
+     *
+     * @param by how far to move, not negative
+     */
     public void advance(Duration by) {
         time.advance(by);
     }
 
+    /**
+     * The manual time of the registry under test: its clock and its scheduler.
+     *
+     * @return the manual time
+     */
     public ManualTime time() {
         return time;
     }
 
+    /**
+     * Where faults are armed in the services of the registry under test.
+     *
+     * @return the faults
+     */
     public Faults faults() {
         return faults;
     }
 
-    /** Every transition of the registry under test. */
+    /**
+     * Every transition of the registry under test.
+     *
+     * @return the recorder of the registry under test
+     */
     public RecordingListener events() {
         return events;
     }
 
-    /** The recorder of a registry built or attached by a {@code TestLifecycle}, if any. */
+    /**
+     * The recorder of a registry built or attached by a {@code TestLifecycle}, if any.
+     *
+     * @param registry a registry
+     * @return its recorder, or {@code null} if no {@code TestLifecycle} built or attached it
+     */
     public static @Nullable RecordingListener recorderOf(ServiceRegistry registry) {
         synchronized (RECORDERS) {
             return RECORDERS.get(registry);

@@ -36,7 +36,11 @@ public interface ServiceListener {
         };
     }
 
-    /** A service changed state. */
+    /**
+     * A service changed state.
+     *
+     * @param transition the service, both states, the reason and when
+     */
     default void onTransition(ServiceTransition transition) {
     }
 

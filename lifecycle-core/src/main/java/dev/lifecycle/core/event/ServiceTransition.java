@@ -27,7 +27,20 @@ import org.jspecify.annotations.Nullable;
 public record ServiceTransition(ServiceKey<?> key, ServiceState from, ServiceState to, TransitionReason reason,
         @Nullable Throwable cause, @Nullable String detail, Instant at, Instant since) {
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param key the service
+     * @param from the state it left
+     * @param to the state it entered
+     * @param reason why
+     * @param cause the failure, for {@link TransitionReason#FAILURE} (and the root failure for a {@link
+     *        TransitionReason#DEPENDENCY} stop caused by one)
+     * @param detail a sentence for a log, e.g. "requirement 'configurator' left RUNNING", if any
+     * @param at when it happened
+     * @param since when the service entered the state it left (its installation, for the first transition), so that
+     *        {@code Duration.between(since, at)} is how long it spent in {@code from}
+     */
     public ServiceTransition {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(from, "from");

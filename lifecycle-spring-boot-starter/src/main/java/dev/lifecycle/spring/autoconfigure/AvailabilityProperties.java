@@ -21,18 +21,39 @@ public class AvailabilityProperties {
      */
     private boolean liveness = false;
 
+    /**
+     * Whether the application refuses traffic (readiness REFUSING_TRAFFIC) while a critical service is not
+     * RUNNING.
+     *
+     * @return the value of {@code lifecycle.availability.readiness}
+     */
     public boolean isReadiness() {
         return readiness;
     }
 
+    /**
+     * Sets the value of {@code lifecycle.availability.readiness}; see {@link #isReadiness()}.
+     *
+     * @param readiness the new value
+     */
     public void setReadiness(boolean readiness) {
         this.readiness = readiness;
     }
 
+    /**
+     * Whether a critical service that gives up marks the application broken (liveness BROKEN).
+     *
+     * @return the value of {@code lifecycle.availability.liveness}
+     */
     public boolean isLiveness() {
         return liveness;
     }
 
+    /**
+     * Sets the value of {@code lifecycle.availability.liveness}; see {@link #isLiveness()}.
+     *
+     * @param liveness the new value
+     */
     public void setLiveness(boolean liveness) {
         this.liveness = liveness;
     }

@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * value. Validated when bound, by {@link ServiceRegistryPropertiesValidator}: a bad value fails start-up with the
  * property's name and what it must be.
  *
- * <p>RestartProperties settings have one shape at both levels ({@link RestartProperties}, {@link BackoffProperties}): under
+ * <p>Restart settings have one shape at both levels ({@link RestartProperties}, {@link BackoffProperties}): under
  * {@code lifecycle.restart} for every service, under {@code lifecycle.services.<id>.restart} for one, where a value
  * left unset takes the one for every service.
  *
@@ -67,7 +67,7 @@ public class ServiceRegistryProperties implements Validator {
     /** Exit status of the process when a service gives up with escalation SHUTDOWN; must not be 0. */
     private int exitStatus = 1;
 
-    /** RestartProperties policy of every service. */
+    /** Restart policy of every service. */
     @NestedConfigurationProperty
     private final RestartProperties restart = new RestartProperties();
 
@@ -85,94 +85,214 @@ public class ServiceRegistryProperties implements Validator {
      */
     private Map<String, ServiceProperties> services = new LinkedHashMap<>();
 
+    /**
+     * Whether to run the service beans in a service registry.
+     *
+     * @return the value of {@code lifecycle.enabled}
+     */
     public boolean isEnabled() {
         return enabled;
     }
 
+    /**
+     * Sets the value of {@code lifecycle.enabled}; see {@link #isEnabled()}.
+     *
+     * @param enabled the new value
+     */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }
 
+    /**
+     * Lifecycle phase in which the services start and stop. The default, Integer.MAX_VALUE - 4096, is below the web
+     * server's phase: services are RUNNING before it takes traffic and stop after it has drained.
+     *
+     * @return the value of {@code lifecycle.phase}
+     */
     public int getPhase() {
         return phase;
     }
 
+    /**
+     * Sets the value of {@code lifecycle.phase}; see {@link #getPhase()}.
+     *
+     * @param phase the new value
+     */
     public void setPhase(int phase) {
         this.phase = phase;
     }
 
+    /**
+     * How long a service's setup and start may take before it is failed.
+     *
+     * @return the value of {@code lifecycle.start-timeout}
+     */
     public Duration getStartTimeout() {
         return startTimeout;
     }
 
+    /**
+     * Sets the value of {@code lifecycle.start-timeout}; see {@link #getStartTimeout()}.
+     *
+     * @param startTimeout the new value
+     */
     public void setStartTimeout(Duration startTimeout) {
         this.startTimeout = startTimeout;
     }
 
+    /**
+     * How long a service's stop and join may take before the registry stops waiting for it.
+     *
+     * @return the value of {@code lifecycle.stop-timeout}
+     */
     public Duration getStopTimeout() {
         return stopTimeout;
     }
 
+    /**
+     * Sets the value of {@code lifecycle.stop-timeout}; see {@link #getStopTimeout()}.
+     *
+     * @param stopTimeout the new value
+     */
     public void setStopTimeout(Duration stopTimeout) {
         this.stopTimeout = stopTimeout;
     }
 
+    /**
+     * How long application start-up waits for the services to start. When it ends, critical services that are not
+     * RUNNING fail the start-up, the others go on starting in the background. Defaults to the start timeout.
+     *
+     * @return the value of {@code lifecycle.startup-timeout}, or {@code null} when unset
+     */
     public @Nullable Duration getStartupTimeout() {
         return startupTimeout;
     }
 
+    /**
+     * Sets the value of {@code lifecycle.startup-timeout}; see {@link #getStartupTimeout()}.
+     *
+     * @param startupTimeout the new value
+     */
     public void setStartupTimeout(@Nullable Duration startupTimeout) {
         this.startupTimeout = startupTimeout;
     }
 
+    /**
+     * How often the health checks of services that have one run.
+     *
+     * @return the value of {@code lifecycle.health-check-interval}
+     */
     public Duration getHealthCheckInterval() {
         return healthCheckInterval;
     }
 
+    /**
+     * Sets the value of {@code lifecycle.health-check-interval}; see {@link #getHealthCheckInterval()}.
+     *
+     * @param healthCheckInterval the new value
+     */
     public void setHealthCheckInterval(Duration healthCheckInterval) {
         this.healthCheckInterval = healthCheckInterval;
     }
 
+    /**
+     * How long closing the registry, once every service has stopped, waits for the listeners (transition events,
+     * log, metrics) to receive the last transitions; a listener that blocks longer is logged and left behind.
+     *
+     * @return the value of {@code lifecycle.event-delivery-timeout}
+     */
     public Duration getEventDeliveryTimeout() {
         return eventDeliveryTimeout;
     }
 
+    /**
+     * Sets the value of {@code lifecycle.event-delivery-timeout}; see {@link #getEventDeliveryTimeout()}.
+     *
+     * @param eventDeliveryTimeout the new value
+     */
     public void setEventDeliveryTimeout(Duration eventDeliveryTimeout) {
         this.eventDeliveryTimeout = eventDeliveryTimeout;
     }
 
+    /**
+     * Names of existing Lifecycle or SmartLifecycle beans to run as services (in addition to those annotated with
+     * {@code @LifecycleService}): the registry, not Spring, then starts and stops them in dependency order.
+     *
+     * @return the value of {@code lifecycle.adopt}
+     */
     public List<String> getAdopt() {
         return adopt;
     }
 
+    /**
+     * Sets the value of {@code lifecycle.adopt}; see {@link #getAdopt()}.
+     *
+     * @param adopt the new value
+     */
     public void setAdopt(List<String> adopt) {
         this.adopt = adopt;
     }
 
+    /**
+     * Exit status of the process when a service gives up with escalation SHUTDOWN; must not be 0.
+     *
+     * @return the value of {@code lifecycle.exit-status}
+     */
     public int getExitStatus() {
         return exitStatus;
     }
 
+    /**
+     * Sets the value of {@code lifecycle.exit-status}; see {@link #getExitStatus()}.
+     *
+     * @param exitStatus the new value
+     */
     public void setExitStatus(int exitStatus) {
         this.exitStatus = exitStatus;
     }
 
+    /**
+     * The settings under {@code lifecycle.restart}; see {@link RestartProperties}.
+     *
+     * @return the settings, bound in place
+     */
     public RestartProperties getRestart() {
         return restart;
     }
 
+    /**
+     * The settings under {@code lifecycle.availability}; see {@link AvailabilityProperties}.
+     *
+     * @return the settings, bound in place
+     */
     public AvailabilityProperties getAvailability() {
         return availability;
     }
 
+    /**
+     * The settings under {@code lifecycle.endpoint}; see {@link ServicesEndpointProperties}.
+     *
+     * @return the settings, bound in place
+     */
     public ServicesEndpointProperties getEndpoint() {
         return endpoint;
     }
 
+    /**
+     * Settings of individual services, by service id (name, or name:qualifier written as
+     * {@code lifecycle.services[name:qualifier]}), overriding the settings above.
+     *
+     * @return the value of {@code lifecycle.services}
+     */
     public Map<String, ServiceProperties> getServices() {
         return services;
     }
 
+    /**
+     * Sets the value of {@code lifecycle.services}; see {@link #getServices()}.
+     *
+     * @param services the new value
+     */
     public void setServices(Map<String, ServiceProperties> services) {
         this.services = services;
     }

@@ -23,18 +23,40 @@ public class ServicesEndpointProperties {
      */
     private int maxReasonLength = 1000;
 
+    /**
+     * How long a write operation (fail, restart, stop, start) waits for the services to settle before it
+     * answers with them as they are then; the operation goes on. Defaults to the start timeout plus the stop
+     * timeout: a restart stops a service and starts it again.
+     *
+     * @return the value of {@code lifecycle.endpoint.operation-timeout}, or {@code null} when unset
+     */
     public @Nullable Duration getOperationTimeout() {
         return operationTimeout;
     }
 
+    /**
+     * Sets the value of {@code lifecycle.endpoint.operation-timeout}; see {@link #getOperationTimeout()}.
+     *
+     * @param operationTimeout the new value
+     */
     public void setOperationTimeout(@Nullable Duration operationTimeout) {
         this.operationTimeout = operationTimeout;
     }
 
+    /**
+     * The longest reason, in characters, a write operation accepts.
+     *
+     * @return the value of {@code lifecycle.endpoint.max-reason-length}
+     */
     public int getMaxReasonLength() {
         return maxReasonLength;
     }
 
+    /**
+     * Sets the value of {@code lifecycle.endpoint.max-reason-length}; see {@link #getMaxReasonLength()}.
+     *
+     * @param maxReasonLength the new value
+     */
     public void setMaxReasonLength(int maxReasonLength) {
         this.maxReasonLength = maxReasonLength;
     }

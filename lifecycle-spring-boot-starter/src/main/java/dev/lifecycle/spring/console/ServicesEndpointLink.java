@@ -13,7 +13,16 @@ import org.jspecify.annotations.Nullable;
  */
 public record ServicesEndpointLink(@Nullable String path, boolean writable, @Nullable String problem) {
 
-    /** Checks that there is either a path or a problem. */
+    /**
+     * Checks that there is either a path or a problem.
+     *
+     * @param path the endpoint's path below the dispatcher servlet ({@code /actuator/services}); {@code null} when the
+     *        console cannot read it
+     * @param writable whether the endpoint's write operation (fail, restart, stop, start) is mapped over HTTP
+     * @param problem why the console cannot read the endpoint and how to fix it; {@code null} when it can
+     * @throws IllegalArgumentException if there are both a path and a problem, or neither, or a problem and {@code
+     *        writable}
+     */
     public ServicesEndpointLink {
         if ((path == null) == (problem == null)) {
             throw new IllegalArgumentException("Give either a path or a problem, not both or neither");

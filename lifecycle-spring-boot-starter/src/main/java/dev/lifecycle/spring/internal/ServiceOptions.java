@@ -32,7 +32,19 @@ public record ServiceOptions(@Nullable Duration startTimeout, @Nullable Duration
     private static final ServiceOptions NONE = new ServiceOptions(null, null, null, null, null, null, null,
             List.of(), null);
 
-    /** Copies the prefixes. */
+    /**
+     * Copies the prefixes.
+     *
+     * @param startTimeout how long setup and start may take
+     * @param stopTimeout how long stop and join may take
+     * @param restartPolicy the restart policy
+     * @param critical whether the service is critical
+     * @param enabled whether the service bean is installed at all ({@code false}: it is not, and services that require
+     *        it are missing a requirement)
+     * @param mode when the service starts
+     * @param idleDelay how long an on-demand service keeps running once no dependent needs it
+     * @param restartOnChange prefixes of the configuration keys the service reads, besides those of its annotation
+     */
     public ServiceOptions {
         restartOnChange = List.copyOf(restartOnChange);
     }
@@ -51,7 +63,11 @@ public record ServiceOptions(@Nullable Duration startTimeout, @Nullable Duration
         this(startTimeout, stopTimeout, restartPolicy, critical, null, null, null, List.of(), null);
     }
 
-    /** Options that change nothing. */
+    /**
+     * Options that change nothing.
+     *
+     * @return the options with every setting {@code null} and no prefixes
+     */
     public static ServiceOptions none() {
         return NONE;
     }

@@ -10,13 +10,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
+import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -31,16 +34,16 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Debian's headless Chromium driven through its ChromeDriver, with what the console's tests read from the page: the
- * fixture of the console's browser tests. A {@code @SpringBootTest} on a random port registers it with
+ * Headless Chromium driven through its ChromeDriver, with what the console's tests read from the page: the fixture of
+ * the console's browser tests. A {@code @SpringBootTest} on a random port registers it with
  * {@code @RegisterExtension static final ConsoleBrowser browser = new ConsoleBrowser();}: it starts the browser
  * before the class's tests, quits it after them, and opens paths of the test's server. Nothing is downloaded: the
- * browser and the driver must be installed, and the tests fail, saying how to install them, when they are not.
+ * browser and the driver must be installed, where {@link ChromiumInstallation} finds them. Where they are not, each
+ * of the class's tests is skipped before its application starts (a JUnit assumption, whose message names the install
+ * command), except on a CI server ({@code CI=true}), where the class fails with that message.
  */
-final class ConsoleBrowser implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
-
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+final class ConsoleBrowser implements BeforeAllCallback, TestInstancePreConstructCallback, BeforeEachCallback,
+        AfterAllCallback {
 
     /** Colours of the states, as the page's style sheet paints them. */
     static final String GREEN = "rgb(45, 164, 78)";
@@ -50,27 +53,41 @@ final class ConsoleBrowser implements BeforeAllCallback, BeforeEachCallback, Aft
 
     private @Nullable ChromeDriver driver;
     private @Nullable Path profile;
+    /** Why the browser cannot run here, or {@code null} when it runs. */
+    private @Nullable String missing;
     /** The port of the test's server. */
     private int port;
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
-        List<Path> missing = Stream.of(CHROMIUM, CHROMEDRIVER).filter(p -> !Files.isExecutable(p)).toList();
-        if (!missing.isEmpty()) {
-            fail("The console's browser tests drive Chromium (" + CHROMIUM + ") through its driver (" + CHROMEDRIVER
-                    + "); missing: " + missing + ". Install both with 'apt-get install chromium chromium-driver' "
-                    + "(the CI script .ci/run does).");
+        ChromiumInstallation chromium = ChromiumInstallation.locate();
+        if (!chromium.found()) {
+            if (ChromiumInstallation.requiredBy(System.getenv())) {
+                fail("CI=true, so the browser tests must run. " + chromium.problem());
+            }
+            missing = chromium.problem();
+            return;
         }
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        Path chromiumBinary = Objects.requireNonNull(chromium.browser());
+        Path chromedriver = Objects.requireNonNull(chromium.driver());
+        System.setProperty("webdriver.chrome.driver", chromedriver.toString());
         profile = Files.createTempDirectory("console-chromium-");
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
+        options.setBinary(chromiumBinary.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1280,1000", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
+    }
+
+    /** Skips each test, before its application starts, when the browser cannot run here. */
+    @Override
+    public void preConstructTestInstance(TestInstanceFactoryContext factoryContext, ExtensionContext context) {
+        if (missing != null) {
+            Assumptions.abort("Skipped: " + missing);
+        }
     }
 
     @Override
@@ -92,6 +109,7 @@ final class ConsoleBrowser implements BeforeAllCallback, BeforeEachCallback, Aft
             }
             driver = null;
             profile = null;
+            missing = null;
         }
     }
 

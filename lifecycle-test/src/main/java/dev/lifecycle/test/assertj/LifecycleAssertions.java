@@ -19,7 +19,12 @@ public final class LifecycleAssertions {
     private LifecycleAssertions() {
     }
 
-    /** Assertions about {@code registry} and its services. */
+    /**
+     * Assertions about {@code registry} and its services.
+     *
+     * @param registry the registry
+     * @return the assertions
+     */
     public static RegistryAssert assertThat(ServiceRegistry registry) {
         return new RegistryAssert(registry);
     }

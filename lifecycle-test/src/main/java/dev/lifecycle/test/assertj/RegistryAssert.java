@@ -26,6 +26,8 @@ public final class RegistryAssert extends AbstractAssert<RegistryAssert, Service
     /**
      * Assertions about the service {@code id}.
      *
+     * @param id the service id
+     * @return the assertions about that service
      * @throws AssertionError if no service {@code id} is installed
      */
     public ServiceAssert service(String id) {
@@ -37,7 +39,12 @@ public final class RegistryAssert extends AbstractAssert<RegistryAssert, Service
         return new ServiceAssert(actual, id);
     }
 
-    /** Verifies that no service {@code id} is installed (it never was, or it was removed). */
+    /**
+     * Verifies that no service {@code id} is installed (it never was, or it was removed).
+     *
+     * @param id the service id
+     * @return these assertions, to chain another
+     */
     public RegistryAssert hasNoService(String id) {
         isNotNull();
         actual.snapshot(id).ifPresent(s -> {
@@ -46,7 +53,11 @@ public final class RegistryAssert extends AbstractAssert<RegistryAssert, Service
         return this;
     }
 
-    /** Verifies that every installed service is RUNNING. */
+    /**
+     * Verifies that every installed service is RUNNING.
+     *
+     * @return these assertions, to chain another
+     */
     public RegistryAssert allServicesRunning() {
         isNotNull();
         List<ServiceSnapshot> all = actual.snapshot();
@@ -56,7 +67,13 @@ public final class RegistryAssert extends AbstractAssert<RegistryAssert, Service
         return this;
     }
 
-    /** Verifies that {@code first} last finished stopping before {@code second} last did. */
+    /**
+     * Verifies that {@code first} last finished stopping before {@code second} last did.
+     *
+     * @param first the id of the service to have stopped first
+     * @param second the id of the other
+     * @return these assertions, to chain another
+     */
     public RegistryAssert stoppedBefore(String first, String second) {
         if (!order(first, second, true)) {
             throw failure("Expecting %s to have stopped before %s, but the transitions were:%n  %s", first, second,
@@ -65,7 +82,13 @@ public final class RegistryAssert extends AbstractAssert<RegistryAssert, Service
         return this;
     }
 
-    /** Verifies that {@code first} last became RUNNING before {@code second} last did. */
+    /**
+     * Verifies that {@code first} last became RUNNING before {@code second} last did.
+     *
+     * @param first the id of the service to have started first
+     * @param second the id of the other
+     * @return these assertions, to chain another
+     */
     public RegistryAssert startedBefore(String first, String second) {
         if (!order(first, second, false)) {
             throw failure("Expecting %s to have started before %s, but the transitions were:%n  %s", first, second,
@@ -74,7 +97,11 @@ public final class RegistryAssert extends AbstractAssert<RegistryAssert, Service
         return this;
     }
 
-    /** Assertions about every recorded transition, each as {@code id:STATE} (the state it entered), in order. */
+    /**
+     * Assertions about every recorded transition, each as {@code id:STATE} (the state it entered), in order.
+     *
+     * @return AssertJ's assertions about the list of transitions
+     */
     public ListAssert<String> transitions() {
         return Assertions.assertThat(recorder().arrivals()).as("the transitions of the registry");
     }

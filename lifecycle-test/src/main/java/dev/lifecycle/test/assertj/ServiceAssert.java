@@ -33,7 +33,12 @@ public final class ServiceAssert extends AbstractAssert<ServiceAssert, String> {
                 + "is not (removed?)", actual));
     }
 
-    /** Verifies that the service is in {@code state}. */
+    /**
+     * Verifies that the service is in {@code state}.
+     *
+     * @param state the state expected
+     * @return these assertions, to chain another
+     */
     public ServiceAssert hasState(ServiceState state) {
         ServiceSnapshot s = snapshot();
         if (s.state() != state) {
@@ -42,23 +47,48 @@ public final class ServiceAssert extends AbstractAssert<ServiceAssert, String> {
         return this;
     }
 
+    /**
+     * Verifies that the service is RUNNING.
+     *
+     * @return these assertions, to chain another
+     */
     public ServiceAssert isRunning() {
         return hasState(ServiceState.RUNNING);
     }
 
+    /**
+     * Verifies that the service is STOPPED.
+     *
+     * @return these assertions, to chain another
+     */
     public ServiceAssert isStopped() {
         return hasState(ServiceState.STOPPED);
     }
 
+    /**
+     * Verifies that the service is FAILED.
+     *
+     * @return these assertions, to chain another
+     */
     public ServiceAssert isFailed() {
         return hasState(ServiceState.FAILED);
     }
 
+    /**
+     * Verifies that the service is WAITING.
+     *
+     * @return these assertions, to chain another
+     */
     public ServiceAssert isWaiting() {
         return hasState(ServiceState.WAITING);
     }
 
-    /** Verifies that the service is WAITING and that {@code ids} are among the requirements it waits on. */
+    /**
+     * Verifies that the service is WAITING and that {@code ids} are among the requirements it waits on.
+     *
+     * @param ids the ids of requirements it must wait on
+     * @return these assertions, to chain another
+     */
     public ServiceAssert isWaitingFor(String... ids) {
         ServiceSnapshot s = snapshot();
         if (s.state() != ServiceState.WAITING || !s.waitingOn().containsAll(List.of(ids))) {
@@ -68,7 +98,12 @@ public final class ServiceAssert extends AbstractAssert<ServiceAssert, String> {
         return this;
     }
 
-    /** Verifies the sentence naming what holds the service back ("blocked by db, which failed with ..."). */
+    /**
+     * Verifies the sentence naming what holds the service back ("blocked by db, which failed with ...").
+     *
+     * @param rootCause the sentence expected, exactly
+     * @return these assertions, to chain another
+     */
     public ServiceAssert hasRootCause(String rootCause) {
         ServiceSnapshot s = snapshot();
         if (!rootCause.equals(s.rootCause())) {
@@ -78,7 +113,12 @@ public final class ServiceAssert extends AbstractAssert<ServiceAssert, String> {
         return this;
     }
 
-    /** Verifies how many times the service was restarted (by its policy or by hand). */
+    /**
+     * Verifies how many times the service was restarted (by its policy or by hand).
+     *
+     * @param times the restart count expected
+     * @return these assertions, to chain another
+     */
     public ServiceAssert hasRestarted(int times) {
         ServiceSnapshot s = snapshot();
         if (s.restarts() != times) {
@@ -88,7 +128,12 @@ public final class ServiceAssert extends AbstractAssert<ServiceAssert, String> {
         return this;
     }
 
-    /** Verifies the type of the service's last failure. */
+    /**
+     * Verifies the type of the service's last failure.
+     *
+     * @param type the type (or a supertype) of the exception expected
+     * @return these assertions, to chain another
+     */
     public ServiceAssert hasFailedWith(Class<? extends Throwable> type) {
         ServiceSnapshot s = snapshot();
         if (s.lastFailure() == null || !type.isInstance(s.lastFailure().cause())) {
@@ -98,7 +143,11 @@ public final class ServiceAssert extends AbstractAssert<ServiceAssert, String> {
         return this;
     }
 
-    /** Verifies that a restart is scheduled (the service waits out its back-off). */
+    /**
+     * Verifies that a restart is scheduled (the service waits out its back-off).
+     *
+     * @return these assertions, to chain another
+     */
     public ServiceAssert hasRestartScheduled() {
         ServiceSnapshot s = snapshot();
         if (s.nextRestartAt() == null) {
@@ -108,7 +157,12 @@ public final class ServiceAssert extends AbstractAssert<ServiceAssert, String> {
         return this;
     }
 
-    /** Verifies the service's published value. */
+    /**
+     * Verifies the service's published value.
+     *
+     * @param expected the value expected, compared with {@code equals}
+     * @return these assertions, to chain another
+     */
     public ServiceAssert hasValue(@Nullable Object expected) {
         ServiceSnapshot s = snapshot();
         Object value;
@@ -124,7 +178,11 @@ public final class ServiceAssert extends AbstractAssert<ServiceAssert, String> {
         return this;
     }
 
-    /** Assertions about the service's recorded transitions, each as {@code FROM->TO}, in order. */
+    /**
+     * Assertions about the service's recorded transitions, each as {@code FROM->TO}, in order.
+     *
+     * @return AssertJ's assertions about the list of transitions
+     */
     public ListAssert<String> transitions() {
         RecordingListener recorder = TestLifecycle.recorderOf(registry);
         if (recorder == null) {

@@ -28,14 +28,30 @@ public class LifecycleConsoleProperties {
      */
     private Duration refreshInterval = Duration.ofSeconds(1);
 
+    /**
+     * Whether to serve the web console. It needs a servlet web application and reads the actuator's services
+     * endpoint, which must be exposed over HTTP.
+     *
+     * @return the value of {@code lifecycle.console.enabled}
+     */
     public boolean isEnabled() {
         return enabled;
     }
 
+    /**
+     * Sets the value of {@code lifecycle.console.enabled}; see {@link #isEnabled()}.
+     *
+     * @param enabled the new value
+     */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }
 
+    /**
+     * Path at which the console is served.
+     *
+     * @return the value of {@code lifecycle.console.path}
+     */
     public String getPath() {
         return path;
     }
@@ -51,6 +67,11 @@ public class LifecycleConsoleProperties {
         this.path = LifecycleConsole.checkPath(path);
     }
 
+    /**
+     * How often the console reads the services endpoint.
+     *
+     * @return the value of {@code lifecycle.console.refresh-interval}
+     */
     public Duration getRefreshInterval() {
         return refreshInterval;
     }
