@@ -19,6 +19,7 @@ public class MissingDependencyException extends LifecycleException {
 
     /** Each missing id, with the ids of the services that require it. */
     private final Map<String, List<String>> missing;
+    /** For each missing id that is close to an installed one, that installed id. */
     private final Map<String, String> suggestions;
 
     /**

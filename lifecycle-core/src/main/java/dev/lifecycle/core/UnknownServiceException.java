@@ -17,6 +17,7 @@ public class UnknownServiceException extends LifecycleException {
 
     /** The id that was not found. */
     private final String id;
+    /** The installed id closest to {@link #id}, if one is close enough to be what was meant. */
     private final @Nullable String suggestion;
 
     /**

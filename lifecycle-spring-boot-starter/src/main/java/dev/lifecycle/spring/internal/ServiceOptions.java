@@ -44,6 +44,8 @@ public record ServiceOptions(@Nullable Duration startTimeout, @Nullable Duration
      * @param mode when the service starts
      * @param idleDelay how long an on-demand service keeps running once no dependent needs it
      * @param restartOnChange prefixes of the configuration keys the service reads, besides those of its annotation
+     * @param liveness whether the service marks liveness BROKEN when it gives up ({@code null}: the global setting
+     *        decides, for critical services)
      */
     public ServiceOptions {
         restartOnChange = List.copyOf(restartOnChange);
