@@ -75,8 +75,9 @@ final class Progress {
         }
     }
 
-    /** Completes the settle waiters and the start-all future when their moment has come. */
+    /** Completes the operations' futures, the settle waiters and the start-all future when their moment has come. */
     void checkProgress(Change change) {
+        engine.operations.check(change);
         if (engine.state.inFlight <= 1 && !engine.state.settleWaiters.isEmpty()) {
             List<CompletableFuture<@Nullable Void>> settled = new ArrayList<>();
             engine.state.settleWaiters.removeIf(w -> w.isSettled(engine.state.inFlight) && settled.add(w.future()));
