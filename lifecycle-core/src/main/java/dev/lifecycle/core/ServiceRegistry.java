@@ -42,8 +42,8 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  * So a service stuck in a long start holds back the operations on itself, on the services that require it and wait
  * for it, and on the services whose cascade cancelled its start; an operation on any other service completes without
- * it. A start that the registry abandoned (its start timeout ran out) is
- * no longer waited for: a service held back until it returns has settled, WAITING with the reason in its snapshot.
+ * it. A start that the registry abandoned (its start timeout ran out; see {@link ServiceSnapshot#abandonedStart()})
+ * is no longer waited for: a service held back until it returns has settled, WAITING with the reason in its snapshot.
  * Asked for from a service's own setup, start, stop or join, such a future does not wait for that very code, nor for
  * the services that only wait for it to end: a start may fail its own requirement and wait for the cascade.
  * {@link #settled()} and {@link #stopAll()} are about the whole registry: their futures complete once nothing at all is

@@ -60,6 +60,9 @@ final class Evaluator {
         return c.settings.mode == StartMode.NEVER || engine.demand.idleOver(c);
     }
 
+    /** The detail of the transition of a service that is to start and waits for its abandoned start to return. */
+    static final String HELD_BACK = "waiting for its abandoned start to return";
+
     /** The detail of the transition of a disabled service. */
     static final String DISABLED = "disabled (mode NEVER)";
 
@@ -94,11 +97,14 @@ final class Evaluator {
             return;
         }
         if (c.startCallInFlight) {
-            // Its start of an abandoned cycle has not returned yet.
+            // Its start of an abandoned cycle has not returned yet: it waits for it, and says so.
+            if (c.phase != Phase.WAITING) {
+                engine.transitions.setPhase(c, Phase.WAITING, c.startReason, null, HELD_BACK, change);
+            }
             return;
         }
         if (!engine.state.abandonedStarts.isEmpty() && engine.state.abandonedStarts.containsKey(c.id)) {
-            if (c.phase == Phase.INSTALLED) {
+            if (c.phase != Phase.WAITING) {
                 engine.transitions.setPhase(c, Phase.WAITING, c.startReason, null,
                         "waiting for the abandoned start of the service removed before it to return", change);
             }

@@ -1,5 +1,6 @@
 package dev.lifecycle.core.internal;
 
+import dev.lifecycle.core.AbandonedStart;
 import dev.lifecycle.core.LifecycleException;
 import dev.lifecycle.core.Service;
 import dev.lifecycle.core.ServiceHealth;
@@ -48,6 +49,8 @@ final class Starts {
         ServiceRecord c = run.record;
         if (c.currentRun != run) {
             if (error == null) {
+                engine.state.abandoned.computeIfPresent(c, (k, a) -> new AbandonedStart(a.startedAt(),
+                        a.abandonedAt(), a.startTimeout(), a.cancelled(), true));
                 change.task(new ServiceRun(engine, c, ServiceRun.Kind.STOP_ABANDONED, ServiceRun.NO_CYCLE));
                 return;
             }
@@ -99,6 +102,7 @@ final class Starts {
      */
     void abandonedStartEnded(ServiceRecord c, Change change) {
         c.startCallInFlight = false;
+        engine.state.abandoned.remove(c);
         if (c.phase == Phase.REMOVED) {
             engine.state.abandonedStarts.computeIfPresent(c.id, (id, n) -> n == 1 ? null : n - 1);
             ServiceRecord successor = engine.state.services.get(c.id);
@@ -126,6 +130,10 @@ final class Starts {
     void startTimedOut(ServiceRecord c, ServiceRun run, Change change) {
         engine.progress.endRun(c, run, change);
         change.after(run::cancel);
+        // Abandoned: no longer waited for, still running until it returns, which snapshots say meanwhile.
+        engine.state.abandoned.put(c, new AbandonedStart(RegistryClock.instant(run.began),
+                RegistryClock.instant(change.now(engine)), c.settings.startTimeout,
+                c.startCancelled && c.pendingFailure == null, false));
         if (c.startCancelled && c.pendingFailure == null) {
             // Cancelled because the service must stop, and still not returned: abandoned. If it returns a value after
             // all, that value is stopped (see startCompleted), and the service does not start again until then.
