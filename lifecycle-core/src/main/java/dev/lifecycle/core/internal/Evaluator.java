@@ -99,20 +99,21 @@ final class Evaluator {
         if (c.startCallInFlight) {
             // Its start of an abandoned cycle has not returned yet: it waits for it, and says so.
             if (c.phase != Phase.WAITING) {
-                engine.transitions.setPhase(c, Phase.WAITING, c.startReason, null, HELD_BACK, change);
+                engine.transitions.setPhase(c, Phase.WAITING, c.startCause.reason(), null, HELD_BACK, change);
             }
             return;
         }
         if (!engine.state.abandonedStarts.isEmpty() && engine.state.abandonedStarts.containsKey(c.id)) {
             if (c.phase != Phase.WAITING) {
-                engine.transitions.setPhase(c, Phase.WAITING, c.startReason, null,
+                engine.transitions.setPhase(c, Phase.WAITING, c.startCause.reason(), null,
                         "waiting for the abandoned start of the service removed before it to return", change);
             }
             return;
         }
         if (!engine.state.slots.requirementsRunning(c) || wantsPending(c)) {
             if (c.phase != Phase.WAITING) {
-                engine.transitions.setPhase(c, Phase.WAITING, c.startReason, null, null, change);
+                engine.transitions.setPhase(c, Phase.WAITING, c.startCause.reason(), null, c.startCause.detail(),
+                        change);
             }
             return;
         }

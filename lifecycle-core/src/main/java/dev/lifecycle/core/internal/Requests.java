@@ -90,7 +90,7 @@ final class Requests {
             case FAILED -> {
                 c.restarts++;
                 requestStart(c, change);
-                c.startReason = TransitionReason.CONFIGURATION;
+                c.startCause = new StartCause(TransitionReason.CONFIGURATION, detail);
             }
             default -> {
             }
@@ -113,7 +113,7 @@ final class Requests {
                 c.supervision.reset();
             }
         }
-        c.startReason = TransitionReason.OPERATOR;
+        c.startCause = StartCause.of(TransitionReason.OPERATOR);
         change.evaluate(c);
     }
 
@@ -177,7 +177,7 @@ final class Requests {
         for (ServiceRecord c = state.firstInstalled; c != null; c = c.nextInstalled) {
             c.reportStartMicros = ServiceRecord.NOT_REPORTED;
             c.reportReadyMicros = ServiceRecord.NOT_REPORTED;
-            c.startReason = TransitionReason.STARTUP;
+            c.startCause = StartCause.of(TransitionReason.STARTUP);
             engine.evaluator.evaluate(c, change);
         }
         engine.health.schedule(change);

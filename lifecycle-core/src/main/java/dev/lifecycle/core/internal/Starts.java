@@ -35,7 +35,7 @@ final class Starts {
         if (engine.state.recordingStartup && c.reportStartMicros == ServiceRecord.NOT_REPORTED) {
             c.reportStartMicros = ServiceRecord.micros(now - engine.state.startAllBeganNanos);
         }
-        engine.transitions.setPhase(c, Phase.STARTING, c.startReason, null, null, change);
+        engine.transitions.setPhase(c, Phase.STARTING, c.startCause.reason(), null, c.startCause.detail(), change);
         engine.progress.countInFlight(c);
         engine.timeouts.add(run, now + c.settings.startTimeoutNanos, change);
         change.task(run);
@@ -92,7 +92,9 @@ final class Starts {
         if (engine.state.recordingStartup && c.reportReadyMicros == ServiceRecord.NOT_REPORTED) {
             c.reportReadyMicros = ServiceRecord.micros(now - engine.state.startAllBeganNanos);
         }
-        engine.transitions.setPhase(c, Phase.RUNNING, c.reason, null, null, change);
+        // RUNNING says what STARTING said: the reason, and the detail of its cause (the keys of a configuration change).
+        engine.transitions.setPhase(c, Phase.RUNNING, c.reason, null,
+                c.startCause.reason() == c.reason ? c.startCause.detail() : null, change);
         engine.progress.completeAwaiters(c, value, change);
     }
 
@@ -165,7 +167,7 @@ final class Starts {
             engine.stops.land(c, change);
             return;
         }
-        c.startReason = TransitionReason.OPERATOR;
+        c.startCause = StartCause.of(TransitionReason.OPERATOR);
         engine.transitions.setPhase(c, Phase.WAITING, TransitionReason.OPERATOR, null, "starting again", change);
         change.evaluate(c);
     }

@@ -107,7 +107,7 @@ final class Supervisor {
 
     void restartNow(ServiceRecord c, Change change) {
         c.restarts++;
-        c.startReason = TransitionReason.RESTART;
+        c.startCause = StartCause.of(TransitionReason.RESTART);
         change.evaluate(c);
     }
 
