@@ -164,7 +164,8 @@ class SupervisionTests extends ManualRegistryTestBase {
         assertThat(time.pendingTimers()).isEmpty();
         assertThat(giveUps).containsExactly("x NONE java.io.IOException: attempt 1 failed");
         assertThat(registry.await(X)).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
-                .havingCause().withMessage("Service 'x' will not start: it gave up");
+                .havingCause().withMessage("Service 'x' will not start: it failed and its restart policy never "
+                        + "restarts it");
         time.advance(Duration.ofHours(1));
         assertThat(snapshot("x").state()).isEqualTo(ServiceState.FAILED);
 

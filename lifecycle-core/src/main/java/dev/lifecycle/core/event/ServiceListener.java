@@ -1,6 +1,7 @@
 package dev.lifecycle.core.event;
 
 import dev.lifecycle.core.Escalation;
+import dev.lifecycle.core.RestartPolicy;
 import dev.lifecycle.core.ServiceKey;
 import java.time.Duration;
 import java.util.Objects;
@@ -61,7 +62,9 @@ public interface ServiceListener {
     }
 
     /**
-     * A service failed more often than its restart policy allows and gave up.
+     * A service stays FAILED with no restart until it is started again by hand: it failed more often than its restart
+     * policy allows and gave up, or it failed and its restart policy never restarts it ({@link RestartPolicy#never()};
+     * nothing was retried, and {@code escalation} is then {@link Escalation#NONE}).
      *
      * @param key the service
      * @param escalation what the registry does about it

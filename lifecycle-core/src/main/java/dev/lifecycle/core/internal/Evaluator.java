@@ -83,7 +83,7 @@ final class Evaluator {
         }
         if (c.settings.mode == StartMode.NEVER) {
             if (c.phase != Phase.STOPPED) {
-                engine.transitions.setPhase(c, Phase.STOPPED, TransitionReason.OPERATOR, null, DISABLED, change);
+                engine.transitions.setPhase(c, Phase.STOPPED, TransitionReason.DISABLED, null, DISABLED, change);
             }
             return;
         }

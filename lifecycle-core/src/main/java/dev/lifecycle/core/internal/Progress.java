@@ -50,7 +50,9 @@ final class Progress {
         } else if (c.gaveUp || c.phase == Phase.REMOVED) {
             Throwable cause = c.lastFailure != null ? c.lastFailure.cause() : null;
             change.after(() -> future.completeExceptionally(new ServiceFailedException(
-                    "Service '" + c.id + "' will not start: it " + (c.gaveUp ? "gave up" : "was removed"), cause)));
+                    "Service '" + c.id + "' will not start: it " + (!c.gaveUp ? "was removed"
+                            : c.settings.policy.restart() ? "gave up"
+                            : "failed and its restart policy never restarts it"), cause)));
         } else {
             if (c.awaiters == null) {
                 c.awaiters = new ArrayList<>(2);

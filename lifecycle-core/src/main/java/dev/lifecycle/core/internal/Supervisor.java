@@ -128,7 +128,8 @@ final class Supervisor {
         }
         RestartPolicy policy = c.settings.policy;
         Escalation escalation = policy.restart() ? policy.escalation() : Escalation.NONE;
-        engine.progress.failAwaiters(c, new ServiceFailedException("Service '" + c.id + "' gave up: " + why, cause),
+        engine.progress.failAwaiters(c, new ServiceFailedException("Service '" + c.id + "' "
+                + (policy.restart() ? "gave up: " + why : "failed and its restart policy never restarts it"), cause),
                 change);
         engine.demand.demandChanged(c, change);
         engine.events.enqueue(l -> l.onGiveUp(c.key, escalation, cause));
