@@ -104,10 +104,18 @@ final class Requests {
         change.evaluate(c);
     }
 
+    /**
+     * An operator's start (or the start of an operator's restart of a service that is down). A failed service waiting
+     * out its back-off starts now, its history kept: its restarts within the window still count, so one that keeps
+     * failing gives up however often it is started by hand. One that gave up (or whose policy never restarts it)
+     * starts afresh: its history is cleared (see {@link dev.lifecycle.core.RestartPolicy}).
+     */
     void requestStart(ServiceRecord c, Change change) {
         c.operatorStopped = false;
         if (c.phase == Phase.FAILED || c.gaveUp) {
             engine.supervisor.cancelRestart(c, change);
+        }
+        if (c.gaveUp) {
             c.gaveUp = false;
             if (c.supervision != null) {
                 c.supervision.reset();
