@@ -25,7 +25,15 @@ import java.util.Objects;
 public record AbandonedStart(Instant startedAt, Instant abandonedAt, Duration startTimeout, boolean cancelled,
         boolean returned) {
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param startedAt when the start began
+     * @param abandonedAt when the registry abandoned it
+     * @param startTimeout the start timeout that ran out
+     * @param cancelled whether the registry had cancelled it before
+     * @param returned whether it has returned with a value, which is being stopped now
+     */
     public AbandonedStart {
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(abandonedAt, "abandonedAt");

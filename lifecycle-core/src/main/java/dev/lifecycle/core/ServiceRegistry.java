@@ -237,9 +237,11 @@ public interface ServiceRegistry extends AutoCloseable {
     CompletableFuture<@Nullable Void> remove(String id);
 
     /**
-     * A future completing once the whole registry has settled: no setup, start, stop or join of any service is in
-     * flight (a restart waiting out its back-off, and a start the registry abandoned, do not count). Unlike an
-     * operation's future, it waits for every service, one stuck in a long start included.
+     * Waits for the whole registry. Unlike an operation's future, it waits for every service, one stuck in a long start
+     * included.
+     *
+     * @return a future completing once the whole registry has settled: no setup, start, stop or join of any service is
+     *         in flight (a restart waiting out its back-off, and a start the registry abandoned, do not count)
      */
     CompletableFuture<@Nullable Void> settled();
 
