@@ -17,8 +17,9 @@ import java.util.Objects;
  *   <li>a {@link ServiceRegistry#fail fail} by hand is a failure like any other: it counts;</li>
  *   <li>a {@link ServiceRegistry#restart restart} or {@link ServiceRegistry#start start} by hand of a service that
  *       failed and waits out its back-off starts it at once, and keeps its history: its restarts within the window
- *       still count, and its next back-off is the next one in the sequence, so a service that fails again each time it
- *       is started gives up after {@code maxRestarts} restarts in {@code window}, as it would without the operator;</li>
+ *       still count, and its next back-off is the next one in the sequence, so a service that fails again each time
+ *       it is started gives up after {@code maxRestarts} restarts in {@code window}, as it would without the
+ *       operator;</li>
  *   <li>a restart by hand of a service that is running is not a failure and adds nothing to its history;</li>
  *   <li>a stop by hand cancels the restart waiting out its back-off; a start afterwards keeps the history;</li>
  *   <li>a start (or restart) by hand of a service that gave up, or that failed under {@link #never()}, is a fresh

@@ -177,8 +177,9 @@ public interface ServiceRegistry extends AutoCloseable {
      * again, its dependents after it, all in one change, so that a dependent of two of them restarts once. Every
      * transition of the cycle of each of those services (to STOPPING, WAITING, STARTING and RUNNING) carries the reason
      * {@link TransitionReason#CONFIGURATION} and the keys as its detail (at most five are named); their dependents'
-     * carry {@link TransitionReason#DEPENDENCY}. It is not a failure, and has no back-off. A service that failed starts at once; one stopped by an operator, or not
-     * started yet, is left as it is: it reads the configuration when it starts.
+     * carry {@link TransitionReason#DEPENDENCY}. It is not a failure, and has no back-off. A service that failed starts
+     * at once; one stopped by an operator, or not started yet, is left as it is: it reads the configuration when it
+     * starts.
      *
      * @param ids the services that read the changed configuration
      * @param changedKeys the keys that changed, for the transitions

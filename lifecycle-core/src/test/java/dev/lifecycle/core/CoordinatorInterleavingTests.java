@@ -248,8 +248,9 @@ class CoordinatorInterleavingTests {
         }
 
         /**
-         * Records an operation on {@code id}, called once the call has returned; {@code takesItDown} for a fail, restart
-         * or stop, which stops the dependents that are up when the service is, so that they certainly concern it.
+         * Records an operation on {@code id}, called once the call has returned; {@code takesItDown} for a fail,
+         * restart or stop, which stops the dependents that are up when the service is, so that they certainly concern
+         * it.
          */
         private void operation(String step, String id, boolean takesItDown, CompletableFuture<?> future) {
             futures.add(future);

@@ -275,7 +275,8 @@ class OperatorActionTests extends ManualRegistryTestBase {
                 ServiceState.WAITING, ServiceState.STOPPED, ServiceState.STOPPED);
 
         for (ServiceSnapshot s : registry.snapshot()) {
-            if (s.mode() != StartMode.NEVER && (s.state() == ServiceState.STOPPED || s.state() == ServiceState.FAILED)) {
+            if (s.mode() != StartMode.NEVER
+                    && (s.state() == ServiceState.STOPPED || s.state() == ServiceState.FAILED)) {
                 done(registry.start(s.id()));
             }
         }

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * made the change, so a listener should return promptly. Delivery is asynchronous: when another thread is delivering
  * to a listener at the time, that thread delivers the change's events, shortly after the future of the operation that
  * made the change may have completed; code that needs an event waits for the event, not for the future. Where every
- * call runs on one thread (the test kit's executor), there is no such gap. A listener that throws is logged and keeps receiving events.
+ * call runs on one thread (the test kit's executor), there is no such gap. A listener that throws is logged and keeps
+ * receiving events.
  * A listener that blocks holds back only its own events: the others keep receiving theirs, and once a delivery has
  * lasted about 200 ms, the registry's futures that it held back are completed from another thread (and a warning is
  * logged); its own events wait until it returns. Every method has a no-op default.

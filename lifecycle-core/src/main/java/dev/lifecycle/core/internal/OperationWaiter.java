@@ -42,7 +42,9 @@ final class OperationWaiter {
         this.caller = caller;
     }
 
-    /** Whether {@code c} is concerned only because a target waits for it: its dependents are not concerned through it. */
+    /**
+     * Whether {@code c} is concerned only because a target waits for it: its dependents are not concerned through it.
+     */
     boolean onlyRequired(ServiceRecord c) {
         return !required.isEmpty() && required.contains(c);
     }

@@ -66,7 +66,7 @@ final class ServiceRecord {
     TransitionReason reason = TransitionReason.STARTUP;
     /** When it entered its phase, in clock nanos. Times are kept as longs: a service costs less heap. */
     long since;
-    /** Why the next start cycle happens: the reason and detail its transitions to WAITING, STARTING and RUNNING carry. */
+    /** Why the next start cycle happens: the reason and detail its WAITING, STARTING and RUNNING transitions carry. */
     StartCause startCause = StartCause.of(TransitionReason.STARTUP);
 
     /** How many hard dependents are in an active phase (their user code may use this service). */

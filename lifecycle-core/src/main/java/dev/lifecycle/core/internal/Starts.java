@@ -92,7 +92,7 @@ final class Starts {
         if (engine.state.recordingStartup && c.reportReadyMicros == ServiceRecord.NOT_REPORTED) {
             c.reportReadyMicros = ServiceRecord.micros(now - engine.state.startAllBeganNanos);
         }
-        // RUNNING says what STARTING said: the reason, and the detail of its cause (the keys of a configuration change).
+        // RUNNING says what STARTING said: the reason, and the detail of its cause (a configuration change's keys).
         engine.transitions.setPhase(c, Phase.RUNNING, c.reason, null,
                 c.startCause.reason() == c.reason ? c.startCause.detail() : null, change);
         engine.progress.completeAwaiters(c, value, change);

@@ -100,8 +100,8 @@ class CriticalServicesAvailabilityTests {
         availability.onGiveUp(ServiceKey.of("critical", String.class), Escalation.NONE, new IllegalStateException());
 
         assertThat(published).containsExactly(ReadinessState.REFUSING_TRAFFIC);
-        assertThat(output).contains("Critical service 'critical' stays FAILED, with no restart: liveness left alone, as by default (a "
-                + "service breaks liveness only where lifecycle.availability.liveness or "
+        assertThat(output).contains("Critical service 'critical' stays FAILED, with no restart: liveness left alone, "
+                + "as by default (a service breaks liveness only where lifecycle.availability.liveness or "
                 + "lifecycle.services.critical.liveness is true); start it again by hand (with "
                 + "lifecycle.restart.escalation=shutdown, a service that gives up ends the process instead)");
     }
@@ -170,8 +170,8 @@ class CriticalServicesAvailabilityTests {
         optedIn.onGiveUp(ServiceKey.of("critical", String.class), Escalation.NONE, new IllegalStateException());
 
         assertThat(published).isEmpty();
-        assertThat(output).contains("Critical service 'critical' stays FAILED, with no restart: liveness left alone, as "
-                + "lifecycle.services.critical.liveness=false says");
+        assertThat(output).contains("Critical service 'critical' stays FAILED, with no restart: liveness left alone, "
+                + "as lifecycle.services.critical.liveness=false says");
     }
 
     @Test
