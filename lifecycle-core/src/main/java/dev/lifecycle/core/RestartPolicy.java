@@ -11,6 +11,22 @@ import java.util.Objects;
  * <p>The delay before restart number {@code n} (counting from 0 since the last reset) is
  * {@code min(maxBackoff, initialBackoff * multiplier^n)}, shortened by up to {@code jitter} of itself at random.
  *
+ * <p><b>Operators and the intensity limit.</b> The limit protects a service that keeps failing even when someone
+ * keeps starting it by hand:
+ * <ul>
+ *   <li>a {@link ServiceRegistry#fail fail} by hand is a failure like any other: it counts;</li>
+ *   <li>a {@link ServiceRegistry#restart restart} or {@link ServiceRegistry#start start} by hand of a service that
+ *       failed and waits out its back-off starts it at once, and keeps its history: its restarts within the window
+ *       still count, and its next back-off is the next one in the sequence, so a service that fails again each time
+ *       it is started gives up after {@code maxRestarts} restarts in {@code window}, as it would without the
+ *       operator;</li>
+ *   <li>a restart by hand of a service that is running is not a failure and adds nothing to its history;</li>
+ *   <li>a stop by hand cancels the restart waiting out its back-off; a start afterwards keeps the history;</li>
+ *   <li>a start (or restart) by hand of a service that gave up, or that failed under {@link #never()}, is a fresh
+ *       start: its history is cleared, and it has the whole intensity and the initial back-off again.</li>
+ * </ul>
+ * The history is also cleared once the service has run for {@code window} without failing.
+ *
  * @param restart whether a failed service is restarted at all; {@code false} leaves it FAILED until restarted by hand
  * @param initialBackoff the delay before the first restart
  * @param maxBackoff the longest delay

@@ -22,10 +22,33 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Threading.</b> Every method is thread-safe and may be called from any thread, a listener or a service's own
  * code included. Changes of state are serialised by one lock per registry, never held while user code or listeners
- * run. Operations that change the graph return a future that completes once the registry has settled: no setup,
- * start, stop or join is in flight (a restart waiting out its back-off does not count). Asked for from a service's
- * own setup, start, stop or join, such a future does not wait for that very code: a start may fail another service
- * and wait for the cascade.
+ * run.
+ *
+ * <p><b>When an operation's future completes.</b> The future of {@link #fail}, {@link #restart}, {@link #stop},
+ * {@link #start} and {@link #restartForConfiguration} completes once the services the operation concerns have
+ * settled, and never later because of a service it does not concern. A service has <em>settled</em> when no setup,
+ * start, stop or join of it is in flight that the registry waits for: it is RUNNING, WAITING, STOPPED, FAILED (a
+ * restart waiting out its back-off does not count) or REMOVED. An operation concerns:
+ * <ul>
+ *   <li>the services it names;</li>
+ *   <li>the dependents its cascade takes down: those RUNNING when a service it concerns stops (transitively), and
+ *       those whose start is cancelled because a service it concerns leaves RUNNING;</li>
+ *   <li>the dependents that start because a service it concerns became RUNNING and was the last of their
+ *       requirements not RUNNING: the ones its cascade stopped, the ones that were waiting for it, and one installed
+ *       while the operation runs;</li>
+ *   <li>while a service it names waits to start, the requirements it waits for that are starting or stopping (and the
+ *       waiting requirements in between), but not their other dependents: an operation on a service that requires one
+ *       stuck in its start waits for that start.</li>
+ * </ul>
+ * So a service stuck in a long start holds back the operations on itself, on the services that require it and wait
+ * for it, and on the services whose cascade cancelled its start; an operation on any other service completes without
+ * it. A start that the registry abandoned (its start timeout ran out; see {@link ServiceSnapshot#abandonedStart()})
+ * is no longer waited for: a service held back until it returns has settled, WAITING with the reason in its snapshot.
+ * Asked for from a service's own setup, start, stop or join, such a future does not wait for that very code, nor for
+ * the services that only wait for it to end: a start may fail its own requirement and wait for the cascade.
+ * {@link #settled()} and {@link #stopAll()} are about the whole registry: their futures complete once nothing at all is
+ * in flight. {@link #remove} completes once the service is gone. A listener may receive the events of a change after
+ * the future that change completed (see {@link dev.lifecycle.core.event.ServiceListener}).
  *
  * <p>The outcome of a service's code (a start or stop that returned) is applied by whichever thread takes the lock
  * next: a thread calling the registry may apply, before its call returns, the outcomes that other threads reported
@@ -109,7 +132,8 @@ public interface ServiceRegistry extends AutoCloseable {
      * the start succeeded anyway. Scheduled restarts are cancelled; no service starts until {@link #startAll()} is
      * called again.
      *
-     * @return a future completing when every service has stopped
+     * @return a future completing when every service has stopped: the whole registry has settled (see
+     *         {@link #settled()})
      */
     CompletableFuture<@Nullable Void> stopAll();
 
@@ -145,31 +169,37 @@ public interface ServiceRegistry extends AutoCloseable {
      *
      * @param id the service id
      * @param cause why it failed
-     * @return a future completing when the registry has settled
+     * @return a future completing once it and the dependents its cascade stopped have settled (see the class's
+     *         "When an operation's future completes"): FAILED, or RUNNING again if its restart is due at once
      * @throws UnknownServiceException if it is not installed
      */
     CompletableFuture<@Nullable Void> fail(String id, Throwable cause);
 
     /**
      * Restarts a service by hand: stops its dependents and it, starts it and then its dependents; no back-off, and
-     * not counted as a failure. A FAILED service (even one that gave up) or a STOPPED one is started.
+     * not counted as a failure. A FAILED service (even one that gave up) or a STOPPED one is started. How it counts
+     * towards the restart-intensity limit: see {@link RestartPolicy}.
      *
      * @param id the service id
-     * @return a future completing when the registry has settled
+     * @return a future completing once it and its dependents have started again, or settled otherwise (see the
+     *         class's "When an operation's future completes")
      * @throws UnknownServiceException if it is not installed
      */
     CompletableFuture<@Nullable Void> restart(String id);
 
     /**
      * Restarts the services that read configuration that changed: each stops, with its dependents first, and starts
-     * again, its dependents after it, all in one change, so that a dependent of two of them restarts once. The
-     * transitions carry the reason {@link TransitionReason#CONFIGURATION} and the keys (at most five are named). It is
-     * not a failure, and has no back-off. A service that failed starts at once; one stopped by an operator, or not
-     * started yet, is left as it is: it reads the configuration when it starts.
+     * again, its dependents after it, all in one change, so that a dependent of two of them restarts once. Every
+     * transition of the cycle of each of those services (to STOPPING, WAITING, STARTING and RUNNING) carries the reason
+     * {@link TransitionReason#CONFIGURATION} and the keys as its detail (at most five are named); their dependents'
+     * carry {@link TransitionReason#DEPENDENCY}. It is not a failure, and has no back-off. A service that failed starts
+     * at once; one stopped by an operator, or not started yet, is left as it is: it reads the configuration when it
+     * starts.
      *
      * @param ids the services that read the changed configuration
      * @param changedKeys the keys that changed, for the transitions
-     * @return a future completing when the registry has settled
+     * @return a future completing once those services and their dependents have settled (see the class's "When an
+     *         operation's future completes")
      * @throws UnknownServiceException if one of {@code ids} is not installed; nothing is restarted
      */
     CompletableFuture<@Nullable Void> restartForConfiguration(Collection<String> ids,
@@ -179,18 +209,36 @@ public interface ServiceRegistry extends AutoCloseable {
      * Stops a service and its dependents; they stay down until it is {@link #start started} again.
      *
      * @param id the service id
-     * @return a future completing when the registry has settled
+     * @return a future completing once it is STOPPED and its dependents have stopped (see the class's "When an
+     *         operation's future completes"); a start in flight that ignores its cancellation holds it until the start
+     *         returns or its start timeout abandons it
      * @throws UnknownServiceException if it is not installed
      */
     CompletableFuture<@Nullable Void> stop(String id);
 
     /**
-     * Starts a service that was stopped by hand or that gave up; its waiting dependents follow.
+     * Starts a service that was stopped by hand, that gave up or whose restart policy never restarts it, or one that
+     * failed and waits out its back-off (it starts now); its waiting dependents follow. A service that is up is left
+     * as it is. How it counts towards the restart-intensity limit: see {@link RestartPolicy}. A service whose earlier
+     * start was abandoned and has not returned yet waits (WAITING, its snapshot saying so) and starts once it has.
+     *
+     * <p>{@link #startAll()} leaves the services stopped by hand and those that stay FAILED as they are. To start
+     * again everything that is down, start each of them:
+     * <pre>{@code
+     * for (ServiceSnapshot s : registry.snapshot()) {
+     *     if (s.mode() != StartMode.NEVER && (s.state() == ServiceState.STOPPED || s.state() == ServiceState.FAILED)) {
+     *         registry.start(s.id());
+     *     }
+     * }
+     * }</pre>
      *
      * @param id the service id
-     * @return a future completing when the registry has settled
+     * @return a future completing once it and the dependents that follow it have started, or settled otherwise (see
+     *         the class's "When an operation's future completes"); while it waits for a requirement that is starting,
+     *         it waits for that start too
      * @throws UnknownServiceException if it is not installed
-     * @throws IllegalStateException if the registry has not been started
+     * @throws IllegalStateException if the registry has not been started, or the service is disabled
+     *         ({@link StartMode#NEVER})
      */
     CompletableFuture<@Nullable Void> start(String id);
 
@@ -205,9 +253,11 @@ public interface ServiceRegistry extends AutoCloseable {
     CompletableFuture<@Nullable Void> remove(String id);
 
     /**
-     * A future completing once no setup, start, stop or join is in flight.
+     * Waits for the whole registry. Unlike an operation's future, it waits for every service, one stuck in a long start
+     * included.
      *
-     * @return a future completing when nothing of the services' code runs
+     * @return a future completing once the whole registry has settled: no setup, start, stop or join of any service is
+     *         in flight (a restart waiting out its back-off, and a start the registry abandoned, do not count)
      */
     CompletableFuture<@Nullable Void> settled();
 

@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param waitingOn the ids of its requirements that are not RUNNING (installed or not)
  * @param missing the ids of its requirements that are not installed
  * @param rootCause for a service that is not RUNNING because of another, a sentence naming the service at the root
- *        of it: "blocked by database, which failed with java.sql.SQLException: ..."
+ *        of it: "blocked by database, which failed with java.sql.SQLException: ..."; for one that waits for its own
+ *        abandoned start to return, that
  * @param restarts how many times the restart policy or an operator restarted it
  * @param lastFailure its last failure, if any
  * @param nextRestartAt when its next restart is scheduled, if it is
@@ -27,13 +28,17 @@ import org.jspecify.annotations.Nullable;
  * @param stopDuration how long its last stop and join took
  * @param health the outcome of its health check
  * @param mode when it starts: always, on demand, or never
+ * @param abandonedStart a start of it that the registry abandoned and that is still running (or whose value is being
+ *        stopped), if any: whatever its state says, that code runs until it returns, and the service does not start
+ *        again until then; for a service installed again under the id of a removed one, the removed one's, until
+ *        it returns
  * @since 0.1
  */
 public record ServiceSnapshot(ServiceKey<?> key, ServiceState state, TransitionReason reason, Instant since,
         List<String> requires, List<String> wants, List<String> dependents, List<String> waitingOn,
         List<String> missing, @Nullable String rootCause, int restarts, @Nullable FailureInfo lastFailure,
         @Nullable Instant nextRestartAt, @Nullable Duration startDuration, @Nullable Duration stopDuration,
-        ServiceHealth health, StartMode mode) {
+        ServiceHealth health, StartMode mode, @Nullable AbandonedStart abandonedStart) {
 
     /**
      * Checks the parts and copies the lists.
@@ -56,6 +61,10 @@ public record ServiceSnapshot(ServiceKey<?> key, ServiceState state, TransitionR
      * @param stopDuration how long its last stop and join took
      * @param health the outcome of its health check
      * @param mode when it starts: always, on demand, or never
+     * @param abandonedStart a start of it that the registry abandoned and that is still running (or whose value is being
+     *        stopped), if any: whatever its state says, that code runs until it returns, and the service does not start
+     *        again until then; for a service installed again under the id of a removed one, the removed one's, until
+     *        it returns
      */
     public ServiceSnapshot {
         Objects.requireNonNull(mode, "mode");
@@ -72,7 +81,38 @@ public record ServiceSnapshot(ServiceKey<?> key, ServiceState state, TransitionR
     }
 
     /**
-     * A snapshot of an {@link StartMode#ACTIVE} service.
+     * A snapshot of a service with no abandoned start in flight.
+     *
+     * @param key the service's key
+     * @param state its state
+     * @param reason why it entered that state
+     * @param since when it entered that state
+     * @param requires the ids of its hard requirements ({@code requires} and {@code dependsOn})
+     * @param wants the ids of the services it is ordered after
+     * @param dependents the ids of the installed services that require it
+     * @param waitingOn the ids of its requirements that are not RUNNING (installed or not)
+     * @param missing the ids of its requirements that are not installed
+     * @param rootCause for a service that is not RUNNING because of another, a sentence naming the service at the root
+     *        of it: "blocked by database, which failed with java.sql.SQLException: ..."
+     * @param restarts how many times the restart policy or an operator restarted it
+     * @param lastFailure its last failure, if any
+     * @param nextRestartAt when its next restart is scheduled, if it is
+     * @param startDuration how long its last setup and start took
+     * @param stopDuration how long its last stop and join took
+     * @param health the outcome of its health check
+     * @param mode when it starts
+     */
+    public ServiceSnapshot(ServiceKey<?> key, ServiceState state, TransitionReason reason, Instant since,
+            List<String> requires, List<String> wants, List<String> dependents, List<String> waitingOn,
+            List<String> missing, @Nullable String rootCause, int restarts, @Nullable FailureInfo lastFailure,
+            @Nullable Instant nextRestartAt, @Nullable Duration startDuration, @Nullable Duration stopDuration,
+            ServiceHealth health, StartMode mode) {
+        this(key, state, reason, since, requires, wants, dependents, waitingOn, missing, rootCause, restarts,
+                lastFailure, nextRestartAt, startDuration, stopDuration, health, mode, null);
+    }
+
+    /**
+     * A snapshot of an {@link StartMode#ACTIVE} service with no abandoned start in flight.
      *
      * @param key the service's key
      * @param state its state
@@ -98,7 +138,7 @@ public record ServiceSnapshot(ServiceKey<?> key, ServiceState state, TransitionR
             @Nullable Instant nextRestartAt, @Nullable Duration startDuration, @Nullable Duration stopDuration,
             ServiceHealth health) {
         this(key, state, reason, since, requires, wants, dependents, waitingOn, missing, rootCause, restarts,
-                lastFailure, nextRestartAt, startDuration, stopDuration, health, StartMode.ACTIVE);
+                lastFailure, nextRestartAt, startDuration, stopDuration, health, StartMode.ACTIVE, null);
     }
 
     /**

@@ -31,7 +31,7 @@ public enum ServiceState {
     STOPPING,
     /** Stopped on purpose (by an operator or at shutdown); it stays down until started again. */
     STOPPED,
-    /** It failed; it restarts after a back-off unless its restart policy gave up. */
+    /** It failed; it restarts after a back-off, unless it gave up or its restart policy never restarts it. */
     FAILED,
     /** Removed from the registry. */
     REMOVED;

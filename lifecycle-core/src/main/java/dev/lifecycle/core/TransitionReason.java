@@ -21,5 +21,10 @@ public enum TransitionReason {
     /** The configuration the service reads changed: it restarts to read it again (the detail names the keys). */
     CONFIGURATION,
     /** An on-demand service started because a dependent needs it, or stopped because none does. */
-    DEMAND
+    DEMAND,
+    /**
+     * The service is disabled ({@link StartMode#NEVER}): it went to STOPPED when the registry started, and stays there;
+     * nobody stopped it.
+     */
+    DISABLED
 }

@@ -75,6 +75,22 @@ class ConfigurationRestartTests {
     }
 
     @Test
+    void everyTransitionOfTheRestartedServicesCycleCarriesTheReasonAndTheKeys() {
+        installGraph();
+
+        registry.restartForConfiguration(List.of("db"), List.of("db.url")).join();
+
+        assertThat(transitions).filteredOn(t -> t.key().id().equals("db"))
+                .extracting(t -> t.from() + "->" + t.to() + " " + t.reason() + ": " + t.detail())
+                .containsExactly("RUNNING->STOPPING CONFIGURATION: configuration changed: db.url",
+                        "STOPPING->WAITING CONFIGURATION: configuration changed: db.url",
+                        "WAITING->STARTING CONFIGURATION: configuration changed: db.url",
+                        "STARTING->RUNNING CONFIGURATION: configuration changed: db.url");
+        assertThat(transitions).filteredOn(t -> t.key().id().equals("repository"))
+                .extracting(ServiceTransition::reason).containsOnly(TransitionReason.DEPENDENCY);
+    }
+
+    @Test
     void aStoppedServiceStaysStoppedAndAFailedOneStartsNow() throws Exception {
         installGraph();
         registry.stop("cache").join();
@@ -88,6 +104,8 @@ class ConfigurationRestartTests {
         assertThat(registry.snapshot("cache").orElseThrow().state()).isEqualTo(ServiceState.STOPPED);
         assertThat(transitions).filteredOn(t -> t.key().id().equals("flaky") && t.from() == ServiceState.FAILED)
                 .extracting(ServiceTransition::reason).containsExactly(TransitionReason.CONFIGURATION);
+        assertThat(transitions).filteredOn(t -> t.key().id().equals("flaky") && t.from() == ServiceState.FAILED)
+                .extracting(ServiceTransition::detail).containsExactly("configuration changed: flaky.url");
     }
 
     @Test

@@ -23,13 +23,19 @@ import org.junit.jupiter.api.Test;
  * next timer. Every start is asynchronous and completes only when a step completes it, every call runs on the test's
  * thread (the executor runs tasks where they are handed over) and time moves only by hand: each sequence replays
  * exactly, so the choices are all the nondeterminism there is. The starts of {@code b} ignore their cancellation, as
- * a start that ignores the interrupt does: a request that cancels one waits for the step that completes it.
+ * a start that ignores the interrupt does: a request that cancels one waits for the step that completes it. Beside the
+ * chain, {@code x} depends on nothing and nothing depends on it; its start is stuck until a step completes it, and
+ * once it runs a step may restart it (its start then stuck again).
  *
- * <p>After each step: no service is RUNNING while a requirement is not. After the sequence, the remaining starts are
- * completed and the timers fired until nothing is pending, and then: every operation's future is done, every
- * transition is an edge of the state graph that leaves the state the previous one entered, every instance had one
- * stop per accepted start (one fewer if it is RUNNING), and each service ends where a sequential reading of the
- * operations puts it: removed, STOPPED, RUNNING, or WAITING when a requirement is not meant to run.
+ * <p>After each step: no service is RUNNING while a requirement is not; an operation's future done in this step left
+ * the services it certainly concerns settled (neither STARTING nor STOPPING): the service it names, and the dependents
+ * that were up when a fail, restart or stop took that service down; and a future not done is held by a service it may
+ * concern starting or stopping (for the chain, one of {@code a}, {@code b}, {@code c}; for {@code x}, {@code x}), never
+ * by an unrelated one. After the sequence, the remaining starts are completed and the timers fired until nothing is
+ * pending, and then: every operation's future is done, every transition is an edge of the state graph that leaves the
+ * state the previous one entered, every instance had one stop per accepted start (one fewer if it is RUNNING), and
+ * each service ends where a sequential reading of the operations puts it: removed, STOPPED, RUNNING, or WAITING when a
+ * requirement is not meant to run.
  *
  * <p>{@code -Dlifecycle.stress=long} (the {@code stress} profile) explores one step deeper.
  */
@@ -37,7 +43,10 @@ class CoordinatorInterleavingTests {
 
     private static final int DEPTH = "long".equals(System.getProperty("lifecycle.stress")) ? 5 : 4;
     private static final List<String> IDS = List.of("a", "b", "c");
+    /** The service that nothing connects to the chain. */
+    private static final String UNRELATED = "x";
     private static final Map<String, String> REQUIREMENT = Map.of("b", "a", "c", "b");
+    private static final Map<String, List<String>> DEPENDENTS = Map.of("a", List.of("b", "c"), "b", List.of("c"));
 
     @Test
     void everyInterleavingOfRequestsAndCompletionsOnAChainEndsWhereTheSequentialModelSays() {
@@ -106,6 +115,13 @@ class CoordinatorInterleavingTests {
         }
     }
 
+    /**
+     * An operation's future, with the services it certainly concerns (they have settled when it completes) and those
+     * it may concern (one of them is starting or stopping while it is not complete).
+     */
+    private record Operation(String step, CompletableFuture<?> future, List<String> certainly, List<String> possibly) {
+    }
+
     /** One replay: a fresh registry, the steps, the sequential model. */
     private static final class Run implements AutoCloseable {
 
@@ -116,16 +132,20 @@ class CoordinatorInterleavingTests {
                 .restartPolicy(RestartPolicy.defaults().withIntensity(100, Duration.ofSeconds(60))).build();
         final Map<String, List<Instance>> instances = new HashMap<>();
         final List<CompletableFuture<?>> futures = new ArrayList<>();
+        /** The operations whose future was not done after the previous step. */
+        final List<Operation> pending = new ArrayList<>();
         /** What the operations so far ask of each service: "run", "stopped" or "removed". */
         final Map<String, String> desired = new LinkedHashMap<>();
 
         Run() {
             IDS.forEach(this::install);
+            install(UNRELATED);
             futures.add(registry.startAll());
             for (String id : IDS) {
                 complete(id, true);
             }
-            assertThat(registry.snapshot()).extracting(ServiceSnapshot::state).containsOnly(ServiceState.RUNNING);
+            assertThat(states()).containsEntry("a", ServiceState.RUNNING).containsEntry("b", ServiceState.RUNNING)
+                    .containsEntry("c", ServiceState.RUNNING).containsEntry(UNRELATED, ServiceState.STARTING);
         }
 
         private void install(String id) {
@@ -160,9 +180,12 @@ class CoordinatorInterleavingTests {
 
         /** Applies the steps and returns the steps possible next. */
         List<String> replay(List<String> steps) {
+            statesBefore = states();
             for (String step : steps) {
                 apply(step);
-                checkNoneRunsWithoutItsRequirement();
+                Map<String, ServiceState> states = states();
+                checkNoneRunsWithoutItsRequirement(states);
+                checkOperationsWaitForTheirServicesOnly(states);
             }
             return possibleSteps();
         }
@@ -182,6 +205,8 @@ class CoordinatorInterleavingTests {
                     steps.add("break " + id);
                 }
             }
+            // One step for x at a time: completing its start while it is stuck, or restarting it (stuck again).
+            steps.add((current(UNRELATED).inFlight() != null ? "complete " : "restart ") + UNRELATED);
             if (!time.pendingTimers().isEmpty()) {
                 steps.add("tick");
             }
@@ -194,17 +219,17 @@ class CoordinatorInterleavingTests {
             String id = parts.length > 1 ? parts[1] : "";
             try {
                 switch (action) {
-                    case "fail" -> futures.add(registry.fail(id, new IOException("failed by hand")));
+                    case "fail" -> operation(step, id, true, registry.fail(id, new IOException("failed by hand")));
                     case "restart" -> {
-                        futures.add(registry.restart(id));
+                        operation(step, id, true, registry.restart(id));
                         desired.put(id, "run");
                     }
                     case "stop" -> {
-                        futures.add(registry.stop(id));
+                        operation(step, id, true, registry.stop(id));
                         desired.put(id, "stopped");
                     }
                     case "start" -> {
-                        futures.add(registry.start(id));
+                        operation(step, id, false, registry.start(id));
                         desired.put(id, "run");
                     }
                     case "remove" -> {
@@ -222,8 +247,60 @@ class CoordinatorInterleavingTests {
             }
         }
 
-        private void checkNoneRunsWithoutItsRequirement() {
-            Map<String, ServiceState> states = states();
+        /**
+         * Records an operation on {@code id}, called once the call has returned; {@code takesItDown} for a fail,
+         * restart or stop, which stops the dependents that are up when the service is, so that they certainly concern
+         * it.
+         */
+        private void operation(String step, String id, boolean takesItDown, CompletableFuture<?> future) {
+            futures.add(future);
+            List<String> certainly = new ArrayList<>(List.of(id));
+            List<String> possibly = id.equals(UNRELATED) ? List.of(UNRELATED) : IDS;
+            pending.add(new Operation(step, future, certainly, possibly));
+            Map<String, ServiceState> before = statesBefore;
+            if (takesItDown && isUp(before.get(id))) {
+                for (String dependent : DEPENDENTS.getOrDefault(id, List.of())) {
+                    if (isUp(before.get(dependent))) {
+                        certainly.add(dependent);
+                    }
+                }
+            }
+        }
+
+        /** The states before the step being applied. */
+        private Map<String, ServiceState> statesBefore = Map.of();
+
+        private static boolean isUp(@Nullable ServiceState state) {
+            return state == ServiceState.STARTING || state == ServiceState.RUNNING || state == ServiceState.STOPPING;
+        }
+
+        private static boolean inMotion(@Nullable ServiceState state) {
+            return state == ServiceState.STARTING || state == ServiceState.STOPPING;
+        }
+
+        /**
+         * A future done in this step left the services it certainly concerns settled; one not done is held by a
+         * service it may concern that is starting or stopping.
+         */
+        private void checkOperationsWaitForTheirServicesOnly(Map<String, ServiceState> states) {
+            for (java.util.Iterator<Operation> it = pending.iterator(); it.hasNext(); ) {
+                Operation operation = it.next();
+                if (operation.future().isDone()) {
+                    for (String id : operation.certainly()) {
+                        assertThat(inMotion(states.get(id))).as("%s completed while %s is %s", operation.step(), id,
+                                states.get(id)).isFalse();
+                    }
+                    it.remove();
+                } else {
+                    assertThat(operation.possibly()).as("%s is not complete, so one of the services it may concern "
+                            + "is starting or stopping: %s", operation.step(), states)
+                            .anyMatch(id -> inMotion(states.get(id)));
+                }
+            }
+            statesBefore = states;
+        }
+
+        private void checkNoneRunsWithoutItsRequirement(Map<String, ServiceState> states) {
             REQUIREMENT.forEach((id, requirement) -> {
                 if (states.get(id) == ServiceState.RUNNING) {
                     assertThat(states.get(requirement)).as("%s is RUNNING, so its requirement %s", id, requirement)
@@ -268,7 +345,7 @@ class CoordinatorInterleavingTests {
             assertThat(log.replay(Map.of("b", List.of("a"), "c", List.of("b")),
                     Map.of("a", List.of("b"), "b", List.of("c")), 10)).as("the event log").isEmpty();
             Map<String, ServiceState> states = states();
-            for (String id : IDS) {
+            for (String id : List.of("a", "b", "c", UNRELATED)) {
                 Instance instance = current(id);
                 ServiceState expected = expected(id);
                 assertThat(states.get(id)).as("the state of %s", id).isEqualTo(expected);

@@ -8,7 +8,10 @@ import dev.lifecycle.core.event.ServiceTransition;
 import dev.lifecycle.test.ManualTime;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -167,12 +170,29 @@ class OnDemandServiceTests {
         assertThat(calls).isEmpty();
         ServiceSnapshot legacy = snapshot("legacy");
         assertThat(legacy.state()).isEqualTo(ServiceState.STOPPED);
+        assertThat(legacy.reason()).isEqualTo(TransitionReason.DISABLED);
         assertThat(legacy.mode()).isEqualTo(StartMode.NEVER);
         assertThat(legacy.rootCause()).isEqualTo("disabled (mode NEVER)");
         assertThat(snapshot("bridge").rootCause()).isEqualTo("blocked by legacy, which is disabled");
         assertThatThrownBy(() -> registry.start("legacy")).isInstanceOf(IllegalStateException.class)
                 .hasMessage("Cannot start 'legacy': it is disabled (mode NEVER); install it with another mode to "
                         + "start it");
+    }
+
+    @Test
+    void startAllWithAnActiveServiceRequiringADisabledOneSaysWhichAndHowToFixIt() {
+        install("legacy", StartMode.NEVER, Duration.ZERO);
+        install("bridge", StartMode.ACTIVE, Duration.ZERO, "legacy");
+
+        CompletableFuture<@Nullable Void> startAll = registry.startAll();
+
+        assertThat(startAll).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
+                .havingCause().isInstanceOf(StartupFailedException.class)
+                .withMessage("Start-up failed:\n  - bridge is WAITING (blocked by legacy, which is disabled): it "
+                        + "requires legacy, which is disabled (mode NEVER) and will never start; install legacy with "
+                        + "mode ACTIVE or ON_DEMAND, install bridge with mode NEVER too, or drop the requirement");
+        assertThat(transitions).filteredOn(t -> t.key().id().equals("legacy")).extracting(ServiceTransition::reason)
+                .containsExactly(TransitionReason.DISABLED);
     }
 
     @Test

@@ -262,6 +262,30 @@ class OperatorActionTests extends ManualRegistryTestBase {
         assertThat(snapshot("api").state()).isEqualTo(ServiceState.RUNNING);
     }
 
+    @Test
+    void startingEachServiceThatIsDownAsDocumentedBringsBackWhatWasStoppedOrStaysFailed() throws Exception {
+        installConfigThatGivesUpAtItsFirstStart();
+        install("db", log.service("db"), "config");
+        registry.install("other", String.class, log.service("other"));
+        registry.install(ServiceDefinition.builder(ServiceKey.of("legacy", String.class), log.service("legacy"))
+                .mode(StartMode.NEVER).build());
+        assertThat(registry.startAll()).failsWithin(WAIT);
+        done(registry.stop("other"));
+        assertThat(registry.snapshot()).extracting(ServiceSnapshot::state).containsExactly(ServiceState.FAILED,
+                ServiceState.WAITING, ServiceState.STOPPED, ServiceState.STOPPED);
+
+        for (ServiceSnapshot s : registry.snapshot()) {
+            if (s.mode() != StartMode.NEVER
+                    && (s.state() == ServiceState.STOPPED || s.state() == ServiceState.FAILED)) {
+                done(registry.start(s.id()));
+            }
+        }
+
+        assertThat(registry.snapshot()).extracting(ServiceSnapshot::state).containsExactly(ServiceState.RUNNING,
+                ServiceState.RUNNING, ServiceState.RUNNING, ServiceState.STOPPED);
+        assertThat(snapshot("legacy").reason()).isEqualTo(TransitionReason.DISABLED);
+    }
+
     /** {@code config}, whose first start fails and which is never restarted; it publishes {@code config#<attempt>}. */
     private void installConfigThatGivesUpAtItsFirstStart() {
         registry.install(ServiceDefinition.builder(ServiceKey.of("config", String.class),

@@ -48,6 +48,11 @@ import org.slf4j.LoggerFactory;
  *   <li>every transition is an edge of the state graph and leaves the state the previous one entered;</li>
  *   <li>nothing deadlocks: every operation's future completes and everything comes back, within a generous bound;
  *       every await completes once everything is back;</li>
+ *   <li>no operation waits for a service it does not concern: beside the graph, a service that nothing requires is
+ *       stuck in its start (ignoring the interrupt) from the beginning to the end of the chaos, and every operation's
+ *       future completes while it is still starting (the whole-registry waits, {@code stopAll()} and
+ *       {@code settled()}, wait for it); and none completes before the services it concerns have settled (the engine
+ *       asserts it as each completes, and assertions are on);</li>
  *   <li>after the final stop every start of every instance, removed ones included, has its stop: no value returned
  *       late by a cancelled or abandoned start is left running.</li>
  * </ol>
@@ -94,6 +99,59 @@ class StressTests {
     record Shape(int services, int layers, int operations, int threads) {
     }
 
+    /**
+     * A service nothing requires whose first start blocks, ignoring interrupts, until {@link #release()}; it counts
+     * the starts that returned a value and the stops.
+     */
+    private static final class StuckStart implements Service<String> {
+
+        static final String ID = "stuck";
+
+        private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
+        private final AtomicInteger starts = new AtomicInteger();
+        private final AtomicInteger stops = new AtomicInteger();
+        private volatile boolean returned;
+
+        @Override
+        public String start(ServiceContext context) {
+            boolean interrupted = false;
+            while (released.getCount() > 0) {
+                try {
+                    released.await();
+                } catch (InterruptedException ex) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            returned = true;
+            starts.incrementAndGet();
+            return ID;
+        }
+
+        @Override
+        public void stop(ServiceContext context) {
+            stops.incrementAndGet();
+        }
+
+        void release() {
+            released.countDown();
+        }
+
+        boolean returned() {
+            return returned;
+        }
+
+        int starts() {
+            return starts.get();
+        }
+
+        int stops() {
+            return stops.get();
+        }
+    }
+
     /** One seeded run. */
     private static final class Run {
 
@@ -111,6 +169,10 @@ class StressTests {
         private final Map<String, AtomicInteger> live = new ConcurrentHashMap<>();
         private final Map<String, List<StressService>> instances = new ConcurrentHashMap<>();
         private final Queue<CompletableFuture<?>> futures = new ConcurrentLinkedQueue<>();
+        /** The futures of {@code stopAll()}: they wait for the whole registry, the stuck start included. */
+        private final Queue<CompletableFuture<?>> registryWide = new ConcurrentLinkedQueue<>();
+        /** The service nothing requires whose start is stuck until the chaos is over. */
+        private final StuckStart stuck = new StuckStart();
         /** Awaits: they complete (with the value, or failing) once everything is back. */
         private final Queue<CompletableFuture<?>> awaits = new ConcurrentLinkedQueue<>();
         private final Map<String, AtomicInteger> operations = new ConcurrentHashMap<>();
@@ -198,6 +260,8 @@ class StressTests {
         void execute() throws Exception {
             long began = System.nanoTime();
             ids.forEach(id -> registry.install(definition(id)));
+            registry.install(ServiceDefinition.builder(key(StuckStart.ID), stuck).startTimeout(Duration.ofHours(1))
+                    .build());
             registry.startAll();
 
             List<Thread> operators = new ArrayList<>();
@@ -224,8 +288,14 @@ class StressTests {
             }
 
             chaos.set(false);
-            within("every operation's future to complete",
+            within("every operation's future to complete while an unrelated start is stuck",
                     CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0])));
+            assertThat(registry.snapshot(StuckStart.ID).orElseThrow().state()).as("the stuck service")
+                    .isEqualTo(ServiceState.STARTING);
+            assertThat(stuck.returned()).as("the stuck start returned").isFalse();
+            stuck.release();
+            within("every stop-all to complete",
+                    CompletableFuture.allOf(registryWide.toArray(new CompletableFuture<?>[0])));
             within("the registry to settle", registry.settled());
             bringEverythingBack();
             within("every await to complete", CompletableFuture.allOf(awaits.toArray(new CompletableFuture<?>[0])));
@@ -242,9 +312,10 @@ class StressTests {
                     assertThat(instance.stops()).as("stops of an instance of " + id).isEqualTo(instance.starts());
                 }
             }
+            assertThat(stuck.stops()).as("stops of the stuck service").isEqualTo(stuck.starts());
             org.awaitility.Awaitility.await("the last transitions to be delivered").atMost(QUIET)
                     .until(() -> log.states().values().stream().allMatch(s -> s == ServiceState.STOPPED)
-                            && log.states().size() == ids.size());
+                            && log.states().size() == ids.size() + 1);
             assertThat(violations).as("broken promises seen by the services").isEmpty();
             assertThat(log.replay(requirements, dependents, 20)).as("the replayed event log").isEmpty();
             took = System.nanoTime() - began;
@@ -322,7 +393,7 @@ class StressTests {
                     registry.handle(key(id)).get();
                 } else {
                     kind = "stop all and start all";
-                    futures.add(registry.stopAll());
+                    registryWide.add(registry.stopAll());
                     registry.startAll();
                 }
                 count(kind);

@@ -164,7 +164,8 @@ class SupervisionTests extends ManualRegistryTestBase {
         assertThat(time.pendingTimers()).isEmpty();
         assertThat(giveUps).containsExactly("x NONE java.io.IOException: attempt 1 failed");
         assertThat(registry.await(X)).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
-                .havingCause().withMessage("Service 'x' will not start: it gave up");
+                .havingCause().withMessage("Service 'x' will not start: it failed and its restart policy never "
+                        + "restarts it");
         time.advance(Duration.ofHours(1));
         assertThat(snapshot("x").state()).isEqualTo(ServiceState.FAILED);
 
@@ -262,6 +263,57 @@ class SupervisionTests extends ManualRegistryTestBase {
         assertThat(time.instant()).isEqualTo(t0);
         assertThat(listener.of("x")).containsExactly("INSTALLED->STARTING", "STARTING->FAILED", "FAILED->STARTING",
                 "STARTING->FAILED", "FAILED->STARTING", "STARTING->RUNNING");
+    }
+
+    @Test
+    void startsAndRestartsByHandOfAFlappingServiceStillCountTowardsItsIntensityLimit() {
+        startX(RestartPolicy.defaults().withIntensity(3, Duration.ofSeconds(60)), Integer.MAX_VALUE);
+        assertThat(snapshot("x").nextRestartAt()).isEqualTo(t0.plusMillis(100));
+
+        registry.restart("x");
+        assertThat(snapshot("x").nextRestartAt()).isEqualTo(t0.plusMillis(200));
+        registry.start("x");
+        assertThat(snapshot("x").nextRestartAt()).isEqualTo(t0.plusMillis(400));
+        assertThat(giveUps).isEmpty();
+        registry.restart("x");
+
+        ServiceSnapshot x = snapshot("x");
+        assertThat(x.state()).isEqualTo(ServiceState.FAILED);
+        assertThat(x.nextRestartAt()).isNull();
+        assertThat(x.lastFailure().summary()).isEqualTo("java.io.IOException: attempt 4 failed");
+        assertThat(giveUps).containsExactly("x NONE java.io.IOException: attempt 4 failed");
+        assertThat(time.pendingTimers()).isEmpty();
+    }
+
+    @Test
+    void startByHandAfterAGiveUpStartsAfreshWithTheWholeIntensityAndTheFirstBackoff() {
+        startX(RestartPolicy.defaults().withIntensity(1, Duration.ofSeconds(60)), Integer.MAX_VALUE);
+        time.advance(Duration.ofMillis(100));
+        assertThat(giveUps).hasSize(1);
+
+        registry.start("x");
+
+        ServiceSnapshot x = snapshot("x");
+        assertThat(x.state()).isEqualTo(ServiceState.FAILED);
+        assertThat(x.lastFailure().summary()).isEqualTo("java.io.IOException: attempt 3 failed");
+        assertThat(x.nextRestartAt()).isEqualTo(time.instant().plusMillis(100));
+        assertThat(giveUps).hasSize(1);
+        time.advance(Duration.ofMillis(100));
+        assertThat(giveUps).hasSize(2);
+    }
+
+    @Test
+    void stopAndStartByHandOfAFlappingServiceKeepItsHistory() {
+        startX(RestartPolicy.defaults().withIntensity(2, Duration.ofSeconds(60)), Integer.MAX_VALUE);
+        registry.stop("x");
+        assertThat(snapshot("x").state()).isEqualTo(ServiceState.STOPPED);
+
+        registry.start("x");
+        assertThat(snapshot("x").nextRestartAt()).isEqualTo(t0.plusMillis(200));
+        registry.start("x");
+
+        assertThat(snapshot("x").nextRestartAt()).isNull();
+        assertThat(giveUps).containsExactly("x NONE java.io.IOException: attempt 3 failed");
     }
 
     /** Replaces the registry by one restarting as {@code policy} says. */

@@ -196,7 +196,7 @@ class ValuesTests extends ManualRegistryTestBase {
     }
 
     @Test
-    void awaitFailsAtOnceWhenTheServiceGivesUp() {
+    void awaitFailsAtOnceWhenTheServiceFailsAndItsPolicyNeverRestartsIt() {
         SQLException refused = new SQLException("connection refused");
         ManualStart<String> db = new ManualStart<>();
         registry.install(ServiceDefinition.builder(dbKey, db).restartPolicy(RestartPolicy.never()).build());
@@ -207,11 +207,11 @@ class ValuesTests extends ManualRegistryTestBase {
 
         assertThat(awaited).isCompletedExceptionally();
         assertThatThrownBy(awaited::join).cause().isInstanceOf(ServiceFailedException.class)
-                .hasMessage("Service 'db' gave up: its restart policy does not restart it").hasCause(refused);
+                .hasMessage("Service 'db' failed and its restart policy never restarts it").hasCause(refused);
     }
 
     @Test
-    void awaitOfAServiceThatAlreadyGaveUpFailsAtOnce() {
+    void awaitOfAServiceThatAlreadyFailedUnderANeverPolicyFailsAtOnceWithoutSayingItGaveUp() {
         SQLException refused = new SQLException("connection refused");
         installDbThatThrows(refused, RestartPolicy.never());
         registry.startAll();
@@ -219,7 +219,8 @@ class ValuesTests extends ManualRegistryTestBase {
         CompletableFuture<String> awaited = registry.await(dbKey);
 
         assertThatThrownBy(awaited::join).cause().isInstanceOf(ServiceFailedException.class)
-                .hasMessage("Service 'db' will not start: it gave up").hasCause(refused);
+                .hasMessage("Service 'db' will not start: it failed and its restart policy never restarts it")
+                .hasCause(refused);
     }
 
     @Test

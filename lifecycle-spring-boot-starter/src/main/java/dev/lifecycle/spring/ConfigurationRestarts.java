@@ -30,8 +30,9 @@ public interface ConfigurationRestarts {
      *
      * @param changedKeys the keys that changed, in any form Spring Boot binds ({@code db.pool-size},
      *        {@code DB_POOL_SIZE}); keys no service reads are ignored
-     * @return a future completing, once the registry has settled, with the ids of the services that read the keys
-     *         (their dependents restarted too); at once with no ids when no service reads them
+     * @return a future completing, once those services and their dependents have settled (not waiting for an
+     *         unrelated service still starting), with the ids of the services that read the keys (their dependents
+     *         restarted too); at once with no ids when no service reads them
      */
     CompletableFuture<Set<String>> restartFor(Collection<String> changedKeys);
 }

@@ -1,6 +1,7 @@
 package dev.lifecycle.core.event;
 
 import dev.lifecycle.core.Escalation;
+import dev.lifecycle.core.RestartPolicy;
 import dev.lifecycle.core.ServiceKey;
 import java.time.Duration;
 import java.util.Objects;
@@ -10,7 +11,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Receives a registry's events. Each listener receives its events one at a time, in the order they happened, never
  * while the registry holds its lock, so a listener may call the registry. Events are delivered on the thread that
- * made the change, so a listener should return promptly. A listener that throws is logged and keeps receiving events.
+ * made the change, so a listener should return promptly. Delivery is asynchronous: when another thread is delivering
+ * to a listener at the time, that thread delivers the change's events, shortly after the future of the operation that
+ * made the change may have completed; code that needs an event waits for the event, not for the future. Where every
+ * call runs on one thread (the test kit's executor), there is no such gap. A listener that throws is logged and keeps
+ * receiving events.
  * A listener that blocks holds back only its own events: the others keep receiving theirs, and once a delivery has
  * lasted about 200 ms, the registry's futures that it held back are completed from another thread (and a warning is
  * logged); its own events wait until it returns. Every method has a no-op default.
@@ -65,7 +70,9 @@ public interface ServiceListener {
     }
 
     /**
-     * A service failed more often than its restart policy allows and gave up.
+     * A service stays FAILED with no restart until it is started again by hand: it failed more often than its restart
+     * policy allows and gave up, or it failed and its restart policy never restarts it ({@link RestartPolicy#never()};
+     * nothing was retried, and {@code escalation} is then {@link Escalation#NONE}).
      *
      * @param key the service
      * @param escalation what the registry does about it

@@ -28,6 +28,9 @@ final class Cascade {
      */
     void beginStop(ServiceRecord c, Change change) {
         List<ServiceRecord> order = runningDependentsPostOrder(c);
+        if (engine.operations.active()) {
+            engine.operations.cascade(c, order);
+        }
         // At shutdown everything stops: naming one service as the reason would mislead.
         String detail = order.size() == 1 || engine.state.shuttingDown ? null : "'" + c.id + "' is stopping";
         Throwable rootCause = c.pendingFailure;

@@ -110,7 +110,7 @@ public final class DefaultServiceRegistry implements ServiceRegistry {
      * @param call the operation's name, for a refusal
      * @param signature the operation as the user wrote it, for a null argument
      * @param startsIt whether the request may start the service: refused before start-all and after stop-all
-     * @return a future completing when the registry has settled
+     * @return a future completing once the services the operation concerns have settled (see {@link Operations})
      */
     private CompletableFuture<@Nullable Void> operate(String call, String signature, String id, boolean startsIt,
             BiConsumer<ServiceRecord, Change> request) {
@@ -124,8 +124,9 @@ public final class DefaultServiceRegistry implements ServiceRegistry {
                             + "install it with another mode to start it");
                 }
             }
+            CompletableFuture<@Nullable Void> done = engine.operations.begin(List.of(c));
             request.accept(c, change);
-            return engine.progress.settledFuture();
+            return done;
         });
     }
 
@@ -140,8 +141,9 @@ public final class DefaultServiceRegistry implements ServiceRegistry {
             for (String id : services) {
                 records.add(engine.lookup.operable("restartForConfiguration", id));
             }
+            CompletableFuture<@Nullable Void> done = engine.operations.begin(records);
             records.forEach(c -> engine.requests.requestReconfiguration(c, detail, change));
-            return engine.progress.settledFuture();
+            return done;
         });
     }
 

@@ -111,7 +111,7 @@ final class Demand {
 
     /** Lands an on-demand service that no dependent needs in STOPPED, "not needed"; it starts when one does. */
     void landNotNeeded(ServiceRecord c, Change change) {
-        c.startReason = TransitionReason.DEMAND;
+        c.startCause = StartCause.of(TransitionReason.DEMAND);
         engine.transitions.setPhase(c, Phase.STOPPED, TransitionReason.DEMAND, null, NOT_NEEDED, change);
     }
 

@@ -60,6 +60,9 @@ final class Evaluator {
         return c.settings.mode == StartMode.NEVER || engine.demand.idleOver(c);
     }
 
+    /** The detail of the transition of a service that is to start and waits for its abandoned start to return. */
+    static final String HELD_BACK = "waiting for its abandoned start to return";
+
     /** The detail of the transition of a disabled service. */
     static final String DISABLED = "disabled (mode NEVER)";
 
@@ -80,7 +83,7 @@ final class Evaluator {
         }
         if (c.settings.mode == StartMode.NEVER) {
             if (c.phase != Phase.STOPPED) {
-                engine.transitions.setPhase(c, Phase.STOPPED, TransitionReason.OPERATOR, null, DISABLED, change);
+                engine.transitions.setPhase(c, Phase.STOPPED, TransitionReason.DISABLED, null, DISABLED, change);
             }
             return;
         }
@@ -94,19 +97,23 @@ final class Evaluator {
             return;
         }
         if (c.startCallInFlight) {
-            // Its start of an abandoned cycle has not returned yet.
+            // Its start of an abandoned cycle has not returned yet: it waits for it, and says so.
+            if (c.phase != Phase.WAITING) {
+                engine.transitions.setPhase(c, Phase.WAITING, c.startCause.reason(), null, HELD_BACK, change);
+            }
             return;
         }
         if (!engine.state.abandonedStarts.isEmpty() && engine.state.abandonedStarts.containsKey(c.id)) {
-            if (c.phase == Phase.INSTALLED) {
-                engine.transitions.setPhase(c, Phase.WAITING, c.startReason, null,
+            if (c.phase != Phase.WAITING) {
+                engine.transitions.setPhase(c, Phase.WAITING, c.startCause.reason(), null,
                         "waiting for the abandoned start of the service removed before it to return", change);
             }
             return;
         }
         if (!engine.state.slots.requirementsRunning(c) || wantsPending(c)) {
             if (c.phase != Phase.WAITING) {
-                engine.transitions.setPhase(c, Phase.WAITING, c.startReason, null, null, change);
+                engine.transitions.setPhase(c, Phase.WAITING, c.startCause.reason(), null, c.startCause.detail(),
+                        change);
             }
             return;
         }

@@ -50,7 +50,9 @@ final class Progress {
         } else if (c.gaveUp || c.phase == Phase.REMOVED) {
             Throwable cause = c.lastFailure != null ? c.lastFailure.cause() : null;
             change.after(() -> future.completeExceptionally(new ServiceFailedException(
-                    "Service '" + c.id + "' will not start: it " + (c.gaveUp ? "gave up" : "was removed"), cause)));
+                    "Service '" + c.id + "' will not start: it " + (!c.gaveUp ? "was removed"
+                            : c.settings.policy.restart() ? "gave up"
+                            : "failed and its restart policy never restarts it"), cause)));
         } else {
             if (c.awaiters == null) {
                 c.awaiters = new ArrayList<>(2);
@@ -75,8 +77,9 @@ final class Progress {
         }
     }
 
-    /** Completes the settle waiters and the start-all future when their moment has come. */
+    /** Completes the operations' futures, the settle waiters and the start-all future when their moment has come. */
     void checkProgress(Change change) {
+        engine.operations.check(change);
         if (engine.state.inFlight <= 1 && !engine.state.settleWaiters.isEmpty()) {
             List<CompletableFuture<@Nullable Void>> settled = new ArrayList<>();
             engine.state.settleWaiters.removeIf(w -> w.isSettled(engine.state.inFlight) && settled.add(w.future()));

@@ -1,5 +1,6 @@
 package dev.lifecycle.core.internal;
 
+import dev.lifecycle.core.AbandonedStart;
 import dev.lifecycle.core.ServiceRegistry;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -55,6 +56,11 @@ final class RegistryState {
      * under such an id does not start until they have, so two instances of one id never run at once.
      */
     final Map<String, Integer> abandonedStarts = new HashMap<>();
+    /**
+     * The starts abandoned at their start timeout that have not returned yet (or whose value is being stopped), by
+     * service, removed ones included: what snapshots show of them. Rare: empty nearly always.
+     */
+    final Map<ServiceRecord, AbandonedStart> abandoned = new java.util.IdentityHashMap<>();
 
     /** {@link ServiceRegistry#startAll()} was called, and no stop-all since. */
     boolean started;

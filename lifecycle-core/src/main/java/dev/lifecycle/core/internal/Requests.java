@@ -90,7 +90,7 @@ final class Requests {
             case FAILED -> {
                 c.restarts++;
                 requestStart(c, change);
-                c.startReason = TransitionReason.CONFIGURATION;
+                c.startCause = new StartCause(TransitionReason.CONFIGURATION, detail);
             }
             default -> {
             }
@@ -104,16 +104,24 @@ final class Requests {
         change.evaluate(c);
     }
 
+    /**
+     * An operator's start (or the start of an operator's restart of a service that is down). A failed service waiting
+     * out its back-off starts now, its history kept: its restarts within the window still count, so one that keeps
+     * failing gives up however often it is started by hand. One that gave up (or whose policy never restarts it)
+     * starts afresh: its history is cleared (see {@link dev.lifecycle.core.RestartPolicy}).
+     */
     void requestStart(ServiceRecord c, Change change) {
         c.operatorStopped = false;
         if (c.phase == Phase.FAILED || c.gaveUp) {
             engine.supervisor.cancelRestart(c, change);
+        }
+        if (c.gaveUp) {
             c.gaveUp = false;
             if (c.supervision != null) {
                 c.supervision.reset();
             }
         }
-        c.startReason = TransitionReason.OPERATOR;
+        c.startCause = StartCause.of(TransitionReason.OPERATOR);
         change.evaluate(c);
     }
 
@@ -177,7 +185,7 @@ final class Requests {
         for (ServiceRecord c = state.firstInstalled; c != null; c = c.nextInstalled) {
             c.reportStartMicros = ServiceRecord.NOT_REPORTED;
             c.reportReadyMicros = ServiceRecord.NOT_REPORTED;
-            c.startReason = TransitionReason.STARTUP;
+            c.startCause = StartCause.of(TransitionReason.STARTUP);
             engine.evaluator.evaluate(c, change);
         }
         engine.health.schedule(change);

@@ -13,4 +13,13 @@ record RestartRequest(TransitionReason reason, String detail) {
 
     /** An operator's restart by hand. */
     static final RestartRequest BY_OPERATOR = new RestartRequest(TransitionReason.OPERATOR, "restarting");
+
+    /**
+     * What the start cycle after the restart carries: the reason, and the detail when it says why the service restarts
+     * (the keys of a configuration change) rather than what it is doing ("restarting", which STARTING and RUNNING would
+     * contradict).
+     */
+    StartCause startCause() {
+        return this == BY_OPERATOR ? StartCause.of(reason) : new StartCause(reason, detail);
+    }
 }

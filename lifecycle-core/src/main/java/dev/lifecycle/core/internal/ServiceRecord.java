@@ -66,8 +66,8 @@ final class ServiceRecord {
     TransitionReason reason = TransitionReason.STARTUP;
     /** When it entered its phase, in clock nanos. Times are kept as longs: a service costs less heap. */
     long since;
-    /** The reason the next start will carry. */
-    TransitionReason startReason = TransitionReason.STARTUP;
+    /** Why the next start cycle happens: the reason and detail its WAITING, STARTING and RUNNING transitions carry. */
+    StartCause startCause = StartCause.of(TransitionReason.STARTUP);
 
     /** How many hard dependents are in an active phase (their user code may use this service). */
     int activeDependents;

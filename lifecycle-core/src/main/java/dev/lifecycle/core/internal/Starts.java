@@ -1,7 +1,8 @@
 package dev.lifecycle.core.internal;
 
-import dev.lifecycle.core.LogText;
+import dev.lifecycle.core.AbandonedStart;
 import dev.lifecycle.core.LifecycleException;
+import dev.lifecycle.core.LogText;
 import dev.lifecycle.core.Service;
 import dev.lifecycle.core.ServiceHealth;
 import dev.lifecycle.core.TransitionReason;
@@ -35,7 +36,7 @@ final class Starts {
         if (engine.state.recordingStartup && c.reportStartMicros == ServiceRecord.NOT_REPORTED) {
             c.reportStartMicros = ServiceRecord.micros(now - engine.state.startAllBeganNanos);
         }
-        engine.transitions.setPhase(c, Phase.STARTING, c.startReason, null, null, change);
+        engine.transitions.setPhase(c, Phase.STARTING, c.startCause.reason(), null, c.startCause.detail(), change);
         engine.progress.countInFlight(c);
         engine.timeouts.add(run, now + c.settings.startTimeoutNanos, change);
         change.task(run);
@@ -49,6 +50,8 @@ final class Starts {
         ServiceRecord c = run.record;
         if (c.currentRun != run) {
             if (error == null) {
+                engine.state.abandoned.computeIfPresent(c, (k, a) -> new AbandonedStart(a.startedAt(),
+                        a.abandonedAt(), a.startTimeout(), a.cancelled(), true));
                 change.task(new ServiceRun(engine, c, ServiceRun.Kind.STOP_ABANDONED, ServiceRun.NO_CYCLE));
                 return;
             }
@@ -90,7 +93,9 @@ final class Starts {
         if (engine.state.recordingStartup && c.reportReadyMicros == ServiceRecord.NOT_REPORTED) {
             c.reportReadyMicros = ServiceRecord.micros(now - engine.state.startAllBeganNanos);
         }
-        engine.transitions.setPhase(c, Phase.RUNNING, c.reason, null, null, change);
+        // RUNNING says what STARTING said: the reason, and the detail of its cause (a configuration change's keys).
+        engine.transitions.setPhase(c, Phase.RUNNING, c.reason, null,
+                c.startCause.reason() == c.reason ? c.startCause.detail() : null, change);
         engine.progress.completeAwaiters(c, value, change);
     }
 
@@ -100,6 +105,7 @@ final class Starts {
      */
     void abandonedStartEnded(ServiceRecord c, Change change) {
         c.startCallInFlight = false;
+        engine.state.abandoned.remove(c);
         if (c.phase == Phase.REMOVED) {
             engine.state.abandonedStarts.computeIfPresent(c.id, (id, n) -> n == 1 ? null : n - 1);
             ServiceRecord successor = engine.state.services.get(c.id);
@@ -127,6 +133,10 @@ final class Starts {
     void startTimedOut(ServiceRecord c, ServiceRun run, Change change) {
         engine.progress.endRun(c, run, change);
         change.after(run::cancel);
+        // Abandoned: no longer waited for, still running until it returns, which snapshots say meanwhile.
+        engine.state.abandoned.put(c, new AbandonedStart(RegistryClock.instant(run.began),
+                RegistryClock.instant(change.now(engine)), c.settings.startTimeout,
+                c.startCancelled && c.pendingFailure == null, false));
         if (c.startCancelled && c.pendingFailure == null) {
             // Cancelled because the service must stop, and still not returned: abandoned. If it returns a value after
             // all, that value is stopped (see startCompleted), and the service does not start again until then.
@@ -158,7 +168,7 @@ final class Starts {
             engine.stops.land(c, change);
             return;
         }
-        c.startReason = TransitionReason.OPERATOR;
+        c.startCause = StartCause.of(TransitionReason.OPERATOR);
         engine.transitions.setPhase(c, Phase.WAITING, TransitionReason.OPERATOR, null, "starting again", change);
         change.evaluate(c);
     }

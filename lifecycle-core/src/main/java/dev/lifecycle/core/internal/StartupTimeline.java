@@ -88,6 +88,29 @@ final class StartupTimeline {
         return latest;
     }
 
+    /**
+     * For a service that requires disabled ones ({@link StartMode#NEVER}), which will never start: which, and how to
+     * fix it.
+     */
+    private static void appendDisabledRequirements(ServiceRecord c, StringBuilder message) {
+        List<String> disabled = new ArrayList<>();
+        for (int i = 0; i < c.requirementCount(); i++) {
+            ServiceRecord r = c.requirement(i);
+            if (r != null && r.settings.mode == StartMode.NEVER) {
+                disabled.add(r.id);
+            }
+        }
+        if (disabled.isEmpty()) {
+            return;
+        }
+        String names = String.join(", ", disabled);
+        boolean one = disabled.size() == 1;
+        message.append(": it requires ").append(names).append(", which ").append(one ? "is" : "are")
+                .append(" disabled (mode NEVER) and will never start; install ").append(names).append(" with mode ")
+                .append("ACTIVE or ON_DEMAND, install ").append(c.id).append(" with mode NEVER too, or drop the ")
+                .append(one ? "requirement" : "requirements");
+    }
+
     /** Why start-up ended without every service RUNNING; {@code null} if it did not. */
     @Nullable StartupFailedException startupFailure() {
         List<ServiceSnapshot> notRunning = new ArrayList<>();
@@ -111,6 +134,7 @@ final class StartupTimeline {
                 if (why != null) {
                     message.append(" (").append(why).append(')');
                 }
+                appendDisabledRequirements(c, message);
             }
         }
         if (notRunning.isEmpty()) {

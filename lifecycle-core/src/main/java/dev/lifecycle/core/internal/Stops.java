@@ -121,13 +121,13 @@ final class Stops {
             landStopped(c, change);
         } else if (restart != null) {
             c.restarts++;
-            c.startReason = restart.reason();
+            c.startCause = restart.startCause();
             engine.transitions.setPhase(c, Phase.WAITING, restart.reason(), null, restart.detail(), change);
             change.evaluate(c);
         } else if (engine.demand.notNeeded(c)) {
             engine.demand.landNotNeeded(c, change);
         } else {
-            c.startReason = TransitionReason.DEPENDENCY;
+            c.startCause = StartCause.of(TransitionReason.DEPENDENCY);
             engine.transitions.setPhase(c, Phase.WAITING, TransitionReason.DEPENDENCY, null,
                     "a requirement left RUNNING", change);
             change.evaluate(c);

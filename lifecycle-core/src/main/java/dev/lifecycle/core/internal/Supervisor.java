@@ -108,7 +108,7 @@ final class Supervisor {
 
     void restartNow(ServiceRecord c, Change change) {
         c.restarts++;
-        c.startReason = TransitionReason.RESTART;
+        c.startCause = StartCause.of(TransitionReason.RESTART);
         change.evaluate(c);
     }
 
@@ -129,7 +129,8 @@ final class Supervisor {
         }
         RestartPolicy policy = c.settings.policy;
         Escalation escalation = policy.restart() ? policy.escalation() : Escalation.NONE;
-        engine.progress.failAwaiters(c, new ServiceFailedException("Service '" + c.id + "' gave up: " + why, cause),
+        engine.progress.failAwaiters(c, new ServiceFailedException("Service '" + c.id + "' "
+                + (policy.restart() ? "gave up: " + why : "failed and its restart policy never restarts it"), cause),
                 change);
         engine.demand.demandChanged(c, change);
         engine.events.enqueue(l -> l.onGiveUp(c.key, escalation, cause));

@@ -34,6 +34,9 @@ final class Transitions {
         ServiceSlots slots = engine.state.slots;
         slots.setPhase(c, to);
         c.reason = reason;
+        Operations operations = engine.operations;
+        // The operations under way whose cascade goes on through this service to its dependents; null nearly always.
+        List<OperationWaiter> cascading = operations.active() ? operations.propagating(c) : null;
         // The dependents are walked through their slots: their records are read only if they have something to do.
         if (to == Phase.RUNNING) {
             engine.state.runningCount++;
@@ -41,7 +44,12 @@ final class Transitions {
                 int d = c.dependents[i];
                 // A dependent still waiting for another requirement has nothing to do yet.
                 if (slots.requirementUp(d)) {
-                    change.evaluate(slots.record(d));
+                    ServiceRecord dependent = slots.record(d);
+                    change.evaluate(dependent);
+                    if (cascading != null) {
+                        // It starts because this service is RUNNING: the operations that brought it back wait for it.
+                        operations.concern(cascading, dependent);
+                    }
                 }
             }
         } else if (from == Phase.RUNNING) {
@@ -56,7 +64,11 @@ final class Transitions {
                 if (p == Phase.RUNNING || p.isDown()) {
                     change.evaluate(slots.record(d));
                 } else if (p == Phase.STARTING) {
-                    engine.starts.cancelStart(slots.record(d), change);
+                    ServiceRecord dependent = slots.record(d);
+                    engine.starts.cancelStart(dependent, change);
+                    if (cascading != null) {
+                        operations.concern(cascading, dependent);
+                    }
                 }
             }
         }
@@ -84,6 +96,9 @@ final class Transitions {
             long previous = c.since;
             c.since = now;
             publish(c, from.state, to.state, reason, cause, detail, now, previous);
+        }
+        if (operations.active()) {
+            operations.phaseChanged(c, from, to);
         }
         engine.demand.demandChanged(c, change);
     }

@@ -1,5 +1,6 @@
 package dev.lifecycle.core.internal;
 
+import dev.lifecycle.core.AbandonedStart;
 import dev.lifecycle.core.ServiceGraph;
 import dev.lifecycle.core.ServiceHealth;
 import dev.lifecycle.core.ServiceNotRunningException;
@@ -62,7 +63,28 @@ final class Views {
         return new ServiceSnapshot(c.key, c.phase.state, c.reason, RegistryClock.instant(c.since), requires,
                 List.of(c.wants), c.dependentIds(engine.state.slots), c.phase == Phase.RUNNING ? List.of() : waitingOn, missing,
                 rootCause(c, causes), c.restarts, c.lastFailure, nextRestartAt(c), duration(c.startMicros),
-                duration(c.stopMicros), health, c.settings.mode);
+                duration(c.stopMicros), health, c.settings.mode, abandonedStart(c));
+    }
+
+    /**
+     * The abandoned start of {@code c} still in flight, or, for a service installed under the id of a removed one whose
+     * abandoned start has not returned, that one's; {@code null} if there is none.
+     */
+    private @Nullable AbandonedStart abandonedStart(ServiceRecord c) {
+        Map<ServiceRecord, AbandonedStart> abandoned = engine.state.abandoned;
+        if (abandoned.isEmpty()) {
+            return null;
+        }
+        AbandonedStart own = abandoned.get(c);
+        if (own != null || !engine.state.abandonedStarts.containsKey(c.id)) {
+            return own;
+        }
+        for (Map.Entry<ServiceRecord, AbandonedStart> entry : abandoned.entrySet()) {
+            if (entry.getKey().phase == Phase.REMOVED && entry.getKey().id.equals(c.id)) {
+                return entry.getValue();
+            }
+        }
+        return null;
     }
 
     private static @Nullable Instant nextRestartAt(ServiceRecord c) {
@@ -86,6 +108,12 @@ final class Views {
         }
         if (c.phase == Phase.STOPPED && c.reason == TransitionReason.DEMAND) {
             return "not needed: no running or starting dependent requires it";
+        }
+        if (c.phase == Phase.WAITING && (c.startCallInFlight || engine.state.abandonedStarts.containsKey(c.id))) {
+            AbandonedStart start = abandonedStart(c);
+            return (c.startCallInFlight ? "waiting for its abandoned start to return"
+                    : "waiting for the abandoned start of the service removed before it to return")
+                    + (start == null ? "" : ": " + start.summary()) + "; it starts once that start has returned";
         }
         if (memo.containsKey(c)) {
             return memo.get(c);
@@ -115,6 +143,9 @@ final class Views {
             case STOPPING, STOPPING_DEPENDENTS -> "blocked by " + r.id + ", which is stopping";
             case INSTALLED -> "waiting for " + r.id + ", which is not started yet";
             case WAITING -> {
+                if (r.startCallInFlight || engine.state.abandonedStarts.containsKey(r.id)) {
+                    yield "waiting for " + r.id + ", which waits for an abandoned start to return";
+                }
                 String deeper = rootCause(r, memo);
                 yield deeper != null ? deeper : "waiting for " + r.id;
             }

@@ -11,9 +11,10 @@ import org.jspecify.annotations.Nullable;
 public class ServicesEndpointProperties {
 
     /**
-     * How long a write operation (fail, restart, stop, start) waits for the services to settle before it
-     * answers with them as they are then; the operation goes on. Defaults to the start timeout plus the stop
-     * timeout: a restart stops a service and starts it again.
+     * How long a write operation (fail, restart, stop, start) waits for the services it concerns (the service, its
+     * dependents, what it waits for; not an unrelated one still starting) to settle before it answers with them as
+     * they are then; the operation goes on. Defaults to the start timeout plus the stop timeout: a restart stops a
+     * service and starts it again.
      */
     private @Nullable Duration operationTimeout;
 

@@ -37,8 +37,9 @@ import org.springframework.context.ApplicationListener;
  * most often because something it depends on (a database) is down for every replica at once: restarting them all
  * would not help and could take the fleet down. A user opts in for the critical services (the {@code liveness} flag,
  * {@code lifecycle.availability.liveness}) or for one service, critical or not
- * ({@code lifecycle.services.<id>.liveness}, which also opts a critical service out). A service opted in that gives up
- * (it failed more often than its restart policy allows) publishes {@link LivenessState#BROKEN};
+ * ({@code lifecycle.services.<id>.liveness}, which also opts a critical service out). A service opted in that stays
+ * FAILED with no restart (it gave up, having failed more often than its restart policy allows, or its restart policy
+ * never restarts it) publishes {@link LivenessState#BROKEN};
  * {@link LivenessState#CORRECT} follows once every service that broke it is RUNNING again (restarted by hand) or
  * removed. Escalation {@link Escalation#SHUTDOWN SHUTDOWN} is the explicit way to end the process.
  *
@@ -137,13 +138,13 @@ public final class CriticalServicesAvailability
         boolean breaks = own != null ? own : liveness && isCritical;
         if (!breaks) {
             if (isCritical && escalation != Escalation.SHUTDOWN && logger.isInfoEnabled()) {
-                logger.atInfo().addKeyValue(LogKeys.SERVICE_ID, id).log("Critical service '" + id + "' gave up: liveness left alone, "
+                logger.atInfo().addKeyValue(LogKeys.SERVICE_ID, id).log("Critical service '" + id + "' stays FAILED, with no restart: liveness left alone, "
                         + (own != null ? "as lifecycle.services." + id + ".liveness=false says"
                                 : "as by default (a service breaks liveness only where "
                                         + "lifecycle.availability.liveness or lifecycle.services." + id
                                         + ".liveness is true)")
-                        + "; it stays FAILED until restarted by hand, and lifecycle.restart.escalation=shutdown "
-                        + "would end the process instead");
+                        + "; start it again by hand (with lifecycle.restart.escalation=shutdown, a service that gives "
+                        + "up ends the process instead)");
             }
             return;
         }
@@ -151,10 +152,11 @@ public final class CriticalServicesAvailability
             brokeLiveness.add(id);
             livenessBroken = true;
         }
-        publish(new Change(LivenessState.BROKEN, id, "Service '" + id + "' gave up: liveness BROKEN, as "
+        publish(new Change(LivenessState.BROKEN, id, "Service '" + id + "' stays FAILED, with no restart: liveness "
+                + "BROKEN, as "
                 + (own != null ? "lifecycle.services." + id + ".liveness=true"
                         : "lifecycle.availability.liveness=true (for critical services)")
-                + " says; CORRECT again once it is RUNNING (restart it by hand) or removed"));
+                + " says; CORRECT again once it is RUNNING (start it by hand) or removed"));
     }
 
     @Override

@@ -52,7 +52,7 @@ public enum ServiceHealthStatus {
             case RUNNING -> service.health() == ServiceHealth.DOWN ? DOWN : UP;
             case FAILED -> DOWN;
             case STOPPED -> service.reason() == TransitionReason.OPERATOR || service.reason() == TransitionReason.DEMAND
-                    ? UP : OUT_OF_SERVICE;
+                    || service.reason() == TransitionReason.DISABLED ? UP : OUT_OF_SERVICE;
             case REMOVED -> UNKNOWN;
             default -> OUT_OF_SERVICE;
         };

@@ -552,6 +552,13 @@
     add('Waiting on', s.waitingOn);
     add('Missing', s.missing);
     add('Root cause', s.rootCause);
+    if (s.abandonedStart) {
+      // A start the registry gave up waiting for: its code still runs, and the value it returns will be stopped.
+      const a = s.abandonedStart;
+      add('Abandoned start', 'began ' + formatInstant(a.startedAt) + ', abandoned ' + formatInstant(a.abandonedAt)
+          + (a.returned ? '; it returned, and its value is being stopped'
+              : '; still running: the value it returns will be stopped'));
+    }
     add('Restarts', s.restarts);
     add('Next restart', formatInstant(s.nextRestartAt));
     if (s.lastFailure) {

@@ -47,7 +47,7 @@ class LivenessSettingsTests {
             fail(context, "database");
 
             await().atMost(Duration.ofSeconds(10)).until(() -> output.getOut().contains(
-                    "Critical service 'database' gave up: liveness left alone, as by default"));
+                    "Critical service 'database' stays FAILED, with no restart: liveness left alone, as by default"));
             assertThat(liveness(context)).isEqualTo(LivenessState.CORRECT);
         });
     }
@@ -85,7 +85,7 @@ class LivenessSettingsTests {
                     fail(context, "database");
 
                     await().atMost(Duration.ofSeconds(10)).until(() -> output.getOut().contains(
-                            "Critical service 'database' gave up: liveness left alone, as "
+                            "Critical service 'database' stays FAILED, with no restart: liveness left alone, as "
                                     + "lifecycle.services.database.liveness=false says"));
                     assertThat(liveness(context)).isEqualTo(LivenessState.CORRECT);
                 });

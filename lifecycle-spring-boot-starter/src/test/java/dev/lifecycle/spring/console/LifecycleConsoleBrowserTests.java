@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lifecycle.core.HealthCheck;
 import dev.lifecycle.core.Service;
 import dev.lifecycle.core.ServiceContext;
+import dev.lifecycle.core.ServiceDefinition;
+import dev.lifecycle.core.ServiceKey;
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.StartupReport;
 import dev.lifecycle.spring.RequiresService;
@@ -17,9 +19,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -119,6 +124,41 @@ class LifecycleConsoleBrowserTests {
         assertThat(facts()).containsEntry("State", "WAITING (dependency)").doesNotContainKey("Health check");
         registry.start("a").get();
         browser.await(d -> browser.shows(Map.of("a", GREEN, "b", GREEN, "c", GREEN, "d", GREEN)));
+    }
+
+    @Test
+    void detailsSayThatAStartWasAbandonedAndStillRunsUntilItReturns() throws Exception {
+        open();
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            registry.install(ServiceDefinition.builder(ServiceKey.of("e", Void.class), ctx -> {
+                while (release.getCount() > 0) {
+                    try {
+                        release.await();
+                    }
+                    catch (InterruptedException ignored) {
+                        // A start that ignores its interrupt.
+                    }
+                }
+                return null;
+            }).startTimeout(Duration.ofMillis(200)).build());
+            registry.stop("e").get(10, TimeUnit.SECONDS);
+            browser.await(d -> browser.nodes().size() == 5);
+
+            browser.node("e").click();
+
+            browser.await(d -> facts().containsKey("Abandoned start"));
+            assertThat(facts()).containsEntry("State", "STOPPED (operator)");
+            assertThat(facts().get("Abandoned start")).matches("began \\d\\d:\\d\\d:\\d\\d\\.\\d{3}, abandoned "
+                    + "\\d\\d:\\d\\d:\\d\\d\\.\\d{3}; still running: the value it returns will be stopped");
+            release.countDown();
+            browser.await(d -> !facts().containsKey("Abandoned start"));
+        }
+        finally {
+            release.countDown();
+            registry.remove("e").get(10, TimeUnit.SECONDS);
+            browser.await(d -> browser.nodes().size() == 4);
+        }
     }
 
     @Test

@@ -100,10 +100,10 @@ class CriticalServicesAvailabilityTests {
         availability.onGiveUp(ServiceKey.of("critical", String.class), Escalation.NONE, new IllegalStateException());
 
         assertThat(published).containsExactly(ReadinessState.REFUSING_TRAFFIC);
-        assertThat(output).contains("Critical service 'critical' gave up: liveness left alone, as by default (a "
-                + "service breaks liveness only where lifecycle.availability.liveness or "
-                + "lifecycle.services.critical.liveness is true); it stays FAILED until restarted by hand, and "
-                + "lifecycle.restart.escalation=shutdown would end the process instead");
+        assertThat(output).contains("Critical service 'critical' stays FAILED, with no restart: liveness left alone, "
+                + "as by default (a service breaks liveness only where lifecycle.availability.liveness or "
+                + "lifecycle.services.critical.liveness is true); start it again by hand (with "
+                + "lifecycle.restart.escalation=shutdown, a service that gives up ends the process instead)");
     }
 
     /** Covers a bug where publishing liveness CORRECT on recovery kept readiness from returning to ACCEPTING. */
@@ -140,9 +140,9 @@ class CriticalServicesAvailabilityTests {
                 TransitionReason.OPERATOR));
 
         assertThat(published).containsExactly(LivenessState.BROKEN, LivenessState.CORRECT);
-        assertThat(output).contains("Service 'critical' gave up: liveness BROKEN, as "
+        assertThat(output).contains("Service 'critical' stays FAILED, with no restart: liveness BROKEN, as "
                 + "lifecycle.availability.liveness=true (for critical services) says; CORRECT again once it is "
-                + "RUNNING (restart it by hand) or removed")
+                + "RUNNING (start it by hand) or removed")
                 .contains("Service 'critical' is RUNNING again: liveness CORRECT (every service that broke it is "
                         + "RUNNING or removed)");
     }
@@ -159,7 +159,7 @@ class CriticalServicesAvailabilityTests {
                 TransitionReason.OPERATOR));
 
         assertThat(published).containsExactly(LivenessState.BROKEN, LivenessState.CORRECT);
-        assertThat(output).contains("Service 'other' gave up: liveness BROKEN, as "
+        assertThat(output).contains("Service 'other' stays FAILED, with no restart: liveness BROKEN, as "
                 + "lifecycle.services.other.liveness=true says");
     }
 
@@ -170,8 +170,8 @@ class CriticalServicesAvailabilityTests {
         optedIn.onGiveUp(ServiceKey.of("critical", String.class), Escalation.NONE, new IllegalStateException());
 
         assertThat(published).isEmpty();
-        assertThat(output).contains("Critical service 'critical' gave up: liveness left alone, as "
-                + "lifecycle.services.critical.liveness=false says");
+        assertThat(output).contains("Critical service 'critical' stays FAILED, with no restart: liveness left alone, "
+                + "as lifecycle.services.critical.liveness=false says");
     }
 
     @Test

@@ -106,7 +106,7 @@ class ServicesHealthWebTests {
         registry.fail("database", new IllegalStateException("connection refused")).join();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> output.getOut().contains(
-                "Critical service 'database' gave up: liveness left alone, as by default"));
+                "Critical service 'database' stays FAILED, with no restart: liveness left alone, as by default"));
 
         assertThat(JsonPath.parse(get("/actuator/health/liveness", 200)).<String>read("$.status")).isEqualTo("UP");
         assertThat(output).doesNotContain("liveness BROKEN");

@@ -1,6 +1,7 @@
 package dev.lifecycle.spring.actuate.endpoint;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.lifecycle.core.AbandonedStart;
 import dev.lifecycle.core.FailureInfo;
 import dev.lifecycle.core.ServiceGraph;
 import dev.lifecycle.core.ServiceHealth;
@@ -72,8 +73,8 @@ public class ServicesEndpoint {
      *
      * @param registry the registry
      * @param critical which service ids are critical
-     * @param operationTimeout how long a write operation waits for the registry to settle before it answers with the
-     *        services as they are then
+     * @param operationTimeout how long a write operation waits for the services it concerns to settle before it
+     *        answers with the services as they are then
      */
     public ServicesEndpoint(ServiceRegistry registry, Predicate<String> critical, Duration operationTimeout) {
         this(registry, critical, any -> true, operationTimeout, DEFAULT_MAX_REASON_LENGTH);
@@ -85,8 +86,8 @@ public class ServicesEndpoint {
      * @param registry the registry
      * @param critical which service ids are critical
      * @param hasHealthCheck which service ids have a health check (the others show no {@code healthCheck})
-     * @param operationTimeout how long a write operation waits for the registry to settle before it answers with the
-     *        services as they are then
+     * @param operationTimeout how long a write operation waits for the services it concerns to settle before it
+     *        answers with the services as they are then
      * @param maxReasonLength the longest reason, in characters, a write operation accepts: the failure it records
      *        keeps it, and every later answer of the endpoint and of health shows it
      * @throws IllegalArgumentException if {@code maxReasonLength} is not positive
@@ -132,8 +133,10 @@ public class ServicesEndpoint {
     }
 
     /**
-     * Fails, restarts, stops or starts a service (with the cascade to its dependents), waits until the registry has
-     * settled (bounded), and answers with every service as {@link #services()} does.
+     * Fails, restarts, stops or starts a service (with the cascade to its dependents), waits until the services the
+     * operation concerns have settled (bounded by the operation timeout; see {@link ServiceRegistry}: the service, its
+     * dependents, and what it waits for, never an unrelated service still starting), and answers with every service as
+     * {@link #services()} does.
      *
      * @param name the service id
      * @param action exactly {@code fail}, {@code restart}, {@code stop} or {@code start}
@@ -233,7 +236,13 @@ public class ServicesEndpoint {
                 failure == null ? null : new FailureDescriptor(failure.type(), failure.message(), text(failure.at())),
                 text(s.nextRestartAt()), text(s.startDuration()), text(s.stopDuration()),
                 ServiceHealthStatus.of(s, isCritical).name(), s.id(), isCritical, s.wants(), s.missing(),
-                s.mode().name(), healthCheck == null ? null : healthCheck.name());
+                s.mode().name(), healthCheck == null ? null : healthCheck.name(), describe(s.abandonedStart()));
+    }
+
+    private static @Nullable AbandonedStartDescriptor describe(@Nullable AbandonedStart start) {
+        return start == null ? null : new AbandonedStartDescriptor(text(start.startedAt()),
+                text(start.abandonedAt()), text(start.startTimeout()), start.cancelled(), start.returned(),
+                start.summary());
     }
 
     private static @Nullable String text(@Nullable Instant instant) {
@@ -309,6 +318,8 @@ public class ServicesEndpoint {
      *        needs it) or NEVER
      * @param healthCheck the last result of its own health check: UP, DOWN, or UNKNOWN while it is not RUNNING (so
      *        not checked); {@code null} when it has none
+     * @param abandonedStart a start of it that the registry abandoned at its start timeout and whose code still runs
+     *        (or whose value is being stopped), whatever its state says; {@code null} when there is none
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ServiceDescriptor(String name, String type, @Nullable String qualifier, String state, String reason,
@@ -316,7 +327,25 @@ public class ServicesEndpoint {
             @Nullable String rootCause, int restarts, @Nullable FailureDescriptor lastFailure,
             @Nullable String nextRestartAt, @Nullable String startDuration, @Nullable String stopDuration,
             String health, String id, boolean critical, List<String> wants, List<String> missing, String mode,
-            @Nullable String healthCheck) implements OperationResponseBody {
+            @Nullable String healthCheck, @Nullable AbandonedStartDescriptor abandonedStart)
+            implements OperationResponseBody {
+    }
+
+    /**
+     * A start that the registry abandoned and that has not returned yet: the service does not start again until it
+     * has, and the value it returns is stopped first.
+     *
+     * @param startedAt when it began
+     * @param abandonedAt when the registry abandoned it, at its start timeout
+     * @param startTimeout the start timeout that ran out
+     * @param cancelled whether the registry had cancelled it (the service was to stop) rather than it timing out as a
+     *        failure
+     * @param returned whether it has returned a value, which is being stopped now
+     * @param summary one sentence saying all of it, and what happens next
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record AbandonedStartDescriptor(@Nullable String startedAt, @Nullable String abandonedAt,
+            @Nullable String startTimeout, boolean cancelled, boolean returned, String summary) {
     }
 
     /**

@@ -3,12 +3,20 @@ package dev.lifecycle.spring.actuate.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
+import dev.lifecycle.core.ServiceDefinition;
+import dev.lifecycle.core.ServiceKey;
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.ServiceState;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +89,87 @@ class ServicesEndpointTests {
     void limitThatIsNotPositiveIsRefused() {
         assertThatIllegalArgumentException().isThrownBy(() -> new ServicesEndpoint(registry, id -> false, id -> false,
                 Duration.ofSeconds(1), 0)).withMessage("The longest reason must be positive, was 0");
+    }
+
+    @Test
+    void restartAnswersOnceTheServiceIsBackWhileAnUnrelatedStartIsStuck() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            registry.install("stuck", String.class, ctx -> {
+                release.await();
+                return "stuck";
+            });
+            ServicesEndpoint patient = new ServicesEndpoint(registry, id -> false, id -> false, Duration.ofHours(1),
+                    20);
+
+            CompletableFuture<ServicesEndpoint.ServicesDescriptor> answer = CompletableFuture
+                    .supplyAsync(() -> patient.control("database", "restart", null));
+
+            assertThat(answer).succeedsWithin(Duration.ofSeconds(10)).satisfies(services -> {
+                assertThat(services.services()).filteredOn(s -> s.id().equals("database")).singleElement()
+                        .satisfies(database -> {
+                            assertThat(database.state()).isEqualTo("RUNNING");
+                            assertThat(database.restarts()).isEqualTo(1);
+                        });
+                assertThat(services.services()).filteredOn(s -> s.id().equals("stuck")).singleElement()
+                        .extracting(ServicesEndpoint.ServiceDescriptor::state).isEqualTo("STARTING");
+            });
+        }
+        finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void abandonedStartIsDescribedUntilItReturns() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch entered = new CountDownLatch(1);
+        try {
+            registry.install(ServiceDefinition.builder(ServiceKey.of("slow", String.class), ctx -> {
+                entered.countDown();
+                while (true) {
+                    try {
+                        release.await();
+                        return "slow";
+                    }
+                    catch (InterruptedException ignored) {
+                        // Code that ignores interrupts.
+                    }
+                }
+            }).startTimeout(Duration.ofMillis(200)).build());
+            assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+
+            ServicesEndpoint.ServiceDescriptor stopped = slow(endpoint.control("slow", "stop", null));
+
+            assertThat(stopped.state()).isEqualTo("STOPPED");
+            ServicesEndpoint.AbandonedStartDescriptor abandoned = stopped.abandonedStart();
+            assertThat(abandoned).isNotNull();
+            assertThat(abandoned.startTimeout()).isEqualTo("PT0.2S");
+            assertThat(abandoned.cancelled()).isTrue();
+            assertThat(abandoned.returned()).isFalse();
+            assertThat(Instant.parse(abandoned.abandonedAt())).isAfter(Instant.parse(abandoned.startedAt()));
+            assertThat(abandoned.summary()).endsWith("when its start timeout (200 ms) ran out; it is still running, "
+                    + "and the value it returns will be stopped before the service starts again");
+            ServicesEndpoint.ServiceDescriptor heldBack = slow(endpoint.control("slow", "start", null));
+            assertThat(heldBack.state()).isEqualTo("WAITING");
+            assertThat(heldBack.rootCause()).startsWith("waiting for its abandoned start to return: its start, "
+                    + "begun at ");
+            assertThat(heldBack.abandonedStart()).isNotNull();
+            release.countDown();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(endpoint.service("slow"))
+                    .satisfies(slow -> {
+                        assertThat(slow.state()).isEqualTo("RUNNING");
+                        assertThat(slow.abandonedStart()).isNull();
+                    }));
+        }
+        finally {
+            release.countDown();
+        }
+    }
+
+    private static ServicesEndpoint.ServiceDescriptor slow(ServicesEndpoint.@Nullable ServicesDescriptor services) {
+        assertThat(services).isNotNull();
+        return services.services().stream().filter(s -> s.id().equals("slow")).findFirst().orElseThrow();
     }
 
     @Test

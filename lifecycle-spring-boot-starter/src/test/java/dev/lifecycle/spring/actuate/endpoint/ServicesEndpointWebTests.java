@@ -73,13 +73,14 @@ class ServicesEndpointWebTests {
         Map<String, Object> database = json.read("$.services[1]");
         assertThat(database).containsKeys("name", "type", "qualifier", "state", "reason", "since", "requires",
                 "dependents", "waitingOn", "rootCause", "restarts", "lastFailure", "nextRestartAt", "startDuration",
-                "stopDuration", "health", "critical", "mode", "healthCheck");
+                "stopDuration", "health", "critical", "mode", "healthCheck", "abandonedStart");
         assertThat(database).containsEntry("type", WebTestApplication.Database.class.getName())
                 .containsEntry("qualifier", null).containsEntry("state", "RUNNING")
                 .containsEntry("requires", List.of("config")).containsEntry("dependents", List.of("repository",
                         "listener"))
                 .containsEntry("waitingOn", List.of()).containsEntry("rootCause", null)
-                .containsEntry("health", "UP").containsEntry("critical", true).containsEntry("mode", "ACTIVE");
+                .containsEntry("health", "UP").containsEntry("critical", true).containsEntry("mode", "ACTIVE")
+                .containsEntry("abandonedStart", null);
         assertThat(json.<List<Map<String, Object>>>read("$.edges")).contains(
                 Map.of("requirement", "config", "dependent", "database", "optional", false),
                 Map.of("requirement", "database", "dependent", "listener", "optional", false));
