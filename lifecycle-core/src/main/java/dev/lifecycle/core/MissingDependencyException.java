@@ -2,6 +2,7 @@ package dev.lifecycle.core;
 
 import dev.lifecycle.core.internal.Misspellings;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +50,11 @@ public class MissingDependencyException extends LifecycleException {
                                 ? "; did you mean '" + suggestions.get(e.getKey()) + "'?" : "."))
                 .collect(Collectors.joining(" "))
                 + " Install the missing services before starting the registry, or remove the requirements.");
-        this.missing = Map.copyOf(missing);
-        this.suggestions = Map.copyOf(suggestions);
+        // In the order given (Map.copyOf would not keep it): the message and the reports built from missing() agree.
+        Map<String, List<String>> ordered = new LinkedHashMap<>();
+        missing.forEach((id, requiredBy) -> ordered.put(id, List.copyOf(requiredBy)));
+        this.missing = Collections.unmodifiableMap(ordered);
+        this.suggestions = Collections.unmodifiableMap(new LinkedHashMap<>(suggestions));
     }
 
     /**
