@@ -79,6 +79,10 @@ public class ServiceRegistryProperties implements Validator {
     @NestedConfigurationProperty
     private final ServicesEndpointProperties endpoint = new ServicesEndpointProperties();
 
+    /** Micrometer observations of the starts and stops, and start-up steps. */
+    @NestedConfigurationProperty
+    private final ObservationProperties observations = new ObservationProperties();
+
     /**
      * Settings of individual services, by service id (name, or name:qualifier written as
      * {@code lifecycle.services[name:qualifier]}), overriding the settings above.
@@ -167,6 +171,10 @@ public class ServiceRegistryProperties implements Validator {
 
     public ServicesEndpointProperties getEndpoint() {
         return endpoint;
+    }
+
+    public ObservationProperties getObservations() {
+        return observations;
     }
 
     public Map<String, ServiceProperties> getServices() {

@@ -1,0 +1,9 @@
+/**
+ * What the services' starts and stops show to Micrometer's observability: observations of each start, each stop and
+ * the start-up (their contexts, conventions and documentation, and the tracing handler that links a start's span to
+ * the spans of its requirements' starts).
+ */
+@NullMarked
+package dev.lifecycle.spring.observation;
+
+import org.jspecify.annotations.NullMarked;
