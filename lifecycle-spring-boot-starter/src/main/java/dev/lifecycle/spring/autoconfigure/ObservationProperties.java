@@ -1,7 +1,7 @@
 package dev.lifecycle.spring.autoconfigure;
 
 /**
- * What the services' starts and stops show to Micrometer's observability, under
+ * What the services' starts and stops show to Spring's and Micrometer's observability, under
  * {@code lifecycle.observations}.
  *
  * @since 0.1
@@ -15,11 +15,25 @@ public class ObservationProperties {
      */
     private boolean enabled = true;
 
+    /**
+     * Whether each service start during application start-up is a step of the application's ApplicationStartup
+     * (shown by the startup actuator endpoint with a BufferingApplicationStartup), when it records steps.
+     */
+    private boolean startupSteps = true;
+
     public boolean isEnabled() {
         return enabled;
     }
 
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    public boolean isStartupSteps() {
+        return startupSteps;
+    }
+
+    public void setStartupSteps(boolean startupSteps) {
+        this.startupSteps = startupSteps;
     }
 }
