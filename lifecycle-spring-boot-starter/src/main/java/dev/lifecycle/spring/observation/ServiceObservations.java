@@ -6,6 +6,7 @@ import dev.lifecycle.core.ServiceInterceptor;
 import dev.lifecycle.core.ServiceKey;
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.ServiceSnapshot;
+import dev.lifecycle.core.ServiceState;
 import dev.lifecycle.spring.internal.ServiceStartupObserver;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -28,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  * <p>A start's context carries the ids of the service's requirements and the contexts of their latest starts, for a
  * tracing handler to link the spans ({@link ServiceStartTracingObservationHandler}). The conventions are the ones
  * given, else a {@code GlobalObservationConvention} registered with the {@link ObservationRegistry}, else the
- * defaults.
+ * defaults. The error of a failed cycle is what its code threw, or, when the registry gave up on it at its timeout
+ * (and interrupted the code), the registry's timeout. With a no-op observation registry nothing is recorded.
  *
  * @since 0.1
  */
@@ -155,9 +157,9 @@ public final class ServiceObservations implements ServiceInterceptor, ServiceSta
 
         /**
          * Why the cycle failed: the failure the registry recorded for the service meanwhile, if it did (it timed the
-         * cycle out, or was asked to fail the service, and then interrupted the code: the interruption is only how
-         * the code learnt it), else what the code failed with. The registry records a failure of the code itself only
-         * after the code has returned, which is after this.
+         * cycle out and then interrupted the code: the interruption is only how the code learnt it), else what the
+         * code failed with. The registry records a failure of the code itself only after the code has returned, which
+         * is after this.
          */
         private Throwable verdict(Throwable failure) {
             ServiceSnapshot now = snapshotOf(id);
@@ -170,7 +172,10 @@ public final class ServiceObservations implements ServiceInterceptor, ServiceSta
     private final class Phases implements PhaseObserver {
 
         @Override
-        public Recording startBegan(ServiceKey<?> key) {
+        public @Nullable Recording startBegan(ServiceKey<?> key) {
+            if (observationRegistry.isNoop()) {
+                return null;
+            }
             ServiceSnapshot snapshot = snapshotOf(key.id());
             List<String> requires = snapshot != null ? snapshot.requires() : List.of();
             List<ServiceStartObservationContext> requirementStarts = new ArrayList<>(requires.size());
@@ -185,12 +190,17 @@ public final class ServiceObservations implements ServiceInterceptor, ServiceSta
             Observation observation = LifecycleObservationDocumentation.SERVICE_START.observation(startConvention,
                     DEFAULT_START, () -> context, observationRegistry);
             latestStarts.put(key.id(), context);
-            return new Observed(start(observation), context::markEnded, key.id(),
-                    snapshot != null ? snapshot.lastFailure() : null);
+            // FAILED already: the registry gave up on this start (its timeout) before its code could begin.
+            FailureInfo before = snapshot == null || snapshot.state() == ServiceState.FAILED ? null
+                    : snapshot.lastFailure();
+            return new Observed(start(observation), context::markEnded, key.id(), before);
         }
 
         @Override
-        public Recording stopBegan(ServiceKey<?> key) {
+        public @Nullable Recording stopBegan(ServiceKey<?> key) {
+            if (observationRegistry.isNoop()) {
+                return null;
+            }
             ServiceSnapshot snapshot = snapshotOf(key.id());
             ServiceStopObservationContext context = new ServiceStopObservationContext(key);
             Observation observation = LifecycleObservationDocumentation.SERVICE_STOP.observation(stopConvention,
