@@ -26,7 +26,8 @@ final class SpanTree {
     static String render(List<SpanData> spans) {
         Map<String, SpanData> byId = spans.stream().collect(Collectors.toMap(SpanData::getSpanId, Function.identity()));
         SpanData root = spans.stream().filter(s -> !byId.containsKey(s.getParentSpanId())).findFirst().orElseThrow();
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-28s %10s %10s  %s%n", "span", "began",
+                "took", "tags, links"));
         append(out, root, root.getStartEpochNanos(), spans, byId, "", "");
         return out.toString();
     }
