@@ -92,6 +92,16 @@ class GraphValidationTests extends ManualRegistryTestBase {
     }
 
     @Test
+    void missingRequirementsAreListedByIdWhateverTheJvm() {
+        log.install(registry, "web", "sessions", "db", "cache", "queue", "auth", "mail");
+
+        MissingDependencyException missing = catchThrowableOfType(MissingDependencyException.class,
+                registry::startAll);
+
+        assertThat(missing.missing().keySet()).containsExactly("auth", "cache", "db", "mail", "queue", "sessions");
+    }
+
+    @Test
     void startSucceedsOnceTheMissingRequirementsAreInstalled() throws Exception {
         log.install(registry, "jobs", "db");
         assertThatThrownBy(registry::startAll).isInstanceOf(MissingDependencyException.class);

@@ -79,6 +79,10 @@ public class ServiceRegistryProperties implements Validator {
     @NestedConfigurationProperty
     private final ServicesEndpointProperties endpoint = new ServicesEndpointProperties();
 
+    /** Micrometer observations of the starts and stops, and start-up steps. */
+    @NestedConfigurationProperty
+    private final ObservationProperties observations = new ObservationProperties();
+
     /**
      * Settings of individual services, by service id (name, or name:qualifier written as
      * {@code lifecycle.services[name:qualifier]}), overriding the settings above.
@@ -276,6 +280,15 @@ public class ServiceRegistryProperties implements Validator {
      */
     public ServicesEndpointProperties getEndpoint() {
         return endpoint;
+    }
+
+    /**
+     * How the services' starts and stops are observed (Micrometer Observation, start-up steps).
+     *
+     * @return the settings under {@code lifecycle.observations}
+     */
+    public ObservationProperties getObservations() {
+        return observations;
     }
 
     /**

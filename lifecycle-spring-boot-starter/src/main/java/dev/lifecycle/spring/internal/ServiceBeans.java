@@ -115,6 +115,15 @@ public final class ServiceBeans {
         }
     }
 
+    /**
+     * The {@link ServiceStartupObserver} beans, in their order.
+     *
+     * @return the observers of the start-up
+     */
+    public List<ServiceStartupObserver> startupObservers() {
+        return beanFactory.getBeanProvider(ServiceStartupObserver.class).orderedStream().toList();
+    }
+
     private void install(ServiceRegistry registry, ServiceBean bean) {
         try {
             registry.install(bean.definition());

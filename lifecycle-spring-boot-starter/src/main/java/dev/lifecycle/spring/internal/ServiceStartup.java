@@ -63,12 +63,31 @@ public final class ServiceStartup {
 
     /**
      * Installs the service beans (once) and starts every service, then waits for the start-up to end, at most the
-     * start-up timeout; see {@link ServiceRegistryLifecycle} for what follows.
+     * start-up timeout; see {@link ServiceRegistryLifecycle} for what follows. The {@link ServiceStartupObserver}
+     * beans are told when it begins and when it ends.
      *
      * @throws ServiceStartupException if a critical service did not start, a service gave up with escalation
      *         SHUTDOWN, or the service beans cannot be installed
      */
     public void run() {
+        List<ServiceStartupObserver> observers = serviceBeans.startupObservers();
+        observers.forEach(ServiceStartupObserver::startupBegan);
+        Throwable failure = null;
+        try {
+            startServices();
+        }
+        catch (RuntimeException | Error ex) {
+            failure = ex;
+            throw ex;
+        }
+        finally {
+            for (ServiceStartupObserver observer : observers) {
+                observer.startupEnded(failure);
+            }
+        }
+    }
+
+    private void startServices() {
         serviceBeans.install(registry);
         registry.removeListener(giveUps);
         registry.addListener(giveUps);

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +33,11 @@ import org.jspecify.annotations.Nullable;
  *       policy or by hand (the {@code restarts} of its snapshot).</li>
  * </ul>
  * Per-service meters appear once the service has made its first transition.
+ *
+ * <p>The timers are measured from the registry's timing events, unless {@link #timersFromObservations()} has handed
+ * them over to the lifecycle's Micrometer observations (as the auto-configuration does when the application has an
+ * {@code ObservationRegistry}): then the observations' handler records them, with the same names, tags and
+ * descriptions, and the events no longer do, so that no start or stop is timed twice.
  *
  * @since 0.1
  */
@@ -47,9 +54,16 @@ public final class ServiceMetrics implements MeterBinder, ServiceListener {
     /** Counter of restarts. */
     public static final String RESTARTS = "lifecycle.service.restarts";
 
+    /** The description of the {@value #START} timer. */
+    static final String START_DESCRIPTION = "The duration of a service's setup and start";
+    /** The description of the {@value #STOP} timer. */
+    static final String STOP_DESCRIPTION = "The duration of a service's stop and join";
+
     private final ServiceRegistry registry;
     private final List<MeterRegistry> meterRegistries = new CopyOnWriteArrayList<>();
     private final Set<String> known = ConcurrentHashMap.newKeySet();
+    /** Whether the observations' handler records the timers: see {@link #timersFromObservations()}. */
+    private volatile boolean timersObserved;
 
     /**
      * Metrics of {@code registry}'s services; add it to the registry as a listener, and bind it to a meter registry.
@@ -91,20 +105,42 @@ public final class ServiceMetrics implements MeterBinder, ServiceListener {
 
     @Override
     public void onStarted(ServiceKey<?> key, Duration duration, @Nullable Throwable failure) {
-        record(START, "The duration of a service's setup and start", key, duration, failure);
+        if (!timersObserved) {
+            record(START, START_DESCRIPTION, tags(key, failure), duration.toNanos());
+        }
     }
 
     @Override
     public void onStopped(ServiceKey<?> key, Duration duration, @Nullable Throwable failure) {
-        record(STOP, "The duration of a service's stop and join", key, duration, failure);
+        if (!timersObserved) {
+            record(STOP, STOP_DESCRIPTION, tags(key, failure), duration.toNanos());
+        }
     }
 
-    private void record(String name, String description, ServiceKey<?> key, Duration duration,
-            @Nullable Throwable failure) {
+    /**
+     * Hands the {@value #START} and {@value #STOP} timers over to the lifecycle's Micrometer observations (of the same
+     * names, whose low cardinality keys are by default the timers' tags {@code service} and {@code outcome}): from
+     * this call on, the registry's timing events no longer record them, and the handler returned does, when the
+     * observations stop (the {@code lifecycle.startup} observation's timer too). Register the handler with the
+     * {@code ObservationRegistry} ahead of Micrometer's {@code DefaultMeterObservationHandler}, which would record
+     * these observations with other tags.
+     *
+     * @return the handler recording the timers into the meter registries this is bound to
+     */
+    public LifecycleTimerObservationHandler timersFromObservations() {
+        timersObserved = true;
+        return new LifecycleTimerObservationHandler(this);
+    }
+
+    /** Records {@code nanos} in the timer {@code name} with {@code tags}, in every meter registry this is bound to. */
+    void record(String name, @Nullable String description, Tags tags, long nanos) {
         for (MeterRegistry m : meterRegistries) {
-            Timer.builder(name).description(description).tag("service", key.id())
-                    .tag("outcome", failure == null ? "success" : "failure").register(m).record(duration);
+            Timer.builder(name).description(description).tags(tags).register(m).record(nanos, TimeUnit.NANOSECONDS);
         }
+    }
+
+    private static Tags tags(ServiceKey<?> key, @Nullable Throwable failure) {
+        return Tags.of("service", key.id(), "outcome", failure == null ? "success" : "failure");
     }
 
     private void registerService(MeterRegistry meterRegistry, String id) {
