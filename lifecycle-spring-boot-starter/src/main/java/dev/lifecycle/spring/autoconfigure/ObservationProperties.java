@@ -21,18 +21,38 @@ public class ObservationProperties {
      */
     private boolean startupSteps = true;
 
+    /**
+     * Whether the services' starts and stops are observed.
+     *
+     * @return the value of {@code lifecycle.observations.enabled}
+     */
     public boolean isEnabled() {
         return enabled;
     }
 
+    /**
+     * Sets the value of {@code lifecycle.observations.enabled}; see {@link #isEnabled()}.
+     *
+     * @param enabled the new value
+     */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }
 
+    /**
+     * Whether each service start during application start-up is a step of the application's ApplicationStartup.
+     *
+     * @return the value of {@code lifecycle.observations.startup-steps}
+     */
     public boolean isStartupSteps() {
         return startupSteps;
     }
 
+    /**
+     * Sets the value of {@code lifecycle.observations.startup-steps}; see {@link #isStartupSteps()}.
+     *
+     * @param startupSteps the new value
+     */
     public void setStartupSteps(boolean startupSteps) {
         this.startupSteps = startupSteps;
     }

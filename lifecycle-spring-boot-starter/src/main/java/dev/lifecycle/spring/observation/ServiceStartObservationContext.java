@@ -31,22 +31,38 @@ public final class ServiceStartObservationContext extends Observation.Context {
         this.requirementStarts = List.copyOf(requirementStarts);
     }
 
-    /** The service that starts. */
+    /**
+     * The service that starts.
+     *
+     * @return the service that starts
+     */
     public ServiceKey<?> getServiceKey() {
         return serviceKey;
     }
 
-    /** The ids of its hard requirements, which were all RUNNING when it began. */
+    /**
+     * The ids of its hard requirements, which were all RUNNING when it began.
+     *
+     * @return the ids of its hard requirements, which were all RUNNING when it began
+     */
     public List<String> getRequires() {
         return requires;
     }
 
-    /** The contexts of the latest observed starts of its requirements: the starts this one waited for. */
+    /**
+     * The contexts of the latest observed starts of its requirements: the starts this one waited for.
+     *
+     * @return the contexts of the latest observed starts of its requirements: the starts this one waited for
+     */
     public List<ServiceStartObservationContext> getRequirementStarts() {
         return requirementStarts;
     }
 
-    /** Whether the start has ended (its outcome is known): false while it runs. */
+    /**
+     * Whether the start has ended (its outcome is known): false while it runs.
+     *
+     * @return whether the start has ended (its outcome is known): false while it runs
+     */
     public boolean isEnded() {
         return ended;
     }

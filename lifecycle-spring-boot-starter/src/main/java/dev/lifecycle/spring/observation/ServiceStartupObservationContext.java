@@ -13,7 +13,11 @@ public final class ServiceStartupObservationContext extends Observation.Context 
 
     private volatile boolean ended;
 
-    /** Whether the start-up has ended (its outcome is known): false while it runs. */
+    /**
+     * Whether the start-up has ended (its outcome is known): false while it runs.
+     *
+     * @return whether the start-up has ended (its outcome is known): false while it runs
+     */
     public boolean isEnded() {
         return ended;
     }

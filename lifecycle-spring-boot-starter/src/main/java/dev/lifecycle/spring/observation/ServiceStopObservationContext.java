@@ -22,12 +22,20 @@ public final class ServiceStopObservationContext extends Observation.Context {
         this.serviceKey = serviceKey;
     }
 
-    /** The service that stops. */
+    /**
+     * The service that stops.
+     *
+     * @return the service that stops
+     */
     public ServiceKey<?> getServiceKey() {
         return serviceKey;
     }
 
-    /** Whether the stop has ended (its outcome is known): false while it runs. */
+    /**
+     * Whether the stop has ended (its outcome is known): false while it runs.
+     *
+     * @return whether the stop has ended (its outcome is known): false while it runs
+     */
     public boolean isEnded() {
         return ended;
     }
