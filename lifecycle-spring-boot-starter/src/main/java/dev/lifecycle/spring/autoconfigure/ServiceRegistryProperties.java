@@ -79,6 +79,10 @@ public class ServiceRegistryProperties implements Validator {
     @NestedConfigurationProperty
     private final ServicesEndpointProperties endpoint = new ServicesEndpointProperties();
 
+    /** The recent transitions the serviceevents actuator endpoint serves. */
+    @NestedConfigurationProperty
+    private final HistoryProperties history = new HistoryProperties();
+
     /**
      * Settings of individual services, by service id (name, or name:qualifier written as
      * {@code lifecycle.services[name:qualifier]}), overriding the settings above.
@@ -167,6 +171,10 @@ public class ServiceRegistryProperties implements Validator {
 
     public ServicesEndpointProperties getEndpoint() {
         return endpoint;
+    }
+
+    public HistoryProperties getHistory() {
+        return history;
     }
 
     public Map<String, ServiceProperties> getServices() {
