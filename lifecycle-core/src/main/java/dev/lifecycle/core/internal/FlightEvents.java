@@ -4,7 +4,9 @@ import dev.lifecycle.core.Escalation;
 import dev.lifecycle.core.RestartPolicy;
 import dev.lifecycle.core.ServiceState;
 import dev.lifecycle.core.TransitionReason;
+import java.lang.invoke.MethodHandles;
 import java.time.Duration;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,7 +26,27 @@ final class FlightEvents {
     /** The most characters of a message or a detail an event keeps. */
     static final int MAX_TEXT_LENGTH = 1000;
 
+    static {
+        // While a recording runs, the recorder instruments and registers an event class as it is loaded, which takes
+        // milliseconds (hundreds on a busy machine): done here, when the first registry is built, rather than under a
+        // registry's lock at the first event of each kind. Without a recording, loading them is all it costs.
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
+        for (Class<?> type : List.of(ServiceTransitionEvent.class, ServiceStartEvent.class, ServiceStopEvent.class,
+                ServiceFailureEvent.class, ServiceRestartEvent.class, ServiceGiveUpEvent.class)) {
+            try {
+                lookup.ensureInitialized(type);
+            } catch (IllegalAccessException ex) {
+                throw new IllegalStateException("Cannot load the flight-recorder event " + type.getName(), ex);
+            }
+        }
+    }
+
     private FlightEvents() {
+    }
+
+    /** Loads the event classes, once per JVM (see the static initializer); a registry calls it when it is built. */
+    static void load() {
+        // The class's initialization does it.
     }
 
     /** A service changed state, after {@code nanosInFrom} in the state it left. */

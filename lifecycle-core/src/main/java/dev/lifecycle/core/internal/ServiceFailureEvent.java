@@ -16,6 +16,10 @@ import org.jspecify.annotations.Nullable;
         + "policy decided, unless it was going down anyway (stopped, removed, shutdown)")
 final class ServiceFailureEvent extends ServiceFlightEvent {
 
+    @Label("Service")
+    @Description("The service's id: its name, or name:qualifier")
+    @Nullable String service;
+
     @Label("Failed From")
     @Description("The state it failed from: STARTING when its start failed, STOPPING when it failed while running "
             + "(it is stopped before it is FAILED)")

@@ -16,6 +16,10 @@ import org.jspecify.annotations.Nullable;
         + "its policy never restarts. It stays FAILED and its escalation applies")
 final class ServiceGiveUpEvent extends ServiceFlightEvent {
 
+    @Label("Service")
+    @Description("The service's id: its name, or name:qualifier")
+    @Nullable String service;
+
     @Label("Why")
     @Description("Why it is not restarted")
     @Nullable String why;

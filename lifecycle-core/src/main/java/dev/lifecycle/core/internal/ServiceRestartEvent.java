@@ -4,6 +4,7 @@ import jdk.jfr.Description;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.Timespan;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The flight-recorder event {@code dev.lifecycle.ServiceRestart}: the restart policy restarts a failed service after
@@ -15,6 +16,10 @@ import jdk.jfr.Timespan;
 @Description("The restart policy restarts a failed service after a back-off, committed when it decides. The restart "
         + "itself is the ServiceStart with reason RESTART that follows")
 final class ServiceRestartEvent extends ServiceFlightEvent {
+
+    @Label("Service")
+    @Description("The service's id: its name, or name:qualifier")
+    @Nullable String service;
 
     @Label("Delay")
     @Description("The back-off before the restart: zero restarts it at once")

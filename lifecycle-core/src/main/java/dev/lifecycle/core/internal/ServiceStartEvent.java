@@ -19,6 +19,10 @@ import org.jspecify.annotations.Nullable;
         + "registry's clock. The event's start time is when the start ended")
 final class ServiceStartEvent extends ServiceFlightEvent {
 
+    @Label("Service")
+    @Description("The service's id: its name, or name:qualifier")
+    @Nullable String service;
+
     @Label("Reason")
     @Description("Why it started: STARTUP, RESTART, DEPENDENCY, OPERATOR, CONFIGURATION or DEMAND")
     @Nullable String reason;

@@ -17,6 +17,10 @@ import org.jspecify.annotations.Nullable;
         + "registry's clock. The event's start time is when the stop ended")
 final class ServiceStopEvent extends ServiceFlightEvent {
 
+    @Label("Service")
+    @Description("The service's id: its name, or name:qualifier")
+    @Nullable String service;
+
     @Label("Reason")
     @Description("Why it stopped: SHUTDOWN, FAILURE, DEPENDENCY, OPERATOR, RESTART, CONFIGURATION or DEMAND")
     @Nullable String reason;

@@ -13,6 +13,10 @@ import org.jspecify.annotations.Nullable;
         + "state it left")
 final class ServiceTransitionEvent extends ServiceFlightEvent {
 
+    @Label("Service")
+    @Description("The service's id: its name, or name:qualifier")
+    @Nullable String service;
+
     @Label("From")
     @Description("The state it left")
     @Nullable String from;
