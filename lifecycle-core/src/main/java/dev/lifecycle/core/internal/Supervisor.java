@@ -13,8 +13,8 @@ import java.time.Instant;
 
 /**
  * The restart decisions for a service that has failed: its {@link RestartPolicy} read against its
- * {@link RestartHistory} (back-off, intensity window), the restart timer, giving up and escalating. Under the
- * registry's lock.
+ * {@link RestartHistory} (back-off, intensity window), the restart timer, giving up and escalating; each failure,
+ * restart decision and give-up is also a flight-recorder event ({@link FlightEvents}). Under the registry's lock.
  */
 final class Supervisor {
 
