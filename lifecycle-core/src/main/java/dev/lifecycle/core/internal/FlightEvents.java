@@ -4,9 +4,7 @@ import dev.lifecycle.core.Escalation;
 import dev.lifecycle.core.RestartPolicy;
 import dev.lifecycle.core.ServiceState;
 import dev.lifecycle.core.TransitionReason;
-import java.lang.invoke.MethodHandles;
 import java.time.Duration;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,9 +13,9 @@ import org.jspecify.annotations.Nullable;
  * {@link Supervisor} (a failure, a restart, a give-up). Under the registry's lock, so the events of one registry are
  * committed in the order its changes happened.
  *
- * <p>Each method makes its event and asks {@code shouldCommit()} before anything else: when no recording runs, or
- * none enables the event, that is all it does, and the JIT removes the allocation of the event it does not commit.
- * Times are the engine's own (the change's time, the durations it measured), never a second reading of a clock.
+ * <p>Each method asks whether a recording enables its event before anything else: when none does, that check is all
+ * it does, and nothing is allocated. Otherwise it makes the event, asks {@code shouldCommit()}, fills it and commits
+ * it. Times are the engine's own (the change's time, the durations it measured), never a second reading of a clock.
  * Failure messages are kept as they were (a recording is not a log line, so nothing is escaped), cut to their first
  * {@value #MAX_TEXT_LENGTH} characters, followed by {@code "... (N characters)"}, so that an event stays small.
  */
@@ -26,25 +24,22 @@ final class FlightEvents {
     /** The most characters of a message or a detail an event keeps. */
     static final int MAX_TEXT_LENGTH = 1000;
 
-    static {
-        // While a recording runs, the recorder instruments and registers an event class as it is loaded, which takes
-        // milliseconds (hundreds on a busy machine): done here, when the first registry is built, rather than under a
-        // registry's lock at the first event of each kind. Without a recording, loading them is all it costs.
-        MethodHandles.Lookup lookup = MethodHandles.lookup();
-        for (Class<?> type : List.of(ServiceTransitionEvent.class, ServiceStartEvent.class, ServiceStopEvent.class,
-                ServiceFailureEvent.class, ServiceRestartEvent.class, ServiceGiveUpEvent.class)) {
-            try {
-                lookup.ensureInitialized(type);
-            } catch (IllegalAccessException ex) {
-                throw new IllegalStateException("Cannot load the flight-recorder event " + type.getName(), ex);
-            }
-        }
-    }
+    // One instance of each event, never committed, whose isEnabled() (which reads the recorder's state for the event
+    // class, not the instance's) is asked before an event is made: so nothing is allocated while no recording enables
+    // it, even in code the JIT has not compiled yet. Creating them loads the classes when the first registry is built:
+    // while a recording runs, the recorder instruments and registers an event class as it is loaded, which takes
+    // milliseconds (hundreds on a busy machine), better spent then than under a registry's lock at the first event.
+    private static final ServiceTransitionEvent TRANSITION = new ServiceTransitionEvent();
+    private static final ServiceStartEvent START = new ServiceStartEvent();
+    private static final ServiceStopEvent STOP = new ServiceStopEvent();
+    private static final ServiceFailureEvent FAILURE = new ServiceFailureEvent();
+    private static final ServiceRestartEvent RESTART = new ServiceRestartEvent();
+    private static final ServiceGiveUpEvent GIVE_UP = new ServiceGiveUpEvent();
 
     private FlightEvents() {
     }
 
-    /** Loads the event classes, once per JVM (see the static initializer); a registry calls it when it is built. */
+    /** Loads the event classes, once per JVM (see the probes above); a registry calls it when it is built. */
     static void load() {
         // The class's initialization does it.
     }
@@ -52,6 +47,9 @@ final class FlightEvents {
     /** A service changed state, after {@code nanosInFrom} in the state it left. */
     static void transition(ServiceRecord c, ServiceState from, ServiceState to, TransitionReason reason,
             @Nullable Throwable cause, @Nullable String detail, long nanosInFrom) {
+        if (!TRANSITION.isEnabled()) {
+            return;
+        }
         ServiceTransitionEvent event = new ServiceTransitionEvent();
         if (!event.shouldCommit()) {
             return;
@@ -75,6 +73,9 @@ final class FlightEvents {
      * @param failure what it failed with, or what failed it (a timeout, a requested failure), if anything
      */
     static void started(ServiceRecord c, long nanos, @Nullable Throwable failure) {
+        if (!START.isEnabled()) {
+            return;
+        }
         ServiceStartEvent event = new ServiceStartEvent();
         if (!event.shouldCommit()) {
             return;
@@ -113,6 +114,9 @@ final class FlightEvents {
      * @param timedOut whether they did not return within the stop timeout
      */
     static void stopped(ServiceRecord c, long nanos, @Nullable Throwable error, boolean timedOut) {
+        if (!STOP.isEnabled()) {
+            return;
+        }
         ServiceStopEvent event = new ServiceStopEvent();
         if (!event.shouldCommit()) {
             return;
@@ -130,6 +134,9 @@ final class FlightEvents {
 
     /** A service has just failed from {@code from}; {@code thrown} if its own setup or start threw {@code cause}. */
     static void failed(ServiceRecord c, ServiceState from, Throwable cause, boolean thrown) {
+        if (!FAILURE.isEnabled()) {
+            return;
+        }
         ServiceFailureEvent event = new ServiceFailureEvent();
         if (!event.shouldCommit()) {
             return;
@@ -145,6 +152,9 @@ final class FlightEvents {
 
     /** The restart policy restarts a failed service after {@code delay}, its restart {@code attempt} in the window. */
     static void restart(ServiceRecord c, Duration delay, int attempt, RestartPolicy policy) {
+        if (!RESTART.isEnabled()) {
+            return;
+        }
         ServiceRestartEvent event = new ServiceRestartEvent();
         if (!event.shouldCommit()) {
             return;
@@ -159,6 +169,9 @@ final class FlightEvents {
 
     /** A failed service is not restarted any more, because of {@code why}; {@code escalation} applies. */
     static void gaveUp(ServiceRecord c, String why, Escalation escalation, Throwable cause) {
+        if (!GIVE_UP.isEnabled()) {
+            return;
+        }
         ServiceGiveUpEvent event = new ServiceGiveUpEvent();
         if (!event.shouldCommit()) {
             return;
