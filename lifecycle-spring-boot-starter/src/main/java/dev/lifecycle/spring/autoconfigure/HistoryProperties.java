@@ -9,7 +9,7 @@ public class HistoryProperties {
 
     /**
      * How many of the last transitions, of every service together, the serviceevents endpoint keeps (oldest dropped
-     * first); about 110 bytes each, at most about 1.2 KB with a long failure message. Kept only while the endpoint
+     * first); about 110 bytes each, about 1.2 KB with a long failure message. Kept only while the endpoint
      * is available (exposed and accessible).
      */
     private int size = 500;
