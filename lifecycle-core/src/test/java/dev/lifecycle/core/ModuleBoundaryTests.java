@@ -9,11 +9,14 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import org.junit.jupiter.api.Test;
 
-/** The module descriptor exports the API and hides the engine. */
+/**
+ * The module descriptor exports the API and hides the engine; at run time it needs SLF4J and {@code jdk.jfr}, which every
+ * JDK 17+ runtime has.
+ */
 class ModuleBoundaryTests {
 
     @Test
-    void theModuleExportsTheApiPackagesOnlyAndNeedsNothingButSlf4jAtRunTime() throws Exception {
+    void theModuleExportsTheApiPackagesOnlyAndNeedsNothingButSlf4jAndTheJdksFlightRecorderAtRunTime() throws Exception {
         Path classes = Paths.get(ServiceRegistry.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         ModuleDescriptor module = ModuleFinder.of(classes).findAll().stream().map(ModuleReference::descriptor)
                 .filter(d -> d.name().equals("dev.lifecycle.core")).findFirst().orElseThrow();
@@ -24,7 +27,7 @@ class ModuleBoundaryTests {
         assertThat(module.packages()).contains("dev.lifecycle.core.internal");
         assertThat(module.requires()).filteredOn(r -> !r.modifiers().contains(ModuleDescriptor.Requires.Modifier.STATIC)
                 && !r.name().equals("java.base")).extracting(ModuleDescriptor.Requires::name)
-                .containsExactly("org.slf4j");
+                .containsExactlyInAnyOrder("org.slf4j", "jdk.jfr");
         assertThat(module.opens()).isEmpty();
     }
 }

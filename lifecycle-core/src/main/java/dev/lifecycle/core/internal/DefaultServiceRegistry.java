@@ -38,6 +38,7 @@ public final class DefaultServiceRegistry implements ServiceRegistry {
 
     /** A registry with these options. */
     public static ServiceRegistry create(RegistryOptions options) {
+        FlightEvents.load();
         return new DefaultServiceRegistry(options);
     }
 

@@ -88,7 +88,7 @@ final class Stops {
                     .setCause(EscapedFailure.forLog(error))
                     .log("Stop of service '" + c.id + "' failed; carrying on");
         }
-        engine.transitions.stopped(c, Math.max(0, now - run.began), error);
+        engine.transitions.stopped(c, Math.max(0, now - run.began), error, false);
         land(c, change);
     }
 
@@ -101,7 +101,7 @@ final class Stops {
         c.lastFailure = FailureInfo.of(timeout, RegistryClock.instant(change.now(engine)));
         Engine.log.atWarn().addKeyValue(LogKeys.SERVICE_ID, c.id)
                 .addKeyValue(LogKeys.STOP_TIMEOUT, c.settings.stopTimeout.toMillis()).log(timeout.getMessage());
-        engine.transitions.stopped(c, c.settings.stopTimeoutNanos, timeout);
+        engine.transitions.stopped(c, c.settings.stopTimeoutNanos, timeout, true);
         land(c, change);
     }
 

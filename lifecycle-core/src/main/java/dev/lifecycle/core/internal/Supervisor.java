@@ -13,8 +13,8 @@ import java.time.Instant;
 
 /**
  * The restart decisions for a service that has failed: its {@link RestartPolicy} read against its
- * {@link RestartHistory} (back-off, intensity window), the restart timer, giving up and escalating. Under the
- * registry's lock.
+ * {@link RestartHistory} (back-off, intensity window), the restart timer, giving up and escalating; each failure,
+ * restart decision and give-up is also a flight-recorder event ({@link FlightEvents}). Under the registry's lock.
  */
 final class Supervisor {
 
@@ -41,6 +41,7 @@ final class Supervisor {
         ServiceState from = c.phase.state;
         long inState = Math.max(0, nowNanos - c.since);
         engine.transitions.setPhase(c, Phase.FAILED, TransitionReason.FAILURE, cause, null, change);
+        FlightEvents.failed(c, from, cause, thrown);
         FailureLine line = new FailureLine(c, from, Duration.ofNanos(inState), thrown);
         supervise(c, cause, now, line, change);
         line.log(cause);
@@ -82,6 +83,7 @@ final class Supervisor {
         Duration delay = policy.backoff(history.backoffAttempt++, engine.random.getAsDouble());
         history.restartTimes.addLast(now);
         line.restarts(delay, history.restartTimes.size(), policy);
+        FlightEvents.restart(c, delay, history.restartTimes.size(), policy);
         if (delay.isZero() || delay.isNegative()) {
             // Due now: restarted in this change rather than through the timer.
             restartNow(c, change);
@@ -133,6 +135,7 @@ final class Supervisor {
                 + (policy.restart() ? "gave up: " + why : "failed and its restart policy never restarts it"), cause),
                 change);
         engine.demand.demandChanged(c, change);
+        FlightEvents.gaveUp(c, why, escalation, cause);
         engine.events.enqueue(l -> l.onGiveUp(c.key, escalation, cause));
         if (escalation == Escalation.SHUTDOWN) {
             change.after(() -> engine.loop.lockedRun(engine.requests::requestStopAll));

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The one place a service's phase changes ({@link #setPhase}): it keeps the counters the decisions read
  * (requirements not RUNNING, kept in {@link ServiceSlots}; {@code activeDependents}), queues for re-evaluation the
- * services the change concerns, and publishes the transition; and the timing events of starts and stops. Under the
- * registry's lock.
+ * services the change concerns, and publishes the transition (to the listeners and the flight recorder,
+ * {@link FlightEvents}); and the timing events of starts and stops. Under the registry's lock.
  */
 final class Transitions {
 
@@ -113,24 +113,31 @@ final class Transitions {
                     .log(c.id + ": " + from + " -> " + to + " (" + reason
                             + (safeDetail == null ? "" : ": " + safeDetail) + ")");
         }
+        FlightEvents.transition(c, from, to, reason, cause, detail, Math.max(0, at - since));
         if (engine.events.hasListeners()) {
             engine.events.enqueue(new ServiceTransition(c.key, from, to, reason, cause, detail,
                     RegistryClock.instant(at), RegistryClock.instant(since)));
         }
     }
 
-    /** Records how long a start took and tells the listeners. */
+    /** Records how long a start took and tells the listeners and the flight recorder. */
     void started(ServiceRecord c, long nanos, @Nullable Throwable failure) {
         c.startMicros = ServiceRecord.micros(nanos);
+        FlightEvents.started(c, nanos, failure);
         if (engine.events.hasTimingListeners()) {
             Duration took = Duration.ofNanos(nanos);
             engine.events.enqueue(l -> l.onStarted(c.key, took, failure));
         }
     }
 
-    /** Records how long a stop took and tells the listeners. */
-    void stopped(ServiceRecord c, long nanos, @Nullable Throwable error) {
+    /**
+     * Records how long a stop took and tells the listeners and the flight recorder.
+     *
+     * @param timedOut whether the stop did not return within its timeout ({@code error} is then the timeout)
+     */
+    void stopped(ServiceRecord c, long nanos, @Nullable Throwable error, boolean timedOut) {
         c.stopMicros = ServiceRecord.micros(nanos);
+        FlightEvents.stopped(c, nanos, error, timedOut);
         if (engine.events.hasTimingListeners()) {
             Duration took = Duration.ofNanos(nanos);
             engine.events.enqueue(l -> l.onStopped(c.key, took, error));

@@ -83,6 +83,10 @@ public class ServiceRegistryProperties implements Validator {
     @NestedConfigurationProperty
     private final ObservationProperties observations = new ObservationProperties();
 
+    /** The recent transitions the serviceevents actuator endpoint serves. */
+    @NestedConfigurationProperty
+    private final HistoryProperties history = new HistoryProperties();
+
     /**
      * Settings of individual services, by service id (name, or name:qualifier written as
      * {@code lifecycle.services[name:qualifier]}), overriding the settings above.
@@ -289,6 +293,15 @@ public class ServiceRegistryProperties implements Validator {
      */
     public ObservationProperties getObservations() {
         return observations;
+    }
+
+    /**
+     * The recent transitions the serviceevents actuator endpoint serves.
+     *
+     * @return the settings under {@code lifecycle.history}
+     */
+    public HistoryProperties getHistory() {
+        return history;
     }
 
     /**

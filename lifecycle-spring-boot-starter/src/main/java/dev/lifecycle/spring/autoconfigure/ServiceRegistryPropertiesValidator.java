@@ -32,6 +32,11 @@ final class ServiceRegistryPropertiesValidator {
                     "must be positive (the longest reason the endpoint accepts), was "
                             + p.getEndpoint().getMaxReasonLength());
         }
+        if (p.getHistory().getSize() <= 0) {
+            errors.rejectValue(field("history.size"), "invalid",
+                    "must be positive (how many transitions the serviceevents endpoint keeps), was "
+                            + p.getHistory().getSize());
+        }
         if (p.getExitStatus() == 0) {
             errors.rejectValue("exitStatus", "invalid", "must not be 0: it tells the platform the application failed");
         }

@@ -316,6 +316,12 @@ class ServiceRegistryAutoConfigurationTests {
     }
 
     @Test
+    void zeroHistorySizeFails() {
+        assertInvalid("lifecycle.history.size=0", "history.size",
+                "must be positive (how many transitions the serviceevents endpoint keeps), was 0");
+    }
+
+    @Test
     void zeroEndpointMaxReasonLengthFails() {
         assertInvalid("lifecycle.endpoint.max-reason-length=0", "endpoint.maxReasonLength",
                 "must be positive (the longest reason the endpoint accepts), was 0");

@@ -178,8 +178,7 @@ public class ServicesEndpoint {
      * meant; the core's {@link UnknownServiceException} works it out.
      */
     @Nullable String suggestion(String name) {
-        List<String> installed = registry.graph().nodes().stream().map(ServiceGraph.Node::id).toList();
-        return new UnknownServiceException(name, installed).suggestion().orElse(null);
+        return EndpointErrors.suggestion(registry, name);
     }
 
     /** Refuses a reason longer than the endpoint keeps. */

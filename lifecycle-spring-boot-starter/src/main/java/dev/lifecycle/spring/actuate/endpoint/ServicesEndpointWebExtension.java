@@ -1,6 +1,5 @@
 package dev.lifecycle.spring.actuate.endpoint;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
@@ -72,7 +71,7 @@ public class ServicesEndpointWebExtension {
             return new WebEndpointResponse<>(result, WebEndpointResponse.STATUS_OK);
         }
         catch (InvalidEndpointRequestException ex) {
-            Map<String, Object> body = error(400, ex.getMessage() != null ? ex.getMessage() : "Bad request", name);
+            Map<String, Object> body = EndpointErrors.error(400, ex.getMessage() != null ? ex.getMessage() : "Bad request", name);
             body.put("action", EchoedInput.of(action));
             if (ex instanceof InvalidServiceRequestException refusal) {
                 body.putAll(refusal.details());
@@ -83,19 +82,6 @@ public class ServicesEndpointWebExtension {
 
     /** The 404 answer for {@code name}, which is not installed: the same for a GET and a POST. */
     private WebEndpointResponse<Object> notFound(String name) {
-        String service = EchoedInput.of(name);
-        String suggestion = delegate.suggestion(name);
-        Map<String, Object> body = error(404, "No service '" + service + "' is installed"
-                + (suggestion != null ? "; did you mean '" + suggestion + "'?" : ""), name);
-        body.put("suggestion", suggestion);
-        return new WebEndpointResponse<>(body, WebEndpointResponse.STATUS_NOT_FOUND);
-    }
-
-    private static Map<String, Object> error(int status, String message, String name) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", status);
-        body.put("error", message);
-        body.put("service", EchoedInput.of(name));
-        return body;
+        return EndpointErrors.unknownService(name, delegate.suggestion(name));
     }
 }

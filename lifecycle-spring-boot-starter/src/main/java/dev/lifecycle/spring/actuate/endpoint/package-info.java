@@ -1,5 +1,5 @@
 /**
- * The {@code services} actuator endpoint.
+ * The {@code services} actuator endpoint, and {@code serviceevents}, the last transitions of the services.
  */
 @NullMarked
 package dev.lifecycle.spring.actuate.endpoint;

@@ -1,0 +1,24 @@
+package dev.lifecycle.spring.autoconfigure;
+
+/**
+ * The recent transitions the serviceevents actuator endpoint serves.
+ *
+ * @since 0.1
+ */
+public class HistoryProperties {
+
+    /**
+     * How many of the last transitions, of every service together, the serviceevents endpoint keeps (oldest dropped
+     * first); about 110 bytes each, about 1.2 KB with a long failure message. Kept only while the endpoint
+     * is available (exposed and accessible).
+     */
+    private int size = 500;
+
+    public int getSize() {
+        return size;
+    }
+
+    public void setSize(int size) {
+        this.size = size;
+    }
+}
