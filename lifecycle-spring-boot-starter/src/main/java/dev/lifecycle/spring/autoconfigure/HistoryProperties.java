@@ -14,10 +14,20 @@ public class HistoryProperties {
      */
     private int size = 500;
 
+    /**
+     * How many of the last transitions the serviceevents endpoint keeps.
+     *
+     * @return the value of {@code lifecycle.history.size}
+     */
     public int getSize() {
         return size;
     }
 
+    /**
+     * Sets the value of {@code lifecycle.history.size}; see {@link #getSize()}.
+     *
+     * @param size the new value
+     */
     public void setSize(int size) {
         this.size = size;
     }

@@ -30,7 +30,21 @@ public record RecordedTransition(long sequence, String service, ServiceState fro
         TransitionReason reason, @Nullable String detail, @Nullable String causeType, @Nullable String causeMessage,
         Instant at, Instant since) {
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param sequence its number among the transitions the history has received, from 1: consecutive for the whole
+     *        registry, so a gap before the oldest one kept says how many were dropped
+     * @param service the service's id ({@code name} or {@code name:qualifier})
+     * @param from the state it left
+     * @param to the state it entered
+     * @param reason why
+     * @param detail what the reason does not say, if anything (e.g. the keys of a restart for configuration)
+     * @param causeType the class name of the failure behind it, if any
+     * @param causeMessage that failure's message, if it has one
+     * @param at when it happened
+     * @param since when the service had entered the state it left
+     */
     public RecordedTransition {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(from, "from");
