@@ -5,6 +5,7 @@ import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.ServiceSnapshot;
 import dev.lifecycle.core.ServiceState;
 import dev.lifecycle.core.TransitionReason;
+import dev.lifecycle.core.event.LeadershipChange;
 import dev.lifecycle.core.event.ServiceListener;
 import dev.lifecycle.core.event.ServiceTransition;
 import io.micrometer.core.instrument.Counter;
@@ -28,9 +29,14 @@ import org.jspecify.annotations.Nullable;
  *       join), tagged {@code service} and {@code outcome} ({@code success} or {@code failure});</li>
  *   <li>{@value #FAILURES}: counter, tagged {@code service}: how many times the service failed;</li>
  *   <li>{@value #RESTARTS}: function counter, tagged {@code service}: how many times it was restarted, by its
- *       policy or by hand (the {@code restarts} of its snapshot).</li>
+ *       policy or by hand (the {@code restarts} of its snapshot);</li>
+ *   <li>{@value #LEADERSHIP}: gauge, tagged {@code group}, one per leader group: 1 while this instance leads it, 0
+ *       otherwise (on standby, or not known yet);</li>
+ *   <li>{@value #LEADERSHIP_CHANGES}: counter, tagged {@code group} and {@code to} ({@code LEADER}, {@code STANDBY}):
+ *       how many times this instance's leadership of the group changed.</li>
  * </ul>
- * Per-service meters appear once the service has made its first transition.
+ * Per-service meters appear once the service has made its first transition; a group's gauge once the group is known
+ * here (granted, revoked, or one of its services on standby).
  *
  * @since 0.1
  */
@@ -46,10 +52,15 @@ public final class ServiceMetrics implements MeterBinder, ServiceListener {
     public static final String FAILURES = "lifecycle.service.failures";
     /** Counter of restarts. */
     public static final String RESTARTS = "lifecycle.service.restarts";
+    /** Gauge of this instance's leadership of each group. */
+    public static final String LEADERSHIP = "lifecycle.leadership";
+    /** Counter of changes of this instance's leadership of each group. */
+    public static final String LEADERSHIP_CHANGES = "lifecycle.leadership.changes";
 
     private final ServiceRegistry registry;
     private final List<MeterRegistry> meterRegistries = new CopyOnWriteArrayList<>();
     private final Set<String> known = ConcurrentHashMap.newKeySet();
+    private final Set<String> knownGroups = ConcurrentHashMap.newKeySet();
 
     /**
      * Metrics of {@code registry}'s services; add it to the registry as a listener, and bind it to a meter registry.
@@ -72,6 +83,31 @@ public final class ServiceMetrics implements MeterBinder, ServiceListener {
         for (String id : known) {
             registerService(meterRegistry, id);
         }
+        knownGroups.addAll(registry.leadership().groups().keySet());
+        for (String group : knownGroups) {
+            registerGroup(meterRegistry, group);
+        }
+    }
+
+    @Override
+    public void onLeadershipChanged(LeadershipChange change) {
+        groupSeen(change.group());
+        for (MeterRegistry m : meterRegistries) {
+            Counter.builder(LEADERSHIP_CHANGES).description("How many times this instance's leadership of the group "
+                    + "changed").tag("group", change.group()).tag("to", change.to().name()).register(m).increment();
+        }
+    }
+
+    private void groupSeen(String group) {
+        if (knownGroups.add(group)) {
+            meterRegistries.forEach(m -> registerGroup(m, group));
+        }
+    }
+
+    private void registerGroup(MeterRegistry meterRegistry, String group) {
+        Gauge.builder(LEADERSHIP, registry, r -> r.leadership().state(group).leads() ? 1 : 0).tag("group", group)
+                .description("Whether this instance leads the group: 1 leader, 0 standby or unknown")
+                .register(meterRegistry);
     }
 
     private static double count(ServiceRegistry registry, ServiceState state) {
@@ -86,6 +122,10 @@ public final class ServiceMetrics implements MeterBinder, ServiceListener {
         }
         if (transition.to() == ServiceState.FAILED && transition.reason() == TransitionReason.FAILURE) {
             meterRegistries.forEach(m -> failures(m, id).increment());
+        }
+        if (transition.reason() == TransitionReason.LEADERSHIP) {
+            // A leader-only service on standby: its group is known from now on (leadership may never have changed).
+            registry.snapshot(id).map(ServiceSnapshot::leaderGroup).ifPresent(this::groupSeen);
         }
     }
 

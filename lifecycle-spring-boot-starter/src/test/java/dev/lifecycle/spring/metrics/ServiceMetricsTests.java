@@ -63,4 +63,21 @@ class ServiceMetricsTests {
                 .isEqualTo(2);
         assertThat(meters.get("lifecycle.service.failures").tag("service", "config").counter().count()).isZero();
     }
+
+    @Test
+    void leadershipIsAGaugePerGroupAndItsChangesAreCountedPerGroupAndNewState() {
+        registry.install(dev.lifecycle.core.ServiceDefinition.builder(
+                dev.lifecycle.core.ServiceKey.of("scheduler", String.class), ctx -> "scheduler").leader("jobs").build());
+        assertThat(meters.get("lifecycle.leadership").tag("group", "jobs").gauge().value()).isEqualTo(0.0);
+
+        registry.leadership().grant("jobs");
+        assertThat(meters.get("lifecycle.leadership").tag("group", "jobs").gauge().value()).isEqualTo(1.0);
+        registry.leadership().revoke("jobs");
+        registry.leadership().grant("jobs");
+
+        assertThat(meters.get("lifecycle.leadership.changes").tag("group", "jobs").tag("to", "LEADER").counter()
+                .count()).isEqualTo(2.0);
+        assertThat(meters.get("lifecycle.leadership.changes").tag("group", "jobs").tag("to", "STANDBY").counter()
+                .count()).isEqualTo(1.0);
+    }
 }
