@@ -363,10 +363,10 @@ public final class ServiceDefinition<T> {
          * Makes the service leader-only: it runs only while this instance leads {@code group}, as an election engine
          * says through {@link ServiceRegistry#leadership()}. Until leadership is granted, and after it is revoked, the
          * service is STOPPED by design (reason {@link TransitionReason#LEADERSHIP}; its snapshot says
-         * {@link ServiceSnapshot#standby() standby}), its dependents wait for it, and {@link ServiceRegistry#startAll()}
-         * completes without it. Losing leadership stops its dependents, then it; gaining it starts it, then them. It
-         * combines with the {@link #mode(StartMode) start mode}: a disabled service never starts, an on-demand one
-         * starts on the leader while a dependent needs it.
+         * {@link ServiceSnapshot#standby() standby}), its dependents wait for it, and
+         * {@link ServiceRegistry#startAll()} completes without it. Losing leadership stops its dependents, then it;
+         * gaining it starts it, then them. It combines with the {@link #mode(StartMode) start mode}: a disabled service
+         * never starts, an on-demand one starts on the leader while a dependent needs it.
          *
          * @param group the group's name: not blank, no control characters (for example {@code "scheduling"})
          * @return this builder

@@ -121,7 +121,8 @@ public record ServiceSnapshot(ServiceKey<?> key, ServiceState state, TransitionR
             @Nullable Instant nextRestartAt, @Nullable Duration startDuration, @Nullable Duration stopDuration,
             ServiceHealth health, StartMode mode, @Nullable AbandonedStart abandonedStart) {
         this(key, state, reason, since, requires, wants, dependents, waitingOn, missing, rootCause, restarts,
-                lastFailure, nextRestartAt, startDuration, stopDuration, health, mode, abandonedStart, null, null, false);
+                lastFailure, nextRestartAt, startDuration, stopDuration, health, mode, abandonedStart, null, null,
+                false);
     }
 
     /**

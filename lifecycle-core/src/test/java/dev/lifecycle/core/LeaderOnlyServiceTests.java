@@ -64,8 +64,8 @@ class LeaderOnlyServiceTests extends ManualRegistryTestBase {
 
         done(registry.leadership().grant("jobs"));
 
-        assertThat(log.calls().subList(before, log.calls().size())).containsExactly("setup scheduler", "start scheduler", "setup reports",
-                "start reports");
+        assertThat(log.calls().subList(before, log.calls().size())).containsExactly("setup scheduler",
+                "start scheduler", "setup reports", "start reports");
         ServiceSnapshot scheduler = snapshot("scheduler");
         assertThat(scheduler.state()).isEqualTo(ServiceState.RUNNING);
         assertThat(scheduler.reason()).isEqualTo(TransitionReason.LEADERSHIP);
@@ -85,7 +85,8 @@ class LeaderOnlyServiceTests extends ManualRegistryTestBase {
 
         done(registry.leadership().revoke("jobs"));
 
-        assertThat(log.calls().subList(before, log.calls().size())).containsExactly("stop reports", "join reports", "stop scheduler", "join scheduler");
+        assertThat(log.calls().subList(before, log.calls().size())).containsExactly("stop reports", "join reports",
+                "stop scheduler", "join scheduler");
         ServiceSnapshot scheduler = snapshot("scheduler");
         assertThat(scheduler.state()).isEqualTo(ServiceState.STOPPED);
         assertThat(scheduler.reason()).isEqualTo(TransitionReason.LEADERSHIP);

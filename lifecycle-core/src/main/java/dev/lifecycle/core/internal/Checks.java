@@ -37,7 +37,8 @@ public final class Checks {
                     + "leader runs the service, e.g. \"scheduling\"");
         }
         if (!group.strip().equals(group) || group.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException(call + ": invalid leader group '" + dev.lifecycle.core.LogText.escape(group)
+            throw new IllegalArgumentException(call + ": invalid leader group '"
+                    + dev.lifecycle.core.LogText.escape(group)
                     + "': it must not start or end with whitespace nor contain control characters");
         }
         return group;

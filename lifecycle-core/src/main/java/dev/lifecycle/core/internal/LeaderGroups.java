@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The registry's {@link Leadership}: each group's state and its leader-only services. A grant or a revoke is one change
  * that re-evaluates the group's services: {@link Evaluator} keeps one whose group this instance does not lead STOPPED
- * (reason {@link TransitionReason#LEADERSHIP}) and stops a running one, its dependents first, through the usual cascade.
+ * (reason {@link TransitionReason#LEADERSHIP}) and stops a running one, its dependents first, through the usual
+ * cascade.
  * A registry in which no leader-only service was installed pays nothing for it: the evaluator reads one field of the
  * service's settings, and the views and the start-up report look at leadership only if
  * {@link RegistryState#hasLeaderOnly}. The fields are guarded by the registry's lock.

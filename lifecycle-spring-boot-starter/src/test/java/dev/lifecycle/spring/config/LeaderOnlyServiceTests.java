@@ -23,7 +23,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** {@code @LifecycleService(leader)} and {@code lifecycle.services.<id>.leader}, and what the endpoint shows of them. */
+/**
+ * {@code @LifecycleService(leader)} and {@code lifecycle.services.<id>.leader}, and what the endpoint shows of them.
+ */
 class LeaderOnlyServiceTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -56,7 +58,8 @@ class LeaderOnlyServiceTests {
     @Test
     void theLeaderPropertyOverridesTheAnnotationAndAnEmptyOneMakesTheServiceRunEverywhere() {
         runner.withUserConfiguration(Scheduling.class)
-                .withPropertyValues("lifecycle.services.scheduler.leader=", "lifecycle.services.reports.leader=reporting")
+                .withPropertyValues("lifecycle.services.scheduler.leader=",
+                        "lifecycle.services.reports.leader=reporting")
                 .run(context -> {
                     assertThat(snapshot(context, "scheduler").leaderGroup()).isNull();
                     assertThat(snapshot(context, "scheduler").state()).isEqualTo(ServiceState.RUNNING);

@@ -3,6 +3,8 @@ package dev.lifecycle.spring.metrics;
 import static dev.lifecycle.test.assertj.LifecycleAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lifecycle.core.ServiceDefinition;
+import dev.lifecycle.core.ServiceKey;
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.ServiceState;
 import dev.lifecycle.test.TestLifecycle;
@@ -66,8 +68,8 @@ class ServiceMetricsTests {
 
     @Test
     void leadershipIsAGaugePerGroupAndItsChangesAreCountedPerGroupAndNewState() {
-        registry.install(dev.lifecycle.core.ServiceDefinition.builder(
-                dev.lifecycle.core.ServiceKey.of("scheduler", String.class), ctx -> "scheduler").leader("jobs").build());
+        registry.install(ServiceDefinition.builder(ServiceKey.of("scheduler", String.class), ctx -> "scheduler")
+                .leader("jobs").build());
         assertThat(meters.get("lifecycle.leadership").tag("group", "jobs").gauge().value()).isEqualTo(0.0);
 
         registry.leadership().grant("jobs");
