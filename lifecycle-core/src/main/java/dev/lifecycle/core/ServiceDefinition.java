@@ -36,6 +36,7 @@ public final class ServiceDefinition<T> {
     private final int failAfterUnhealthyChecks;
     private final StartMode mode;
     private final Duration idleDelay;
+    private final @Nullable String leaderGroup;
 
     private ServiceDefinition(Builder<T> builder) {
         this.key = builder.key;
@@ -50,6 +51,7 @@ public final class ServiceDefinition<T> {
         this.failAfterUnhealthyChecks = builder.failAfterUnhealthyChecks;
         this.mode = builder.mode;
         this.idleDelay = builder.idleDelay;
+        this.leaderGroup = builder.leaderGroup;
     }
 
     /**
@@ -193,6 +195,15 @@ public final class ServiceDefinition<T> {
         return idleDelay;
     }
 
+    /**
+     * The group whose leader alone runs this service, if it is leader-only (see {@link Builder#leader(String)}).
+     *
+     * @return the group's name, or {@code null} for a service that runs on every instance
+     */
+    public @Nullable String leaderGroup() {
+        return leaderGroup;
+    }
+
     @Override
     public String toString() {
         return "ServiceDefinition[" + key + "]";
@@ -217,6 +228,7 @@ public final class ServiceDefinition<T> {
         private int failAfterUnhealthyChecks;
         private StartMode mode = StartMode.ACTIVE;
         private Duration idleDelay = Duration.ZERO;
+        private @Nullable String leaderGroup;
 
         private Builder(ServiceKey<T> key, Service<T> service) {
             this.key = Checks.notNull(key, "ServiceDefinition.builder(key, service)", "key");
@@ -344,6 +356,23 @@ public final class ServiceDefinition<T> {
                 throw new IllegalArgumentException("The idle delay must not be negative, was " + delay);
             }
             this.idleDelay = delay;
+            return this;
+        }
+
+        /**
+         * Makes the service leader-only: it runs only while this instance leads {@code group}, as an election engine
+         * says through {@link ServiceRegistry#leadership()}. Until leadership is granted, and after it is revoked, the
+         * service is STOPPED by design (reason {@link TransitionReason#LEADERSHIP}; its snapshot says
+         * {@link ServiceSnapshot#standby() standby}), its dependents wait for it, and
+         * {@link ServiceRegistry#startAll()} completes without it. Losing leadership stops its dependents, then it;
+         * gaining it starts it, then them. It combines with the {@link #mode(StartMode) start mode}: a disabled service
+         * never starts, an on-demand one starts on the leader while a dependent needs it.
+         *
+         * @param group the group's name: not blank, no control characters (for example {@code "scheduling"})
+         * @return this builder
+         */
+        public Builder<T> leader(String group) {
+            this.leaderGroup = Checks.leaderGroup(group, "ServiceDefinition.Builder.leader(group)");
             return this;
         }
 

@@ -184,6 +184,8 @@ public interface ServiceRegistry extends AutoCloseable {
      * @return a future completing once it and its dependents have started again, or settled otherwise (see the
      *         class's "When an operation's future completes")
      * @throws UnknownServiceException if it is not installed
+     * @throws IllegalStateException if the registry has not been started, the service is disabled, or it is
+     *         leader-only and this instance does not lead its group
      */
     CompletableFuture<@Nullable Void> restart(String id);
 
@@ -206,7 +208,9 @@ public interface ServiceRegistry extends AutoCloseable {
             Collection<String> changedKeys);
 
     /**
-     * Stops a service and its dependents; they stay down until it is {@link #start started} again.
+     * Stops a service and its dependents; they stay down until it is {@link #start started} again. A leader-only
+     * service stopped while this instance does not lead its group stays stopped once leadership is granted, until
+     * it is started.
      *
      * @param id the service id
      * @return a future completing once it is STOPPED and its dependents have stopped (see the class's "When an
@@ -237,8 +241,9 @@ public interface ServiceRegistry extends AutoCloseable {
      *         the class's "When an operation's future completes"); while it waits for a requirement that is starting,
      *         it waits for that start too
      * @throws UnknownServiceException if it is not installed
-     * @throws IllegalStateException if the registry has not been started, or the service is disabled
-     *         ({@link StartMode#NEVER})
+     * @throws IllegalStateException if the registry has not been started, the service is disabled
+     *         ({@link StartMode#NEVER}), or it is leader-only and this instance does not lead its group (it starts
+     *         once {@link Leadership#grant leadership is granted}; the message names the group)
      */
     CompletableFuture<@Nullable Void> start(String id);
 
@@ -296,6 +301,14 @@ public interface ServiceRegistry extends AutoCloseable {
      * @return the report; before the first start, one without a start time and without services
      */
     StartupReport startupReport();
+
+    /**
+     * Where an election engine, or a test, tells the registry whether this instance leads each group of
+     * {@linkplain ServiceDefinition.Builder#leader(String) leader-only services}.
+     *
+     * @return the registry's leadership, the same object at every call
+     */
+    Leadership leadership();
 
     /**
      * Adds a listener; it receives the events that happen from now on.

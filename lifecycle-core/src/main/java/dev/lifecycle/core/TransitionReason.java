@@ -26,5 +26,11 @@ public enum TransitionReason {
      * The service is disabled ({@link StartMode#NEVER}): it went to STOPPED when the registry started, and stays there;
      * nobody stopped it.
      */
-    DISABLED
+    DISABLED,
+    /**
+     * A {@linkplain ServiceDefinition.Builder#leader(String) leader-only} service stopped, or stayed STOPPED, because
+     * this instance does not lead its group (leadership revoked, or not known yet), or started because leadership was
+     * granted: down by design, not a failure, no restart counted.
+     */
+    LEADERSHIP
 }

@@ -75,6 +75,16 @@ public @interface LifecycleService {
     StartMode mode() default StartMode.ACTIVE;
 
     /**
+     * The group whose leader alone runs this service, making it leader-only: on the other instances of the fleet it is
+     * STOPPED by design ("standby", UP in health, not refusing traffic) and its dependents wait, until an election
+     * engine grants this instance leadership of the group (see {@link dev.lifecycle.core.Leadership}). Empty (the
+     * default): the service runs on every instance. Overridden by {@code lifecycle.services.<id>.leader}.
+     *
+     * @return the leader group, or empty
+     */
+    String leader() default "";
+
+    /**
      * Prefixes of the configuration keys the service reads, such as {@code "db."} or {@code "cache"}: when keys under
      * one of them change (see {@link ConfigurationRestarts}), the service restarts, with its dependents. Adds to
      * {@code lifecycle.services.<id>.restart-on-change} and to the prefixes of the {@code @ConfigurationProperties}

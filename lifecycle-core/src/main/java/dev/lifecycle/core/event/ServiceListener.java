@@ -80,4 +80,13 @@ public interface ServiceListener {
      */
     default void onGiveUp(ServiceKey<?> key, Escalation escalation, Throwable cause) {
     }
+
+    /**
+     * This instance's leadership of a group changed (see {@link dev.lifecycle.core.Leadership}): delivered before the
+     * transitions of the services the change starts or stops.
+     *
+     * @param change the group, both states and when
+     */
+    default void onLeadershipChanged(LeadershipChange change) {
+    }
 }

@@ -22,4 +22,25 @@ public final class Checks {
         }
         return value;
     }
+
+    /**
+     * Returns {@code group}, a leader group's name, or throws if it is not one.
+     *
+     * @param call the call, as the user wrote it, for the messages
+     * @throws NullPointerException if it is {@code null}
+     * @throws IllegalArgumentException if it is blank, has surrounding whitespace or a control character
+     */
+    public static String leaderGroup(@Nullable String group, String call) {
+        notNull(group, call, "group");
+        if (group.isBlank()) {
+            throw new IllegalArgumentException(call + ": the leader group must not be blank; name the group whose "
+                    + "leader runs the service, e.g. \"scheduling\"");
+        }
+        if (!group.strip().equals(group) || group.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException(call + ": invalid leader group '"
+                    + dev.lifecycle.core.LogText.escape(group)
+                    + "': it must not start or end with whitespace nor contain control characters");
+        }
+        return group;
+    }
 }

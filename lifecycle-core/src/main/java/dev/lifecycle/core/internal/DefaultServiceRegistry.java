@@ -1,5 +1,6 @@
 package dev.lifecycle.core.internal;
 
+import dev.lifecycle.core.Leadership;
 import dev.lifecycle.core.ServiceDefinition;
 import dev.lifecycle.core.ServiceGraph;
 import dev.lifecycle.core.ServiceHandle;
@@ -124,6 +125,13 @@ public final class DefaultServiceRegistry implements ServiceRegistry {
                     throw new IllegalStateException("Cannot " + call + " '" + id + "': it is disabled (mode NEVER); "
                             + "install it with another mode to start it");
                 }
+                if (c.settings.leaderGroup != null && engine.leadership.onStandby(c)) {
+                    String group = c.settings.leaderGroup;
+                    throw new IllegalStateException("Cannot " + call + " '" + id + "': it is leader-only for group '"
+                            + group + "', and this instance does not lead it ("
+                            + engine.leadership.stateOf(c) + "); it starts once leadership of '" + group
+                            + "' is granted (registry.leadership().grant(\"" + group + "\"))");
+                }
             }
             CompletableFuture<@Nullable Void> done = engine.operations.begin(List.of(c));
             request.accept(c, change);
@@ -206,6 +214,11 @@ public final class DefaultServiceRegistry implements ServiceRegistry {
     @Override
     public StartupReport startupReport() {
         return engine.loop.locked(change -> engine.timeline.startupReport());
+    }
+
+    @Override
+    public Leadership leadership() {
+        return engine.leadership;
     }
 
     @Override

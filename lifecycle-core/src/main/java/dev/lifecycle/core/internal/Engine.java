@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  *   <li>changes: {@link ChangeLoop} (the lock, "decide under it, act after it"), {@link Change} (what one change
  *       decided);</li>
  *   <li>decisions: {@link Evaluator}, {@link Transitions}, {@link Starts}, {@link Cascade}, {@link Stops},
- *       {@link Supervisor}, {@link Requests}, {@link Progress}, {@link Operations}, {@link Demand};</li>
+ *       {@link Supervisor}, {@link Requests}, {@link Progress}, {@link Operations}, {@link Demand},
+ *       {@link LeaderGroups};</li>
  *   <li>the graph: {@link Installer}, {@link ServiceLookup};</li>
  *   <li>time and threads: {@link RegistryClock}, {@link RunTimeouts}, {@link WorkerPool}, {@link HealthCheckRunner};</li>
  *   <li>what can be seen: {@link EventDelivery}, {@link Views}, {@link StartupTimeline}.</li>
@@ -58,6 +59,7 @@ final class Engine {
     final Progress progress = new Progress(this);
     final Operations operations = new Operations(this);
     final Demand demand = new Demand(this);
+    final LeaderGroups leadership = new LeaderGroups(this);
     final Installer installer = new Installer(this);
     final ServiceLookup lookup = new ServiceLookup(this);
     final Views views = new Views(this);

@@ -52,7 +52,8 @@ final class Evaluator {
     boolean mustStop(ServiceRecord c) {
         return c.removing || c.operatorStopped || engine.state.shuttingDown || c.pendingFailure != null
                 || c.restart != null || !engine.state.slots.requirementsRunning(c)
-                || c.settings.mode != StartMode.ACTIVE && mustRest(c);
+                || c.settings.mode != StartMode.ACTIVE && mustRest(c)
+                || c.settings.leaderGroup != null && engine.leadership.onStandby(c);
     }
 
     /** Whether a service that is not active must be down: it is disabled, or on demand and idle. */
@@ -84,6 +85,13 @@ final class Evaluator {
         if (c.settings.mode == StartMode.NEVER) {
             if (c.phase != Phase.STOPPED) {
                 engine.transitions.setPhase(c, Phase.STOPPED, TransitionReason.DISABLED, null, DISABLED, change);
+            }
+            return;
+        }
+        if (c.settings.leaderGroup != null && engine.leadership.onStandby(c)) {
+            // Down by design: this instance does not lead the group (a restart it had scheduled is cancelled).
+            if (c.phase != Phase.STOPPED) {
+                engine.leadership.landStandby(c, change);
             }
             return;
         }
@@ -141,7 +149,7 @@ final class Evaluator {
         }
         if ((w.phase != Phase.INSTALLED && w.phase != Phase.WAITING) || w.operatorStopped || w.removing
                 || w.settings.mode == StartMode.NEVER || engine.demand.notNeeded(w)
-                || w.startCallInFlight) {
+                || w.startCallInFlight || w.settings.leaderGroup != null && engine.leadership.onStandby(w)) {
             return false;
         }
         for (int i = 0; i < w.requirementCount(); i++) {

@@ -283,6 +283,7 @@ final class Installer {
         if (c.settings.mode == StartMode.ON_DEMAND) {
             engine.state.hasOnDemand = true;
         }
+        engine.leadership.installed(c);
         if (c.settings.healthCheck != null) {
             engine.state.hasHealthChecks = true;
             engine.health.schedule(change);
@@ -300,6 +301,7 @@ final class Installer {
         engine.demand.demandChanged(c, change);
         engine.state.services.remove(c);
         engine.state.removeInstalled(c);
+        engine.leadership.removed(c);
         for (int i = 0; i < c.requirementCount(); i++) {
             ServiceRecord r = c.requirement(i);
             if (r != null) {

@@ -90,6 +90,8 @@ final class RegistryState {
     boolean hasHealthChecks;
     /** Whether an on-demand service was ever installed: until then, demand is never computed. */
     boolean hasOnDemand;
+    /** Whether a leader-only service was ever installed: until then, no view looks at leadership. */
+    boolean hasLeaderOnly;
     /** The next round of health checks, while one is due. */
     @Nullable DeferredTimer healthTimer;
 

@@ -8,7 +8,8 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a service was installed with besides its code and requirements: timeouts, restart policy and health check.
+ * What a service was installed with besides its code and requirements: timeouts, restart policy, health check, start
+ * mode and leader group.
  * Immutable; one instance, the registry's defaults, is shared by every service installed without settings of its
  * own, so that a service's record carries one reference instead of five fields.
  */
@@ -25,9 +26,12 @@ final class ServiceSettings {
     final StartMode mode;
     /** How long an on-demand service no dependent needs keeps running, in nanos. */
     final long idleDelayNanos;
+    /** The group whose leader alone runs the service, or {@code null}: it runs on every instance. */
+    final @Nullable String leaderGroup;
 
     ServiceSettings(Duration startTimeout, Duration stopTimeout, RestartPolicy policy,
-            @Nullable HealthCheck healthCheck, int failAfterUnhealthyChecks, StartMode mode, long idleDelayNanos) {
+            @Nullable HealthCheck healthCheck, int failAfterUnhealthyChecks, StartMode mode, long idleDelayNanos,
+            @Nullable String leaderGroup) {
         this.startTimeout = startTimeout;
         this.stopTimeout = stopTimeout;
         this.startTimeoutNanos = startTimeout.toNanos();
@@ -37,11 +41,12 @@ final class ServiceSettings {
         this.failAfterUnhealthyChecks = failAfterUnhealthyChecks;
         this.mode = mode;
         this.idleDelayNanos = idleDelayNanos;
+        this.leaderGroup = leaderGroup;
     }
 
     /** The registry's defaults: an active service with these timeouts and policy, and no health check. */
     static ServiceSettings defaults(Duration startTimeout, Duration stopTimeout, RestartPolicy policy) {
-        return new ServiceSettings(startTimeout, stopTimeout, policy, null, 0, StartMode.ACTIVE, 0);
+        return new ServiceSettings(startTimeout, stopTimeout, policy, null, 0, StartMode.ACTIVE, 0, null);
     }
 
     /**
@@ -53,13 +58,15 @@ final class ServiceSettings {
         if (definition.startTimeout() == null && definition.stopTimeout() == null
                 && definition.restartPolicy() == null && check == null
                 && definition.failAfterUnhealthyChecks() == failAfterUnhealthyChecks
-                && definition.mode() == mode && definition.idleDelay().isZero()) {
+                && definition.mode() == mode && definition.idleDelay().isZero()
+                && java.util.Objects.equals(definition.leaderGroup(), leaderGroup)) {
             return this;
         }
         return new ServiceSettings(or(definition.startTimeout(), startTimeout),
                 or(definition.stopTimeout(), stopTimeout),
                 definition.restartPolicy() != null ? definition.restartPolicy() : policy, check,
-                definition.failAfterUnhealthyChecks(), definition.mode(), definition.idleDelay().toNanos());
+                definition.failAfterUnhealthyChecks(), definition.mode(), definition.idleDelay().toNanos(),
+                definition.leaderGroup());
     }
 
     private static Duration or(@Nullable Duration value, Duration fallback) {

@@ -117,9 +117,10 @@ final class StartupTimeline {
         Throwable first = null;
         StringBuilder message = new StringBuilder("Start-up failed:");
         Map<ServiceRecord, @Nullable String> memo = new HashMap<>();
+        Map<ServiceRecord, Boolean> standby = new HashMap<>();
         for (ServiceRecord c : engine.views.ordered()) {
             if (c.phase == Phase.RUNNING || c.operatorStopped || c.settings.mode == StartMode.NEVER
-                    || engine.demand.notNeeded(c)) {
+                    || engine.demand.notNeeded(c) || engine.leadership.heldBack(c, standby)) {
                 continue;
             }
             notRunning.add(engine.views.snapshot(c, memo));

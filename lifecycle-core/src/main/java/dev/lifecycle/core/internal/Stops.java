@@ -33,6 +33,9 @@ final class Stops {
         if (engine.state.shuttingDown) {
             return TransitionReason.SHUTDOWN;
         }
+        if (c.settings.leaderGroup != null && engine.leadership.onStandby(c)) {
+            return TransitionReason.LEADERSHIP;
+        }
         return engine.demand.notNeeded(c) ? TransitionReason.DEMAND : TransitionReason.DEPENDENCY;
     }
 
@@ -52,6 +55,9 @@ final class Stops {
         }
         if (engine.state.shuttingDown) {
             return null;
+        }
+        if (c.settings.leaderGroup != null && engine.leadership.onStandby(c)) {
+            return engine.leadership.standbyDetail(c);
         }
         return engine.demand.notNeeded(c) ? "no dependent needs it" : "a requirement left RUNNING";
     }
@@ -124,6 +130,8 @@ final class Stops {
             c.startCause = restart.startCause();
             engine.transitions.setPhase(c, Phase.WAITING, restart.reason(), null, restart.detail(), change);
             change.evaluate(c);
+        } else if (c.settings.leaderGroup != null && engine.leadership.onStandby(c)) {
+            engine.leadership.landStandby(c, change);
         } else if (engine.demand.notNeeded(c)) {
             engine.demand.landNotNeeded(c, change);
         } else {

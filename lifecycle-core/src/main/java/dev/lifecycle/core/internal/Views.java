@@ -63,7 +63,9 @@ final class Views {
         return new ServiceSnapshot(c.key, c.phase.state, c.reason, RegistryClock.instant(c.since), requires,
                 List.of(c.wants), c.dependentIds(engine.state.slots), c.phase == Phase.RUNNING ? List.of() : waitingOn, missing,
                 rootCause(c, causes), c.restarts, c.lastFailure, nextRestartAt(c), duration(c.startMicros),
-                duration(c.stopMicros), health, c.settings.mode, abandonedStart(c));
+                duration(c.stopMicros), health, c.settings.mode, abandonedStart(c), c.settings.leaderGroup,
+                c.settings.leaderGroup == null ? null : engine.leadership.stateOf(c),
+                engine.state.hasLeaderOnly && engine.leadership.heldBack(c, new HashMap<>()));
     }
 
     /**
@@ -109,6 +111,9 @@ final class Views {
         if (c.phase == Phase.STOPPED && c.reason == TransitionReason.DEMAND) {
             return "not needed: no running or starting dependent requires it";
         }
+        if (c.phase == Phase.STOPPED && c.settings.leaderGroup != null && engine.leadership.onStandby(c)) {
+            return engine.leadership.standbyDetail(c) + ": it runs only while this instance leads the group";
+        }
         if (c.phase == Phase.WAITING && (c.startCallInFlight || engine.state.abandonedStarts.containsKey(c.id))) {
             AbandonedStart start = abandonedStart(c);
             return (c.startCallInFlight ? "waiting for its abandoned start to return"
@@ -138,6 +143,8 @@ final class Views {
             case FAILED -> "blocked by " + r.id + ", which failed with "
                     + (r.lastFailure == null ? "an unknown error" : r.lastFailure.summary());
             case STOPPED -> "blocked by " + r.id + (r.settings.mode == StartMode.NEVER ? ", which is disabled"
+                    : r.settings.leaderGroup != null && engine.leadership.onStandby(r)
+                    ? ", which is " + engine.leadership.standbyDetail(r)
                     : ", which was stopped");
             case STARTING -> "waiting for " + r.id + " to start";
             case STOPPING, STOPPING_DEPENDENTS -> "blocked by " + r.id + ", which is stopping";

@@ -50,6 +50,12 @@ public class ServiceProperties {
     private @Nullable Duration idleDelay;
 
     /**
+     * The group whose leader alone runs the service (overrides @LifecycleService(leader)): on the other instances it
+     * is on standby, STOPPED by design. Empty: it runs on every instance.
+     */
+    private @Nullable String leader;
+
+    /**
      * Prefixes of the configuration keys the service reads, such as 'db.,cache.': when keys under them change,
      * the service restarts with its dependents. Adds to @LifecycleService(restartOnChange) and to the
      * @ConfigurationProperties beans the service bean is given.
@@ -174,6 +180,25 @@ public class ServiceProperties {
      */
     public void setMode(@Nullable StartMode mode) {
         this.mode = mode;
+    }
+
+    /**
+     * The group whose leader alone runs the service (overrides @LifecycleService(leader)): on the other instances it
+     * is on standby, STOPPED by design. Empty: it runs on every instance.
+     *
+     * @return the value of {@code lifecycle.services.<id>.leader}, or {@code null} when unset
+     */
+    public @Nullable String getLeader() {
+        return leader;
+    }
+
+    /**
+     * Sets the value of {@code lifecycle.services.<id>.leader}; see {@link #getLeader()}.
+     *
+     * @param leader the new value
+     */
+    public void setLeader(@Nullable String leader) {
+        this.leader = leader;
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.lifecycle.core.Scheduler;
 import dev.lifecycle.core.ServiceHandle;
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.ServiceRegistryBuilder;
+import dev.lifecycle.core.ServiceSnapshot;
 import dev.lifecycle.spring.ConfigurationRestarts;
 import dev.lifecycle.spring.EscalationExit;
 import dev.lifecycle.spring.ServiceRegistryLifecycle;
@@ -124,7 +125,7 @@ public final class ServiceRegistryAutoConfiguration {
                 s.getStopTimeout(),
                 RestartPolicies.isUnset(s.getRestart()) ? null : RestartPolicies.of(s.getRestart(), restartPolicy),
                 s.getCritical(), s.isEnabled(), s.getMode(), s.getIdleDelay(), s.getRestartOnChange(),
-                s.getLiveness())));
+                s.getLiveness(), s.getLeader())));
         return new ServiceBeans(beanFactory, options, properties.getAdopt());
     }
 
@@ -190,12 +191,15 @@ public final class ServiceRegistryAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     CriticalServicesAvailability lifecycleCriticalServicesAvailability(ApplicationEventPublisher publisher,
-            ObjectProvider<ServiceBeans> serviceBeans, ServiceRegistryProperties properties) {
+            ObjectProvider<ServiceBeans> serviceBeans, ServiceRegistryProperties properties,
+            ObjectProvider<ServiceRegistry> registry) {
         // Asked on every transition: the bean is looked up once.
         SingletonSupplier<ServiceBeans> beans = SingletonSupplier.of(serviceBeans::getObject);
+        SingletonSupplier<ServiceRegistry> services = SingletonSupplier.of(registry::getObject);
         return new CriticalServicesAvailability(publisher, id -> beans.obtain().isCritical(id),
                 properties.getAvailability().isReadiness(), properties.getAvailability().isLiveness(),
-                id -> beans.obtain().liveness(id));
+                id -> beans.obtain().liveness(id),
+                id -> services.obtain().snapshot(id).map(ServiceSnapshot::standby).orElse(false));
     }
 
     /** With Spring Cloud Context: its environment changes restart the services that read the changed keys. */

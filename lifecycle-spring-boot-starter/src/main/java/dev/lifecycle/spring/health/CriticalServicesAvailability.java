@@ -58,6 +58,7 @@ public final class CriticalServicesAvailability
     private final boolean readiness;
     private final boolean liveness;
     private final Function<String, @Nullable Boolean> serviceLiveness;
+    private final Predicate<String> standby;
     private final Object lock = new Object();
     /** Critical services that are not RUNNING. Guarded by {@link #lock}. */
     private final Set<String> down = new LinkedHashSet<>();
@@ -81,6 +82,27 @@ public final class CriticalServicesAvailability
      */
     public CriticalServicesAvailability(ApplicationEventPublisher publisher, Predicate<String> critical,
             boolean readiness, boolean liveness, Function<String, @Nullable Boolean> serviceLiveness) {
+        this(publisher, critical, readiness, liveness, serviceLiveness, id -> false);
+    }
+
+    /**
+     * An availability bridge that knows which services are on standby: a critical service down by design because this
+     * instance does not lead a group (a leader-only service, or one waiting only for such services) does not make the
+     * application refuse traffic.
+     *
+     * @param publisher where to publish the availability changes
+     * @param critical which service ids are critical
+     * @param readiness whether critical services drive readiness
+     * @param liveness whether a critical service that gives up marks liveness BROKEN, unless its own setting says
+     *        otherwise
+     * @param serviceLiveness a service's own setting: {@code true} if it marks liveness BROKEN when it gives up,
+     *        critical or not, {@code false} if it does not, {@code null} to follow {@code liveness}
+     * @param standby whether a service is on standby now (asked for critical services that are not RUNNING)
+     */
+    public CriticalServicesAvailability(ApplicationEventPublisher publisher, Predicate<String> critical,
+            boolean readiness, boolean liveness, Function<String, @Nullable Boolean> serviceLiveness,
+            Predicate<String> standby) {
+        this.standby = standby;
         this.publisher = publisher;
         this.critical = critical;
         this.readiness = readiness;
@@ -98,8 +120,11 @@ public final class CriticalServicesAvailability
         ServiceState to = transition.to();
         boolean whereItShouldBe = to == ServiceState.RUNNING || to == ServiceState.REMOVED
                 // An on-demand service that no dependent needs.
-                || transition.reason() == TransitionReason.DEMAND
-                        && (to == ServiceState.STOPPING || to == ServiceState.STOPPED);
+                || (transition.reason() == TransitionReason.DEMAND
+                        || transition.reason() == TransitionReason.LEADERSHIP)
+                        && (to == ServiceState.STOPPING || to == ServiceState.STOPPED)
+                // On standby: down by design until this instance leads the group.
+                || isCritical && standby.test(id);
         List<Change> changes = new ArrayList<>(2);
         synchronized (lock) {
             if ((to == ServiceState.RUNNING || to == ServiceState.REMOVED) && brokeLiveness.remove(id)

@@ -99,6 +99,10 @@ public final class ServiceHealthIndicator implements HealthIndicator {
         if (s.mode() != StartMode.ACTIVE) {
             details.put("mode", s.mode().name());
         }
+        if (s.leaderGroup() != null && s.leadership() != null) {
+            details.put("leader", s.leaderGroup());
+            details.put("leadership", s.leadership().name());
+        }
         if (s.rootCause() != null) {
             details.put("rootCause", s.rootCause());
         }

@@ -82,9 +82,11 @@ final class ServiceBeanDiscovery {
                     : new LifecycleBeanService(name, (Lifecycle) instance);
             StartMode mode = option.mode() != null ? option.mode()
                     : annotation != null ? annotation.mode() : StartMode.ACTIVE;
+            String leader = option.leader() != null ? option.leader().strip()
+                    : annotation != null ? annotation.leader() : "";
             beans.add(new ServiceBean(name, key, annotation != null && annotation.critical(),
                     definition(key, service, dependsOn(name, annotation), injected(handles, name, instance), option,
-                            mode, instance instanceof HealthCheck check ? check : null),
+                            mode, leader, instance instanceof HealthCheck check ? check : null),
                     restartOnChange(name, key.id(), annotation, option)));
         }
         return List.copyOf(beans);
@@ -211,11 +213,22 @@ final class ServiceBeanDiscovery {
 
     @SuppressWarnings({ "unchecked", "rawtypes" })
     private static ServiceDefinition<?> definition(ServiceKey<?> key, Service<?> service, List<String> dependsOn,
-            List<ServiceKey<?>> requires, ServiceOptions option, StartMode mode, @Nullable HealthCheck healthCheck) {
+            List<ServiceKey<?>> requires, ServiceOptions option, StartMode mode, String leader,
+            @Nullable HealthCheck healthCheck) {
         ServiceDefinition.Builder builder = ServiceDefinition.builder((ServiceKey) key, (Service) service);
         builder.dependsOn(dependsOn.toArray(String[]::new));
         builder.requires(requires.toArray(ServiceKey<?>[]::new));
         builder.mode(mode);
+        if (!leader.isEmpty()) {
+            try {
+                builder.leader(leader);
+            }
+            catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException("Invalid leader group of service '" + key.id() + "' (set by "
+                        + "@LifecycleService(leader) or lifecycle.services." + key.id() + ".leader): "
+                        + ex.getMessage(), ex);
+            }
+        }
         option.applyTo(builder);
         if (healthCheck != null) {
             builder.healthCheck(healthCheck);

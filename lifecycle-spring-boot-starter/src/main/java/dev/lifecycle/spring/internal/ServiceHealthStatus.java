@@ -21,7 +21,8 @@ public enum ServiceHealthStatus {
 
     /**
      * Where it should be: RUNNING with its health check (if any) passing; STOPPED by an operator; disabled (mode
-     * NEVER); or an on-demand service that no dependent needs.
+     * NEVER); an on-demand service that no dependent needs; or on standby: a leader-only service whose group this
+     * instance does not lead, and a service that waits only for such services.
      */
     UP,
 
@@ -48,6 +49,10 @@ public enum ServiceHealthStatus {
      * @return its health
      */
     public static ServiceHealthStatus of(ServiceSnapshot service, boolean critical) {
+        if (service.standby()) {
+            // Down by design: this instance does not lead the group the service (or what it waits for) runs for.
+            return UP;
+        }
         ServiceHealthStatus status = switch (service.state()) {
             case RUNNING -> service.health() == ServiceHealth.DOWN ? DOWN : UP;
             case FAILED -> DOWN;

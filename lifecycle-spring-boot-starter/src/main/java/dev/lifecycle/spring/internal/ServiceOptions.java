@@ -22,15 +22,17 @@ import org.jspecify.annotations.Nullable;
  * @param restartOnChange prefixes of the configuration keys the service reads, besides those of its annotation
  * @param liveness whether the service giving up marks the application's liveness BROKEN, critical or not;
  *        {@code null}: as {@code lifecycle.availability.liveness} says for critical services
+ * @param leader the group whose leader alone runs the service; empty: it runs on every instance; {@code null}: as
+ *        its annotation says
  * @since 0.1
  */
 public record ServiceOptions(@Nullable Duration startTimeout, @Nullable Duration stopTimeout,
         @Nullable RestartPolicy restartPolicy, @Nullable Boolean critical, @Nullable Boolean enabled,
         @Nullable StartMode mode, @Nullable Duration idleDelay, List<String> restartOnChange,
-        @Nullable Boolean liveness) {
+        @Nullable Boolean liveness, @Nullable String leader) {
 
     private static final ServiceOptions NONE = new ServiceOptions(null, null, null, null, null, null, null,
-            List.of(), null);
+            List.of(), null, null);
 
     /**
      * Copies the prefixes.
@@ -46,9 +48,32 @@ public record ServiceOptions(@Nullable Duration startTimeout, @Nullable Duration
      * @param restartOnChange prefixes of the configuration keys the service reads, besides those of its annotation
      * @param liveness whether the service marks liveness BROKEN when it gives up ({@code null}: the global setting
      *        decides, for critical services)
+     * @param leader the group whose leader alone runs the service; empty: it runs on every instance; {@code null}: as
+     *        its annotation says
      */
     public ServiceOptions {
         restartOnChange = List.copyOf(restartOnChange);
+    }
+
+    /**
+     * Options that leave the leader group to the annotation.
+     *
+     * @param startTimeout how long setup and start may take
+     * @param stopTimeout how long stop and join may take
+     * @param restartPolicy the restart policy
+     * @param critical whether the service is critical
+     * @param enabled whether the service bean is installed at all
+     * @param mode when the service starts
+     * @param idleDelay how long an on-demand service keeps running once no dependent needs it
+     * @param restartOnChange prefixes of the configuration keys the service reads, besides those of its annotation
+     * @param liveness whether the service marks liveness BROKEN when it gives up
+     */
+    public ServiceOptions(@Nullable Duration startTimeout, @Nullable Duration stopTimeout,
+            @Nullable RestartPolicy restartPolicy, @Nullable Boolean critical, @Nullable Boolean enabled,
+            @Nullable StartMode mode, @Nullable Duration idleDelay, List<String> restartOnChange,
+            @Nullable Boolean liveness) {
+        this(startTimeout, stopTimeout, restartPolicy, critical, enabled, mode, idleDelay, restartOnChange, liveness,
+                null);
     }
 
     /**
@@ -62,7 +87,7 @@ public record ServiceOptions(@Nullable Duration startTimeout, @Nullable Duration
      */
     public ServiceOptions(@Nullable Duration startTimeout, @Nullable Duration stopTimeout,
             @Nullable RestartPolicy restartPolicy, @Nullable Boolean critical) {
-        this(startTimeout, stopTimeout, restartPolicy, critical, null, null, null, List.of(), null);
+        this(startTimeout, stopTimeout, restartPolicy, critical, null, null, null, List.of(), null, null);
     }
 
     /**

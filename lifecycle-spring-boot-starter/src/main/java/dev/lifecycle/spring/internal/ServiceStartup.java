@@ -251,7 +251,8 @@ public final class ServiceStartup {
     private static List<ServiceSnapshot> notRunning(List<ServiceSnapshot> snapshots, Predicate<ServiceSnapshot> which) {
         List<ServiceSnapshot> result = new ArrayList<>();
         for (ServiceSnapshot s : snapshots) {
-            if (s.state() != ServiceState.RUNNING && which.test(s)) {
+            // A service on standby (leader-only, this instance not leading its group) is down by design.
+            if (s.state() != ServiceState.RUNNING && !s.standby() && which.test(s)) {
                 result.add(s);
             }
         }

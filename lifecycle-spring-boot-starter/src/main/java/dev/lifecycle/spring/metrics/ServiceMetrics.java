@@ -5,6 +5,7 @@ import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.ServiceSnapshot;
 import dev.lifecycle.core.ServiceState;
 import dev.lifecycle.core.TransitionReason;
+import dev.lifecycle.core.event.LeadershipChange;
 import dev.lifecycle.core.event.ServiceListener;
 import dev.lifecycle.core.event.ServiceTransition;
 import io.micrometer.core.instrument.Counter;
@@ -30,9 +31,14 @@ import org.jspecify.annotations.Nullable;
  *       join), tagged {@code service} and {@code outcome} ({@code success} or {@code failure});</li>
  *   <li>{@value #FAILURES}: counter, tagged {@code service}: how many times the service failed;</li>
  *   <li>{@value #RESTARTS}: function counter, tagged {@code service}: how many times it was restarted, by its
- *       policy or by hand (the {@code restarts} of its snapshot).</li>
+ *       policy or by hand (the {@code restarts} of its snapshot);</li>
+ *   <li>{@value #LEADERSHIP}: gauge, tagged {@code group}, one per leader group: 1 while this instance leads it, 0
+ *       otherwise (on standby, or not known yet);</li>
+ *   <li>{@value #LEADERSHIP_CHANGES}: counter, tagged {@code group} and {@code to} ({@code LEADER}, {@code STANDBY}):
+ *       how many times this instance's leadership of the group changed.</li>
  * </ul>
- * Per-service meters appear once the service has made its first transition.
+ * Per-service meters appear once the service has made its first transition; a group's gauge once the group is known
+ * here (granted, revoked, or one of its services on standby).
  *
  * <p>The timers are measured from the registry's timing events, unless {@link #timersFromObservations()} has handed
  * them over to the lifecycle's Micrometer observations (as the auto-configuration does when the application has an
@@ -53,6 +59,10 @@ public final class ServiceMetrics implements MeterBinder, ServiceListener {
     public static final String FAILURES = "lifecycle.service.failures";
     /** Counter of restarts. */
     public static final String RESTARTS = "lifecycle.service.restarts";
+    /** Gauge of this instance's leadership of each group. */
+    public static final String LEADERSHIP = "lifecycle.leadership";
+    /** Counter of changes of this instance's leadership of each group. */
+    public static final String LEADERSHIP_CHANGES = "lifecycle.leadership.changes";
 
     /** The description of the {@value #START} timer. */
     static final String START_DESCRIPTION = "The duration of a service's setup and start";
@@ -64,6 +74,8 @@ public final class ServiceMetrics implements MeterBinder, ServiceListener {
     private final Set<String> known = ConcurrentHashMap.newKeySet();
     /** Whether the observations' handler records the timers: see {@link #timersFromObservations()}. */
     private volatile boolean timersObserved;
+    /** The leader groups whose gauge is registered. */
+    private final Set<String> knownGroups = ConcurrentHashMap.newKeySet();
 
     /**
      * Metrics of {@code registry}'s services; add it to the registry as a listener, and bind it to a meter registry.
@@ -86,6 +98,31 @@ public final class ServiceMetrics implements MeterBinder, ServiceListener {
         for (String id : known) {
             registerService(meterRegistry, id);
         }
+        knownGroups.addAll(registry.leadership().groups().keySet());
+        for (String group : knownGroups) {
+            registerGroup(meterRegistry, group);
+        }
+    }
+
+    @Override
+    public void onLeadershipChanged(LeadershipChange change) {
+        groupSeen(change.group());
+        for (MeterRegistry m : meterRegistries) {
+            Counter.builder(LEADERSHIP_CHANGES).description("How many times this instance's leadership of the group "
+                    + "changed").tag("group", change.group()).tag("to", change.to().name()).register(m).increment();
+        }
+    }
+
+    private void groupSeen(String group) {
+        if (knownGroups.add(group)) {
+            meterRegistries.forEach(m -> registerGroup(m, group));
+        }
+    }
+
+    private void registerGroup(MeterRegistry meterRegistry, String group) {
+        Gauge.builder(LEADERSHIP, registry, r -> r.leadership().state(group).leads() ? 1 : 0).tag("group", group)
+                .description("Whether this instance leads the group: 1 leader, 0 standby or unknown")
+                .register(meterRegistry);
     }
 
     private static double count(ServiceRegistry registry, ServiceState state) {
@@ -100,6 +137,10 @@ public final class ServiceMetrics implements MeterBinder, ServiceListener {
         }
         if (transition.to() == ServiceState.FAILED && transition.reason() == TransitionReason.FAILURE) {
             meterRegistries.forEach(m -> failures(m, id).increment());
+        }
+        if (transition.reason() == TransitionReason.LEADERSHIP) {
+            // A leader-only service on standby: its group is known from now on (leadership may never have changed).
+            registry.snapshot(id).map(ServiceSnapshot::leaderGroup).ifPresent(this::groupSeen);
         }
     }
 

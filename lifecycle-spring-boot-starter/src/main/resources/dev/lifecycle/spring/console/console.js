@@ -548,6 +548,8 @@
     };
     add('State', s.state + (s.reason ? ' (' + s.reason.toLowerCase() + ')' : ''));
     add('Mode', modeLabel(s.mode));
+    add('Leader only', s.leaderGroup ? 'group ' + s.leaderGroup + ': ' + (s.leadership === 'LEADER' ? 'leader'
+        : s.leadership === 'STANDBY' ? 'standby' : 'standby (leadership unknown)') : null);
     add('Since', formatInstant(s.since));
     add('Waiting on', s.waitingOn);
     add('Missing', s.missing);

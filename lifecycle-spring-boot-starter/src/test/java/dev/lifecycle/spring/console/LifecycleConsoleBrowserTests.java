@@ -162,6 +162,28 @@ class LifecycleConsoleBrowserTests {
     }
 
     @Test
+    void detailsMarkALeaderOnlyServiceWithItsGroupAndWhetherThisInstanceLeadsIt() throws Exception {
+        open();
+        try {
+            registry.install(ServiceDefinition.builder(ServiceKey.of("f", Void.class), ctx -> null).leader("jobs")
+                    .build());
+            browser.await(d -> browser.nodes().size() == 5);
+
+            browser.node("f").click();
+
+            browser.await(d -> facts().containsKey("Leader only"));
+            assertThat(facts()).containsEntry("Leader only", "group jobs: standby (leadership unknown)")
+                    .containsEntry("State", "STOPPED (leadership)");
+            registry.leadership().grant("jobs").get(10, TimeUnit.SECONDS);
+            browser.await(d -> "group jobs: leader".equals(facts().get("Leader only")));
+        }
+        finally {
+            registry.remove("f").get(10, TimeUnit.SECONDS);
+            browser.await(d -> browser.nodes().size() == 4);
+        }
+    }
+
+    @Test
     void aRefusedActionShowsTheServersMessage() {
         open();
         browser.node("d").click();

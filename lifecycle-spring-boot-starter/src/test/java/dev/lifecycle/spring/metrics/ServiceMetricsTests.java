@@ -3,6 +3,8 @@ package dev.lifecycle.spring.metrics;
 import static dev.lifecycle.test.assertj.LifecycleAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lifecycle.core.ServiceDefinition;
+import dev.lifecycle.core.ServiceKey;
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.ServiceState;
 import dev.lifecycle.test.TestLifecycle;
@@ -62,5 +64,22 @@ class ServiceMetricsTests {
         assertThat(meters.get("lifecycle.service.stop").tag("service", "database").timer().count())
                 .isEqualTo(2);
         assertThat(meters.get("lifecycle.service.failures").tag("service", "config").counter().count()).isZero();
+    }
+
+    @Test
+    void leadershipIsAGaugePerGroupAndItsChangesAreCountedPerGroupAndNewState() {
+        registry.install(ServiceDefinition.builder(ServiceKey.of("scheduler", String.class), ctx -> "scheduler")
+                .leader("jobs").build());
+        assertThat(meters.get("lifecycle.leadership").tag("group", "jobs").gauge().value()).isEqualTo(0.0);
+
+        registry.leadership().grant("jobs");
+        assertThat(meters.get("lifecycle.leadership").tag("group", "jobs").gauge().value()).isEqualTo(1.0);
+        registry.leadership().revoke("jobs");
+        registry.leadership().grant("jobs");
+
+        assertThat(meters.get("lifecycle.leadership.changes").tag("group", "jobs").tag("to", "LEADER").counter()
+                .count()).isEqualTo(2.0);
+        assertThat(meters.get("lifecycle.leadership.changes").tag("group", "jobs").tag("to", "STANDBY").counter()
+                .count()).isEqualTo(1.0);
     }
 }

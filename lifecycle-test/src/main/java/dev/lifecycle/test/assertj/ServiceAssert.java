@@ -99,6 +99,36 @@ public final class ServiceAssert extends AbstractAssert<ServiceAssert, String> {
     }
 
     /**
+     * Verifies that the service is down by design because this instance does not lead a group: it is leader-only
+     * and on standby (STOPPED, reason LEADERSHIP), or it waits only for such services.
+     *
+     * @return these assertions, to chain another
+     */
+    public ServiceAssert isOnStandby() {
+        ServiceSnapshot s = snapshot();
+        if (!s.standby()) {
+            throw failure("Expecting service '%s' to be on standby (down until this instance leads its group), but it "
+                    + "is %s", actual, Snapshots.describe(s));
+        }
+        return this;
+    }
+
+    /**
+     * Verifies that the service is leader-only for {@code group}.
+     *
+     * @param group the leader group expected
+     * @return these assertions, to chain another
+     */
+    public ServiceAssert isLeaderOnlyFor(String group) {
+        ServiceSnapshot s = snapshot();
+        if (!group.equals(s.leaderGroup())) {
+            throw failure("Expecting service '%s' to be leader-only for group '%s', but it is %s", actual, group,
+                    s.leaderGroup() == null ? "not leader-only" : "leader-only for group '" + s.leaderGroup() + "'");
+        }
+        return this;
+    }
+
+    /**
      * Verifies the sentence naming what holds the service back ("blocked by db, which failed with ...").
      *
      * @param rootCause the sentence expected, exactly

@@ -19,6 +19,10 @@ final class Snapshots {
         if (s.rootCause() != null) {
             out.append(", ").append(s.rootCause());
         }
+        if (s.leaderGroup() != null) {
+            out.append(", leader-only for group '").append(s.leaderGroup()).append("' (").append(s.leadership())
+                    .append(')');
+        }
         out.append(", restarts ").append(s.restarts());
         if (s.lastFailure() != null) {
             out.append(", last failure ").append(s.lastFailure().summary());

@@ -118,7 +118,15 @@ public class ServicesEndpoint {
                 graph.edges().stream().map(e -> new EdgeDescriptor(e.requirement(), e.dependent(), e.optional()))
                         .toList(),
                 report.criticalPath().stream().map(e -> new PathEntryDescriptor(e.id(), text(e.offset()),
-                        text(e.duration()))).toList());
+                        text(e.duration()))).toList(),
+                leadership());
+    }
+
+    /** Each leader group the registry knows, and whether this instance leads it. */
+    private Map<String, String> leadership() {
+        Map<String, String> groups = new java.util.LinkedHashMap<>();
+        registry.leadership().groups().forEach((group, state) -> groups.put(group, state.name()));
+        return groups;
     }
 
     /**
@@ -235,7 +243,8 @@ public class ServicesEndpoint {
                 failure == null ? null : new FailureDescriptor(failure.type(), failure.message(), text(failure.at())),
                 text(s.nextRestartAt()), text(s.startDuration()), text(s.stopDuration()),
                 ServiceHealthStatus.of(s, isCritical).name(), s.id(), isCritical, s.wants(), s.missing(),
-                s.mode().name(), healthCheck == null ? null : healthCheck.name(), describe(s.abandonedStart()));
+                s.mode().name(), healthCheck == null ? null : healthCheck.name(), describe(s.abandonedStart()),
+                s.leaderGroup(), s.leadership() == null ? null : s.leadership().name(), s.standby());
     }
 
     private static @Nullable AbandonedStartDescriptor describe(@Nullable AbandonedStart start) {
@@ -282,10 +291,12 @@ public class ServicesEndpoint {
      * @param services every service, in installation order
      * @param edges every requirement, from the required service to its dependent
      * @param criticalPath the chain of services that decided how long the last start-up took
+     * @param leadership each leader group the registry knows (see {@link dev.lifecycle.core.Leadership}), sorted by
+     *        name, and whether this instance leads it: LEADER, STANDBY or UNKNOWN
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ServicesDescriptor(List<ServiceDescriptor> services, List<EdgeDescriptor> edges,
-            List<PathEntryDescriptor> criticalPath) implements OperationResponseBody {
+            List<PathEntryDescriptor> criticalPath, Map<String, String> leadership) implements OperationResponseBody {
     }
 
     /**
@@ -319,6 +330,11 @@ public class ServicesEndpoint {
      *        not checked); {@code null} when it has none
      * @param abandonedStart a start of it that the registry abandoned at its start timeout and whose code still runs
      *        (or whose value is being stopped), whatever its state says; {@code null} when there is none
+     * @param leaderGroup the group whose leader alone runs it; {@code null} when it runs on every instance
+     * @param leadership for a leader-only service, whether this instance leads its group: LEADER, STANDBY or UNKNOWN;
+     *        {@code null} for the others
+     * @param standby whether it is down by design because this instance does not lead a group: a leader-only service
+     *        on standby, or one that waits only for such services
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ServiceDescriptor(String name, String type, @Nullable String qualifier, String state, String reason,
@@ -326,7 +342,8 @@ public class ServicesEndpoint {
             @Nullable String rootCause, int restarts, @Nullable FailureDescriptor lastFailure,
             @Nullable String nextRestartAt, @Nullable String startDuration, @Nullable String stopDuration,
             String health, String id, boolean critical, List<String> wants, List<String> missing, String mode,
-            @Nullable String healthCheck, @Nullable AbandonedStartDescriptor abandonedStart)
+            @Nullable String healthCheck, @Nullable AbandonedStartDescriptor abandonedStart,
+            @Nullable String leaderGroup, @Nullable String leadership, boolean standby)
             implements OperationResponseBody {
     }
 
