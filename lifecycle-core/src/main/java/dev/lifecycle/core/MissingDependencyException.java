@@ -2,6 +2,7 @@ package dev.lifecycle.core;
 
 import dev.lifecycle.core.internal.Misspellings;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,11 +48,12 @@ public class MissingDependencyException extends LifecycleException {
                                 ? "; did you mean '" + suggestions.get(e.getKey()) + "'?" : "."))
                 .collect(Collectors.joining(" "))
                 + " Install the missing services before starting the registry, or remove the requirements.");
-        this.missing = Map.copyOf(missing);
-        this.suggestions = Map.copyOf(suggestions);
+        // In the order given (Map.copyOf would iterate in an order that changes from one JVM to the next).
+        this.missing = Collections.unmodifiableMap(new LinkedHashMap<>(missing));
+        this.suggestions = Collections.unmodifiableMap(new LinkedHashMap<>(suggestions));
     }
 
-    /** Each missing id, with the ids of the services that require it. */
+    /** Each missing id, with the ids of the services that require it, in the order given (the engine's: by id). */
     public Map<String, List<String>> missing() {
         return missing;
     }
