@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -87,6 +88,7 @@ class GraphValidationTests extends ManualRegistryTestBase {
                 + "starting the registry, or remove the requirements.");
         assertThat(missing.suggestions()).isEmpty();
         assertThat(missing.missing()).isEqualTo(Map.of("db", List.of("jobs", "web"), "queue", List.of("jobs")));
+        assertThat(missing.missing().keySet()).containsExactly("db", "queue");
         assertThat(log.of("start")).isEmpty();
         assertThat(registry.snapshot()).extracting(ServiceSnapshot::state).containsOnly(ServiceState.INSTALLED);
     }
@@ -99,6 +101,19 @@ class GraphValidationTests extends ManualRegistryTestBase {
                 registry::startAll);
 
         assertThat(missing.missing().keySet()).containsExactly("auth", "cache", "db", "mail", "queue", "sessions");
+    }
+
+    @Test
+    void missingRequirementsAreListedInTheOrderTheExceptionWasGivenThemInEveryJvm() {
+        Map<String, List<String>> given = new LinkedHashMap<>();
+        for (String id : List.of("queue", "db", "cache", "auth", "mail", "search", "billing", "audit")) {
+            given.put(id, List.of("web"));
+        }
+
+        MissingDependencyException missing = new MissingDependencyException(given, List.of("serach", "biling"));
+
+        assertThat(missing.missing().keySet()).containsExactlyElementsOf(given.keySet());
+        assertThat(missing.suggestions().keySet()).containsExactly("search", "billing");
     }
 
     @Test
