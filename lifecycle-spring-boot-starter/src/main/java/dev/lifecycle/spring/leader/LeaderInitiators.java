@@ -74,13 +74,18 @@ public final class LeaderInitiators implements SmartLifecycle {
         this.phase = phase;
     }
 
-    /** Starts an initiator for each leader group the registry knows. */
+    /**
+     * Starts an initiator for each leader group the registry knows; each group is on standby until its initiator
+     * takes the lock.
+     */
     @Override
     public synchronized void start() {
         if (running) {
             return;
         }
         for (String group : registry.leadership().groups().keySet()) {
+            // Known from now on: standby until the initiator takes the lock.
+            registry.leadership().revoke(group);
             ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "lifecycle-leader-" + group);
                 thread.setDaemon(true);
