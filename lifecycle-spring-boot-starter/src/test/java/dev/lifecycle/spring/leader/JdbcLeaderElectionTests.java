@@ -73,6 +73,20 @@ class JdbcLeaderElectionTests {
         assertThat(calls.all()).contains(leaderName + ":stop:scheduler (lock held: 1)");
     }
 
+    @Test
+    void closingTheLeaderStopsItsLeaderOnlyServicesDependentsFirstWhileHoldingTheLockThenReleasesIt() {
+        ConfigurableApplicationContext leader = start("a", "embedded");
+        await().atMost(TAKE_OVER_BOUND).until(() -> running(leader));
+        JdbcTemplate database = new JdbcTemplate(leader.getBean(DataSource.class));
+        assertThat(database.queryForList("SELECT LOCK_KEY FROM INT_LOCK", String.class)).hasSize(1);
+
+        leader.close();
+
+        assertThat(calls.all()).containsSubsequence("a:stop:reports", "a:stop:scheduler",
+                "a:stop:scheduler (lock held: 1)");
+        assertThat(database.queryForList("SELECT LOCK_KEY FROM INT_LOCK", String.class)).isEmpty();
+    }
+
     private ConfigurableApplicationContext start(String name, String initializeSchema) {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(Instance.class)
                 .web(WebApplicationType.NONE)
