@@ -53,6 +53,7 @@ public final class LifecycleJdbcLockRegistryAutoConfiguration {
     DefaultLockRepository lifecycleLockRepository(DataSource dataSource,
             ObjectProvider<PlatformTransactionManager> transactionManager, ServiceRegistryProperties properties,
             ObjectProvider<LockSchemaInitializer> schema) {
+        // The schema script, when it runs, runs before the repository checks the table at start-up.
         schema.ifAvailable(initializer -> { });
         LeadershipJdbcProperties jdbc = properties.getLeadership().getJdbc();
         DefaultLockRepository repository = new DefaultLockRepository(dataSource);
