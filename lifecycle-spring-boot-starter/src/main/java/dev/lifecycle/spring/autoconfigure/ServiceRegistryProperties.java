@@ -87,6 +87,10 @@ public class ServiceRegistryProperties implements Validator {
     @NestedConfigurationProperty
     private final HistoryProperties history = new HistoryProperties();
 
+    /** How leader-only services follow Spring Integration's leader election. */
+    @NestedConfigurationProperty
+    private final LeadershipProperties leadership = new LeadershipProperties();
+
     /**
      * Settings of individual services, by service id (name, or name:qualifier written as
      * {@code lifecycle.services[name:qualifier]}), overriding the settings above.
@@ -302,6 +306,15 @@ public class ServiceRegistryProperties implements Validator {
      */
     public HistoryProperties getHistory() {
         return history;
+    }
+
+    /**
+     * How leader-only services follow Spring Integration's leader election.
+     *
+     * @return the settings under {@code lifecycle.leadership}
+     */
+    public LeadershipProperties getLeadership() {
+        return leadership;
     }
 
     /**

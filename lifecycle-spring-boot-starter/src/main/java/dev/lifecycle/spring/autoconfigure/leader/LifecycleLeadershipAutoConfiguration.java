@@ -1,0 +1,58 @@
+package dev.lifecycle.spring.autoconfigure.leader;
+
+import dev.lifecycle.core.ServiceRegistry;
+import dev.lifecycle.spring.autoconfigure.LeadershipProperties;
+import dev.lifecycle.spring.autoconfigure.ServiceRegistryAutoConfiguration;
+import dev.lifecycle.spring.autoconfigure.ServiceRegistryProperties;
+import dev.lifecycle.spring.leader.LeaderEventsListener;
+import dev.lifecycle.spring.leader.LeaderInitiators;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.leader.event.OnGrantedEvent;
+import org.springframework.integration.support.leader.LockRegistryLeaderInitiator;
+import org.springframework.integration.support.locks.LockRegistry;
+
+/**
+ * Auto-configuration of leader-only services on Spring Integration's leader election: a {@link LeaderEventsListener}
+ * passing its {@code OnGrantedEvent} and {@code OnRevokedEvent} to the registry, and, when the application has a
+ * {@link LockRegistry} and defines no {@link LockRegistryLeaderInitiator} of its own, {@link LeaderInitiators}: one
+ * initiator per leader group.
+ *
+ * @since 0.1
+ */
+@AutoConfiguration(after = { ServiceRegistryAutoConfiguration.class,
+        LifecycleJdbcLockRegistryAutoConfiguration.class })
+@ConditionalOnClass(OnGrantedEvent.class)
+@ConditionalOnBooleanProperty(name = "lifecycle.enabled", matchIfMissing = true)
+@ConditionalOnBean(ServiceRegistry.class)
+public final class LifecycleLeadershipAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    LeaderEventsListener lifecycleLeaderEventsListener(ServiceRegistry registry, ServiceRegistryProperties properties) {
+        return new LeaderEventsListener(registry, properties.getStopTimeout());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty(name = "lifecycle.leadership.enabled", matchIfMissing = true)
+    @ConditionalOnSingleCandidate(LockRegistry.class)
+    @ConditionalOnMissingBean({ LockRegistryLeaderInitiator.class, LeaderInitiators.class })
+    static final class InitiatorsConfiguration {
+
+        @Bean
+        LeaderInitiators lifecycleLeaderInitiators(ServiceRegistry registry, LockRegistry<?> locks,
+                ApplicationEventPublisher publisher, ServiceRegistryProperties properties) {
+            LeadershipProperties leadership = properties.getLeadership();
+            int phase = properties.getPhase() == Integer.MAX_VALUE ? Integer.MAX_VALUE : properties.getPhase() + 1;
+            return new LeaderInitiators(registry, locks, publisher, leadership.getHeartbeat(),
+                    leadership.getBusyWait(), properties.getStopTimeout(), phase);
+        }
+    }
+}

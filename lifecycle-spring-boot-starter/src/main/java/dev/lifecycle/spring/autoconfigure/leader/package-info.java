@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of leader-only services on Spring Integration's leader election.
+ */
+@NullMarked
+package dev.lifecycle.spring.autoconfigure.leader;
+
+import org.jspecify.annotations.NullMarked;
