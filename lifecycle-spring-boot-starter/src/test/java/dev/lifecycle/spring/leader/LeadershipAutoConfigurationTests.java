@@ -86,6 +86,33 @@ class LeadershipAutoConfigurationTests {
     }
 
     @Test
+    void anApplicationWithoutLeaderOnlyServicesGetsNoLockRegistryAndNeedsNoLockTable() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(ServiceRegistryAutoConfiguration.class,
+                        LifecycleJdbcLockRegistryAutoConfiguration.class, LifecycleLeadershipAutoConfiguration.class))
+                .withUserConfiguration(EveryInstance.class)
+                .withBean(DataSource.class, LeadershipAutoConfigurationTests::h2)
+                .withPropertyValues("lifecycle.leadership.jdbc.initialize-schema=never").run(context -> {
+                    assertThat(context).hasNotFailed().doesNotHaveBean(LockRegistry.class)
+                            .doesNotHaveBean(LeaderInitiators.class);
+                    await().atMost(BOUND).until(() -> snapshot(context, "cache").state() == ServiceState.RUNNING);
+                });
+    }
+
+    @Test
+    void aLeaderGroupSetByPropertyGivesTheJdbcLockRegistry() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(ServiceRegistryAutoConfiguration.class,
+                        LifecycleJdbcLockRegistryAutoConfiguration.class, LifecycleLeadershipAutoConfiguration.class))
+                .withUserConfiguration(EveryInstance.class)
+                .withBean(DataSource.class, LeadershipAutoConfigurationTests::h2)
+                .withPropertyValues("lifecycle.services.cache.leader=warmers").run(context -> {
+                    assertThat(context).hasSingleBean(JdbcLockRegistry.class).hasSingleBean(LeaderInitiators.class);
+                    await().atMost(BOUND).until(() -> snapshot(context, "cache").state() == ServiceState.RUNNING);
+                });
+    }
+
+    @Test
     void theLockTableIsNotCreatedWhenInitializeSchemaIsNever() {
         runner.withBean(DataSource.class, LeadershipAutoConfigurationTests::h2)
                 .withPropertyValues("lifecycle.leadership.jdbc.initialize-schema=never").run(context -> {
@@ -154,6 +181,15 @@ class LeadershipAutoConfigurationTests {
 
     private static ServiceSnapshot snapshot(AssertableApplicationContext context, String id) {
         return registry(context).snapshot(id).orElseThrow();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class EveryInstance {
+
+        @Bean
+        Service<String> cache() {
+            return ctx -> "cache";
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

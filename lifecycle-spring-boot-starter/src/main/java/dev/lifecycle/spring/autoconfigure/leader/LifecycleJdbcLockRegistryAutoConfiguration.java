@@ -19,6 +19,7 @@ import org.springframework.boot.jdbc.init.PlatformPlaceholderDatabaseDriverResol
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.boot.sql.init.DatabaseInitializationSettings;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.jdbc.lock.DefaultLockRepository;
 import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
@@ -31,9 +32,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * Auto-configuration of the lock registry that elects the leader of leader-only services when the application has
  * none: a {@link JdbcLockRegistry} over a {@link DefaultLockRepository} on the application's {@link DataSource} (table
- * {@code INT_LOCK}), when {@code spring-integration-jdbc} is on the class path. The table is created from Spring
- * Integration's schema script only as {@code lifecycle.leadership.jdbc.initialize-schema} says (by default in an
- * embedded database only).
+ * {@code INT_LOCK}), when {@code spring-integration-jdbc} is on the class path and the application has leader-only
+ * services (a {@code lifecycle.services.<id>.leader} property or {@code @LifecycleService(leader)}): an application
+ * without any is left as it is, with no lock table to provide. The table is created from Spring Integration's schema
+ * script only as {@code lifecycle.leadership.jdbc.initialize-schema} says (by default in an embedded database only).
  *
  * @since 0.1
  */
@@ -46,6 +48,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 @ConditionalOnBean(ServiceRegistry.class)
 @ConditionalOnSingleCandidate(DataSource.class)
 @ConditionalOnMissingBean(LockRegistry.class)
+@Conditional(OnLeaderOnlyServicesCondition.class)
 public final class LifecycleJdbcLockRegistryAutoConfiguration {
 
     @Bean
