@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
@@ -24,13 +27,20 @@ import org.springframework.web.util.HtmlUtils;
  * from another origin (its Content-Security-Policy forbids it).
  *
  * <p>Routes, for a path {@code /lifecycle}: {@code GET /lifecycle} and {@code /lifecycle/} (the page),
- * {@code /lifecycle/console.js}, {@code /lifecycle/console.css}.
+ * {@code /lifecycle/console.css} and the script's modules: {@code /lifecycle/console.js} (the entry point) and the
+ * modules it imports, such as {@code /lifecycle/graph.js}, all as {@code text/javascript}.
  *
  * @since 0.1
  */
 public final class LifecycleConsole {
 
     static final String SCRIPT = "console.js";
+    /**
+     * The page's script: plain ES modules, the entry point {@link #SCRIPT} first, each importing the others by a path
+     * relative to its own, so that they resolve below whatever path the console is served at.
+     */
+    static final List<String> MODULES = List.of(SCRIPT, "transport.js", "layout.js", "graph.js", "details.js",
+            "actions.js", "timeline.js", "format.js", "dom.js");
     static final String STYLE = "console.css";
 
     private static final String RESOURCES = "dev/lifecycle/spring/console/";
@@ -45,7 +55,7 @@ public final class LifecycleConsole {
     private final Duration refreshInterval;
     private final ServicesEndpointLocator locator;
     private final String page;
-    private final String script;
+    private final Map<String, String> modules;
     private final String style;
 
     /**
@@ -66,7 +76,9 @@ public final class LifecycleConsole {
         this.refreshInterval = refreshInterval;
         this.locator = Objects.requireNonNull(locator, "locator");
         this.page = read("console.html");
-        this.script = read(SCRIPT);
+        Map<String, String> loaded = new LinkedHashMap<>();
+        MODULES.forEach(name -> loaded.put(name, read(name)));
+        this.modules = Map.copyOf(loaded);
         this.style = read(STYLE);
     }
 
@@ -97,12 +109,12 @@ public final class LifecycleConsole {
      * @return the routes
      */
     public RouterFunction<ServerResponse> routes() {
-        return RouterFunctions.route()
+        RouterFunctions.Builder routes = RouterFunctions.route()
                 .GET(path, this::page)
                 .GET(path + "/", this::page)
-                .GET(path + "/" + SCRIPT, request -> asset(script, JAVASCRIPT))
-                .GET(path + "/" + STYLE, request -> asset(style, CSS))
-                .build();
+                .GET(path + "/" + STYLE, request -> asset(style, CSS));
+        modules.forEach((name, module) -> routes.GET(path + "/" + name, request -> asset(module, JAVASCRIPT)));
+        return routes.build();
     }
 
     private ServerResponse page(ServerRequest request) {
