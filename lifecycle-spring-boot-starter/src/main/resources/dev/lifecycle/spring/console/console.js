@@ -40,6 +40,7 @@ function render(data) {
   }
   graph.update(byId, edges);
   renderSummary(services);
+  renderApplication(data.application);
   renderTimeline(services, byId, criticalPath);
   details.show(selected, selected ? byId.get(selected) : null);
   tooltip.refresh(byId);
@@ -63,6 +64,31 @@ function renderSummary(services) {
     parts.push(count + ' ' + state.toLowerCase());
   }
   $('summary').textContent = parts.join(' \u00b7 ');
+}
+
+/**
+ * The application's own state in the header, as the endpoint's application field says: UP or DOWN (a critical
+ * service is not where it should be), its readiness, and the critical services that are down.
+ */
+function renderApplication(application) {
+  const badge = $('application');
+  if (!application || !application.status) {
+    badge.hidden = true;
+    return;
+  }
+  const parts = ['Application ' + application.status];
+  if (application.readiness === 'ACCEPTING_TRAFFIC') {
+    parts.push('accepting traffic');
+  } else if (application.readiness === 'REFUSING_TRAFFIC') {
+    parts.push('refusing traffic');
+  }
+  const down = Array.isArray(application.criticalDown) ? application.criticalDown : [];
+  if (down.length > 0) {
+    parts.push('critical ' + (down.length === 1 ? 'service' : 'services') + ' down: ' + down.join(', '));
+  }
+  badge.textContent = parts.join(' \u00b7 ');
+  badge.className = application.status === 'UP' && application.readiness !== 'REFUSING_TRAFFIC' ? 'up' : 'down';
+  badge.hidden = false;
 }
 
 function select(id) {

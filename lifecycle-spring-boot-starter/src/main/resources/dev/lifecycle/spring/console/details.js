@@ -4,7 +4,36 @@
  */
 
 import { $, textElement } from './dom.js';
-import { formatDuration, formatInstant, modeLabel, parseDuration, shortType } from './format.js';
+import {
+  awaitsOperator, formatDuration, formatInstant, modeLabel, parseDuration, shortType,
+} from './format.js';
+
+/**
+ * The sentence an operator most needs about a service's state, or null: that a FAILED service will not restart and
+ * must be started by hand, when a scheduled restart is due, why a service on standby is down. kind: error or info.
+ */
+export function verdict(s) {
+  if (s.state === 'FAILED' && awaitsOperator(s)) {
+    return {
+      kind: 'error',
+      text: 'No restart is coming: it gave up, or its restart policy never restarts it. It stays FAILED until an '
+          + 'operator starts it.' + (s.critical ? ' As a critical service, it keeps the application DOWN until then.'
+          : ''),
+    };
+  }
+  if (s.state === 'FAILED') {
+    return { kind: 'info', text: 'Its restart policy restarts it at ' + formatInstant(s.nextRestartAt) + '.' };
+  }
+  if (s.standby) {
+    return {
+      kind: 'info',
+      text: s.leaderGroup ? 'On standby: this instance does not lead group ' + s.leaderGroup
+          + '. It starts when leadership of the group is granted here.'
+          : 'On standby: it waits for leader-only services of a group this instance does not lead.',
+    };
+  }
+  return null;
+}
 
 /** The facts about a service worth showing, as a definition list; brief for the tooltip. */
 export function facts(s, brief) {
@@ -30,7 +59,8 @@ export function facts(s, brief) {
             : '; still running: the value it returns will be stopped'));
   }
   add('Restarts', s.restarts);
-  add('Next restart', formatInstant(s.nextRestartAt));
+  add('Next restart', s.state === 'FAILED' && awaitsOperator(s) ? 'none: an operator must start it'
+      : formatInstant(s.nextRestartAt));
   if (s.lastFailure) {
     const f = s.lastFailure;
     add('Last failure', shortType(f.type) + (f.message ? ': ' + f.message : '')
@@ -40,7 +70,8 @@ export function facts(s, brief) {
   add('Last stop took', formatDuration(parseDuration(s.stopDuration)));
   if (!brief) {
     add('Health', s.health);
-    add('Health check', s.healthCheck);
+    add('Health check', s.healthCheck === 'UNKNOWN' && s.state !== 'RUNNING' ? 'not checked (not running)'
+        : s.healthCheck);
     add('Type', s.type);
     add('Qualifier', s.qualifier);
     add('Critical', s.critical ? 'yes' : null);
@@ -83,10 +114,17 @@ export function createDetails(actions) {
       const title = textElement('h2', id);
       const badge = textElement('span', '');
       badge.id = 'details-state';
+      const said = document.createElement('p');
+      said.id = 'details-verdict';
       const list = document.createElement('div');
       list.id = 'details-facts';
-      details.replaceChildren(title, badge, list, actions.box(id));
+      details.replaceChildren(title, badge, said, list, actions.box(id));
     }
+    const said = verdict(s);
+    const sentence = $('details-verdict');
+    sentence.hidden = said === null;
+    sentence.className = 'verdict ' + (said ? said.kind : '');
+    sentence.textContent = said ? said.text : '';
     const badge = $('details-state');
     badge.className = 'badge state-' + String(s.state).toLowerCase();
     badge.textContent = s.state;

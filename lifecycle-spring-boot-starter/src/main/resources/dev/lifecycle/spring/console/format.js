@@ -63,3 +63,21 @@ export function idOf(service) {
 export function modeLabel(mode) {
   return mode === 'ON_DEMAND' ? 'on demand' : mode === 'NEVER' ? 'disabled' : null;
 }
+
+/** Whether a service is FAILED with no restart coming, so that it stays FAILED until an operator starts it. */
+export function awaitsOperator(s) {
+  return s.awaitingOperator === true || (s.awaitingOperator === undefined && s.state === 'FAILED' && !s.nextRestartAt);
+}
+
+/**
+ * What the graph says of a service under its name: its state, and what it most needs said: "no restart" for a
+ * FAILED service that gave up, "will restart" for one whose restart is scheduled, "standby" for one down because
+ * this instance does not lead its group, its start mode when it is not ACTIVE.
+ */
+export function nodeLabel(s) {
+  const state = String(s.state || 'UNKNOWN');
+  const mode = modeLabel(s.mode);
+  const note = state === 'FAILED' ? (awaitsOperator(s) ? 'no restart' : 'will restart')
+      : s.standby ? 'standby' : mode;
+  return state + (note ? ' \u00b7 ' + note : '');
+}

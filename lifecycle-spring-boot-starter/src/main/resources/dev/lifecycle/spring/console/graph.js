@@ -4,7 +4,7 @@
  */
 
 import { $, svg } from './dom.js';
-import { idOf, modeLabel } from './format.js';
+import { awaitsOperator, idOf, nodeLabel } from './format.js';
 import { layout, NODE_H, NODE_W } from './layout.js';
 
 const MIN_VIEW_W = 720;
@@ -63,6 +63,10 @@ export function createGraph(onSelect, onHover) {
         class: 'node', 'data-id': id, transform: `translate(${p.x} ${p.y})`, tabindex: '0', role: 'button',
       });
       g.appendChild(svg('rect', { width: NODE_W, height: NODE_H, rx: 7 }));
+      // A critical service: the dark corner, as in the legend.
+      g.appendChild(svg('path', {
+        class: 'critical-mark', d: `M ${NODE_W - 18} 0 H ${NODE_W - 7} Q ${NODE_W} 0 ${NODE_W} 7 V 18 Z`,
+      }));
       const name = svg('text', { class: 'name', x: 10, y: 19 });
       name.textContent = id.length > 21 ? id.slice(0, 20) + '\u2026' : id;
       const state = svg('text', { class: 'state', x: 10, y: 37 });
@@ -90,22 +94,26 @@ export function createGraph(onSelect, onHover) {
 
   function updateNode(g, s) {
     const state = String(s.state || 'UNKNOWN');
-    const mode = modeLabel(s.mode);
-    const label = state + (mode ? ' \u00b7 ' + mode : '');
-    if (g.dataset.state !== state || g.dataset.label !== label) {
+    const label = nodeLabel(s);
+    const classes = 'node state-' + state.toLowerCase() + (s.critical ? ' critical' : '')
+        + (s.standby ? ' standby' : '') + (awaitsOperator(s) ? ' awaiting-operator' : '')
+        + (idOf(s) === selected ? ' selected' : '');
+    if (g.dataset.state !== state || g.dataset.label !== label || g.dataset.classes !== classes) {
       g.dataset.state = state;
       g.dataset.label = label;
-      g.setAttribute('class', 'node state-' + state.toLowerCase() + (idOf(s) === selected ? ' selected' : ''));
+      g.dataset.classes = classes;
+      g.setAttribute('class', classes);
       g.querySelector('.state').textContent = label;
+      g.querySelector('.critical-mark').style.display = s.critical ? '' : 'none';
     }
     const restarts = '\u21bb ' + (s.restarts || 0);
     const r = g.querySelector('.restarts');
     if (r.textContent !== restarts) {
       r.textContent = restarts;
     }
-    g.setAttribute('aria-label', idOf(s) + ': ' + state + (mode ? ' (' + mode + ')' : '') + ', restarted '
+    g.setAttribute('aria-label', idOf(s) + (s.critical ? ' (critical)' : '') + ': ' + label + ', restarted '
         + (s.restarts || 0) + ' times');
-    g.querySelector('title').textContent = idOf(s);
+    g.querySelector('title').textContent = idOf(s) + (s.critical ? ' (critical)' : '');
   }
 
   /** Marks the selected service and its edges. */

@@ -46,7 +46,7 @@ import org.springframework.context.annotation.Configuration;
 @SpringBootTest(classes = LifecycleConsoleBrowserTests.Application.class, webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "lifecycle.console.enabled=true", "management.endpoints.web.exposure.include=services",
                 "management.endpoints.web.base-path=/manage", "management.endpoint.services.access=unrestricted",
-                "lifecycle.services.a.restart.enabled=false" })
+                "lifecycle.services.a.restart.enabled=false", "lifecycle.services.a.critical=true" })
 class LifecycleConsoleBrowserTests {
 
     static final Path SCREENSHOT = Path.of("target", "console-screenshot.png");
@@ -87,7 +87,7 @@ class LifecycleConsoleBrowserTests {
 
         browser.await(d -> browser.shows(Map.of("a", RED, "b", AMBER, "c", AMBER, "d", GREEN)));
         assertThat(List.of(browser.state("a"), browser.state("b"), browser.state("c"), browser.state("d")))
-                .containsExactly("FAILED", "WAITING", "WAITING", "RUNNING");
+                .containsExactly("FAILED \u00b7 no restart", "WAITING", "WAITING", "RUNNING");
         assertThat(browser.driver().findElement(By.id("details")).getText())
                 .contains("Last failure", "OperatorFailureException: Failed from the console");
         WebElement tooltip = browser.driver().findElement(By.id("tooltip"));
@@ -179,6 +179,89 @@ class LifecycleConsoleBrowserTests {
         }
         finally {
             registry.remove("f").get(10, TimeUnit.SECONDS);
+            browser.await(d -> browser.nodes().size() == 4);
+        }
+    }
+
+    @Test
+    void serviceThatGaveUpSaysThatNoRestartIsComingAndThatAnOperatorMustStartIt() throws Exception {
+        open();
+        browser.node("a").click();
+        registry.fail("a", new IllegalStateException("disk full")).get(10, TimeUnit.SECONDS);
+
+        browser.await(d -> "FAILED \u00b7 no restart".equals(browser.state("a")));
+        assertThat(browser.node("a").getAttribute("class")).contains("awaiting-operator");
+        WebElement verdict = browser.await(d -> d.findElement(By.id("details-verdict")).isDisplayed()
+                ? d.findElement(By.id("details-verdict")) : null);
+        assertThat(verdict.getText()).isEqualTo("No restart is coming: it gave up, or its restart policy never "
+                + "restarts it. It stays FAILED until an operator starts it. As a critical service, it keeps the "
+                + "application DOWN until then.");
+        assertThat(facts()).containsEntry("Next restart", "none: an operator must start it")
+                .containsEntry("Last failure", facts().get("Last failure"));
+        assertThat(facts().get("Last failure")).startsWith("IllegalStateException: disk full at ");
+
+        registry.start("a").get(10, TimeUnit.SECONDS);
+
+        browser.await(d -> browser.shows(Map.of("a", GREEN, "b", GREEN, "c", GREEN, "d", GREEN)));
+        assertThat(browser.state("a")).isEqualTo("RUNNING");
+        assertThat(browser.driver().findElement(By.id("details-verdict")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void headerShowsTheApplicationDownAndRefusingTrafficWhileACriticalServiceIsDown() throws Exception {
+        open();
+        WebElement application = browser.driver().findElement(By.id("application"));
+        browser.await(d -> application.isDisplayed());
+        assertThat(application.getText()).isEqualTo("Application UP \u00b7 accepting traffic");
+        assertThat(application.getCssValue("background-color")).isEqualTo("rgba(45, 164, 78, 1)");
+
+        registry.fail("a", new IllegalStateException("disk full")).get(10, TimeUnit.SECONDS);
+
+        browser.await(d -> application.getText().startsWith("Application DOWN"));
+        assertThat(application.getText())
+                .isEqualTo("Application DOWN \u00b7 refusing traffic \u00b7 critical service down: a");
+        assertThat(application.getCssValue("background-color")).isEqualTo("rgba(207, 34, 46, 1)");
+        registry.start("a").get(10, TimeUnit.SECONDS);
+        browser.await(d -> "Application UP \u00b7 accepting traffic".equals(application.getText()));
+    }
+
+    @Test
+    void criticalServicesAreMarkedOnTheGraph() {
+        open();
+
+        assertThat(browser.node("a").getAttribute("class")).contains("critical");
+        assertThat(browser.node("a").findElement(By.cssSelector(".critical-mark")).isDisplayed()).isTrue();
+        assertThat(browser.node("a").getAttribute("aria-label")).startsWith("a (critical): RUNNING");
+        for (String id : List.of("b", "c", "d")) {
+            assertThat(browser.node(id).getAttribute("class")).doesNotContain("critical");
+            assertThat(browser.node(id).findElement(By.cssSelector(".critical-mark")).isDisplayed()).isFalse();
+        }
+        assertThat(browser.driver().findElement(By.cssSelector(".legend .mark-critical")).getText())
+                .isEqualTo("critical");
+    }
+
+    @Test
+    void leaderOnlyServiceOnStandbyIsShownAsStandbyUntilThisInstanceLeads() throws Exception {
+        open();
+        try {
+            registry.install(ServiceDefinition.builder(ServiceKey.of("g", Void.class), ctx -> null).leader("reports")
+                    .build());
+            browser.await(d -> browser.nodes().size() == 5);
+
+            browser.node("g").click();
+
+            browser.await(d -> "STOPPED \u00b7 standby".equals(browser.state("g")));
+            assertThat(browser.node("g").getAttribute("class")).contains("standby");
+            assertThat(browser.colour("g")).isEqualTo(GREY);
+            browser.await(d -> d.findElement(By.id("details-verdict")).isDisplayed());
+            assertThat(browser.driver().findElement(By.id("details-verdict")).getText()).isEqualTo("On standby: this "
+                    + "instance does not lead group reports. It starts when leadership of the group is granted here.");
+            registry.leadership().grant("reports").get(10, TimeUnit.SECONDS);
+            browser.await(d -> "RUNNING".equals(browser.state("g")));
+            assertThat(browser.node("g").getAttribute("class")).doesNotContain("standby");
+        }
+        finally {
+            registry.remove("g").get(10, TimeUnit.SECONDS);
             browser.await(d -> browser.nodes().size() == 4);
         }
     }
