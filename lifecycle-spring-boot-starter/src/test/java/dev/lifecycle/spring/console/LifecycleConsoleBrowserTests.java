@@ -76,14 +76,14 @@ class LifecycleConsoleBrowserTests {
     }
 
     @Test
-    void failingAServiceTurnsItRedAndItsDependentsAmberUntilItIsRestarted() {
+    void failingAServiceTurnsItRedAndItsDependentsAmberUntilItIsStartedAgain() {
         open();
         int restarts = registry.snapshot("a").orElseThrow().restarts();
         browser.node("a").click();
-        assertThat(browser.driver().findElements(By.cssSelector("#details button[data-action]")))
-                .extracting(WebElement::getText).containsExactly("fail", "restart", "stop", "start");
+        assertThat(shownActions()).containsExactly("fail", "restart", "stop");
 
         action("fail").click();
+        confirm("fail");
 
         browser.await(d -> browser.shows(Map.of("a", RED, "b", AMBER, "c", AMBER, "d", GREEN)));
         assertThat(List.of(browser.state("a"), browser.state("b"), browser.state("c"), browser.state("d")))
@@ -100,12 +100,18 @@ class LifecycleConsoleBrowserTests {
         browser.await(d -> !tooltip.isDisplayed());
         browser.screenshot(SCREENSHOT);
 
-        action("restart").click();
+        action("start").click();
 
         browser.await(d -> browser.shows(Map.of("a", GREEN, "b", GREEN, "c", GREEN, "d", GREEN)));
-        assertThat(browser.restarts("a")).isEqualTo("\u21bb " + (restarts + 1));
-        assertThat(registry.snapshot("a").orElseThrow().restarts()).isEqualTo(restarts + 1);
-        assertThat(browser.driver().findElement(By.id("message")).getText()).isEqualTo("restart a: done, a is RUNNING");
+        assertThat(browser.driver().findElement(By.id("message")).getText()).isEqualTo("start a: done, a is RUNNING");
+        assertThat(browser.restarts("a")).isEqualTo("\u21bb " + registry.snapshot("a").orElseThrow().restarts());
+
+        action("restart").click();
+
+        browser.await(d -> "restart a: done, a is RUNNING".equals(d.findElement(By.id("message")).getText()));
+        int restarted = registry.snapshot("a").orElseThrow().restarts();
+        assertThat(restarted).isGreaterThan(restarts);
+        browser.await(d -> ("\u21bb " + restarted).equals(browser.restarts("a")));
     }
 
     @Test
@@ -267,11 +273,65 @@ class LifecycleConsoleBrowserTests {
     }
 
     @Test
+    void eachStateOffersOnlyTheActionsThatMakeSenseInIt() throws Exception {
+        open();
+        browser.node("a").click();
+        browser.await(d -> shownActions().equals(List.of("fail", "restart", "stop")));
+
+        registry.fail("a", new IllegalStateException("disk full")).get(10, TimeUnit.SECONDS);
+        browser.await(d -> shownActions().equals(List.of("stop", "start")));
+        browser.node("b").click();
+        browser.await(d -> "b".equals(d.findElement(By.cssSelector("#details h2")).getText()));
+        browser.await(d -> shownActions().equals(List.of("stop")));
+
+        registry.stop("a").get(10, TimeUnit.SECONDS);
+        browser.node("a").click();
+        browser.await(d -> "a".equals(d.findElement(By.cssSelector("#details h2")).getText()));
+        browser.await(d -> shownActions().equals(List.of("start")));
+
+        action("start").click();
+
+        browser.await(d -> browser.shows(Map.of("a", GREEN, "b", GREEN, "c", GREEN, "d", GREEN)));
+        browser.await(d -> shownActions().equals(List.of("fail", "restart", "stop")));
+    }
+
+    @Test
+    void failAndStopAskForConfirmationAndCancelLeavesTheServiceRunning() {
+        open();
+        browser.node("c").click();
+
+        action("stop").click();
+
+        WebElement question = browser.await(d -> {
+            WebElement confirmation = d.findElement(By.cssSelector("#details .confirm"));
+            return confirmation.isDisplayed() ? confirmation : null;
+        });
+        assertThat(question.findElement(By.tagName("p")).getText())
+                .isEqualTo("Stop c? It stays stopped until an operator starts it.");
+        question.findElement(By.cssSelector("button[data-cancel='stop']")).click();
+        browser.await(d -> !question.isDisplayed());
+        assertThat(browser.state("c")).isEqualTo("RUNNING");
+        assertThat(registry.snapshot("c").orElseThrow().state().name()).isEqualTo("RUNNING");
+
+        browser.node("a").click();
+        browser.await(d -> "a".equals(d.findElement(By.cssSelector("#details h2")).getText()));
+        action("fail").click();
+
+        browser.await(d -> d.findElement(By.cssSelector("#details .confirm")).isDisplayed());
+        assertThat(browser.driver().findElement(By.cssSelector("#details .confirm p")).getText())
+                .isEqualTo("Fail a? It is recorded as a failure, and its restart policy decides whether it comes "
+                        + "back. Its dependents (b) stop with it.");
+        browser.driver().findElement(By.cssSelector("#details button[data-cancel='fail']")).click();
+        assertThat(registry.snapshot("a").orElseThrow().state().name()).isEqualTo("RUNNING");
+    }
+
+    @Test
     void aRefusedActionShowsTheServersMessage() {
         open();
         browser.node("d").click();
 
         action("stop").click();
+        confirm("stop");
 
         WebElement message = browser.driver().findElement(By.id("message"));
         browser.await(d -> message.getText().contains("refused"));
@@ -331,6 +391,19 @@ class LifecycleConsoleBrowserTests {
             facts.put(labels.get(i).getText(), values.get(i).getText());
         }
         return facts;
+    }
+
+    /** The actions the details panel offers now, in order. */
+    private static List<String> shownActions() {
+        return browser.driver().findElements(By.cssSelector("#details button[data-action]")).stream()
+                .filter(WebElement::isDisplayed).map(WebElement::getText).toList();
+    }
+
+    /** Confirms the action the details panel asks about. */
+    private static void confirm(String action) {
+        browser.await(d -> d.findElement(By.cssSelector("#details button[data-confirm='" + action + "']"))
+                .isDisplayed());
+        browser.driver().findElement(By.cssSelector("#details button[data-confirm='" + action + "']")).click();
     }
 
     private WebElement action(String action) {
