@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -54,6 +55,7 @@ public final class LifecycleConsole {
     private final String path;
     private final Duration refreshInterval;
     private final ServicesEndpointLocator locator;
+    private final @Nullable String applicationName;
     private final String page;
     private final Map<String, String> modules;
     private final String style;
@@ -68,6 +70,23 @@ public final class LifecycleConsole {
      * @throws IllegalArgumentException if the path or the interval is not valid
      */
     public LifecycleConsole(String path, Duration refreshInterval, ServicesEndpointLocator locator) {
+        this(path, refreshInterval, locator, null);
+    }
+
+    /**
+     * A console served at {@code path} whose page names the application in its title and header.
+     *
+     * @param path where the console is served, such as {@code /lifecycle}: starts with {@code /}, no trailing
+     *        {@code /}
+     * @param refreshInterval how often the page reads the endpoint
+     * @param locator finds the endpoint for each page served
+     * @param applicationName the application's name ({@code spring.application.name}); {@code null} or blank for a
+     *        page that names none
+     * @throws IllegalArgumentException if the path or the interval is not valid
+     */
+    public LifecycleConsole(String path, Duration refreshInterval, ServicesEndpointLocator locator,
+            @Nullable String applicationName) {
+        this.applicationName = applicationName == null || applicationName.isBlank() ? null : applicationName.strip();
         this.path = ConsolePaths.check(path);
         if (refreshInterval.isNegative() || refreshInterval.isZero()) {
             throw new IllegalArgumentException("The refresh interval of the console must be positive, not "
@@ -124,7 +143,8 @@ public final class LifecycleConsole {
                 .replace("@services@", escape(link.path() != null ? prefix + link.path() : ""))
                 .replace("@writable@", Boolean.toString(link.writable()))
                 .replace("@refresh@", Long.toString(refreshInterval.toMillis()))
-                .replace("@problem@", escape(link.problem() != null ? link.problem() : ""));
+                .replace("@problem@", escape(link.problem() != null ? link.problem() : ""))
+                .replace("@title@", escape(applicationName != null ? "Services of " + applicationName : "Services"));
         return ServerResponse.ok().contentType(HTML).cacheControl(CacheControl.noStore())
                 .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                 .header("X-Content-Type-Options", "nosniff")

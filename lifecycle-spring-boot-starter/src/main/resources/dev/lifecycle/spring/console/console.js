@@ -23,6 +23,8 @@ const config = {
 
 let byId = new Map();
 let selected = null;
+/** The service the address names (#id) that the latest answer did not have yet. */
+let wanted = serviceInHash();
 
 const transport = connect(config, render, setStatus);
 const actions = createActions(config.writable, transport.send);
@@ -39,6 +41,12 @@ function render(data) {
     selected = null;
   }
   graph.update(byId, edges);
+  if (wanted && byId.has(wanted)) {
+    const id = wanted;
+    wanted = null;
+    select(id);
+    graph.centerOn(id);
+  }
   renderSummary(services);
   renderApplication(data.application);
   renderTimeline(services, byId, criticalPath);
@@ -91,7 +99,25 @@ function renderApplication(application) {
   badge.hidden = false;
 }
 
+/** The service id the address's fragment names, or null. */
+function serviceInHash() {
+  const hash = window.location.hash.slice(1);
+  if (!hash) {
+    return null;
+  }
+  try {
+    return decodeURIComponent(hash);
+  } catch (ignored) {
+    return null;
+  }
+}
+
+/** Selects a service, and names it in the address (#id) so that a link or a reload shows it again. */
 function select(id) {
+  if (id !== selected || serviceInHash() !== id) {
+    const address = window.location.pathname + window.location.search + (id ? '#' + encodeURIComponent(id) : '');
+    window.history.replaceState(null, '', address);
+  }
   selected = id;
   details.reset();
   graph.highlight(id);
@@ -103,6 +129,18 @@ function setStatus(kind, text) {
   status.className = kind;
   status.textContent = text;
 }
+
+window.addEventListener('hashchange', () => {
+  const id = serviceInHash();
+  if (id && byId.has(id)) {
+    select(id);
+    graph.centerOn(id);
+  } else if (id) {
+    wanted = id;
+  } else {
+    select(null);
+  }
+});
 
 $('find').addEventListener('change', (event) => {
   const id = event.target.value.trim();

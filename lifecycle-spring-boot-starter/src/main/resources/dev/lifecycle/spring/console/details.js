@@ -81,9 +81,25 @@ export function facts(s, brief) {
   }
   const list = document.createElement('dl');
   for (const [label, value] of rows) {
-    list.append(textElement('dt', label), textElement('dd', value));
+    list.append(textElement('dt', label), breakable('dd', value));
   }
   return list;
+}
+
+/**
+ * An element holding text that may wrap after the dots and slashes of class names and paths
+ * (dev.lifecycle.spring.OperatorFailureException) rather than in the middle of a word.
+ */
+export function breakable(tag, text) {
+  const element = document.createElement(tag);
+  const parts = String(text).split(/(?<=[./$])(?=\w)/);
+  parts.forEach((part, i) => {
+    if (i > 0) {
+      element.appendChild(document.createElement('wbr'));
+    }
+    element.appendChild(document.createTextNode(part));
+  });
+  return element;
 }
 
 /**
@@ -111,7 +127,7 @@ export function createDetails(actions) {
     shown = key;
     if (fresh) {
       details.dataset.id = id;
-      const title = textElement('h2', id);
+      const title = breakable('h2', id);
       const badge = textElement('span', '');
       badge.id = 'details-state';
       const said = document.createElement('p');

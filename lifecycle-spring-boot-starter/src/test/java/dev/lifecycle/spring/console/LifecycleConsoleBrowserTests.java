@@ -28,7 +28,10 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -46,7 +49,8 @@ import org.springframework.context.annotation.Configuration;
 @SpringBootTest(classes = LifecycleConsoleBrowserTests.Application.class, webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "lifecycle.console.enabled=true", "management.endpoints.web.exposure.include=services",
                 "management.endpoints.web.base-path=/manage", "management.endpoint.services.access=unrestricted",
-                "lifecycle.services.a.restart.enabled=false", "lifecycle.services.a.critical=true" })
+                "lifecycle.services.a.restart.enabled=false", "lifecycle.services.a.critical=true",
+                "spring.application.name=shop" })
 class LifecycleConsoleBrowserTests {
 
     static final Path SCREENSHOT = Path.of("target", "console-screenshot.png");
@@ -323,6 +327,73 @@ class LifecycleConsoleBrowserTests {
                         + "back. Its dependents (b) stop with it.");
         browser.driver().findElement(By.cssSelector("#details button[data-cancel='fail']")).click();
         assertThat(registry.snapshot("a").orElseThrow().state().name()).isEqualTo("RUNNING");
+    }
+
+    @Test
+    void titleAndHeaderNameTheApplication() {
+        open();
+
+        assertThat(browser.driver().getTitle()).isEqualTo("Services of shop - lifecycle console");
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Services of shop");
+    }
+
+    @Test
+    void selectedServiceIsInTheAddressAndALinkToItShowsIt() {
+        open();
+
+        browser.node("b").click();
+
+        browser.await(d -> d.getCurrentUrl().endsWith("/lifecycle#b"));
+        browser.open("/lifecycle#c");
+        browser.driver().navigate().refresh();
+        browser.await(d -> "c".equals(d.findElement(By.cssSelector("#details h2")).getText()));
+        assertThat(browser.node("c").getAttribute("class")).contains("selected");
+        WebElement graph = browser.driver().findElement(By.id("graph"));
+        new Actions(browser.driver()).moveToElement(graph, -graph.getRect().getWidth() / 2 + 4,
+                -graph.getRect().getHeight() / 2 + 4).click().perform();
+        browser.await(d -> d.getCurrentUrl().endsWith("/lifecycle"));
+        assertThat(browser.driver().findElement(By.cssSelector("#details .hint")).getText())
+                .isEqualTo("Select a service to see its details.");
+    }
+
+    @Test
+    void classNamesInTheDetailsWrapAtTheirDotsNeverMidWord() throws Exception {
+        open();
+        browser.node("b").click();
+        registry.fail("a", new IllegalStateException("disk full")).get(10, TimeUnit.SECONDS);
+
+        browser.await(d -> facts().containsKey("Root cause"));
+        WebElement cause = browser.driver().findElement(By.xpath(
+                "//div[@id='details-facts']//dt[text()='Root cause']/following-sibling::dd[1]"));
+
+        assertThat(cause.getText()).isEqualTo("blocked by a, which failed with java.lang.IllegalStateException: "
+                + "disk full");
+        assertThat(cause.getCssValue("overflow-wrap")).isEqualTo("break-word");
+        assertThat(browser.script("return [...arguments[0].childNodes].filter(n => n.nodeType === 3)"
+                + ".map(n => n.textContent)", cause)).asInstanceOf(InstanceOfAssertFactories.LIST)
+                .containsExactly("blocked by a, which failed with java.", "lang.", "IllegalStateException: disk full");
+        registry.start("a").get(10, TimeUnit.SECONDS);
+        browser.await(d -> browser.shows(Map.of("a", GREEN, "b", GREEN, "c", GREEN, "d", GREEN)));
+    }
+
+    @Test
+    void legendAndServicesStayReadableInAWindow800PixelsWide() {
+        Dimension before = browser.driver().manage().window().getSize();
+        try {
+            browser.driver().manage().window().setSize(new Dimension(800, 900));
+            open();
+
+            long width = (Long) browser.script("return document.documentElement.clientWidth");
+            List<WebElement> legend = browser.driver().findElements(By.cssSelector(".legend li"));
+            assertThat(legend).hasSize(6).allSatisfy(item -> {
+                assertThat(item.isDisplayed()).isTrue();
+                assertThat(item.getRect().getX() + item.getRect().getWidth()).isLessThanOrEqualTo((int) width);
+            });
+            browser.await(d -> browser.node("a").findElement(By.tagName("rect")).getRect().getHeight() >= 40);
+        }
+        finally {
+            browser.driver().manage().window().setSize(before);
+        }
     }
 
     @Test

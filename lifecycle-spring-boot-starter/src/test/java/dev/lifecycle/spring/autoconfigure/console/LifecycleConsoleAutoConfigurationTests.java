@@ -120,6 +120,17 @@ class LifecycleConsoleAutoConfigurationTests {
     }
 
     @Test
+    void pageNamesTheApplicationEscapedOrNoneWithoutAName() {
+        runner.withPropertyValues("lifecycle.console.enabled=true").run(context -> assertThat(mvc(context).get()
+                .uri("/lifecycle")).bodyText().contains("<title>Services - lifecycle console</title>",
+                        "<h1>Services</h1>"));
+        runner.withPropertyValues("lifecycle.console.enabled=true", "spring.application.name=<shop>")
+                .run(context -> assertThat(mvc(context).get().uri("/lifecycle")).bodyText()
+                        .contains("<title>Services of &lt;shop&gt; - lifecycle console</title>",
+                                "<h1>Services of &lt;shop&gt;</h1>"));
+    }
+
+    @Test
     void consoleIsServedAtTheConfiguredPathOnly() {
         runner.withPropertyValues("lifecycle.console.enabled=true", "lifecycle.console.path=/ops/services")
                 .run(context -> {
