@@ -5,7 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -24,13 +28,20 @@ import org.springframework.web.util.HtmlUtils;
  * from another origin (its Content-Security-Policy forbids it).
  *
  * <p>Routes, for a path {@code /lifecycle}: {@code GET /lifecycle} and {@code /lifecycle/} (the page),
- * {@code /lifecycle/console.js}, {@code /lifecycle/console.css}.
+ * {@code /lifecycle/console.css} and the script's modules: {@code /lifecycle/console.js} (the entry point) and the
+ * modules it imports, such as {@code /lifecycle/graph.js}, all as {@code text/javascript}.
  *
  * @since 0.1
  */
 public final class LifecycleConsole {
 
     static final String SCRIPT = "console.js";
+    /**
+     * The page's script: plain ES modules, the entry point {@link #SCRIPT} first, each importing the others by a path
+     * relative to its own, so that they resolve below whatever path the console is served at.
+     */
+    static final List<String> MODULES = List.of(SCRIPT, "transport.js", "layout.js", "graph.js", "details.js",
+            "actions.js", "timeline.js", "format.js", "dom.js");
     static final String STYLE = "console.css";
 
     private static final String RESOURCES = "dev/lifecycle/spring/console/";
@@ -44,8 +55,9 @@ public final class LifecycleConsole {
     private final String path;
     private final Duration refreshInterval;
     private final ServicesEndpointLocator locator;
+    private final @Nullable String applicationName;
     private final String page;
-    private final String script;
+    private final Map<String, String> modules;
     private final String style;
 
     /**
@@ -58,6 +70,23 @@ public final class LifecycleConsole {
      * @throws IllegalArgumentException if the path or the interval is not valid
      */
     public LifecycleConsole(String path, Duration refreshInterval, ServicesEndpointLocator locator) {
+        this(path, refreshInterval, locator, null);
+    }
+
+    /**
+     * A console served at {@code path} whose page names the application in its title and header.
+     *
+     * @param path where the console is served, such as {@code /lifecycle}: starts with {@code /}, no trailing
+     *        {@code /}
+     * @param refreshInterval how often the page reads the endpoint
+     * @param locator finds the endpoint for each page served
+     * @param applicationName the application's name ({@code spring.application.name}); {@code null} or blank for a
+     *        page that names none
+     * @throws IllegalArgumentException if the path or the interval is not valid
+     */
+    public LifecycleConsole(String path, Duration refreshInterval, ServicesEndpointLocator locator,
+            @Nullable String applicationName) {
+        this.applicationName = applicationName == null || applicationName.isBlank() ? null : applicationName.strip();
         this.path = ConsolePaths.check(path);
         if (refreshInterval.isNegative() || refreshInterval.isZero()) {
             throw new IllegalArgumentException("The refresh interval of the console must be positive, not "
@@ -66,7 +95,9 @@ public final class LifecycleConsole {
         this.refreshInterval = refreshInterval;
         this.locator = Objects.requireNonNull(locator, "locator");
         this.page = read("console.html");
-        this.script = read(SCRIPT);
+        Map<String, String> loaded = new LinkedHashMap<>();
+        MODULES.forEach(name -> loaded.put(name, read(name)));
+        this.modules = Map.copyOf(loaded);
         this.style = read(STYLE);
     }
 
@@ -97,12 +128,12 @@ public final class LifecycleConsole {
      * @return the routes
      */
     public RouterFunction<ServerResponse> routes() {
-        return RouterFunctions.route()
+        RouterFunctions.Builder routes = RouterFunctions.route()
                 .GET(path, this::page)
                 .GET(path + "/", this::page)
-                .GET(path + "/" + SCRIPT, request -> asset(script, JAVASCRIPT))
-                .GET(path + "/" + STYLE, request -> asset(style, CSS))
-                .build();
+                .GET(path + "/" + STYLE, request -> asset(style, CSS));
+        modules.forEach((name, module) -> routes.GET(path + "/" + name, request -> asset(module, JAVASCRIPT)));
+        return routes.build();
     }
 
     private ServerResponse page(ServerRequest request) {
@@ -112,7 +143,8 @@ public final class LifecycleConsole {
                 .replace("@services@", escape(link.path() != null ? prefix + link.path() : ""))
                 .replace("@writable@", Boolean.toString(link.writable()))
                 .replace("@refresh@", Long.toString(refreshInterval.toMillis()))
-                .replace("@problem@", escape(link.problem() != null ? link.problem() : ""));
+                .replace("@problem@", escape(link.problem() != null ? link.problem() : ""))
+                .replace("@title@", escape(applicationName != null ? "Services of " + applicationName : "Services"));
         return ServerResponse.ok().contentType(HTML).cacheControl(CacheControl.noStore())
                 .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                 .header("X-Content-Type-Options", "nosniff")

@@ -28,7 +28,10 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -46,7 +49,8 @@ import org.springframework.context.annotation.Configuration;
 @SpringBootTest(classes = LifecycleConsoleBrowserTests.Application.class, webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "lifecycle.console.enabled=true", "management.endpoints.web.exposure.include=services",
                 "management.endpoints.web.base-path=/manage", "management.endpoint.services.access=unrestricted",
-                "lifecycle.services.a.restart.enabled=false" })
+                "lifecycle.services.a.restart.enabled=false", "lifecycle.services.a.critical=true",
+                "spring.application.name=shop" })
 class LifecycleConsoleBrowserTests {
 
     static final Path SCREENSHOT = Path.of("target", "console-screenshot.png");
@@ -76,18 +80,18 @@ class LifecycleConsoleBrowserTests {
     }
 
     @Test
-    void failingAServiceTurnsItRedAndItsDependentsAmberUntilItIsRestarted() {
+    void failingAServiceTurnsItRedAndItsDependentsAmberUntilItIsStartedAgain() {
         open();
         int restarts = registry.snapshot("a").orElseThrow().restarts();
         browser.node("a").click();
-        assertThat(browser.driver().findElements(By.cssSelector("#details button[data-action]")))
-                .extracting(WebElement::getText).containsExactly("fail", "restart", "stop", "start");
+        assertThat(shownActions()).containsExactly("fail", "restart", "stop");
 
         action("fail").click();
+        confirm("fail");
 
         browser.await(d -> browser.shows(Map.of("a", RED, "b", AMBER, "c", AMBER, "d", GREEN)));
         assertThat(List.of(browser.state("a"), browser.state("b"), browser.state("c"), browser.state("d")))
-                .containsExactly("FAILED", "WAITING", "WAITING", "RUNNING");
+                .containsExactly("FAILED \u00b7 no restart", "WAITING", "WAITING", "RUNNING");
         assertThat(browser.driver().findElement(By.id("details")).getText())
                 .contains("Last failure", "OperatorFailureException: Failed from the console");
         WebElement tooltip = browser.driver().findElement(By.id("tooltip"));
@@ -100,12 +104,18 @@ class LifecycleConsoleBrowserTests {
         browser.await(d -> !tooltip.isDisplayed());
         browser.screenshot(SCREENSHOT);
 
-        action("restart").click();
+        action("start").click();
 
         browser.await(d -> browser.shows(Map.of("a", GREEN, "b", GREEN, "c", GREEN, "d", GREEN)));
-        assertThat(browser.restarts("a")).isEqualTo("\u21bb " + (restarts + 1));
-        assertThat(registry.snapshot("a").orElseThrow().restarts()).isEqualTo(restarts + 1);
-        assertThat(browser.driver().findElement(By.id("message")).getText()).isEqualTo("restart a: done, a is RUNNING");
+        assertThat(browser.driver().findElement(By.id("message")).getText()).isEqualTo("start a: done, a is RUNNING");
+        assertThat(browser.restarts("a")).isEqualTo("\u21bb " + registry.snapshot("a").orElseThrow().restarts());
+
+        action("restart").click();
+
+        browser.await(d -> "restart a: done, a is RUNNING".equals(d.findElement(By.id("message")).getText()));
+        int restarted = registry.snapshot("a").orElseThrow().restarts();
+        assertThat(restarted).isGreaterThan(restarts);
+        browser.await(d -> ("\u21bb " + restarted).equals(browser.restarts("a")));
     }
 
     @Test
@@ -184,11 +194,215 @@ class LifecycleConsoleBrowserTests {
     }
 
     @Test
+    void serviceThatGaveUpSaysThatNoRestartIsComingAndThatAnOperatorMustStartIt() throws Exception {
+        open();
+        browser.node("a").click();
+        registry.fail("a", new IllegalStateException("disk full")).get(10, TimeUnit.SECONDS);
+
+        browser.await(d -> "FAILED \u00b7 no restart".equals(browser.state("a")));
+        assertThat(browser.node("a").getAttribute("class")).contains("awaiting-operator");
+        WebElement verdict = browser.await(d -> d.findElement(By.id("details-verdict")).isDisplayed()
+                ? d.findElement(By.id("details-verdict")) : null);
+        assertThat(verdict.getText()).isEqualTo("No restart is coming: it gave up, or its restart policy never "
+                + "restarts it. It stays FAILED until an operator starts it. As a critical service, it keeps the "
+                + "application DOWN until then.");
+        assertThat(facts()).containsEntry("Next restart", "none: an operator must start it")
+                .containsEntry("Last failure", facts().get("Last failure"));
+        assertThat(facts().get("Last failure")).startsWith("IllegalStateException: disk full at ");
+
+        registry.start("a").get(10, TimeUnit.SECONDS);
+
+        browser.await(d -> browser.shows(Map.of("a", GREEN, "b", GREEN, "c", GREEN, "d", GREEN)));
+        assertThat(browser.state("a")).isEqualTo("RUNNING");
+        assertThat(browser.driver().findElement(By.id("details-verdict")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void headerShowsTheApplicationDownAndRefusingTrafficWhileACriticalServiceIsDown() throws Exception {
+        open();
+        WebElement application = browser.driver().findElement(By.id("application"));
+        browser.await(d -> application.isDisplayed());
+        assertThat(application.getText()).isEqualTo("Application UP \u00b7 accepting traffic");
+        assertThat(application.getCssValue("background-color")).isEqualTo("rgba(45, 164, 78, 1)");
+
+        registry.fail("a", new IllegalStateException("disk full")).get(10, TimeUnit.SECONDS);
+
+        browser.await(d -> application.getText().startsWith("Application DOWN"));
+        assertThat(application.getText())
+                .isEqualTo("Application DOWN \u00b7 refusing traffic \u00b7 critical service down: a");
+        assertThat(application.getCssValue("background-color")).isEqualTo("rgba(207, 34, 46, 1)");
+        registry.start("a").get(10, TimeUnit.SECONDS);
+        browser.await(d -> "Application UP \u00b7 accepting traffic".equals(application.getText()));
+    }
+
+    @Test
+    void criticalServicesAreMarkedOnTheGraph() {
+        open();
+
+        assertThat(browser.node("a").getAttribute("class")).contains("critical");
+        assertThat(browser.node("a").findElement(By.cssSelector(".critical-mark")).isDisplayed()).isTrue();
+        assertThat(browser.node("a").getAttribute("aria-label")).startsWith("a (critical): RUNNING");
+        for (String id : List.of("b", "c", "d")) {
+            assertThat(browser.node(id).getAttribute("class")).doesNotContain("critical");
+            assertThat(browser.node(id).findElement(By.cssSelector(".critical-mark")).isDisplayed()).isFalse();
+        }
+        assertThat(browser.driver().findElement(By.cssSelector(".legend .mark-critical")).getText())
+                .isEqualTo("critical");
+    }
+
+    @Test
+    void leaderOnlyServiceOnStandbyIsShownAsStandbyUntilThisInstanceLeads() throws Exception {
+        open();
+        try {
+            registry.install(ServiceDefinition.builder(ServiceKey.of("g", Void.class), ctx -> null).leader("reports")
+                    .build());
+            browser.await(d -> browser.nodes().size() == 5);
+
+            browser.node("g").click();
+
+            browser.await(d -> "STOPPED \u00b7 standby".equals(browser.state("g")));
+            assertThat(browser.node("g").getAttribute("class")).contains("standby");
+            assertThat(browser.colour("g")).isEqualTo(GREY);
+            browser.await(d -> d.findElement(By.id("details-verdict")).isDisplayed());
+            assertThat(browser.driver().findElement(By.id("details-verdict")).getText()).isEqualTo("On standby: this "
+                    + "instance does not lead group reports. It starts when leadership of the group is granted here.");
+            registry.leadership().grant("reports").get(10, TimeUnit.SECONDS);
+            browser.await(d -> "RUNNING".equals(browser.state("g")));
+            assertThat(browser.node("g").getAttribute("class")).doesNotContain("standby");
+        }
+        finally {
+            registry.remove("g").get(10, TimeUnit.SECONDS);
+            browser.await(d -> browser.nodes().size() == 4);
+        }
+    }
+
+    @Test
+    void eachStateOffersOnlyTheActionsThatMakeSenseInIt() throws Exception {
+        open();
+        browser.node("a").click();
+        browser.await(d -> shownActions().equals(List.of("fail", "restart", "stop")));
+
+        registry.fail("a", new IllegalStateException("disk full")).get(10, TimeUnit.SECONDS);
+        browser.await(d -> shownActions().equals(List.of("stop", "start")));
+        browser.node("b").click();
+        browser.await(d -> "b".equals(d.findElement(By.cssSelector("#details h2")).getText()));
+        browser.await(d -> shownActions().equals(List.of("stop")));
+
+        registry.stop("a").get(10, TimeUnit.SECONDS);
+        browser.node("a").click();
+        browser.await(d -> "a".equals(d.findElement(By.cssSelector("#details h2")).getText()));
+        browser.await(d -> shownActions().equals(List.of("start")));
+
+        action("start").click();
+
+        browser.await(d -> browser.shows(Map.of("a", GREEN, "b", GREEN, "c", GREEN, "d", GREEN)));
+        browser.await(d -> shownActions().equals(List.of("fail", "restart", "stop")));
+    }
+
+    @Test
+    void failAndStopAskForConfirmationAndCancelLeavesTheServiceRunning() {
+        open();
+        browser.node("c").click();
+
+        action("stop").click();
+
+        WebElement question = browser.await(d -> {
+            WebElement confirmation = d.findElement(By.cssSelector("#details .confirm"));
+            return confirmation.isDisplayed() ? confirmation : null;
+        });
+        assertThat(question.findElement(By.tagName("p")).getText())
+                .isEqualTo("Stop c? It stays stopped until an operator starts it.");
+        question.findElement(By.cssSelector("button[data-cancel='stop']")).click();
+        browser.await(d -> !question.isDisplayed());
+        assertThat(browser.state("c")).isEqualTo("RUNNING");
+        assertThat(registry.snapshot("c").orElseThrow().state().name()).isEqualTo("RUNNING");
+
+        browser.node("a").click();
+        browser.await(d -> "a".equals(d.findElement(By.cssSelector("#details h2")).getText()));
+        action("fail").click();
+
+        browser.await(d -> d.findElement(By.cssSelector("#details .confirm")).isDisplayed());
+        assertThat(browser.driver().findElement(By.cssSelector("#details .confirm p")).getText())
+                .isEqualTo("Fail a? It is recorded as a failure, and its restart policy decides whether it comes "
+                        + "back. Its dependents (b) stop with it.");
+        browser.driver().findElement(By.cssSelector("#details button[data-cancel='fail']")).click();
+        assertThat(registry.snapshot("a").orElseThrow().state().name()).isEqualTo("RUNNING");
+    }
+
+    @Test
+    void titleAndHeaderNameTheApplication() {
+        open();
+
+        assertThat(browser.driver().getTitle()).isEqualTo("Services of shop - lifecycle console");
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Services of shop");
+    }
+
+    @Test
+    void selectedServiceIsInTheAddressAndALinkToItShowsIt() {
+        open();
+
+        browser.node("b").click();
+
+        browser.await(d -> d.getCurrentUrl().endsWith("/lifecycle#b"));
+        browser.open("/lifecycle#c");
+        browser.driver().navigate().refresh();
+        browser.await(d -> "c".equals(d.findElement(By.cssSelector("#details h2")).getText()));
+        assertThat(browser.node("c").getAttribute("class")).contains("selected");
+        WebElement graph = browser.driver().findElement(By.id("graph"));
+        new Actions(browser.driver()).moveToElement(graph, -graph.getRect().getWidth() / 2 + 4,
+                -graph.getRect().getHeight() / 2 + 4).click().perform();
+        browser.await(d -> d.getCurrentUrl().endsWith("/lifecycle"));
+        assertThat(browser.driver().findElement(By.cssSelector("#details .hint")).getText())
+                .isEqualTo("Select a service to see its details.");
+    }
+
+    @Test
+    void classNamesInTheDetailsWrapAtTheirDotsNeverMidWord() throws Exception {
+        open();
+        browser.node("b").click();
+        registry.fail("a", new IllegalStateException("disk full")).get(10, TimeUnit.SECONDS);
+
+        browser.await(d -> facts().containsKey("Root cause"));
+        WebElement cause = browser.driver().findElement(By.xpath(
+                "//div[@id='details-facts']//dt[text()='Root cause']/following-sibling::dd[1]"));
+
+        assertThat(cause.getText()).isEqualTo("blocked by a, which failed with java.lang.IllegalStateException: "
+                + "disk full");
+        assertThat(cause.getCssValue("overflow-wrap")).isEqualTo("break-word");
+        assertThat(browser.script("return [...arguments[0].childNodes].filter(n => n.nodeType === 3)"
+                + ".map(n => n.textContent)", cause)).asInstanceOf(InstanceOfAssertFactories.LIST)
+                .containsExactly("blocked by a, which failed with java.", "lang.", "IllegalStateException: disk full");
+        registry.start("a").get(10, TimeUnit.SECONDS);
+        browser.await(d -> browser.shows(Map.of("a", GREEN, "b", GREEN, "c", GREEN, "d", GREEN)));
+    }
+
+    @Test
+    void legendAndServicesStayReadableInAWindow800PixelsWide() {
+        Dimension before = browser.driver().manage().window().getSize();
+        try {
+            browser.driver().manage().window().setSize(new Dimension(800, 900));
+            open();
+
+            long width = (Long) browser.script("return document.documentElement.clientWidth");
+            List<WebElement> legend = browser.driver().findElements(By.cssSelector(".legend li"));
+            assertThat(legend).hasSize(6).allSatisfy(item -> {
+                assertThat(item.isDisplayed()).isTrue();
+                assertThat(item.getRect().getX() + item.getRect().getWidth()).isLessThanOrEqualTo((int) width);
+            });
+            browser.await(d -> browser.node("a").findElement(By.tagName("rect")).getRect().getHeight() >= 40);
+        }
+        finally {
+            browser.driver().manage().window().setSize(before);
+        }
+    }
+
+    @Test
     void aRefusedActionShowsTheServersMessage() {
         open();
         browser.node("d").click();
 
         action("stop").click();
+        confirm("stop");
 
         WebElement message = browser.driver().findElement(By.id("message"));
         browser.await(d -> message.getText().contains("refused"));
@@ -248,6 +462,19 @@ class LifecycleConsoleBrowserTests {
             facts.put(labels.get(i).getText(), values.get(i).getText());
         }
         return facts;
+    }
+
+    /** The actions the details panel offers now, in order. */
+    private static List<String> shownActions() {
+        return browser.driver().findElements(By.cssSelector("#details button[data-action]")).stream()
+                .filter(WebElement::isDisplayed).map(WebElement::getText).toList();
+    }
+
+    /** Confirms the action the details panel asks about. */
+    private static void confirm(String action) {
+        browser.await(d -> d.findElement(By.cssSelector("#details button[data-confirm='" + action + "']"))
+                .isDisplayed());
+        browser.driver().findElement(By.cssSelector("#details button[data-confirm='" + action + "']")).click();
     }
 
     private WebElement action(String action) {

@@ -45,6 +45,21 @@ class LifecycleConsoleReadOnlyBrowserTests {
     ServiceRegistry registry;
 
     @Test
+    void scriptModulesLoadFromBelowTheConfiguredPath() {
+        browser.open("/ops/lifecycle");
+        browser.await(d -> !browser.nodes().isEmpty() && "RUNNING".equals(browser.state("a")));
+
+        @SuppressWarnings("unchecked")
+        List<String> scripts = (List<String>) browser.script("return performance.getEntriesByType('resource')"
+                + ".map(e => new URL(e.name).pathname).filter(p => p.endsWith('.js'))");
+
+        assertThat(scripts).containsExactlyInAnyOrder("/ops/lifecycle/console.js", "/ops/lifecycle/transport.js",
+                "/ops/lifecycle/layout.js", "/ops/lifecycle/graph.js", "/ops/lifecycle/details.js",
+                "/ops/lifecycle/actions.js", "/ops/lifecycle/timeline.js", "/ops/lifecycle/format.js",
+                "/ops/lifecycle/dom.js");
+    }
+
+    @Test
     void offersNoActionsWhenTheEndpointIsReadOnly() throws Exception {
         browser.open("/ops/lifecycle");
         browser.await(d -> !browser.nodes().isEmpty() && "RUNNING".equals(browser.state("a")));

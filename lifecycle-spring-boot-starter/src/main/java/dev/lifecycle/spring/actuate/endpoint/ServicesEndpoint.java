@@ -1,6 +1,7 @@
 package dev.lifecycle.spring.actuate.endpoint;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.lifecycle.core.AbandonedStart;
 import dev.lifecycle.core.FailureInfo;
 import dev.lifecycle.core.ServiceGraph;
@@ -31,6 +32,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
 import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -66,6 +69,7 @@ public class ServicesEndpoint {
     private final Predicate<String> hasHealthCheck;
     private final Duration operationTimeout;
     private final int maxReasonLength;
+    private final @Nullable ApplicationAvailability availability;
 
     /**
      * An endpoint for {@code registry} accepting reasons of at most {@link #DEFAULT_MAX_REASON_LENGTH} characters, that
@@ -94,6 +98,24 @@ public class ServicesEndpoint {
      */
     public ServicesEndpoint(ServiceRegistry registry, Predicate<String> critical, Predicate<String> hasHealthCheck,
             Duration operationTimeout, int maxReasonLength) {
+        this(registry, critical, hasHealthCheck, operationTimeout, maxReasonLength, null);
+    }
+
+    /**
+     * An endpoint for {@code registry} that also reports the application's readiness.
+     *
+     * @param registry the registry
+     * @param critical which service ids are critical
+     * @param hasHealthCheck which service ids have a health check (the others show no {@code healthCheck})
+     * @param operationTimeout how long a write operation waits for the services it concerns to settle before it
+     *        answers with the services as they are then
+     * @param maxReasonLength the longest reason, in characters, a write operation accepts
+     * @param availability the application's availability, whose readiness {@link ApplicationDescriptor} reports;
+     *        {@code null} to report none
+     * @throws IllegalArgumentException if {@code maxReasonLength} is not positive
+     */
+    public ServicesEndpoint(ServiceRegistry registry, Predicate<String> critical, Predicate<String> hasHealthCheck,
+            Duration operationTimeout, int maxReasonLength, @Nullable ApplicationAvailability availability) {
         if (maxReasonLength <= 0) {
             throw new IllegalArgumentException("The longest reason must be positive, was " + maxReasonLength);
         }
@@ -102,10 +124,11 @@ public class ServicesEndpoint {
         this.hasHealthCheck = hasHealthCheck;
         this.operationTimeout = operationTimeout;
         this.maxReasonLength = maxReasonLength;
+        this.availability = availability;
     }
 
     /**
-     * Every service, the graph's edges and the start-up's critical path.
+     * Every service, the graph's edges, the start-up's critical path and the application's state.
      *
      * @return the descriptor
      */
@@ -114,12 +137,22 @@ public class ServicesEndpoint {
         List<ServiceDescriptor> services = registry.snapshot().stream().map(this::describe).toList();
         ServiceGraph graph = registry.graph();
         StartupReport report = registry.startupReport();
-        return new ServicesDescriptor(services,
+        return new ServicesDescriptor(application(services), services,
                 graph.edges().stream().map(e -> new EdgeDescriptor(e.requirement(), e.dependent(), e.optional()))
                         .toList(),
                 report.criticalPath().stream().map(e -> new PathEntryDescriptor(e.id(), text(e.offset()),
                         text(e.duration()))).toList(),
                 leadership());
+    }
+
+    /** The application as its critical services and its readiness describe it. */
+    private ApplicationDescriptor application(List<ServiceDescriptor> services) {
+        List<String> down = services.stream().filter(ServiceDescriptor::critical)
+                .filter(s -> "DOWN".equals(s.health()) || "OUT_OF_SERVICE".equals(s.health()))
+                .map(ServiceDescriptor::id).toList();
+        @Nullable ReadinessState readiness = availability == null ? null : availability.getReadinessState();
+        return new ApplicationDescriptor(down.isEmpty() ? "UP" : "DOWN", readiness == null ? null : readiness.name(),
+                down);
     }
 
     /** Each leader group the registry knows, and whether this instance leads it. */
@@ -286,8 +319,10 @@ public class ServicesEndpoint {
     }
 
     /**
-     * Every service, the graph's edges and the start-up's critical path.
+     * Every service, the graph's edges, the start-up's critical path and the application's state.
      *
+     * @param application the application's state: whether its critical services are where they should be, and its
+     *        readiness
      * @param services every service, in installation order
      * @param edges every requirement, from the required service to its dependent
      * @param criticalPath the chain of services that decided how long the last start-up took
@@ -295,8 +330,24 @@ public class ServicesEndpoint {
      *        name, and whether this instance leads it: LEADER, STANDBY or UNKNOWN
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record ServicesDescriptor(List<ServiceDescriptor> services, List<EdgeDescriptor> edges,
-            List<PathEntryDescriptor> criticalPath, Map<String, String> leadership) implements OperationResponseBody {
+    public record ServicesDescriptor(ApplicationDescriptor application, List<ServiceDescriptor> services,
+            List<EdgeDescriptor> edges, List<PathEntryDescriptor> criticalPath, Map<String, String> leadership)
+            implements OperationResponseBody {
+    }
+
+    /**
+     * The application's own state, as its services and its availability say.
+     *
+     * @param status UP while every critical service is where it should be (its {@code health} is neither DOWN nor
+     *        OUT_OF_SERVICE), DOWN otherwise: the state the health group of the services shows, and, where the
+     *        critical services drive readiness ({@code lifecycle.availability.readiness}, the default), the reason
+     *        the application refuses traffic
+     * @param readiness the application's readiness as Spring Boot's availability holds it: ACCEPTING_TRAFFIC or
+     *        REFUSING_TRAFFIC; {@code null} when the endpoint does not know it
+     * @param criticalDown the ids of the critical services that are not where they should be, in installation order
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ApplicationDescriptor(String status, @Nullable String readiness, List<String> criticalDown) {
     }
 
     /**
@@ -345,6 +396,18 @@ public class ServicesEndpoint {
             @Nullable String healthCheck, @Nullable AbandonedStartDescriptor abandonedStart,
             @Nullable String leaderGroup, @Nullable String leadership, boolean standby)
             implements OperationResponseBody {
+
+        /**
+         * Whether it is FAILED with no restart coming: it gave up (it failed more often than its restart policy
+         * allows) or its restart policy never restarts it, and it stays FAILED until an operator starts or restarts
+         * it. A FAILED service whose restart is scheduled has a {@code nextRestartAt} instead.
+         *
+         * @return {@code true} for a FAILED service with no {@code nextRestartAt}
+         */
+        @JsonProperty("awaitingOperator")
+        public boolean awaitingOperator() {
+            return "FAILED".equals(state) && nextRestartAt == null;
+        }
     }
 
     /**

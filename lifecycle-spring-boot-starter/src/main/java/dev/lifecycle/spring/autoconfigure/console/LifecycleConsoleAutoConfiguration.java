@@ -37,10 +37,11 @@ public final class LifecycleConsoleAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     LifecycleConsole lifecycleConsole(LifecycleConsoleProperties properties,
-            ObjectProvider<ServicesEndpointLocator> locator) {
+            ObjectProvider<ServicesEndpointLocator> locator, Environment environment) {
         return new LifecycleConsole(properties.getPath(), properties.getRefreshInterval(),
                 locator.getIfAvailable(() -> () -> ServicesEndpointLink.unavailable("Spring Boot's actuator is not "
-                        + "on the class path: add spring-boot-starter-actuator and expose the services endpoint.")));
+                        + "on the class path: add spring-boot-starter-actuator and expose the services endpoint.")),
+                environment.getProperty("spring.application.name"));
     }
 
     @Bean

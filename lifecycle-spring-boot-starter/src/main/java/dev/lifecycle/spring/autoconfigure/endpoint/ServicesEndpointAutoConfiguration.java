@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -33,7 +34,7 @@ public final class ServicesEndpointAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ServicesEndpoint servicesEndpoint(ServiceRegistry registry, ObjectProvider<ServiceBeans> serviceBeans,
-            ObjectProvider<ServiceRegistryProperties> properties) {
+            ObjectProvider<ServiceRegistryProperties> properties, ObjectProvider<ApplicationAvailability> availability) {
         ServiceRegistryProperties settings = properties.getIfAvailable(ServiceRegistryProperties::new);
         return new ServicesEndpoint(registry, id -> {
             ServiceBeans beans = serviceBeans.getIfAvailable();
@@ -41,7 +42,7 @@ public final class ServicesEndpointAutoConfiguration {
         }, id -> {
             ServiceBeans beans = serviceBeans.getIfAvailable();
             return beans == null || beans.hasHealthCheck(id);
-        }, operationTimeout(settings), settings.getEndpoint().getMaxReasonLength());
+        }, operationTimeout(settings), settings.getEndpoint().getMaxReasonLength(), availability.getIfAvailable());
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
+import dev.lifecycle.core.RestartPolicy;
 import dev.lifecycle.core.ServiceDefinition;
 import dev.lifecycle.core.ServiceKey;
 import dev.lifecycle.core.ServiceRegistry;
@@ -42,6 +43,34 @@ class ServicesEndpointTests {
     @AfterEach
     void closeRegistry() {
         registry.close();
+    }
+
+    @Test
+    void failedServiceWithARestartScheduledIsNotAwaitingAnOperatorButOneThatGaveUpIs() {
+        registry.install(ServiceDefinition.builder(ServiceKey.of("flaky", Void.class), ctx -> null)
+                .restartPolicy(RestartPolicy.defaults().withBackoff(Duration.ofHours(1), Duration.ofHours(1), 1)
+                        .withJitter(0))
+                .build());
+        registry.install(ServiceDefinition.builder(ServiceKey.of("fragile", Void.class), ctx -> null)
+                .restartPolicy(RestartPolicy.never()).build());
+        registry.startAll().join();
+
+        endpoint.control("flaky", "fail", "boom");
+        endpoint.control("fragile", "fail", "boom");
+
+        ServicesEndpoint.ServiceDescriptor flaky = endpoint.service("flaky");
+        ServicesEndpoint.ServiceDescriptor fragile = endpoint.service("fragile");
+        assertThat(flaky.state()).isEqualTo("FAILED");
+        assertThat(flaky.nextRestartAt()).isNotNull();
+        assertThat(flaky.awaitingOperator()).isFalse();
+        assertThat(fragile.state()).isEqualTo("FAILED");
+        assertThat(fragile.nextRestartAt()).isNull();
+        assertThat(fragile.awaitingOperator()).isTrue();
+        assertThat(endpoint.service("database").awaitingOperator()).isFalse();
+
+        endpoint.control("fragile", "start", null);
+
+        assertThat(endpoint.service("fragile").awaitingOperator()).isFalse();
     }
 
     @Test

@@ -201,6 +201,25 @@ class ServicesEndpointWebTests {
     }
 
     @Test
+    void criticalServiceThatGaveUpAwaitsAnOperatorAndTheApplicationSaysItRefusesTraffic() {
+        DocumentContext before = JsonPath.parse(get("/actuator/services", 200));
+        assertThat(before.<String>read("$.application.status")).isEqualTo("UP");
+        assertThat(before.<String>read("$.application.readiness")).isEqualTo("ACCEPTING_TRAFFIC");
+        assertThat(before.<List<String>>read("$.application.criticalDown")).isEmpty();
+        assertThat(before.<List<Boolean>>read("$.services[*].awaitingOperator")).containsOnly(false);
+
+        DocumentContext failed = JsonPath.parse(post("database", "{\"action\": \"fail\"}", 200));
+
+        assertThat(failed.<String>read("$.services[1].state")).isEqualTo("FAILED");
+        assertThat(failed.<String>read("$.services[1].nextRestartAt")).isNull();
+        assertThat(failed.<Boolean>read("$.services[1].awaitingOperator")).isTrue();
+        assertThat(failed.<Boolean>read("$.services[2].awaitingOperator")).isFalse();
+        assertThat(failed.<String>read("$.application.status")).isEqualTo("DOWN");
+        assertThat(failed.<String>read("$.application.readiness")).isEqualTo("REFUSING_TRAFFIC");
+        assertThat(failed.<List<String>>read("$.application.criticalDown")).containsExactly("database");
+    }
+
+    @Test
     void serviceStoppedByAnOperatorIsNotDown() {
         DocumentContext stopped = JsonPath.parse(post("repository", "{\"action\": \"stop\"}", 200));
         assertThat(stopped.<String>read("$.services[2].state")).isEqualTo("STOPPED");

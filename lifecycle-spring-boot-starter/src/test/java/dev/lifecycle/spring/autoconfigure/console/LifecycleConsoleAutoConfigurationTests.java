@@ -6,6 +6,7 @@ import dev.lifecycle.spring.autoconfigure.ServiceRegistryAutoConfiguration;
 import dev.lifecycle.spring.autoconfigure.endpoint.ServicesEndpointAutoConfiguration;
 import dev.lifecycle.spring.console.LifecycleConsole;
 import dev.lifecycle.spring.console.ServicesEndpointLocator;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration;
@@ -43,11 +44,12 @@ class LifecycleConsoleAutoConfigurationTests {
                     .hasHeader("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; "
                             + "connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; "
                             + "frame-ancestors 'self'")
-                    .bodyText().contains("<script src=\"/lifecycle/console.js\"></script>",
+                    .bodyText().contains("<script type=\"module\" src=\"/lifecycle/console.js\"></script>",
                             "<link rel=\"stylesheet\" href=\"/lifecycle/console.css\">");
             assertThat(mvc.get().uri("/lifecycle/")).hasStatusOk();
             assertThat(mvc.get().uri("/lifecycle/console.js")).hasStatusOk()
-                    .hasContentTypeCompatibleWith("text/javascript").bodyText().contains("'use strict'");
+                    .hasContentTypeCompatibleWith("text/javascript").bodyText()
+                    .contains("import { connect } from './transport.js';");
             assertThat(mvc.get().uri("/lifecycle/console.css")).hasStatusOk()
                     .hasContentTypeCompatibleWith("text/css");
             assertThat(mvc.get().uri("/lifecycle/console.html")).hasStatus(HttpStatus.NOT_FOUND);
@@ -68,7 +70,7 @@ class LifecycleConsoleAutoConfigurationTests {
                 "management.endpoints.web.path-mapping.services=graph")
                 .run(context -> assertThat(mvc(context).get().uri("/shop/lifecycle").contextPath("/shop")).bodyText()
                         .contains("data-services=\"/shop/actuator/graph\"")
-                        .contains("<script src=\"/shop/lifecycle/console.js\"></script>"));
+                        .contains("<script type=\"module\" src=\"/shop/lifecycle/console.js\"></script>"));
     }
 
     @Test
@@ -118,13 +120,29 @@ class LifecycleConsoleAutoConfigurationTests {
     }
 
     @Test
+    void pageNamesTheApplicationEscapedOrNoneWithoutAName() {
+        runner.withPropertyValues("lifecycle.console.enabled=true").run(context -> assertThat(mvc(context).get()
+                .uri("/lifecycle")).bodyText().contains("<title>Services - lifecycle console</title>",
+                        "<h1>Services</h1>"));
+        runner.withPropertyValues("lifecycle.console.enabled=true", "spring.application.name=<shop>")
+                .run(context -> assertThat(mvc(context).get().uri("/lifecycle")).bodyText()
+                        .contains("<title>Services of &lt;shop&gt; - lifecycle console</title>",
+                                "<h1>Services of &lt;shop&gt;</h1>"));
+    }
+
+    @Test
     void consoleIsServedAtTheConfiguredPathOnly() {
         runner.withPropertyValues("lifecycle.console.enabled=true", "lifecycle.console.path=/ops/services")
                 .run(context -> {
                     MockMvcTester mvc = mvc(context);
                     assertThat(mvc.get().uri("/ops/services")).hasStatusOk().bodyText()
-                            .contains("<script src=\"/ops/services/console.js\"></script>");
-                    assertThat(mvc.get().uri("/ops/services/console.js")).hasStatusOk();
+                            .contains("<script type=\"module\" src=\"/ops/services/console.js\"></script>");
+                    for (String module : List.of("console.js", "transport.js", "layout.js", "graph.js", "details.js",
+                            "actions.js", "timeline.js", "format.js", "dom.js")) {
+                        assertThat(mvc.get().uri("/ops/services/" + module)).hasStatusOk()
+                                .hasContentTypeCompatibleWith("text/javascript")
+                                .hasHeader("X-Content-Type-Options", "nosniff");
+                    }
                     assertThat(mvc.get().uri("/lifecycle")).hasStatus(HttpStatus.NOT_FOUND);
                 });
     }
