@@ -56,41 +56,6 @@ public record ServiceOptions(@Nullable Duration startTimeout, @Nullable Duration
     }
 
     /**
-     * Options that leave the leader group to the annotation.
-     *
-     * @param startTimeout how long setup and start may take
-     * @param stopTimeout how long stop and join may take
-     * @param restartPolicy the restart policy
-     * @param critical whether the service is critical
-     * @param enabled whether the service bean is installed at all
-     * @param mode when the service starts
-     * @param idleDelay how long an on-demand service keeps running once no dependent needs it
-     * @param restartOnChange prefixes of the configuration keys the service reads, besides those of its annotation
-     * @param liveness whether the service marks liveness BROKEN when it gives up
-     */
-    public ServiceOptions(@Nullable Duration startTimeout, @Nullable Duration stopTimeout,
-            @Nullable RestartPolicy restartPolicy, @Nullable Boolean critical, @Nullable Boolean enabled,
-            @Nullable StartMode mode, @Nullable Duration idleDelay, List<String> restartOnChange,
-            @Nullable Boolean liveness) {
-        this(startTimeout, stopTimeout, restartPolicy, critical, enabled, mode, idleDelay, restartOnChange, liveness,
-                null);
-    }
-
-    /**
-     * Options of a service that is installed, starts as its annotation says, reads no configuration keys but those
-     * of its annotation, and leaves liveness to the global setting.
-     *
-     * @param startTimeout how long setup and start may take
-     * @param stopTimeout how long stop and join may take
-     * @param restartPolicy the restart policy
-     * @param critical whether the service is critical
-     */
-    public ServiceOptions(@Nullable Duration startTimeout, @Nullable Duration stopTimeout,
-            @Nullable RestartPolicy restartPolicy, @Nullable Boolean critical) {
-        this(startTimeout, stopTimeout, restartPolicy, critical, null, null, null, List.of(), null, null);
-    }
-
-    /**
      * Options that change nothing.
      *
      * @return the options with every setting {@code null} and no prefixes
