@@ -99,7 +99,9 @@ class ListenerFaultTests {
         assertThat(registry.start("api")).succeedsWithin(WAIT);
         assertThat(registry.snapshot()).extracting(ServiceSnapshot::state).containsOnly(ServiceState.RUNNING);
 
-        CompletableFuture<Void> close = CompletableFuture.runAsync(registry::close);
+        // On its own thread: the blocked listener holds a thread of the common pool, which may have no other.
+        CompletableFuture<Void> close = CompletableFuture.runAsync(registry::close,
+                task -> new Thread(task, "close").start());
         assertThat(close).as("close() waits for the blocked listener at most its delivery timeout")
                 .succeedsWithin(WAIT);
 
