@@ -1,5 +1,6 @@
 /*
- * The lifecycle console: reads the actuator's services endpoint every refresh interval and draws the dependency
+ * The lifecycle console: reads the actuator's services endpoint whenever the console's change stream says that
+ * services changed (or every refresh interval without it) and draws the dependency
  * graph (graph.js, laid out by layout.js), the state of each service, its details (details.js), the timeline of the
  * starts with the start-up's critical path (timeline.js), and, when the endpoint's write operation is mapped,
  * buttons to fail, restart, stop and start a service (actions.js). transport.js reads and writes the endpoint.
@@ -16,6 +17,8 @@ import { connect } from './transport.js';
 const body = document.body;
 const config = {
   services: body.dataset.services || '',
+  history: body.dataset.history || '',
+  changes: body.dataset.changes || '',
   writable: body.dataset.writable === 'true',
   refresh: Math.max(100, Number(body.dataset.refresh) || 1000),
   problem: body.dataset.problem || '',
@@ -26,7 +29,7 @@ let selected = null;
 /** The service the address names (#id) that the latest answer did not have yet. */
 let wanted = serviceInHash();
 
-const transport = connect(config, render, setStatus);
+const transport = connect(config, render, setStatus, setMode);
 const actions = createActions(config.writable, transport.send);
 const details = createDetails(actions);
 const tooltip = createTooltip();
@@ -122,6 +125,15 @@ function select(id) {
   details.reset();
   graph.highlight(id);
   details.show(id, id ? byId.get(id) : null);
+}
+
+/** Says how the page learns of changes: 'live' (the server pushes them) or 'polling'; why, in its title. */
+function setMode(name, explanation) {
+  const mode = $('mode');
+  mode.textContent = name;
+  mode.className = name;
+  mode.title = explanation;
+  mode.hidden = false;
 }
 
 function setStatus(kind, text) {

@@ -29,11 +29,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The console in a real browser, over the same application with the services endpoint at its default, read-only
- * access, and the console at another path.
+ * access, the console at another path and without its change stream (so that the page polls).
  */
 @SpringBootTest(classes = LifecycleConsoleBrowserTests.Application.class, webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "lifecycle.console.enabled=true", "lifecycle.console.path=/ops/lifecycle",
-                "management.endpoints.web.exposure.include=services" })
+                "management.endpoints.web.exposure.include=services", "lifecycle.console.stream.enabled=false" })
 class LifecycleConsoleReadOnlyBrowserTests {
 
     private static final Logger logger = LoggerFactory.getLogger(LifecycleConsoleReadOnlyBrowserTests.class);
@@ -57,6 +57,27 @@ class LifecycleConsoleReadOnlyBrowserTests {
                 "/ops/lifecycle/layout.js", "/ops/lifecycle/graph.js", "/ops/lifecycle/details.js",
                 "/ops/lifecycle/actions.js", "/ops/lifecycle/timeline.js", "/ops/lifecycle/format.js",
                 "/ops/lifecycle/dom.js");
+    }
+
+    @Test
+    void fallsBackToPollingAndSaysSoWhenTheChangeStreamIsUnavailable() throws Exception {
+        browser.open("/ops/lifecycle");
+        WebElement mode = browser.driver().findElement(By.id("mode"));
+        browser.await(d -> "polling".equals(mode.getText()) && mode.getAttribute("title").contains("unavailable"));
+        assertThat(mode.getAttribute("title")).isEqualTo("Polling every 1 s: the change stream is unavailable; "
+                + "trying it again in 30 s.");
+        browser.await(d -> !browser.nodes().isEmpty() && "RUNNING".equals(browser.state("d")));
+
+        registry.stop("d").get(10, TimeUnit.SECONDS);
+
+        try {
+            browser.await(d -> ConsoleBrowser.GREY.equals(browser.colour("d")));
+            assertThat(browser.state("d")).isEqualTo("STOPPED");
+            assertThat(mode.getText()).isEqualTo("polling");
+        }
+        finally {
+            registry.start("d").get(10, TimeUnit.SECONDS);
+        }
     }
 
     @Test
