@@ -26,6 +26,13 @@ const config = {
 
 let byId = new Map();
 let selected = null;
+let latest = null;
+/** The transition history's latest answer, and what it was read for; null without one. */
+let history = null;
+let historyKey = null;
+let historyProblem = config.history ? null : 'The transition history is not exposed over HTTP, so this timeline shows '
+    + 'only the latest start of each running service: add serviceevents to management.endpoints.web.exposure.include '
+    + 'to keep stopped and failed services on it, with their starts and how their runs ended.';
 /** The service the address names (#id) that the latest answer did not have yet. */
 let wanted = serviceInHash();
 
@@ -33,7 +40,7 @@ const transport = connect(config, render, setStatus, setMode);
 const actions = createActions(config.writable, transport.send);
 const details = createDetails(actions);
 const tooltip = createTooltip();
-const graph = createGraph(select, (id, event) => tooltip.hover(id, id ? byId.get(id) : null, event));
+const graph = createGraph(select, (id) => tooltip.hover(id, id ? byId.get(id) : null));
 
 function render(data) {
   const services = Array.isArray(data.services) ? data.services : [];
@@ -52,9 +59,42 @@ function render(data) {
   }
   renderSummary(services);
   renderApplication(data.application);
-  renderTimeline(services, byId, criticalPath);
+  latest = { services, criticalPath };
+  drawTimeline();
+  readHistoryIfChanged(services);
   details.show(selected, selected ? byId.get(selected) : null);
   tooltip.refresh(byId);
+}
+
+function drawTimeline() {
+  if (latest) {
+    renderTimeline(latest.services, byId, latest.criticalPath, history, historyProblem);
+  }
+}
+
+/** Reads the transition history again when the services changed since it was read. */
+async function readHistoryIfChanged(services) {
+  if (!config.history) {
+    return;
+  }
+  const key = services.map((s) => idOf(s) + ':' + s.state + ':' + s.since + ':' + s.restarts).join('|');
+  if (key === historyKey) {
+    return;
+  }
+  historyKey = key;
+  try {
+    const answer = await transport.readHistory();
+    if (historyKey === key) {
+      history = answer;
+      historyProblem = null;
+    }
+  } catch (error) {
+    history = null;
+    historyKey = null;
+    historyProblem = 'Cannot read the transition history at ' + config.history + ' (' + error.message + '), so this '
+        + 'timeline shows only the latest start of each running service.';
+  }
+  drawTimeline();
 }
 
 function edgesOf(data, services) {

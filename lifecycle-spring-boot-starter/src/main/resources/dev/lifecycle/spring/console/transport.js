@@ -170,7 +170,18 @@ export function connect(config, show, status, mode) {
     return data;
   }
 
-  return { start, send, read };
+  /** Reads the transition history (config.history); resolves to its answer, or throws an Error with its message. */
+  async function readHistory() {
+    const response = await fetch(config.history, {
+      headers: { Accept: 'application/json' }, cache: 'no-store', credentials: 'same-origin',
+    });
+    if (!response.ok) {
+      throw new Error(await describeError(response));
+    }
+    return response.json();
+  }
+
+  return { start, send, read, readHistory };
 }
 
 /** The endpoint answered an operation with an error status. */

@@ -81,6 +81,20 @@ class LifecycleConsoleReadOnlyBrowserTests {
     }
 
     @Test
+    void timelineSaysTheHistoryIsNotExposedAndShowsTheLatestStartOfEachRunningService() {
+        browser.open("/ops/lifecycle");
+
+        WebElement note = browser.await(d -> d.findElement(By.id("timeline-note")).isDisplayed()
+                ? d.findElement(By.id("timeline-note")) : null);
+
+        assertThat(note.getText()).isEqualTo("The transition history is not exposed over HTTP, so this timeline shows "
+                + "only the latest start of each running service: add serviceevents to "
+                + "management.endpoints.web.exposure.include to keep stopped and failed services on it, with their "
+                + "starts and how their runs ended.");
+        browser.await(d -> d.findElements(By.cssSelector("#timeline rect.bar")).size() == registry.snapshot().size());
+    }
+
+    @Test
     void offersNoActionsWhenTheEndpointIsReadOnly() throws Exception {
         browser.open("/ops/lifecycle");
         browser.await(d -> !browser.nodes().isEmpty() && "RUNNING".equals(browser.state("a")));
