@@ -194,13 +194,42 @@ window.addEventListener('hashchange', () => {
   }
 });
 
-$('find').addEventListener('change', (event) => {
-  const id = event.target.value.trim();
-  if (!byId.has(id)) {
-    return;
+// Finding a service: typing marks the services whose id or type holds the text; Enter selects the first of them and
+// moves the view to it; Escape clears; '/' anywhere else on the page goes to the box.
+const find = $('find');
+
+function showMatches(found) {
+  const matches = $('matches');
+  matches.textContent = found === null ? '' : found.length === 0 ? 'no match'
+      : found.length === 1 ? '1 match' : found.length + ' matches';
+}
+
+find.addEventListener('input', () => showMatches(find.value.trim() ? graph.match(find.value) : (graph.match(''), null)));
+find.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter') {
+    event.preventDefault();
+    const found = graph.match(find.value);
+    showMatches(find.value.trim() ? found : null);
+    if (found.length > 0) {
+      select(found[0]);
+      graph.centerOn(found[0]);
+    }
+  } else if (event.key === 'Escape') {
+    find.value = '';
+    graph.match('');
+    showMatches(null);
+    find.blur();
   }
-  select(id);
-  graph.centerOn(id);
+});
+document.addEventListener('keydown', (event) => {
+  const target = event.target;
+  const typing = target instanceof HTMLElement && (target.isContentEditable
+      || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+    event.preventDefault();
+    find.focus();
+    find.select();
+  }
 });
 
 if (config.problem || !config.services) {

@@ -140,6 +140,8 @@ class LifecycleConsoleReadOnlyBrowserTests {
         assertThat(drawn).allSatisfy(e -> assertThat(((Number) e.get("fromX")).doubleValue())
                 .as("%s, required by %s, is drawn left of it", e.get("from"), e.get("to"))
                 .isLessThan(((Number) e.get("toX")).doubleValue()));
+        assertThat(allNodesInView()).as("opened at a readable scale, on part of the graph").isFalse();
+        browser.driver().findElement(By.id("fit")).click();
         assertThat(allNodesInView()).isTrue();
 
         double[] fitted = viewBox();
