@@ -26,8 +26,8 @@ import org.springframework.web.servlet.function.ServerResponse;
  * {@code data: {"sequence":42}}); it names no service and says nothing the endpoint does not, so the page learns what
  * changed by reading the endpoint, through whatever protects it. A burst of transitions (a cascade) makes one notice:
  * the first transition schedules a notice after the coalescing delay, and the transitions until then join it. On
- * connection a page receives {@code event: ready} with the current number; an idle stream receives a comment every
- * heartbeat interval, which keeps proxies from closing it and shows a dead client.
+ * connection a page receives {@code event: ready} with the current number; every open stream receives a comment every
+ * heartbeat interval, which keeps proxies from closing an idle one and reveals a client that has gone.
  *
  * <p>No thread is held per client: the responses are asynchronous, and one scheduler thread sends the notices and the
  * heartbeats. A client is forgotten when its response completes, times out, or fails to be written. The stream is a
@@ -42,7 +42,7 @@ public final class ConsoleChangeStream implements ServiceListener, SmartLifecycl
     /** How long transitions are gathered into one notice unless told otherwise: {@value} ms. */
     public static final long DEFAULT_COALESCING_MILLIS = 150;
 
-    /** How often an idle stream receives a comment unless told otherwise: {@value} seconds. */
+    /** How often every open stream receives a comment unless told otherwise: {@value} seconds. */
     public static final long DEFAULT_HEARTBEAT_SECONDS = 15;
 
     private static final Logger logger = LoggerFactory.getLogger(ConsoleChangeStream.class);
@@ -63,11 +63,11 @@ public final class ConsoleChangeStream implements ServiceListener, SmartLifecycl
     private volatile boolean closed;
 
     /**
-     * A stream that gathers transitions for {@code coalescing} before it sends a notice, and sends a comment to idle
-     * clients every {@code heartbeat}.
+     * A stream that gathers transitions for {@code coalescing} before it sends a notice, and sends a comment to every
+     * client every {@code heartbeat}.
      *
      * @param coalescing how long transitions are gathered into one notice, from 10 ms to 5 s
-     * @param heartbeat how often an idle stream receives a comment; positive
+     * @param heartbeat how often every open stream receives a comment; positive
      * @throws IllegalArgumentException if either duration is out of its range
      */
     public ConsoleChangeStream(Duration coalescing, Duration heartbeat) {
@@ -206,16 +206,6 @@ public final class ConsoleChangeStream implements ServiceListener, SmartLifecycl
     @Override
     public int getPhase() {
         return SmartLifecycle.DEFAULT_PHASE;
-    }
-
-    /** How long transitions are gathered into one notice. */
-    Duration coalescing() {
-        return coalescing;
-    }
-
-    /** How often an idle stream receives a comment. */
-    Duration heartbeat() {
-        return heartbeat;
     }
 
     /** Writes to one client's response, one event at a time; a failed write means the client has gone. */

@@ -180,7 +180,8 @@ export function renderTimeline(services, byId, criticalPath, history, problem) {
     for (const u of r.runs) {
       const x1 = axis.x(u.start);
       const x2 = u.end === null ? right : axis.x(u.end);
-      const line = svg('line', { class: 'run', x1, x2: Math.max(x1, x2), y1: y + 10, y2: y + 10 });
+      // Under the bars, so that the duration written after a bar stays legible.
+      const line = svg('line', { class: 'run', x1, x2: Math.max(x1, x2), y1: y + 17, y2: y + 17 });
       const title = svg('title', {});
       title.textContent = r.id + ' ran ' + (u.end === null ? 'from ' + formatDuration(u.start - axis.origin)
           + ' on, and runs now' : 'for ' + formatDuration(u.end - u.start) + ', then ' + ENDED[u.ended]
@@ -190,7 +191,7 @@ export function renderTimeline(services, byId, criticalPath, history, problem) {
       if (u.end !== null) {
         const end = svg('path', {
           class: 'ended ' + u.ended, 'data-ended': u.ended,
-          d: u.ended === 'failed' ? `M ${x2 - 4} ${y + 6} l 8 8 m 0 -8 l -8 8` : `M ${x2 - 4} ${y + 6} h 8 v 8 h -8 z`,
+          d: u.ended === 'failed' ? `M ${x2 - 4} ${y + 10} l 7 7 m 0 -7 l -7 7` : `M ${x2 - 4} ${y + 10} h 7 v 7 h -7 z`,
         });
         end.appendChild(title.cloneNode(true));
         group.appendChild(end);

@@ -57,7 +57,7 @@ class ConsoleChangeStreamWebTests {
     }
 
     @Test
-    void aCascadeOfTransitionsMakesOneNoticeRatherThanOnePerTransition() throws Exception {
+    void aCascadeOfTransitionsMakesFewerNoticesThanTransitions() throws Exception {
         start("management.endpoints.web.exposure.include=services");
         BlockingQueue<String> lines = subscribe();
         long before = sequenceOf(nextEvent(lines, "ready"));

@@ -117,7 +117,7 @@ public class LifecycleConsoleProperties {
         private boolean enabled = true;
 
         /**
-         * How often an idle change stream receives a comment, which keeps proxies from closing it.
+         * How often the change stream sends each open page a comment, which keeps proxies from closing an idle stream.
          */
         private Duration heartbeatInterval = Duration.ofSeconds(ConsoleChangeStream.DEFAULT_HEARTBEAT_SECONDS);
 
@@ -140,7 +140,7 @@ public class LifecycleConsoleProperties {
         }
 
         /**
-         * How often an idle change stream receives a comment.
+         * How often the change stream sends each open page a comment.
          *
          * @return the value of {@code lifecycle.console.stream.heartbeat-interval}
          */
@@ -151,7 +151,7 @@ public class LifecycleConsoleProperties {
         /**
          * Sets the heartbeat interval.
          *
-         * @param heartbeatInterval how often an idle stream receives a comment
+         * @param heartbeatInterval how often each open page receives a comment
          * @throws IllegalArgumentException if it is not positive
          */
         public void setHeartbeatInterval(Duration heartbeatInterval) {
