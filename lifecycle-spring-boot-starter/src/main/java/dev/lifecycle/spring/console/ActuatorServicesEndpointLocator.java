@@ -17,7 +17,8 @@ import org.springframework.core.env.Environment;
  * is writable when the actuator mapped its write operation, which it does exactly when the endpoint's access
  * ({@code management.endpoint.services.access}, else {@code management.endpoints.access.default}, capped by
  * {@code management.endpoints.access.max-permitted}) is {@code unrestricted}. Authorisation (Spring Security) is not
- * known here: a refused operation is reported by the page with the server's answer.
+ * known here: a refused operation is reported by the page with the server's answer. The {@code serviceevents}
+ * endpoint, when it is exposed over HTTP too, gives the console's timeline its transitions.
  *
  * @since 0.1
  */
@@ -25,6 +26,9 @@ public final class ActuatorServicesEndpointLocator implements ServicesEndpointLo
 
     /** The id of the endpoint the console reads. */
     public static final EndpointId SERVICES = EndpointId.of("services");
+
+    /** The id of the endpoint whose transitions the console's timeline shows. */
+    public static final EndpointId SERVICE_EVENTS = EndpointId.of("serviceevents");
 
     private final Supplier<@Nullable PathMappedEndpoints> endpoints;
     private final Environment environment;
@@ -62,6 +66,9 @@ public final class ActuatorServicesEndpointLocator implements ServicesEndpointLo
                     + "management.endpoint.services.access unset, or set it to read-only or unrestricted.");
         }
         boolean writable = web.getOperations().stream().anyMatch(op -> op.getType() == OperationType.WRITE);
-        return ServicesEndpointLink.available(path, writable);
+        ServicesEndpointLink link = ServicesEndpointLink.available(path, writable);
+        String history = mapped != null && mapped.getEndpoint(SERVICE_EVENTS) instanceof ExposableWebEndpoint
+                ? mapped.getPath(SERVICE_EVENTS) : null;
+        return history != null ? link.withHistory(history) : link;
     }
 }

@@ -22,14 +22,18 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * The web console: one page, its script and its style sheet, served below a path of the application.
  *
- * <p>The page reads the actuator's {@code services} endpoint every refresh interval and draws the dependency graph,
- * each service's state and the timeline of its starts; it offers the endpoint's write operations when the
- * {@link ServicesEndpointLocator} says they are mapped. Everything it needs is served from here: it loads nothing
- * from another origin (its Content-Security-Policy forbids it).
+ * <p>The page reads the actuator's {@code services} endpoint and draws the dependency graph, each service's state and
+ * the timeline of its starts (from the {@code serviceevents} endpoint's transitions when it is exposed); it offers the
+ * endpoint's write operations when the {@link ServicesEndpointLocator} says they are mapped. It reads the endpoint
+ * again whenever the {@link ConsoleChangeStream} says that services changed ("live"), and every refresh interval
+ * when there is no stream or it fails ("polling"). Everything it needs is served from here: it loads nothing from
+ * another origin (its Content-Security-Policy forbids it).
  *
  * <p>Routes, for a path {@code /lifecycle}: {@code GET /lifecycle} and {@code /lifecycle/} (the page),
  * {@code /lifecycle/console.css} and the script's modules: {@code /lifecycle/console.js} (the entry point) and the
- * modules it imports, such as {@code /lifecycle/graph.js}, all as {@code text/javascript}.
+ * modules it imports, such as {@code /lifecycle/graph.js}, all as {@code text/javascript}; with a change stream,
+ * {@code /lifecycle/changes} ({@code text/event-stream}; {@code 404} while the {@code services} endpoint is not
+ * available, as the page could not read it either).
  *
  * @since 0.1
  */
@@ -43,6 +47,8 @@ public final class LifecycleConsole {
     static final List<String> MODULES = List.of(SCRIPT, "transport.js", "layout.js", "graph.js", "details.js",
             "actions.js", "timeline.js", "format.js", "dom.js");
     static final String STYLE = "console.css";
+    /** The change stream's path below the console's. */
+    static final String CHANGES = "changes";
 
     private static final String RESOURCES = "dev/lifecycle/spring/console/";
     private static final MediaType JAVASCRIPT = new MediaType("text", "javascript", StandardCharsets.UTF_8);
@@ -56,6 +62,7 @@ public final class LifecycleConsole {
     private final Duration refreshInterval;
     private final ServicesEndpointLocator locator;
     private final @Nullable String applicationName;
+    private final @Nullable ConsoleChangeStream changes;
     private final String page;
     private final Map<String, String> modules;
     private final String style;
@@ -86,6 +93,24 @@ public final class LifecycleConsole {
      */
     public LifecycleConsole(String path, Duration refreshInterval, ServicesEndpointLocator locator,
             @Nullable String applicationName) {
+        this(path, refreshInterval, locator, applicationName, null);
+    }
+
+    /**
+     * A console served at {@code path} whose page names the application and learns of changes from {@code changes}.
+     *
+     * @param path where the console is served, such as {@code /lifecycle}: starts with {@code /}, no trailing
+     *        {@code /}
+     * @param refreshInterval how often the page reads the endpoint when it cannot use the change stream
+     * @param locator finds the endpoint for each page served
+     * @param applicationName the application's name ({@code spring.application.name}); {@code null} or blank for a
+     *        page that names none
+     * @param changes the change stream served at {@code path + "/changes"}; {@code null} for none, and the page polls
+     * @throws IllegalArgumentException if the path or the interval is not valid
+     */
+    public LifecycleConsole(String path, Duration refreshInterval, ServicesEndpointLocator locator,
+            @Nullable String applicationName, @Nullable ConsoleChangeStream changes) {
+        this.changes = changes;
         this.applicationName = applicationName == null || applicationName.isBlank() ? null : applicationName.strip();
         this.path = ConsolePaths.check(path);
         if (refreshInterval.isNegative() || refreshInterval.isZero()) {
@@ -133,6 +158,10 @@ public final class LifecycleConsole {
                 .GET(path + "/", this::page)
                 .GET(path + "/" + STYLE, request -> asset(style, CSS));
         modules.forEach((name, module) -> routes.GET(path + "/" + name, request -> asset(module, JAVASCRIPT)));
+        ConsoleChangeStream stream = changes;
+        if (stream != null) {
+            routes.GET(path + "/" + CHANGES, request -> changes(stream));
+        }
         return routes.build();
     }
 
@@ -141,6 +170,8 @@ public final class LifecycleConsole {
         ServicesEndpointLink link = locator.locate();
         String html = page.replace("@base@", escape(prefix + path))
                 .replace("@services@", escape(link.path() != null ? prefix + link.path() : ""))
+                .replace("@history@", escape(link.historyPath() != null ? prefix + link.historyPath() : ""))
+                .replace("@changes@", escape(prefix + path + "/" + CHANGES))
                 .replace("@writable@", Boolean.toString(link.writable()))
                 .replace("@refresh@", Long.toString(refreshInterval.toMillis()))
                 .replace("@problem@", escape(link.problem() != null ? link.problem() : ""))
@@ -150,6 +181,14 @@ public final class LifecycleConsole {
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "no-referrer")
                 .body(html);
+    }
+
+    private ServerResponse changes(ConsoleChangeStream stream) {
+        String problem = locator.locate().problem();
+        if (problem != null) {
+            return ServerResponse.status(404).contentType(MediaType.TEXT_PLAIN).body(problem);
+        }
+        return stream.open();
     }
 
     private static ServerResponse asset(String content, MediaType type) {

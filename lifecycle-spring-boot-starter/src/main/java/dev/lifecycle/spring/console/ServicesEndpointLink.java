@@ -9,9 +9,13 @@ import org.jspecify.annotations.Nullable;
  *        console cannot read it
  * @param writable whether the endpoint's write operation (fail, restart, stop, start) is mapped over HTTP
  * @param problem why the console cannot read the endpoint and how to fix it; {@code null} when it can
+ * @param historyPath the path of the {@code serviceevents} endpoint below the dispatcher servlet
+ *        ({@code /actuator/serviceevents}), whose transitions the console's timeline shows; {@code null} when it is
+ *        not exposed over HTTP (the timeline then shows only the latest start of each running service)
  * @since 0.1
  */
-public record ServicesEndpointLink(@Nullable String path, boolean writable, @Nullable String problem) {
+public record ServicesEndpointLink(@Nullable String path, boolean writable, @Nullable String problem,
+        @Nullable String historyPath) {
 
     /**
      * Checks that there is either a path or a problem.
@@ -20,8 +24,9 @@ public record ServicesEndpointLink(@Nullable String path, boolean writable, @Nul
      *        console cannot read it
      * @param writable whether the endpoint's write operation (fail, restart, stop, start) is mapped over HTTP
      * @param problem why the console cannot read the endpoint and how to fix it; {@code null} when it can
+     * @param historyPath the path of the {@code serviceevents} endpoint, {@code null} when it is not exposed
      * @throws IllegalArgumentException if there are both a path and a problem, or neither, or a problem and {@code
-     *        writable}
+     *        writable} or a history path
      */
     public ServicesEndpointLink {
         if ((path == null) == (problem == null)) {
@@ -29,6 +34,9 @@ public record ServicesEndpointLink(@Nullable String path, boolean writable, @Nul
         }
         if (path == null && writable) {
             throw new IllegalArgumentException("An unavailable endpoint cannot be writable");
+        }
+        if (path == null && historyPath != null) {
+            throw new IllegalArgumentException("An unavailable endpoint has no history to show");
         }
     }
 
@@ -40,7 +48,7 @@ public record ServicesEndpointLink(@Nullable String path, boolean writable, @Nul
      * @return the link
      */
     public static ServicesEndpointLink available(String path, boolean writable) {
-        return new ServicesEndpointLink(path, writable, null);
+        return new ServicesEndpointLink(path, writable, null, null);
     }
 
     /**
@@ -50,6 +58,17 @@ public record ServicesEndpointLink(@Nullable String path, boolean writable, @Nul
      * @return the link
      */
     public static ServicesEndpointLink unavailable(String problem) {
-        return new ServicesEndpointLink(null, false, problem);
+        return new ServicesEndpointLink(null, false, problem, null);
+    }
+
+    /**
+     * This link, with the {@code serviceevents} endpoint the timeline reads.
+     *
+     * @param historyPath its path below the dispatcher servlet, such as {@code /actuator/serviceevents}
+     * @return the link
+     * @throws IllegalArgumentException if the {@code services} endpoint is unavailable
+     */
+    public ServicesEndpointLink withHistory(String historyPath) {
+        return new ServicesEndpointLink(path, writable, problem, historyPath);
     }
 }

@@ -1,5 +1,6 @@
 /*
- * The lifecycle console: reads the actuator's services endpoint every refresh interval and draws the dependency
+ * The lifecycle console: reads the actuator's services endpoint whenever the console's change stream says that
+ * services changed (or every refresh interval without it) and draws the dependency
  * graph (graph.js, laid out by layout.js), the state of each service, its details (details.js), the timeline of the
  * starts with the start-up's critical path (timeline.js), and, when the endpoint's write operation is mapped,
  * buttons to fail, restart, stop and start a service (actions.js). transport.js reads and writes the endpoint.
@@ -16,6 +17,8 @@ import { connect } from './transport.js';
 const body = document.body;
 const config = {
   services: body.dataset.services || '',
+  history: body.dataset.history || '',
+  changes: body.dataset.changes || '',
   writable: body.dataset.writable === 'true',
   refresh: Math.max(100, Number(body.dataset.refresh) || 1000),
   problem: body.dataset.problem || '',
@@ -23,14 +26,21 @@ const config = {
 
 let byId = new Map();
 let selected = null;
+let latest = null;
+/** The transition history's latest answer, and what it was read for; null without one. */
+let history = null;
+let historyKey = null;
+let historyProblem = config.history ? null : 'The transition history is not exposed over HTTP, so this timeline shows '
+    + 'only the latest start of each running service: add serviceevents to management.endpoints.web.exposure.include '
+    + 'to keep stopped and failed services on it, with their starts and how their runs ended.';
 /** The service the address names (#id) that the latest answer did not have yet. */
 let wanted = serviceInHash();
 
-const transport = connect(config, render, setStatus);
+const transport = connect(config, render, setStatus, setMode);
 const actions = createActions(config.writable, transport.send);
 const details = createDetails(actions);
 const tooltip = createTooltip();
-const graph = createGraph(select, (id, event) => tooltip.hover(id, id ? byId.get(id) : null, event));
+const graph = createGraph(select, (id) => tooltip.hover(id, id ? byId.get(id) : null));
 
 function render(data) {
   const services = Array.isArray(data.services) ? data.services : [];
@@ -49,9 +59,42 @@ function render(data) {
   }
   renderSummary(services);
   renderApplication(data.application);
-  renderTimeline(services, byId, criticalPath);
+  latest = { services, criticalPath };
+  drawTimeline();
+  readHistoryIfChanged(services);
   details.show(selected, selected ? byId.get(selected) : null);
   tooltip.refresh(byId);
+}
+
+function drawTimeline() {
+  if (latest) {
+    renderTimeline(latest.services, byId, latest.criticalPath, history, historyProblem);
+  }
+}
+
+/** Reads the transition history again when the services changed since it was read. */
+async function readHistoryIfChanged(services) {
+  if (!config.history) {
+    return;
+  }
+  const key = services.map((s) => idOf(s) + ':' + s.state + ':' + s.since + ':' + s.restarts).join('|');
+  if (key === historyKey) {
+    return;
+  }
+  historyKey = key;
+  try {
+    const answer = await transport.readHistory();
+    if (historyKey === key) {
+      history = answer;
+      historyProblem = null;
+    }
+  } catch (error) {
+    history = null;
+    historyKey = null;
+    historyProblem = 'Cannot read the transition history at ' + config.history + ' (' + error.message + '), so this '
+        + 'timeline shows only the latest start of each running service.';
+  }
+  drawTimeline();
 }
 
 function edgesOf(data, services) {
@@ -124,6 +167,15 @@ function select(id) {
   details.show(id, id ? byId.get(id) : null);
 }
 
+/** Says how the page learns of changes: 'live' (the server pushes them) or 'polling'; why, in its title. */
+function setMode(name, explanation) {
+  const mode = $('mode');
+  mode.textContent = name;
+  mode.className = name;
+  mode.title = explanation;
+  mode.hidden = false;
+}
+
 function setStatus(kind, text) {
   const status = $('status');
   status.className = kind;
@@ -142,13 +194,42 @@ window.addEventListener('hashchange', () => {
   }
 });
 
-$('find').addEventListener('change', (event) => {
-  const id = event.target.value.trim();
-  if (!byId.has(id)) {
-    return;
+// Finding a service: typing marks the services whose id or type holds the text; Enter selects the first of them and
+// moves the view to it; Escape clears; '/' anywhere else on the page goes to the box.
+const find = $('find');
+
+function showMatches(found) {
+  const matches = $('matches');
+  matches.textContent = found === null ? '' : found.length === 0 ? 'no match'
+      : found.length === 1 ? '1 match' : found.length + ' matches';
+}
+
+find.addEventListener('input', () => showMatches(find.value.trim() ? graph.match(find.value) : (graph.match(''), null)));
+find.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter') {
+    event.preventDefault();
+    const found = graph.match(find.value);
+    showMatches(find.value.trim() ? found : null);
+    if (found.length > 0) {
+      select(found[0]);
+      graph.centerOn(found[0]);
+    }
+  } else if (event.key === 'Escape') {
+    find.value = '';
+    graph.match('');
+    showMatches(null);
+    find.blur();
   }
-  select(id);
-  graph.centerOn(id);
+});
+document.addEventListener('keydown', (event) => {
+  const target = event.target;
+  const typing = target instanceof HTMLElement && (target.isContentEditable
+      || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+    event.preventDefault();
+    find.focus();
+    find.select();
+  }
 });
 
 if (config.problem || !config.services) {

@@ -1,11 +1,11 @@
 /*
- * What the console says about one service: the facts worth showing, in the details panel of the selected service
- * and, briefly, in the tooltip of the service under the pointer.
+ * What the console says about one service: the facts worth showing, in the details panel of the selected service,
+ * and its id, state and one line in the tooltip of the service under the pointer.
  */
 
 import { $, textElement } from './dom.js';
 import {
-  awaitsOperator, formatDuration, formatInstant, modeLabel, parseDuration, shortType,
+  awaitsOperator, formatDuration, formatInstant, modeLabel, nodeLabel, parseDuration, shortType,
 } from './format.js';
 
 /**
@@ -35,7 +35,7 @@ export function verdict(s) {
   return null;
 }
 
-/** The facts about a service worth showing, as a definition list; brief for the tooltip. */
+/** The facts about a service worth showing, as a definition list; brief for fewer of them. */
 export function facts(s, brief) {
   const rows = [];
   const add = (label, value) => {
@@ -156,36 +156,86 @@ export function createDetails(actions) {
   return { show, reset };
 }
 
-/** The tooltip (#tooltip) of the service under the pointer. */
+/**
+ * The one line the tooltip says of a service besides its id and state: why it waits, how it failed, why it is on
+ * standby, or since when it is in its state. The details panel says the rest.
+ */
+export function oneLine(s) {
+  if (s.state === 'FAILED' && s.lastFailure) {
+    return shortType(s.lastFailure.type) + (s.lastFailure.message ? ': ' + s.lastFailure.message : '');
+  }
+  if (s.rootCause) {
+    return s.rootCause;
+  }
+  if (Array.isArray(s.waitingOn) && s.waitingOn.length > 0) {
+    return 'waiting on ' + s.waitingOn.join(', ');
+  }
+  if (s.standby) {
+    return s.leaderGroup ? 'standby: this instance does not lead group ' + s.leaderGroup : 'standby';
+  }
+  const since = formatInstant(s.since);
+  return (since ? 'since ' + since : '') + (s.restarts ? (since ? ', ' : '') + 'restarted ' + s.restarts
+      + (s.restarts === 1 ? ' time' : ' times') : '');
+}
+
+/**
+ * The tooltip (#tooltip) of the service under the pointer: its id, its state and one line, placed beside the
+ * service on the side where it covers the fewest other services (right, left, above or below).
+ */
 export function createTooltip() {
   const tooltip = $('tooltip');
   let hovered = null;
 
-  function hover(id, s, event) {
+  function hover(id, s) {
     hovered = s ? id : null;
     if (!s) {
       tooltip.hidden = true;
       return;
     }
-    tooltip.replaceChildren(textElement('strong', id), facts(s, true));
+    const state = textElement('span', nodeLabel(s));
+    state.className = 'badge state-' + String(s.state).toLowerCase();
+    const line = textElement('div', oneLine(s));
+    line.className = 'line';
+    tooltip.replaceChildren(textElement('strong', id), state, line);
     tooltip.hidden = false;
-    if (event) {
-      move(event);
-    }
+    place(id);
   }
 
-  function move(event) {
+  /** Beside the service, on the side where the tooltip covers the fewest other services and stays in the frame. */
+  function place(id) {
+    const node = [...document.querySelectorAll('#nodes g.node')].find((g) => g.dataset.id === id);
+    if (!node) {
+      return;
+    }
     const section = $('graph-section').getBoundingClientRect();
-    const left = Math.min(event.clientX - section.left + 16, section.width - tooltip.offsetWidth - 8);
-    tooltip.style.left = Math.max(8, left) + 'px';
-    tooltip.style.top = (event.clientY - section.top + 16) + 'px';
-  }
-
-  $('graph').addEventListener('pointermove', (event) => {
-    if (!tooltip.hidden) {
-      move(event);
+    const frame = $('graph').getBoundingClientRect();
+    const n = node.getBoundingClientRect();
+    const w = tooltip.offsetWidth;
+    const h = tooltip.offsetHeight;
+    const gap = 6;
+    const others = [...document.querySelectorAll('#nodes g.node')].filter((g) => g !== node)
+        .map((g) => g.getBoundingClientRect());
+    const candidates = [
+      { left: n.right + gap, top: n.top + (n.height - h) / 2 },
+      { left: n.left - gap - w, top: n.top + (n.height - h) / 2 },
+      { left: n.left + (n.width - w) / 2, top: n.top - gap - h },
+      { left: n.left + (n.width - w) / 2, top: n.bottom + gap },
+    ];
+    let best = null;
+    for (const c of candidates) {
+      const box = { left: c.left, top: c.top, right: c.left + w, bottom: c.top + h };
+      const covered = others.filter((o) => o.left < box.right && o.right > box.left && o.top < box.bottom
+          && o.bottom > box.top).length;
+      const outside = box.left < frame.left || box.right > frame.right || box.top < frame.top
+          || box.bottom > frame.bottom ? 1000 : 0;
+      const score = covered + outside;
+      if (best === null || score < best.score) {
+        best = { ...c, score };
+      }
     }
-  });
+    tooltip.style.left = Math.round(best.left - section.left) + 'px';
+    tooltip.style.top = Math.round(best.top - section.top) + 'px';
+  }
 
   /** Shows the hovered service as the latest answer describes it, or hides the tooltip if it is gone. */
   function refresh(byId) {

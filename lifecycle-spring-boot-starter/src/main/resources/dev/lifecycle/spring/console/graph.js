@@ -8,6 +8,13 @@ import { awaitsOperator, idOf, nodeLabel } from './format.js';
 import { layout, NODE_H, NODE_W } from './layout.js';
 
 const MIN_VIEW_W = 720;
+/**
+ * The least scale (screen pixels per unit of the drawing) at which a service's name is readable: a graph that would
+ * be drawn smaller to fit opens at this scale on the service most in need of attention, and Fit shows all of it.
+ */
+const READABLE = 0.75;
+/** A graph of more services than this draws its edges lighter, so that the selected service's stand out. */
+const LARGE = 60;
 
 /**
  * The graph drawn in the page's #graph; onSelect(id) is called when the operator selects a service (null: none),
@@ -23,9 +30,13 @@ export function createGraph(onSelect, onHover) {
   let view = null;
   let bounds = null;
   let userMoved = false;
+  let query = '';
+  /** The services of the latest update, by id. */
+  let services = new Map();
 
   /** Draws the services and edges (laid out again only when they changed) in their states. */
   function update(byId, edges) {
+    services = byId;
     const key = [...byId.keys()].join('\n') + '\n|\n'
         + edges.map((e) => e.requirement + '>' + e.dependent + (e.optional ? '?' : '')).join('\n');
     if (key !== structureKey) {
@@ -86,13 +97,16 @@ export function createGraph(onSelect, onHover) {
     const ids = $('service-ids');
     ids.replaceChildren(...[...byId.keys()]
         .map((id) => Object.assign(document.createElement('option'), { value: id })));
+    graph.classList.toggle('large', byId.size > LARGE);
     highlight(selected && byId.has(selected) ? selected : null);
+    match(query);
     if (!userMoved || !view) {
-      fit();
+      home(byId);
     }
   }
 
   function updateNode(g, s) {
+    g.dataset.type = s.type || '';
     const state = String(s.state || 'UNKNOWN');
     const label = nodeLabel(s);
     const classes = 'node state-' + state.toLowerCase() + (s.critical ? ' critical' : '')
@@ -102,7 +116,7 @@ export function createGraph(onSelect, onHover) {
       g.dataset.state = state;
       g.dataset.label = label;
       g.dataset.classes = classes;
-      g.setAttribute('class', classes);
+      g.setAttribute('class', classes + (hits(idOf(s), g) ? ' match' : ''));
       g.querySelector('.state').textContent = label;
       g.querySelector('.critical-mark').style.display = s.critical ? '' : 'none';
     }
@@ -116,7 +130,7 @@ export function createGraph(onSelect, onHover) {
     g.querySelector('title').textContent = idOf(s) + (s.critical ? ' (critical)' : '');
   }
 
-  /** Marks the selected service and its edges. */
+  /** Marks the selected service and its edges; the other edges fade. */
   function highlight(id) {
     selected = id;
     for (const [nodeId, g] of nodes) {
@@ -126,17 +140,87 @@ export function createGraph(onSelect, onHover) {
       path.classList.toggle('related', selected !== null
           && (path.dataset.from === selected || path.dataset.to === selected));
     }
+    graph.classList.toggle('focused', selected !== null);
   }
 
-  /** Moves the view so that the service is in its middle. */
+  /**
+   * Marks the services whose id or type contains the text (case-insensitive), fading the others; an empty text
+   * marks none. Returns the ids marked, in the order of the graph's columns, top to bottom.
+   */
+  function match(text) {
+    query = String(text || '').trim().toLowerCase();
+    const found = [];
+    for (const [id, g] of nodes) {
+      const hit = hits(id, g);
+      g.classList.toggle('match', hit);
+      if (hit) {
+        found.push(id);
+      }
+    }
+    graph.classList.toggle('searching', query !== '');
+    const at = (id) => {
+      const p = where(id);
+      return p.x * 1e6 + p.y;
+    };
+    const exact = found.filter((id) => id.toLowerCase() === query);
+    return [...exact, ...found.filter((id) => !exact.includes(id)).sort((a, b) => at(a) - at(b))];
+  }
+
+  function hits(id, g) {
+    return query !== '' && (id.toLowerCase().includes(query)
+        || String(g.dataset.type || '').toLowerCase().includes(query));
+  }
+
+  function where(id) {
+    const m = /translate\(([-\d.]+) ([-\d.]+)\)/.exec(nodes.get(id).getAttribute('transform'));
+    return { x: Number(m[1]), y: Number(m[2]) };
+  }
+
+  /** Moves the view so that the service is in its middle, zooming in until its name is readable. */
   function centerOn(id) {
     const g = nodes.get(id);
     if (!g || !view) {
       return;
     }
-    const m = /translate\(([-\d.]+) ([-\d.]+)\)/.exec(g.getAttribute('transform'));
-    view = { ...view, x: Number(m[1]) + NODE_W / 2 - view.w / 2, y: Number(m[2]) + NODE_H / 2 - view.h / 2 };
+    const p = where(id);
+    const w = Math.min(view.w, readableWidth());
+    const h = w * aspect();
+    view = { x: p.x + NODE_W / 2 - w / 2, y: p.y + NODE_H / 2 - h / 2, w, h };
     userMoved = true;
+    applyView();
+  }
+
+  /** The widest view (in units of the drawing) at which names are readable. */
+  function readableWidth() {
+    const r = graph.getBoundingClientRect();
+    return Math.max(120, (r.width || MIN_VIEW_W) / READABLE);
+  }
+
+  /**
+   * The view a graph opens with: all of it when its names are readable so; else, at a readable scale, the service
+   * most in need of attention (the selected one, else a FAILED one, a critical one that is not RUNNING, a WAITING
+   * one), or the top left of the graph.
+   */
+  function home(byId) {
+    fit();
+    if (view.w <= readableWidth() * 1.001) {
+      return;
+    }
+    const attention = (s) => (s.state === 'FAILED' ? 0 : s.critical && s.state !== 'RUNNING' ? 1
+        : s.state === 'WAITING' ? 2 : 3);
+    let focus = selected && nodes.has(selected) ? selected : null;
+    if (!focus) {
+      const ranked = [...byId.values()].filter((s) => attention(s) < 3).sort((a, b) => attention(a) - attention(b));
+      focus = ranked.length ? idOf(ranked[0]) : null;
+    }
+    const w = readableWidth();
+    const h = w * aspect();
+    if (focus) {
+      const p = where(focus);
+      view = { x: p.x + NODE_W / 2 - w / 2, y: p.y + NODE_H / 2 - h / 2, w, h };
+    } else {
+      view = { x: bounds.left - 24, y: (bounds.top + bounds.bottom) / 2 - h / 2, w, h };
+    }
     applyView();
   }
 
@@ -227,7 +311,10 @@ export function createGraph(onSelect, onHover) {
 
   $('zoom-in').addEventListener('click', () => zoom(1 / 1.3, center()));
   $('zoom-out').addEventListener('click', () => zoom(1.3, center()));
-  $('fit').addEventListener('click', fit);
+  $('fit').addEventListener('click', () => {
+    fit();
+    userMoved = true;
+  });
   // The frame changes size with the window, and when a scroll bar comes or goes: keep the view's proportions.
   new ResizeObserver(() => {
     if (!view) {
@@ -237,7 +324,7 @@ export function createGraph(onSelect, onHover) {
       view.h = view.w * aspect();
       applyView();
     } else {
-      fit();
+      home(services);
     }
   }).observe(graph);
 
@@ -269,5 +356,5 @@ export function createGraph(onSelect, onHover) {
   });
   graph.addEventListener('pointerleave', (event) => onHover(null, event));
 
-  return { update, highlight, centerOn };
+  return { update, highlight, centerOn, match };
 }

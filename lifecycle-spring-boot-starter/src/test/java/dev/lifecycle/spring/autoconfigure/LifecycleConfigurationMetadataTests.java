@@ -121,8 +121,9 @@ class LifecycleConfigurationMetadataTests {
             if (property.getName().equals("class") || Map.class.isAssignableFrom(type)) {
                 continue;
             }
-            if (type.getPackageName().equals(ServiceRegistryProperties.class.getPackageName())
-                    && type.getSimpleName().endsWith("Properties")) {
+            // A group of properties: a ...Properties class of the starter, or a class nested in one (console.stream).
+            if (type.getPackageName().startsWith(ServiceRegistryProperties.class.getPackageName()) && !type.isEnum()
+                    && (type.getSimpleName().endsWith("Properties") || type.getEnclosingClass() != null)) {
                 collect(name, new BeanWrapperImpl(holder.getPropertyValue(property.getName())), names);
             }
             else {

@@ -156,9 +156,9 @@ final class ConsoleBrowser implements BeforeAllCallback, TestInstancePreConstruc
         return driver().findElements(By.cssSelector("g.node"));
     }
 
-    /** The state the page shows for a service. */
+    /** The state the page shows for a service, whether or not the service is in the view now. */
     String state(String id) {
-        return node(id).findElement(By.cssSelector("text.state")).getText();
+        return node(id).findElement(By.cssSelector("text.state")).getAttribute("textContent");
     }
 
     /** The colour the page paints a service in. */
@@ -166,9 +166,9 @@ final class ConsoleBrowser implements BeforeAllCallback, TestInstancePreConstruc
         return node(id).findElement(By.tagName("rect")).getCssValue("fill");
     }
 
-    /** The restart count the page shows for a service. */
+    /** The restart count the page shows for a service, whether or not the service is in the view now. */
     String restarts(String id) {
-        return node(id).findElement(By.cssSelector("text.restarts")).getText();
+        return node(id).findElement(By.cssSelector("text.restarts")).getAttribute("textContent");
     }
 
     /** Where the page drew a service: the translation of its node. */

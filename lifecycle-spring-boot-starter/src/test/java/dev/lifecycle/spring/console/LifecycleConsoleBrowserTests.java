@@ -47,7 +47,8 @@ import org.springframework.context.annotation.Configuration;
  * failure, so that its failure stays on screen until it is restarted by hand.
  */
 @SpringBootTest(classes = LifecycleConsoleBrowserTests.Application.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = { "lifecycle.console.enabled=true", "management.endpoints.web.exposure.include=services",
+        properties = { "lifecycle.console.enabled=true",
+                "management.endpoints.web.exposure.include=services,serviceevents",
                 "management.endpoints.web.base-path=/manage", "management.endpoint.services.access=unrestricted",
                 "lifecycle.services.a.restart.enabled=false", "lifecycle.services.a.critical=true",
                 "spring.application.name=shop" })
@@ -97,9 +98,8 @@ class LifecycleConsoleBrowserTests {
         WebElement tooltip = browser.driver().findElement(By.id("tooltip"));
         browser.hover(browser.node("b"));
         browser.await(d -> tooltip.isDisplayed());
-        assertThat(tooltip.getText()).contains("WAITING (dependency)", "Waiting on", "Root cause",
-                "blocked by a, which failed with dev.lifecycle.spring.OperatorFailureException: "
-                        + "Failed from the console");
+        assertThat(tooltip.findElement(By.className("line")).getText()).isEqualTo("blocked by a, which failed with "
+                + "dev.lifecycle.spring.OperatorFailureException: Failed from the console");
         browser.hover(browser.driver().findElement(By.tagName("h1")));
         browser.await(d -> !tooltip.isDisplayed());
         browser.screenshot(SCREENSHOT);
@@ -384,7 +384,7 @@ class LifecycleConsoleBrowserTests {
             open();
 
             long width = (Long) browser.script("return document.documentElement.clientWidth");
-            List<WebElement> legend = browser.driver().findElements(By.cssSelector(".legend li"));
+            List<WebElement> legend = browser.driver().findElements(By.cssSelector(".toolbar .legend li"));
             assertThat(legend).hasSize(6).allSatisfy(item -> {
                 assertThat(item.isDisplayed()).isTrue();
                 assertThat(item.getRect().getX() + item.getRect().getWidth()).isLessThanOrEqualTo((int) width);
@@ -428,24 +428,113 @@ class LifecycleConsoleBrowserTests {
     }
 
     @Test
-    void timelineHasABarPerServiceAndMarksTheCriticalPath() {
+    void timelineHasARowPerServiceAndMarksTheStartUpsStartsOfTheCriticalPath() {
         open();
         StartupReport report = registry.startupReport();
         List<String> criticalPath = report.criticalPath().stream().map(StartupReport.Entry::id).toList();
 
-        List<WebElement> bars = browser.await(d -> {
-            List<WebElement> found = d.findElements(By.cssSelector("#timeline rect.bar"));
-            return found.size() == 4 ? found : null;
+        // Each row's id and the classes of its bars, read at once (the timeline is drawn again as answers arrive).
+        @SuppressWarnings("unchecked")
+        Map<String, List<String>> rows = browser.await(d -> {
+            Map<String, List<String>> found = (Map<String, List<String>>) browser.script("""
+                    return Object.fromEntries([...document.querySelectorAll('#timeline g.row')].map((r) => [r.dataset.id,
+                        [...r.querySelectorAll('rect.bar')].map((b) => b.getAttribute('class'))]));""");
+            return found.size() == 4 && found.values().stream().flatMap(List::stream)
+                    .anyMatch(c -> c.contains("critical")) ? found : null;
         });
 
-        assertThat(bars).extracting(b -> b.getAttribute("data-id")).containsExactlyInAnyOrder("a", "b", "c", "d");
+        assertThat(rows).containsOnlyKeys("a", "b", "c", "d");
         assertThat(criticalPath).isNotEmpty();
-        assertThat(browser.driver().findElements(By.cssSelector("#timeline rect.bar.critical")))
-                .extracting(b -> b.getAttribute("data-id")).containsExactlyInAnyOrderElementsOf(criticalPath);
+        rows.forEach((id, bars) -> {
+            if (criticalPath.contains(id)) {
+                assertThat(bars.get(0)).as("the first start of %s", id).contains("critical");
+                assertThat(bars.subList(1, bars.size())).noneMatch(c -> c.contains("critical"));
+            }
+            else {
+                assertThat(bars).as("the starts of %s", id).noneMatch(c -> c.contains("critical"));
+            }
+        });
         assertThat(browser.driver().findElement(By.id("critical-path")).getText())
                 .startsWith("Critical path of the start-up: " + criticalPath.get(0) + " (");
         assertThat(browser.driver().findElement(By.id("critical-path")).getText().split(" \u2192 "))
                 .hasSize(criticalPath.size());
+        assertThat(browser.driver().findElement(By.id("timeline-note")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void timelineKeepsStoppedAndFailedServicesWithHowTheirRunsEndedInColoursOfTheirOwn() throws Exception {
+        open();
+        try {
+            registry.stop("d").get(10, TimeUnit.SECONDS);
+            registry.fail("a", new IllegalStateException("disk full")).get(10, TimeUnit.SECONDS);
+
+            // b and c were stopped because a, which they require, left RUNNING.
+            browser.await(d -> "failed".equals(lastEnd("a")) && "stopped".equals(lastEnd("d"))
+                    && "dependency".equals(lastEnd("b")) && "dependency".equals(lastEnd("c")));
+
+            assertThat(timelineRow("a").findElements(By.cssSelector("rect.bar"))).isNotEmpty();
+            assertThat(timelineRow("d").findElements(By.cssSelector("rect.bar"))).isNotEmpty();
+            WebElement stopped = timelineRow("d").findElement(By.cssSelector("path.ended.stopped"));
+            assertThat(stopped.getCssValue("fill")).isEqualTo(GREY);
+            assertThat(stopped.findElement(By.tagName("title")).getAttribute("textContent"))
+                    .matches("d ran for .+, then stopped");
+            assertThat(timelineRow("a").findElement(By.cssSelector("path.ended.failed")).getCssValue("stroke"))
+                    .isEqualTo(RED);
+            assertThat(browser.driver().findElements(By.cssSelector("#timeline rect.bar:not(.critical)")))
+                    .isNotEmpty().allSatisfy(bar -> assertThat(bar.getCssValue("fill")).isNotEqualTo(GREY));
+            assertThat(browser.driver().findElements(By.cssSelector(".timeline-legend li")))
+                    .extracting(WebElement::getText).containsExactly("start", "start on the critical path",
+                            "start that failed", "running", "stopped", "stopped with a requirement", "failed");
+        }
+        finally {
+            registry.start("a").get(10, TimeUnit.SECONDS);
+            registry.start("d").get(10, TimeUnit.SECONDS);
+            browser.await(d -> browser.shows(Map.of("a", GREEN, "b", GREEN, "c", GREEN, "d", GREEN)));
+        }
+    }
+
+    @Test
+    void tooltipSaysIdStateAndOneLineBesideTheServiceCoveringNoOther() throws Exception {
+        open();
+        try {
+            registry.fail("a", new IllegalStateException("disk full")).get(10, TimeUnit.SECONDS);
+            browser.await(d -> browser.state("b").equals("WAITING"));
+
+            browser.hover(browser.node("b"));
+
+            WebElement tooltip = browser.driver().findElement(By.id("tooltip"));
+            browser.await(d -> tooltip.isDisplayed());
+            assertThat(tooltip.findElement(By.tagName("strong")).getText()).isEqualTo("b");
+            assertThat(tooltip.findElement(By.className("badge")).getText()).isEqualTo("WAITING");
+            assertThat(tooltip.findElement(By.className("line")).getText())
+                    .isEqualTo("blocked by a, which failed with java.lang.IllegalStateException: disk full");
+            assertThat(tooltip.findElements(By.xpath("./*"))).hasSize(3);
+            assertThat(tooltip.getText()).doesNotContain("Waiting on", "Root cause", "Since", "Restarts");
+            org.openqa.selenium.Rectangle box = tooltip.getRect();
+            for (String id : List.of("a", "b", "c", "d")) {
+                org.openqa.selenium.Rectangle node = browser.node(id).getRect();
+                boolean overlaps = box.getX() < node.getX() + node.getWidth() && node.getX() < box.getX()
+                        + box.getWidth() && box.getY() < node.getY() + node.getHeight()
+                        && node.getY() < box.getY() + box.getHeight();
+                assertThat(overlaps).as("the tooltip covers %s", id).isFalse();
+            }
+        }
+        finally {
+            browser.hover(browser.driver().findElement(By.tagName("h1")));
+            registry.start("a").get(10, TimeUnit.SECONDS);
+            browser.await(d -> browser.shows(Map.of("a", GREEN, "b", GREEN, "c", GREEN, "d", GREEN)));
+        }
+    }
+
+    /** The timeline's row of a service. */
+    private static WebElement timelineRow(String id) {
+        return browser.driver().findElement(By.cssSelector("#timeline g.row[data-id='" + id + "']"));
+    }
+
+    /** How the latest run of a service on the timeline ended, or null while it runs. */
+    private static @Nullable String lastEnd(String id) {
+        List<WebElement> ends = timelineRow(id).findElements(By.cssSelector("path.ended"));
+        return ends.isEmpty() ? null : ends.get(ends.size() - 1).getAttribute("data-ended");
     }
 
     private void open() {

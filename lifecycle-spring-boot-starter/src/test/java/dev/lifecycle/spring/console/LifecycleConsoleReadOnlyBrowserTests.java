@@ -29,11 +29,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The console in a real browser, over the same application with the services endpoint at its default, read-only
- * access, and the console at another path.
+ * access, the console at another path and without its change stream (so that the page polls).
  */
 @SpringBootTest(classes = LifecycleConsoleBrowserTests.Application.class, webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "lifecycle.console.enabled=true", "lifecycle.console.path=/ops/lifecycle",
-                "management.endpoints.web.exposure.include=services" })
+                "management.endpoints.web.exposure.include=services", "lifecycle.console.stream.enabled=false" })
 class LifecycleConsoleReadOnlyBrowserTests {
 
     private static final Logger logger = LoggerFactory.getLogger(LifecycleConsoleReadOnlyBrowserTests.class);
@@ -57,6 +57,41 @@ class LifecycleConsoleReadOnlyBrowserTests {
                 "/ops/lifecycle/layout.js", "/ops/lifecycle/graph.js", "/ops/lifecycle/details.js",
                 "/ops/lifecycle/actions.js", "/ops/lifecycle/timeline.js", "/ops/lifecycle/format.js",
                 "/ops/lifecycle/dom.js");
+    }
+
+    @Test
+    void fallsBackToPollingAndSaysSoWhenTheChangeStreamIsUnavailable() throws Exception {
+        browser.open("/ops/lifecycle");
+        WebElement mode = browser.driver().findElement(By.id("mode"));
+        browser.await(d -> "polling".equals(mode.getText()) && mode.getAttribute("title").contains("unavailable"));
+        assertThat(mode.getAttribute("title")).isEqualTo("Polling every 1 s: the change stream is unavailable; "
+                + "trying it again in 30 s.");
+        browser.await(d -> !browser.nodes().isEmpty() && "RUNNING".equals(browser.state("d")));
+
+        registry.stop("d").get(10, TimeUnit.SECONDS);
+
+        try {
+            browser.await(d -> ConsoleBrowser.GREY.equals(browser.colour("d")));
+            assertThat(browser.state("d")).isEqualTo("STOPPED");
+            assertThat(mode.getText()).isEqualTo("polling");
+        }
+        finally {
+            registry.start("d").get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void timelineSaysTheHistoryIsNotExposedAndShowsTheLatestStartOfEachRunningService() {
+        browser.open("/ops/lifecycle");
+
+        WebElement note = browser.await(d -> d.findElement(By.id("timeline-note")).isDisplayed()
+                ? d.findElement(By.id("timeline-note")) : null);
+
+        assertThat(note.getText()).isEqualTo("The transition history is not exposed over HTTP, so this timeline shows "
+                + "only the latest start of each running service: add serviceevents to "
+                + "management.endpoints.web.exposure.include to keep stopped and failed services on it, with their "
+                + "starts and how their runs ended.");
+        browser.await(d -> d.findElements(By.cssSelector("#timeline rect.bar")).size() == registry.snapshot().size());
     }
 
     @Test
@@ -105,6 +140,8 @@ class LifecycleConsoleReadOnlyBrowserTests {
         assertThat(drawn).allSatisfy(e -> assertThat(((Number) e.get("fromX")).doubleValue())
                 .as("%s, required by %s, is drawn left of it", e.get("from"), e.get("to"))
                 .isLessThan(((Number) e.get("toX")).doubleValue()));
+        assertThat(allNodesInView()).as("opened at a readable scale, on part of the graph").isFalse();
+        browser.driver().findElement(By.id("fit")).click();
         assertThat(allNodesInView()).isTrue();
 
         double[] fitted = viewBox();

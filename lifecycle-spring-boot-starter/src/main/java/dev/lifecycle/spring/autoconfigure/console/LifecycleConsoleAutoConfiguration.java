@@ -1,9 +1,11 @@
 package dev.lifecycle.spring.autoconfigure.console;
 
 import dev.lifecycle.spring.console.ActuatorServicesEndpointLocator;
+import dev.lifecycle.spring.console.ConsoleChangeStream;
 import dev.lifecycle.spring.console.LifecycleConsole;
 import dev.lifecycle.spring.console.ServicesEndpointLink;
 import dev.lifecycle.spring.console.ServicesEndpointLocator;
+import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
@@ -22,7 +24,8 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * Auto-configuration for the {@link LifecycleConsole}: off unless {@code lifecycle.console.enabled=true}, and only in
- * a servlet web application.
+ * a servlet web application; with its {@link ConsoleChangeStream} unless {@code lifecycle.console.stream.enabled=false}
+ * (the registry receives the stream's transitions as it does every {@code ServiceListener} bean).
  *
  * @since 0.1
  */
@@ -37,11 +40,20 @@ public final class LifecycleConsoleAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     LifecycleConsole lifecycleConsole(LifecycleConsoleProperties properties,
-            ObjectProvider<ServicesEndpointLocator> locator, Environment environment) {
+            ObjectProvider<ServicesEndpointLocator> locator, Environment environment,
+            ObjectProvider<ConsoleChangeStream> changes) {
         return new LifecycleConsole(properties.getPath(), properties.getRefreshInterval(),
                 locator.getIfAvailable(() -> () -> ServicesEndpointLink.unavailable("Spring Boot's actuator is not "
                         + "on the class path: add spring-boot-starter-actuator and expose the services endpoint.")),
-                environment.getProperty("spring.application.name"));
+                environment.getProperty("spring.application.name"), changes.getIfAvailable());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "lifecycle.console.stream.enabled", matchIfMissing = true)
+    ConsoleChangeStream lifecycleConsoleChangeStream(LifecycleConsoleProperties properties) {
+        return new ConsoleChangeStream(Duration.ofMillis(ConsoleChangeStream.DEFAULT_COALESCING_MILLIS),
+                properties.getStream().getHeartbeatInterval());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package dev.lifecycle.spring.autoconfigure.console;
 
+import dev.lifecycle.spring.console.ConsoleChangeStream;
 import dev.lifecycle.spring.console.LifecycleConsole;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -24,9 +25,23 @@ public class LifecycleConsoleProperties {
     private String path = "/lifecycle";
 
     /**
-     * How often the console reads the services endpoint.
+     * How often the console reads the services endpoint when it cannot use its change stream (polling).
      */
     private Duration refreshInterval = Duration.ofSeconds(1);
+
+    /**
+     * The change stream, which tells open pages when services change.
+     */
+    private final Stream stream = new Stream();
+
+    /**
+     * The change stream, which tells open pages when services change.
+     *
+     * @return the settings under {@code lifecycle.console.stream}
+     */
+    public Stream getStream() {
+        return stream;
+    }
 
     /**
      * Whether to serve the web console. It needs a servlet web application and reads the actuator's services
@@ -68,7 +83,7 @@ public class LifecycleConsoleProperties {
     }
 
     /**
-     * How often the console reads the services endpoint.
+     * How often the console reads the services endpoint when it cannot use its change stream (polling).
      *
      * @return the value of {@code lifecycle.console.refresh-interval}
      */
@@ -87,5 +102,64 @@ public class LifecycleConsoleProperties {
             throw new IllegalArgumentException("lifecycle.console.refresh-interval must be positive, for example 1s");
         }
         this.refreshInterval = refreshInterval;
+    }
+
+    /**
+     * Settings of the console's change stream ({@code lifecycle.console.stream.*}).
+     */
+    public static class Stream {
+
+        /**
+         * Whether to serve the change stream (Server-Sent Events at the console's path + /changes), which makes open
+         * pages read the services endpoint as soon as services change. Without it, pages poll every refresh
+         * interval.
+         */
+        private boolean enabled = true;
+
+        /**
+         * How often the change stream sends each open page a comment, which keeps proxies from closing an idle stream.
+         */
+        private Duration heartbeatInterval = Duration.ofSeconds(ConsoleChangeStream.DEFAULT_HEARTBEAT_SECONDS);
+
+        /**
+         * Whether to serve the change stream.
+         *
+         * @return the value of {@code lifecycle.console.stream.enabled}
+         */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /**
+         * Sets the value of {@code lifecycle.console.stream.enabled}; see {@link #isEnabled()}.
+         *
+         * @param enabled the new value
+         */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        /**
+         * How often the change stream sends each open page a comment.
+         *
+         * @return the value of {@code lifecycle.console.stream.heartbeat-interval}
+         */
+        public Duration getHeartbeatInterval() {
+            return heartbeatInterval;
+        }
+
+        /**
+         * Sets the heartbeat interval.
+         *
+         * @param heartbeatInterval how often each open page receives a comment
+         * @throws IllegalArgumentException if it is not positive
+         */
+        public void setHeartbeatInterval(Duration heartbeatInterval) {
+            if (heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {
+                throw new IllegalArgumentException("lifecycle.console.stream.heartbeat-interval must be positive, "
+                        + "for example 15s");
+            }
+            this.heartbeatInterval = heartbeatInterval;
+        }
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lifecycle.spring.autoconfigure.ServiceRegistryAutoConfiguration;
 import dev.lifecycle.spring.autoconfigure.endpoint.ServicesEndpointAutoConfiguration;
+import dev.lifecycle.spring.autoconfigure.endpoint.ServiceEventsEndpointAutoConfiguration;
+import dev.lifecycle.spring.console.ConsoleChangeStream;
 import dev.lifecycle.spring.console.LifecycleConsole;
 import dev.lifecycle.spring.console.ServicesEndpointLocator;
 import java.util.List;
@@ -71,6 +73,29 @@ class LifecycleConsoleAutoConfigurationTests {
                 .run(context -> assertThat(mvc(context).get().uri("/shop/lifecycle").contextPath("/shop")).bodyText()
                         .contains("data-services=\"/shop/actuator/graph\"")
                         .contains("<script type=\"module\" src=\"/shop/lifecycle/console.js\"></script>"));
+    }
+
+    @Test
+    void pageReadsTheHistoryForItsTimelineWhenServiceEventsIsExposedAndListensToTheChangeStream() {
+        runner.withConfiguration(AutoConfigurations.of(ServiceEventsEndpointAutoConfiguration.class))
+                .withPropertyValues("lifecycle.console.enabled=true",
+                        "management.endpoints.web.exposure.include=services,serviceevents")
+                .run(context -> {
+                    assertThat(context).hasSingleBean(ConsoleChangeStream.class);
+                    assertThat(mvc(context).get().uri("/lifecycle")).bodyText()
+                            .contains("data-history=\"/actuator/serviceevents\" data-changes=\"/lifecycle/changes\"");
+                });
+        runner.withPropertyValues("lifecycle.console.enabled=true").run(context -> assertThat(mvc(context).get()
+                .uri("/lifecycle")).bodyText().contains("data-history=\"\" data-changes=\"/lifecycle/changes\""));
+    }
+
+    @Test
+    void changeStreamIsLeftOutWhenDisabled() {
+        runner.withPropertyValues("lifecycle.console.enabled=true", "lifecycle.console.stream.enabled=false")
+                .run(context -> {
+                    assertThat(context).doesNotHaveBean(ConsoleChangeStream.class);
+                    assertThat(mvc(context).get().uri("/lifecycle/changes")).hasStatus(HttpStatus.NOT_FOUND);
+                });
     }
 
     @Test
