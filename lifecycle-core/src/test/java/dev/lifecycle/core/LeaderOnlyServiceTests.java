@@ -2,6 +2,7 @@ package dev.lifecycle.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.lifecycle.core.event.LeadershipChange;
 import dev.lifecycle.core.event.ServiceListener;
@@ -54,6 +55,39 @@ class LeaderOnlyServiceTests extends ManualRegistryTestBase {
         assertThat(log.calls()).containsExactly("init config", "init scheduler", "init reports", "setup config",
                 "start config");
         assertThat(registry.leadership().groups()).containsExactly(Map.entry("jobs", LeadershipState.UNKNOWN));
+    }
+
+    @Test
+    void graphExportsMarkTheLeaderOnlyServiceWithItsGroup() throws Exception {
+        installSchedulerGraph();
+        done(registry.startAll());
+
+        ServiceGraph graph = registry.graph();
+
+        assertThat(graph.nodes()).extracting(ServiceGraph.Node::id, ServiceGraph.Node::leaderGroup)
+                .containsExactly(tuple("config", null),
+                        tuple("scheduler", "jobs"),
+                        tuple("reports", null));
+        assertThat(graph.toMermaid()).contains("  s1[\"scheduler<br/>STOPPED<br/>leader only: jobs\"]:::stopped\n",
+                "  s2[\"reports<br/>WAITING\"]:::waiting\n",
+                "  classDef leader stroke-dasharray: 6 3,stroke-width:2px\n", "  class s1 leader\n");
+        assertThat(graph.toDot()).contains("  \"scheduler\" [label=\"scheduler\\nSTOPPED\\nleader only: jobs\", "
+                + "fillcolor=\"#e0e0e0\", style=\"filled,dashed\", penwidth=2];\n",
+                "  \"reports\" [label=\"reports\\nWAITING\", fillcolor=\"#fff3c4\"];\n");
+
+        registry.leadership().grant("jobs");
+
+        assertThat(registry.graph().toMermaid()).contains("scheduler<br/>RUNNING<br/>leader only: jobs\"]:::running",
+                "class s1 leader");
+    }
+
+    @Test
+    void graphExportsOfAGraphWithoutLeaderOnlyServicesHaveNoLeaderClass() throws Exception {
+        log.install(registry, "config");
+        done(registry.startAll());
+
+        assertThat(registry.graph().toMermaid()).doesNotContain("leader");
+        assertThat(registry.graph().toDot()).doesNotContain("leader").doesNotContain("dashed");
     }
 
     @Test
