@@ -11,7 +11,10 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -111,6 +114,45 @@ class LeaderOnlyServiceTests extends ManualRegistryTestBase {
     }
 
     @Test
+    void whileARevokeStopsThemTheServiceAndItsDependentAreAlreadyOnStandby() throws Exception {
+        CountDownLatch stopping = new CountDownLatch(1);
+        CountDownLatch stop = new CountDownLatch(1);
+        log.install(registry, "config");
+        registry.install(log.definition("scheduler").dependsOn("config").leader("jobs").build());
+        registry.install(ServiceDefinition.builder(ServiceKey.of("reports", String.class), new Service<String>() {
+            @Override
+            public String start(ServiceContext context) {
+                return "reports";
+            }
+
+            @Override
+            public void stop(ServiceContext context) throws InterruptedException {
+                stopping.countDown();
+                stop.await();
+            }
+        }).dependsOn("scheduler").build());
+        done(registry.startAll());
+        done(registry.leadership().grant("jobs"));
+
+        CompletableFuture<Void> revoke = registry.leadership().revoke("jobs");
+        try {
+            assertThat(stopping.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            // The dependent stops first, its requirement still running: both are down by design already.
+            assertThat(snapshot("reports").state()).isEqualTo(ServiceState.STOPPING);
+            assertThat(snapshot("reports").standby()).isTrue();
+            assertThat(snapshot("scheduler").state()).isEqualTo(ServiceState.STOPPING);
+            assertThat(snapshot("scheduler").standby()).isTrue();
+            assertThat(snapshot("config").standby()).isFalse();
+        }
+        finally {
+            stop.countDown();
+        }
+        done(revoke);
+        assertThat(snapshot("reports").standby()).isTrue();
+        assertThat(snapshot("scheduler").standby()).isTrue();
+    }
+
+    @Test
     void revokeStopsTheDependentFirstThenTheServiceWithTheReasonLeadershipAndCountsNoRestart() throws Exception {
         installSchedulerGraph();
         done(registry.startAll());
@@ -197,7 +239,7 @@ class LeaderOnlyServiceTests extends ManualRegistryTestBase {
                 blockingStart(() -> "scheduler", false)).leader("jobs").build());
         done(registry.startAll());
         registry.leadership().grant("jobs");
-        assertThat(entered.await(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
         var revoked = registry.leadership().revoke("jobs");
         release.countDown();
