@@ -153,6 +153,44 @@ class LeaderOnlyServiceTests extends ManualRegistryTestBase {
     }
 
     @Test
+    void failureReportedWhileARevokeStopsTheServiceIsRecordedAndItLandsOnStandbyWithoutARestart() throws Exception {
+        CountDownLatch stopping = new CountDownLatch(1);
+        CountDownLatch stop = new CountDownLatch(1);
+        registry.install(ServiceDefinition.builder(ServiceKey.of("scheduler", String.class), new Service<String>() {
+            @Override
+            public String start(ServiceContext context) {
+                return "scheduler";
+            }
+
+            @Override
+            public void stop(ServiceContext context) throws InterruptedException {
+                stopping.countDown();
+                stop.await();
+            }
+        }).leader("jobs").build());
+        done(registry.startAll());
+        done(registry.leadership().grant("jobs"));
+
+        CompletableFuture<Void> revoke = registry.leadership().revoke("jobs");
+        assertThat(stopping.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> fail = registry.fail("scheduler", new IllegalStateException("lost its queue"));
+        stop.countDown();
+        done(revoke);
+        done(fail);
+
+        ServiceSnapshot scheduler = snapshot("scheduler");
+        assertThat(scheduler.state()).isEqualTo(ServiceState.STOPPED);
+        assertThat(scheduler.reason()).isEqualTo(TransitionReason.LEADERSHIP);
+        assertThat(scheduler.standby()).isTrue();
+        assertThat(scheduler.nextRestartAt()).as("no restart while this instance does not lead").isNull();
+        assertThat(scheduler.lastFailure()).isNotNull();
+        assertThat(scheduler.lastFailure().message()).isEqualTo("lost its queue");
+        assertThat(listener.transitions().stream().filter(t -> t.key().id().equals("scheduler"))
+                .map(t -> t.from() + "->" + t.to()).toList())
+                .endsWith("RUNNING->STOPPING", "STOPPING->FAILED", "FAILED->STOPPED");
+    }
+
+    @Test
     void revokeStopsTheDependentFirstThenTheServiceWithTheReasonLeadershipAndCountsNoRestart() throws Exception {
         installSchedulerGraph();
         done(registry.startAll());
