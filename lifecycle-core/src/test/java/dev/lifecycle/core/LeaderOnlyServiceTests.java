@@ -78,7 +78,7 @@ class LeaderOnlyServiceTests extends ManualRegistryTestBase {
                 + "fillcolor=\"#e0e0e0\", style=\"filled,dashed\", penwidth=2];\n",
                 "  \"reports\" [label=\"reports\\nWAITING\", fillcolor=\"#fff3c4\"];\n");
 
-        registry.leadership().grant("jobs");
+        done(registry.leadership().grant("jobs"));
 
         assertThat(registry.graph().toMermaid()).contains("scheduler<br/>RUNNING<br/>leader only: jobs\"]:::running",
                 "class s1 leader");
