@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The dependency graph of a registry at one moment, with an export to Mermaid and to Graphviz DOT. Edges point from
@@ -33,8 +34,9 @@ public record ServiceGraph(List<Node> nodes, List<Edge> edges) {
      * @param type its value type's name
      * @param state its state
      * @param mode when it starts
+     * @param leaderGroup the group whose leader alone runs it, or {@code null} when every instance runs it
      */
-    public record Node(String id, String type, ServiceState state, StartMode mode) {
+    public record Node(String id, String type, ServiceState state, StartMode mode, @Nullable String leaderGroup) {
         /**
          * Checks the parts.
          *
@@ -42,6 +44,7 @@ public record ServiceGraph(List<Node> nodes, List<Edge> edges) {
          * @param type its value type's name
          * @param state its state
          * @param mode when it starts
+         * @param leaderGroup the group whose leader alone runs it, or {@code null} when every instance runs it
          */
         public Node {
             Objects.requireNonNull(id, "id");
@@ -51,14 +54,26 @@ public record ServiceGraph(List<Node> nodes, List<Edge> edges) {
         }
 
         /**
-         * A node of an {@link StartMode#ACTIVE} service.
+         * A node of a service that every instance runs.
+         *
+         * @param id its id
+         * @param type its value type's name
+         * @param state its state
+         * @param mode when it starts
+         */
+        public Node(String id, String type, ServiceState state, StartMode mode) {
+            this(id, type, state, mode, null);
+        }
+
+        /**
+         * A node of an {@link StartMode#ACTIVE} service that every instance runs.
          *
          * @param id its id
          * @param type its value type's name
          * @param state its state
          */
         public Node(String id, String type, ServiceState state) {
-            this(id, type, state, StartMode.ACTIVE);
+            this(id, type, state, StartMode.ACTIVE, null);
         }
 
         /** How the exports label its mode: nothing for an active service. */
@@ -68,6 +83,11 @@ public record ServiceGraph(List<Node> nodes, List<Edge> edges) {
                 case ON_DEMAND -> "on demand";
                 case NEVER -> "disabled";
             };
+        }
+
+        /** How the exports label a leader-only service: its group; nothing for one that every instance runs. */
+        String leaderLabel() {
+            return leaderGroup == null ? "" : "leader only: " + leaderGroup;
         }
     }
 
@@ -93,9 +113,9 @@ public record ServiceGraph(List<Node> nodes, List<Edge> edges) {
     }
 
     /**
-     * The graph as a Mermaid flowchart, left to right, nodes classed by state and labelled with id, state and (unless
-     * it is active) mode;
-     * optional edges are dotted, requirements that are not installed are drawn as MISSING.
+     * The graph as a Mermaid flowchart, left to right, nodes classed by state and labelled with id, state, (unless it
+     * is active) mode and, for a leader-only service, {@code leader only: <group>}, drawn with a dashed border (class
+     * {@code leader}); optional edges are dotted, requirements that are not installed are drawn as MISSING.
      *
      * @return the flowchart's text, one statement a line
      */
@@ -107,8 +127,11 @@ public record ServiceGraph(List<Node> nodes, List<Edge> edges) {
             ids.put(node.id(), id);
             out.append("  ").append(id).append("[\"").append(mermaidText(node.id())).append("<br/>")
                     .append(node.state()).append(node.modeLabel().isEmpty() ? "" : "<br/>" + node.modeLabel())
+                    .append(node.leaderLabel().isEmpty() ? "" : "<br/>" + mermaidText(node.leaderLabel()))
                     .append("\"]:::").append(node.state().name().toLowerCase()).append('\n');
         }
+        List<String> leaderOnly = nodes.stream().filter(node -> node.leaderGroup() != null)
+                .map(node -> ids.get(node.id())).toList();
         for (Edge edge : edges) {
             String from = ids.get(edge.requirement());
             if (from == null) {
@@ -129,12 +152,17 @@ public record ServiceGraph(List<Node> nodes, List<Edge> edges) {
                 .append("  classDef failed fill:#f8c4c4,stroke:#c62828\n")
                 .append("  classDef removed fill:#ffffff,stroke:#9e9e9e\n")
                 .append("  classDef missing fill:#ffffff,stroke:#c62828,stroke-dasharray: 4\n");
+        if (!leaderOnly.isEmpty()) {
+            out.append("  classDef leader stroke-dasharray: 6 3,stroke-width:2px\n")
+                    .append("  class ").append(String.join(",", leaderOnly)).append(" leader\n");
+        }
         return out.toString();
     }
 
     /**
-     * The graph in Graphviz DOT, left to right, nodes filled by state and labelled with id, state and (unless it is
-     * active) mode; optional edges are dashed.
+     * The graph in Graphviz DOT, left to right, nodes filled by state and labelled with id, state, (unless it is
+     * active) mode and, for a leader-only service, {@code leader only: <group>}, drawn with a dashed, thicker border;
+     * optional edges are dashed.
      *
      * @return the {@code digraph}'s text, one statement a line
      */
@@ -144,8 +172,10 @@ public record ServiceGraph(List<Node> nodes, List<Edge> edges) {
             out.append("  \"").append(escape(node.id())).append("\" [label=\"").append(escape(node.id()))
                     .append("\\n").append(node.state())
                     .append(node.modeLabel().isEmpty() ? "" : "\\n" + node.modeLabel())
+                    .append(node.leaderLabel().isEmpty() ? "" : "\\n" + escape(node.leaderLabel()))
                     .append("\", fillcolor=\"").append(color(node.state()))
-                    .append("\"];\n");
+                    .append(node.leaderGroup() == null ? "\"" : "\", style=\"filled,dashed\", penwidth=2")
+                    .append("];\n");
         }
         for (Edge edge : edges) {
             out.append("  \"").append(escape(edge.requirement())).append("\" -> \"").append(escape(edge.dependent()))

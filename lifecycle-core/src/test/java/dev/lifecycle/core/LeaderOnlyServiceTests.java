@@ -2,6 +2,7 @@ package dev.lifecycle.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.lifecycle.core.event.LeadershipChange;
 import dev.lifecycle.core.event.ServiceListener;
@@ -10,7 +11,10 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,6 +61,39 @@ class LeaderOnlyServiceTests extends ManualRegistryTestBase {
     }
 
     @Test
+    void graphExportsMarkTheLeaderOnlyServiceWithItsGroup() throws Exception {
+        installSchedulerGraph();
+        done(registry.startAll());
+
+        ServiceGraph graph = registry.graph();
+
+        assertThat(graph.nodes()).extracting(ServiceGraph.Node::id, ServiceGraph.Node::leaderGroup)
+                .containsExactly(tuple("config", null),
+                        tuple("scheduler", "jobs"),
+                        tuple("reports", null));
+        assertThat(graph.toMermaid()).contains("  s1[\"scheduler<br/>STOPPED<br/>leader only: jobs\"]:::stopped\n",
+                "  s2[\"reports<br/>WAITING\"]:::waiting\n",
+                "  classDef leader stroke-dasharray: 6 3,stroke-width:2px\n", "  class s1 leader\n");
+        assertThat(graph.toDot()).contains("  \"scheduler\" [label=\"scheduler\\nSTOPPED\\nleader only: jobs\", "
+                + "fillcolor=\"#e0e0e0\", style=\"filled,dashed\", penwidth=2];\n",
+                "  \"reports\" [label=\"reports\\nWAITING\", fillcolor=\"#fff3c4\"];\n");
+
+        done(registry.leadership().grant("jobs"));
+
+        assertThat(registry.graph().toMermaid()).contains("scheduler<br/>RUNNING<br/>leader only: jobs\"]:::running",
+                "class s1 leader");
+    }
+
+    @Test
+    void graphExportsOfAGraphWithoutLeaderOnlyServicesHaveNoLeaderClass() throws Exception {
+        log.install(registry, "config");
+        done(registry.startAll());
+
+        assertThat(registry.graph().toMermaid()).doesNotContain("leader");
+        assertThat(registry.graph().toDot()).doesNotContain("leader").doesNotContain("dashed");
+    }
+
+    @Test
     void grantStartsTheLeaderOnlyServiceThenItsDependentWithTheReasonLeadership() throws Exception {
         installSchedulerGraph();
         done(registry.startAll());
@@ -74,6 +111,83 @@ class LeaderOnlyServiceTests extends ManualRegistryTestBase {
         assertThat(scheduler.health()).isEqualTo(ServiceHealth.UP);
         assertThat(snapshot("reports").state()).isEqualTo(ServiceState.RUNNING);
         assertThat(registry.leadership().state("jobs")).isEqualTo(LeadershipState.LEADER);
+    }
+
+    @Test
+    void whileARevokeStopsThemTheServiceAndItsDependentAreAlreadyOnStandby() throws Exception {
+        CountDownLatch stopping = new CountDownLatch(1);
+        CountDownLatch stop = new CountDownLatch(1);
+        log.install(registry, "config");
+        registry.install(log.definition("scheduler").dependsOn("config").leader("jobs").build());
+        registry.install(ServiceDefinition.builder(ServiceKey.of("reports", String.class), new Service<String>() {
+            @Override
+            public String start(ServiceContext context) {
+                return "reports";
+            }
+
+            @Override
+            public void stop(ServiceContext context) throws InterruptedException {
+                stopping.countDown();
+                stop.await();
+            }
+        }).dependsOn("scheduler").build());
+        done(registry.startAll());
+        done(registry.leadership().grant("jobs"));
+
+        CompletableFuture<Void> revoke = registry.leadership().revoke("jobs");
+        try {
+            assertThat(stopping.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            // The dependent stops first, its requirement still running: both are down by design already.
+            assertThat(snapshot("reports").state()).isEqualTo(ServiceState.STOPPING);
+            assertThat(snapshot("reports").standby()).isTrue();
+            assertThat(snapshot("scheduler").state()).isEqualTo(ServiceState.STOPPING);
+            assertThat(snapshot("scheduler").standby()).isTrue();
+            assertThat(snapshot("config").standby()).isFalse();
+        }
+        finally {
+            stop.countDown();
+        }
+        done(revoke);
+        assertThat(snapshot("reports").standby()).isTrue();
+        assertThat(snapshot("scheduler").standby()).isTrue();
+    }
+
+    @Test
+    void failureReportedWhileARevokeStopsTheServiceIsRecordedAndItLandsOnStandbyWithoutARestart() throws Exception {
+        CountDownLatch stopping = new CountDownLatch(1);
+        CountDownLatch stop = new CountDownLatch(1);
+        registry.install(ServiceDefinition.builder(ServiceKey.of("scheduler", String.class), new Service<String>() {
+            @Override
+            public String start(ServiceContext context) {
+                return "scheduler";
+            }
+
+            @Override
+            public void stop(ServiceContext context) throws InterruptedException {
+                stopping.countDown();
+                stop.await();
+            }
+        }).leader("jobs").build());
+        done(registry.startAll());
+        done(registry.leadership().grant("jobs"));
+
+        CompletableFuture<Void> revoke = registry.leadership().revoke("jobs");
+        assertThat(stopping.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> fail = registry.fail("scheduler", new IllegalStateException("lost its queue"));
+        stop.countDown();
+        done(revoke);
+        done(fail);
+
+        ServiceSnapshot scheduler = snapshot("scheduler");
+        assertThat(scheduler.state()).isEqualTo(ServiceState.STOPPED);
+        assertThat(scheduler.reason()).isEqualTo(TransitionReason.LEADERSHIP);
+        assertThat(scheduler.standby()).isTrue();
+        assertThat(scheduler.nextRestartAt()).as("no restart while this instance does not lead").isNull();
+        assertThat(scheduler.lastFailure()).isNotNull();
+        assertThat(scheduler.lastFailure().message()).isEqualTo("lost its queue");
+        assertThat(listener.transitions().stream().filter(t -> t.key().id().equals("scheduler"))
+                .map(t -> t.from() + "->" + t.to()).toList())
+                .endsWith("RUNNING->STOPPING", "STOPPING->FAILED", "FAILED->STOPPED");
     }
 
     @Test
@@ -163,7 +277,7 @@ class LeaderOnlyServiceTests extends ManualRegistryTestBase {
                 blockingStart(() -> "scheduler", false)).leader("jobs").build());
         done(registry.startAll());
         registry.leadership().grant("jobs");
-        assertThat(entered.await(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(entered.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
         var revoked = registry.leadership().revoke("jobs");
         release.countDown();

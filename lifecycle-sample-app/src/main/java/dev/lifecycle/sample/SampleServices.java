@@ -4,10 +4,14 @@ import dev.lifecycle.sample.database.DatabaseProperties;
 import dev.lifecycle.sample.database.DatabaseService;
 import dev.lifecycle.sample.heartbeat.HeartbeatService;
 import dev.lifecycle.sample.notes.NoteRepositoryService;
+import dev.lifecycle.sample.report.ReportCleanupService;
+import dev.lifecycle.sample.report.ReportProperties;
+import dev.lifecycle.sample.report.ReportService;
 import dev.lifecycle.sample.settings.SettingsService;
 import dev.lifecycle.spring.ConfigurationRestarts;
 import dev.lifecycle.spring.LifecycleService;
 import io.micrometer.core.instrument.MeterRegistry;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -23,10 +27,14 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * database      (DataSource: a connection pool)         reads db.*: it is given the DatabaseProperties
  *   ├── repository  (NoteRepository, used by the REST API) reads notes.*: @LifecycleService(restartOnChange)
  *   └── heartbeat   (a background loop)                   reads neither
+ * report        leader-only (group "reports"): writes a row to the fleet's shared database every interval
+ *   └── reportCleanup  deletes the old rows; depends on the report, so it runs where the report runs
  * </pre>
+ * The report and its clean-up use the application's {@code DataSource} (Spring Boot's, {@code spring.datasource.*}),
+ * the database the instances of the fleet share, where the starter's JDBC lock elects the leader of {@code reports}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ SampleProperties.class, DatabaseProperties.class })
+@EnableConfigurationProperties({ SampleProperties.class, DatabaseProperties.class, ReportProperties.class })
 class SampleServices {
 
     @Bean(SettingsService.NAME)
@@ -50,5 +58,16 @@ class SampleServices {
     @Bean(HeartbeatService.NAME)
     HeartbeatService heartbeat(SampleProperties properties) {
         return new HeartbeatService(properties.heartbeatInterval());
+    }
+
+    @Bean(ReportService.NAME)
+    @LifecycleService(leader = ReportService.GROUP)
+    ReportService report(DataSource fleet, ReportProperties properties) {
+        return new ReportService(fleet, properties);
+    }
+
+    @Bean(ReportCleanupService.NAME)
+    ReportCleanupService reportCleanup(DataSource fleet, ReportProperties properties) {
+        return new ReportCleanupService(fleet, properties);
     }
 }

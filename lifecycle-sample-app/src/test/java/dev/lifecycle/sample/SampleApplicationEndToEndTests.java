@@ -55,7 +55,8 @@ class SampleApplicationEndToEndTests {
     /** The end of a stop, whatever comes next. */
     private static final Pattern STOP_ENDED = Pattern.compile("service (\\S+): STOPPING -> ");
 
-    private static final List<String> SERVICES = List.of("settings", "database", "repository", "heartbeat");
+    private static final List<String> SERVICES = List.of("settings", "database", "repository", "heartbeat", "report",
+            "reportCleanup");
 
     @TempDir
     Path directory;
@@ -87,6 +88,9 @@ class SampleApplicationEndToEndTests {
         start(settings);
         await().atMost(START_TIMEOUT).until(() -> status("/actuator/health/readiness") == 200);
         assertThat(status("/lifecycle")).as("the service console is enabled in the sample").isEqualTo(200);
+        // Alone on its own in-memory fleet database, the instance leads 'reports': the report and its clean-up run.
+        await().atMost(CASCADE_TIMEOUT).ignoreExceptions().until(() -> allRunning(get("/actuator/services").get("services")));
+        assertThat(get("/actuator/services").get("leadership").get("reports").asString()).isEqualTo("LEADER");
         System.out.printf("Sample ready %d ms after launch%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - launched));
 
         assertThat(post("/api/notes", "{\"text\": \"in the first database\"}").statusCode()).isEqualTo(201);
@@ -140,9 +144,15 @@ class SampleApplicationEndToEndTests {
         String shutdownLog = log().substring((int) beforeShutdown);
         assertThat(shutdownLog).contains("Graceful shutdown complete");
         List<String> stopped = inOrder(STOPPED, shutdownLog);
-        assertThat(stopped).as("services stopped, in order, in:%n%s", shutdownLog).containsExactlyInAnyOrderElementsOf(SERVICES);
+        // The report's clean-up, stopped first when leadership is given up, waits for the report (STOPPING -> WAITING).
+        assertThat(stopped).as("services stopped, in order, in:%n%s", shutdownLog)
+                .containsExactlyInAnyOrder("settings", "database", "repository", "heartbeat", "report");
         assertThat(stopped.indexOf("heartbeat")).isLessThan(stopped.indexOf("database"));
         assertThat(stopped.indexOf("repository")).isLessThan(stopped.indexOf("database"));
+        List<String> stopsEndedAtShutdown = inOrder(STOP_ENDED, shutdownLog);
+        assertThat(stopsEndedAtShutdown.indexOf("reportCleanup")).as("the clean-up stops before the report")
+                .isGreaterThanOrEqualTo(0).isLessThan(stopsEndedAtShutdown.indexOf("report"));
+        assertThat(shutdownLog).contains("Leadership of group 'reports': LEADER -> STANDBY");
         assertThat(shutdownLog).doesNotContain(" ERROR ");
         assertThat(process.exitValue()).as("the JVM's exit status after SIGTERM, 128 + 15, once shut down gracefully")
                 .isEqualTo(143);

@@ -2,6 +2,7 @@ package dev.lifecycle.core.internal;
 
 import dev.lifecycle.core.Leadership;
 import dev.lifecycle.core.LeadershipState;
+import dev.lifecycle.core.ServiceState;
 import dev.lifecycle.core.TransitionReason;
 import dev.lifecycle.core.event.LeadershipChange;
 import java.util.ArrayList;
@@ -152,7 +153,8 @@ final class LeaderGroups implements Leadership {
 
     /**
      * Whether {@code c} is down by design because this instance does not lead a group: it is leader-only and on
-     * standby, or it is down and each of its requirements that is not RUNNING is (transitively) such a service.
+     * standby (or stopping to be), or it is down or stopping and each of its requirements that is not RUNNING, or is
+     * leader-only for a group on standby (a revoke stops the dependents first), is (transitively) such a service.
      */
     boolean heldBack(ServiceRecord c, Map<ServiceRecord, Boolean> memo) {
         if (!engine.state.hasLeaderOnly || !engine.state.started || c.phase == Phase.RUNNING || c.phase == Phase.FAILED
@@ -160,19 +162,23 @@ final class LeaderGroups implements Leadership {
             return false;
         }
         if (c.settings.leaderGroup != null && onStandby(c)) {
-            return c.phase.isDown();
+            return c.phase.isDown() || c.phase.state == ServiceState.STOPPING;
         }
         Boolean known = memo.get(c);
         if (known != null) {
             return known;
         }
         memo.put(c, Boolean.FALSE);
-        boolean held = c.phase == Phase.WAITING || c.phase == Phase.INSTALLED;
+        boolean held = c.phase == Phase.WAITING || c.phase == Phase.INSTALLED || c.phase.state == ServiceState.STOPPING;
         boolean any = false;
         for (int i = 0; i < c.requirementCount() && held; i++) {
             ServiceRecord r = c.requirement(i);
             if (r == null) {
                 held = false;
+            } else if (r.settings.leaderGroup != null && onStandby(r) && r.phase != Phase.FAILED
+                    && r.phase != Phase.REMOVED) {
+                // Leader-only on a group no longer led here: still RUNNING while a revoke stops its dependents.
+                any = true;
             } else if (r.phase != Phase.RUNNING) {
                 held = heldBack(r, memo);
                 any = true;

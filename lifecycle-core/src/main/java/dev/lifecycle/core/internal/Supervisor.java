@@ -56,6 +56,13 @@ final class Supervisor {
             change.evaluate(c);
             return;
         }
+        if (c.settings.leaderGroup != null && engine.leadership.onStandby(c)) {
+            // A failure racing a revoke: no restart here, it lands on standby at once (the failure stays recorded).
+            line.notRestarted("this instance does not lead group '" + LogText.escape(c.settings.leaderGroup)
+                    + "'; it is on standby");
+            change.evaluate(c);
+            return;
+        }
         RestartPolicy policy = c.settings.policy;
         if (!policy.restart()) {
             line.neverRestarted(c.dependentCount > 0);

@@ -178,7 +178,8 @@ final class Views {
         List<ServiceGraph.Node> nodes = new ArrayList<>();
         List<ServiceGraph.Edge> edges = new ArrayList<>();
         for (ServiceRecord c : ordered()) {
-            nodes.add(new ServiceGraph.Node(c.id, c.key.type().getName(), c.phase.state, c.settings.mode));
+            nodes.add(new ServiceGraph.Node(c.id, c.key.type().getName(), c.phase.state, c.settings.mode,
+                    c.settings.leaderGroup));
             for (int i = 0; i < c.requirementCount(); i++) {
                 edges.add(new ServiceGraph.Edge(c.requirementId(i), c.id, false));
             }

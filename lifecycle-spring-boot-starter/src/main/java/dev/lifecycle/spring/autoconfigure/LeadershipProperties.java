@@ -1,6 +1,7 @@
 package dev.lifecycle.spring.autoconfigure;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
@@ -24,6 +25,13 @@ public class LeadershipProperties {
 
     /** How long an instance that does not lead waits between two attempts to take a group's lock. */
     private Duration busyWait = Duration.ofMillis(50);
+
+    /**
+     * How long the leader may go without renewing its lock before it stops the group's leader-only services itself,
+     * even though no renewal has failed yet (one may hang, e.g. waiting out a connection timeout): longer than the
+     * heartbeat, shorter than the lock's time-to-live. Default: half of lifecycle.leadership.jdbc.time-to-live.
+     */
+    private @Nullable Duration renewalDeadline;
 
     /** The JDBC lock registry defined on the application's DataSource. */
     @NestedConfigurationProperty
@@ -81,6 +89,34 @@ public class LeadershipProperties {
      */
     public void setBusyWait(Duration busyWait) {
         this.busyWait = busyWait;
+    }
+
+    /**
+     * How long the leader may go without renewing its lock before it stops the group's leader-only services itself;
+     * {@code null} for half of the JDBC lock's time-to-live.
+     *
+     * @return the value of {@code lifecycle.leadership.renewal-deadline}, or {@code null} when it is not set
+     */
+    public @Nullable Duration getRenewalDeadline() {
+        return renewalDeadline;
+    }
+
+    /**
+     * Sets the value of {@code lifecycle.leadership.renewal-deadline}; see {@link #getRenewalDeadline()}.
+     *
+     * @param renewalDeadline the new value, or {@code null} for the default
+     */
+    public void setRenewalDeadline(@Nullable Duration renewalDeadline) {
+        this.renewalDeadline = renewalDeadline;
+    }
+
+    /**
+     * The renewal deadline in effect: {@link #getRenewalDeadline()}, or half of the JDBC lock's time-to-live.
+     *
+     * @return how long the leader may go without renewing its lock
+     */
+    public Duration effectiveRenewalDeadline() {
+        return renewalDeadline != null ? renewalDeadline : jdbc.getTimeToLive().dividedBy(2);
     }
 
     /**

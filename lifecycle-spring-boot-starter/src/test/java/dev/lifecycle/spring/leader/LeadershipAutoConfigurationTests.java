@@ -131,6 +131,15 @@ class LeadershipAutoConfigurationTests {
     }
 
     @Test
+    void aRenewalDeadlineNotLongerThanTheHeartbeatFailsStartUpNamingBothProperties() {
+        runner.withBean(LockRegistry.class, DefaultLockRegistry::new)
+                .withPropertyValues("lifecycle.leadership.heartbeat=2s", "lifecycle.leadership.jdbc.time-to-live=4s")
+                .run(context -> assertThat(context).getFailure().rootCause().hasMessageContaining(
+                        "lifecycle.leadership.renewal-deadline (PT2S, half of lifecycle.leadership.jdbc.time-to-live) "
+                                + "must be longer than lifecycle.leadership.heartbeat (PT2S)"));
+    }
+
+    @Test
     void backsOffWithoutSpringIntegrationOnTheClassPath() {
         runner.withClassLoader(new FilteredClassLoader("org.springframework.integration."))
                 .withBean(DataSource.class, LeadershipAutoConfigurationTests::h2).run(context -> {

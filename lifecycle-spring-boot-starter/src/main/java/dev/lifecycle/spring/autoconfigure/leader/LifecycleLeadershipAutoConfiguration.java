@@ -6,6 +6,7 @@ import dev.lifecycle.spring.autoconfigure.ServiceRegistryAutoConfiguration;
 import dev.lifecycle.spring.autoconfigure.ServiceRegistryProperties;
 import dev.lifecycle.spring.leader.LeaderEventsListener;
 import dev.lifecycle.spring.leader.LeaderInitiators;
+import java.time.Duration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -51,8 +52,16 @@ public final class LifecycleLeadershipAutoConfiguration {
                 ApplicationEventPublisher publisher, ServiceRegistryProperties properties) {
             LeadershipProperties leadership = properties.getLeadership();
             int phase = properties.getPhase() == Integer.MAX_VALUE ? Integer.MAX_VALUE : properties.getPhase() + 1;
+            Duration deadline = leadership.effectiveRenewalDeadline();
+            if (deadline.compareTo(leadership.getHeartbeat()) <= 0) {
+                throw new IllegalStateException("lifecycle.leadership.renewal-deadline (" + deadline + (leadership
+                        .getRenewalDeadline() == null ? ", half of lifecycle.leadership.jdbc.time-to-live" : "")
+                        + ") must be longer than lifecycle.leadership.heartbeat (" + leadership.getHeartbeat()
+                        + "), or the leader steps down between two renewals: lengthen the deadline (or the "
+                        + "time-to-live) or shorten the heartbeat");
+            }
             return new LeaderInitiators(registry, locks, publisher, leadership.getHeartbeat(),
-                    leadership.getBusyWait(), properties.getStopTimeout(), phase);
+                    leadership.getBusyWait(), properties.getStopTimeout(), deadline, phase);
         }
     }
 }
