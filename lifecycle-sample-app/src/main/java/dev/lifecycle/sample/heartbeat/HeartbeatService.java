@@ -1,24 +1,22 @@
 package dev.lifecycle.sample.heartbeat;
 
-import dev.lifecycle.core.Service;
 import dev.lifecycle.core.ServiceContext;
 import dev.lifecycle.core.ServiceHandle;
 import dev.lifecycle.core.ServiceInit;
 import dev.lifecycle.core.ServiceKey;
+import dev.lifecycle.sample.BackgroundLoopService;
 import dev.lifecycle.sample.database.DatabaseService;
 import java.time.Duration;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@code heartbeat} service: a background loop writing a row to the current database every interval. Shows a
  * graceful stop: {@link #stop} only signals the loop, {@link #join} waits for it to finish the beat in progress and
  * end. A write that fails fails the service through its context, and the registry restarts it.
  */
-public final class HeartbeatService implements Service<Void> {
+public final class HeartbeatService extends BackgroundLoopService<HeartbeatLoop> {
 
     /** The service name, which is also its bean name. */
     public static final String NAME = "heartbeat";
@@ -26,13 +24,9 @@ public final class HeartbeatService implements Service<Void> {
     /** The key this service is installed under. */
     public static final ServiceKey<Void> KEY = ServiceKey.of(NAME, Void.class);
 
-    private static final Logger logger = LoggerFactory.getLogger(HeartbeatService.class);
-
     private final Duration interval;
 
     private @Nullable ServiceHandle<DataSource> database;
-
-    private volatile @Nullable HeartbeatLoop loop;
 
     /**
      * A heartbeat writing a row every {@code interval}.
@@ -40,6 +34,7 @@ public final class HeartbeatService implements Service<Void> {
      * @param interval the time between two beats
      */
     public HeartbeatService(Duration interval) {
+        super("heartbeat loop");
         Objects.requireNonNull(interval, "interval");
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("The heartbeat interval must be positive, was " + interval);
@@ -53,32 +48,13 @@ public final class HeartbeatService implements Service<Void> {
     }
 
     @Override
-    public @Nullable Void start(ServiceContext context) {
+    protected HeartbeatLoop newLoop(ServiceContext context) {
         DataSource dataSource = Objects.requireNonNull(Objects.requireNonNull(database, "not installed").get());
-        HeartbeatLoop started = new HeartbeatLoop(dataSource, interval, context::fail);
-        started.start();
-        loop = started;
-        return null;
-    }
-
-    @Override
-    public void stop(ServiceContext context) {
-        HeartbeatLoop current = loop;
-        if (current != null) {
-            current.signalStop();
-        }
-    }
-
-    @Override
-    public void join(ServiceContext context) throws InterruptedException {
-        HeartbeatLoop current = loop;
-        if (current != null && !current.join(context.stopTimeout())) {
-            logger.warn("The heartbeat loop did not end within {}", context.stopTimeout());
-        }
+        return new HeartbeatLoop(dataSource, interval, context::fail);
     }
 
     /** The loop of the current start cycle, if one has started. */
     @Nullable HeartbeatLoop loop() {
-        return loop;
+        return currentLoop();
     }
 }

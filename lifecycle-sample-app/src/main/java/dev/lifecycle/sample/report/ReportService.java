@@ -1,14 +1,12 @@
 package dev.lifecycle.sample.report;
 
-import dev.lifecycle.core.Service;
 import dev.lifecycle.core.ServiceContext;
 import dev.lifecycle.core.ServiceKey;
+import dev.lifecycle.sample.BackgroundLoopService;
 import java.time.Duration;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@code report} service, leader-only in the group {@value #GROUP}: while this instance leads the group, a
@@ -19,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * <p>A run whose write fails (the database unreachable) is logged and tried again at the next interval: the service
  * stays up, and leaves it to leadership to stop it when this instance can no longer hold the group's lock.
  */
-public final class ReportService implements Service<Void> {
+public final class ReportService extends BackgroundLoopService<ReportLoop> {
 
     /** The service name, which is also its bean name. */
     public static final String NAME = "report";
@@ -30,13 +28,9 @@ public final class ReportService implements Service<Void> {
     /** The key this service is installed under. */
     public static final ServiceKey<Void> KEY = ServiceKey.of(NAME, Void.class);
 
-    private static final Logger logger = LoggerFactory.getLogger(ReportService.class);
-
     private final DataSource dataSource;
     private final String instance;
     private final Duration interval;
-
-    private volatile @Nullable ReportLoop loop;
 
     /**
      * A report written to {@code dataSource}, the fleet's shared database.
@@ -45,37 +39,19 @@ public final class ReportService implements Service<Void> {
      * @param properties the interval and this instance's name
      */
     public ReportService(DataSource dataSource, ReportProperties properties) {
+        super("report loop");
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.instance = properties.instanceName();
         this.interval = properties.interval();
     }
 
     @Override
-    public @Nullable Void start(ServiceContext context) {
-        ReportLoop started = new ReportLoop(dataSource, instance, interval);
-        started.start();
-        loop = started;
-        return null;
-    }
-
-    @Override
-    public void stop(ServiceContext context) {
-        ReportLoop current = loop;
-        if (current != null) {
-            current.signalStop();
-        }
-    }
-
-    @Override
-    public void join(ServiceContext context) throws InterruptedException {
-        ReportLoop current = loop;
-        if (current != null && !current.join(context.stopTimeout())) {
-            logger.warn("The report loop did not end within {}", context.stopTimeout());
-        }
+    protected ReportLoop newLoop(ServiceContext context) {
+        return new ReportLoop(dataSource, instance, interval);
     }
 
     /** The loop of the current start cycle, if one has started. */
     @Nullable ReportLoop loop() {
-        return loop;
+        return currentLoop();
     }
 }

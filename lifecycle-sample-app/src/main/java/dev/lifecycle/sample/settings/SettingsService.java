@@ -1,8 +1,8 @@
 package dev.lifecycle.sample.settings;
 
-import dev.lifecycle.core.Service;
 import dev.lifecycle.core.ServiceContext;
 import dev.lifecycle.core.ServiceKey;
+import dev.lifecycle.sample.BackgroundLoopService;
 import dev.lifecycle.spring.ConfigurationRestarts;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -29,7 +28,7 @@ import org.springframework.core.env.PropertySource;
  * {@code notes.*} the repository only. A file with a mistake is logged and ignored; the application keeps its
  * current settings.
  */
-public final class SettingsService implements Service<Void> {
+public final class SettingsService extends BackgroundLoopService<SettingsWatcher> {
 
     /** The service name, which is also its bean name. */
     public static final String NAME = "settings";
@@ -44,8 +43,6 @@ public final class SettingsService implements Service<Void> {
     private final ConfigurableEnvironment environment;
     private final ConfigurationRestarts restarts;
 
-    private volatile @Nullable SettingsWatcher watcher;
-
     /** Whether the watcher polls: a read before that (at start) that finds nothing new is not news. */
     private volatile boolean watching;
 
@@ -59,6 +56,7 @@ public final class SettingsService implements Service<Void> {
      */
     public SettingsService(Path file, Duration pollInterval, ConfigurableEnvironment environment,
             ConfigurationRestarts restarts) {
+        super("settings watcher");
         this.file = Objects.requireNonNull(file, "file").toAbsolutePath().normalize();
         Objects.requireNonNull(pollInterval, "pollInterval");
         if (pollInterval.isNegative() || pollInterval.isZero()) {
@@ -75,31 +73,13 @@ public final class SettingsService implements Service<Void> {
     }
 
     @Override
-    public @Nullable Void start(ServiceContext context) {
+    protected SettingsWatcher newLoop(ServiceContext context) {
         SettingsWatcher started = new SettingsWatcher(file, pollInterval, this::apply);
         watching = false;
         // A change saved while the service was not running is applied now.
         started.check();
         watching = true;
-        started.start();
-        watcher = started;
-        return null;
-    }
-
-    @Override
-    public void stop(ServiceContext context) {
-        SettingsWatcher current = watcher;
-        if (current != null) {
-            current.signalStop();
-        }
-    }
-
-    @Override
-    public void join(ServiceContext context) throws InterruptedException {
-        SettingsWatcher current = watcher;
-        if (current != null && !current.join(context.stopTimeout())) {
-            logger.warn("The settings watcher did not end within {}", context.stopTimeout());
-        }
+        return started;
     }
 
     /**
