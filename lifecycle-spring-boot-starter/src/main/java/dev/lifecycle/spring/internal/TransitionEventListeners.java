@@ -1,7 +1,6 @@
 package dev.lifecycle.spring.internal;
 
 import dev.lifecycle.spring.ServiceTransitionEvent;
-import org.springframework.beans.factory.FactoryBean;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
@@ -83,28 +82,13 @@ final class TransitionEventListeners {
         catch (IllegalStateException ex) {
             return true;
         }
-        // The beans created so far, the services among them, are told by their instances, in one look-up each; only
-        // the bean definitions not created yet (lazy or prototype beans) have their types predicted.
-        for (String name : beans.getSingletonNames()) {
-            Object bean = beans.getSingleton(name);
-            if (bean instanceof ApplicationListener<?> listener ? receives(listener)
-                    : bean instanceof FactoryBean<?> && producesListener(beans, name)) {
-                return true;
-            }
-        }
-        for (String name : beans.getBeanDefinitionNames()) {
-            if (!beans.containsSingleton(name) && !beans.getBeanDefinition(name).isAbstract()
-                    && producesListener(beans, name)) {
+        for (String name : beans.getBeanNamesForType(ApplicationListener.class, true, false)) {
+            Object bean = beans.containsSingleton(name) ? beans.getSingleton(name) : null;
+            if (bean instanceof ApplicationListener<?> listener ? receives(listener) : receivesByType(beans, name)) {
                 return true;
             }
         }
         return false;
-    }
-
-    /** Whether a bean not created yet, or made by a factory bean, is a listener of transitions by its type. */
-    private static boolean producesListener(ConfigurableListableBeanFactory beans, String name) {
-        Class<?> type = beans.getType(name, false);
-        return type != null && ApplicationListener.class.isAssignableFrom(type) && receivesByType(beans, name);
     }
 
     private boolean receives(ApplicationListener<?> listener) {
