@@ -5,6 +5,8 @@ import dev.lifecycle.core.RestartPolicy;
 import dev.lifecycle.core.ServiceState;
 import dev.lifecycle.core.TransitionReason;
 import java.time.Duration;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.FlightRecorderListener;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,22 +26,52 @@ final class FlightEvents {
     /** The most characters of a message or a detail an event keeps. */
     static final int MAX_TEXT_LENGTH = 1000;
 
-    // One instance of each event, never committed, whose isEnabled() (which reads the recorder's state for the event
-    // class, not the instance's) is asked before an event is made: so nothing is allocated while no recording enables
-    // it, even in code the JIT has not compiled yet. Creating them loads the classes when the first registry is built:
-    // while a recording runs, the recorder instruments and registers an event class as it is loaded, which takes
-    // milliseconds (hundreds on a busy machine), better spent then than under a registry's lock at the first event.
-    private static final ServiceTransitionEvent TRANSITION = new ServiceTransitionEvent();
-    private static final ServiceStartEvent START = new ServiceStartEvent();
-    private static final ServiceStopEvent STOP = new ServiceStopEvent();
-    private static final ServiceFailureEvent FAILURE = new ServiceFailureEvent();
-    private static final ServiceRestartEvent RESTART = new ServiceRestartEvent();
-    private static final ServiceGiveUpEvent GIVE_UP = new ServiceGiveUpEvent();
+    /**
+     * One instance of each event, never committed, whose {@code isEnabled()} (which reads the recorder's state for the
+     * event class, not the instance's) is asked before an event is made: so nothing is allocated while no recording
+     * enables it, even in code the JIT has not compiled yet. {@code null} until the JVM's flight recorder is
+     * initialized: no recording can enable an event before, and the first event class a JVM loads initializes the
+     * recorder's metadata, 200-300 ms on two cores, which an application that records nothing would pay at its first
+     * registry. They are made when the recorder is initialized (a recording started from the command line, with
+     * {@code jcmd} or in code), on the thread that initializes it, or when the first registry is built if it already
+     * is: the recorder instruments and registers an event class as it is loaded, which takes milliseconds (hundreds on
+     * a busy machine), better spent then than under a registry's lock at the first event.
+     */
+    private static volatile @Nullable Probes probes;
+
+    /** The never-committed instances whose {@code isEnabled()} says whether a recording enables each event. */
+    private static final class Probes {
+        final ServiceTransitionEvent transition = new ServiceTransitionEvent();
+        final ServiceStartEvent start = new ServiceStartEvent();
+        final ServiceStopEvent stop = new ServiceStopEvent();
+        final ServiceFailureEvent failure = new ServiceFailureEvent();
+        final ServiceRestartEvent restart = new ServiceRestartEvent();
+        final ServiceGiveUpEvent giveUp = new ServiceGiveUpEvent();
+    }
+
+    /** Makes the probes once the recorder is initialized; registered by the class's initialization. */
+    private static final class RecorderInitialized implements FlightRecorderListener {
+
+        @Override
+        public void recorderInitialized(FlightRecorder recorder) {
+            if (probes == null) {
+                probes = new Probes();
+            }
+        }
+    }
+
+    static {
+        // Called back at once if the recorder is initialized already; never if the JVM has no flight recorder.
+        FlightRecorder.addListener(new RecorderInitialized());
+    }
 
     private FlightEvents() {
     }
 
-    /** Loads the event classes, once per JVM (see the probes above); a registry calls it when it is built. */
+    /**
+     * Makes the probes now if the flight recorder is initialized, else when it is; once per JVM. A registry calls it
+     * when it is built.
+     */
     static void load() {
         // The class's initialization does it.
     }
@@ -47,7 +79,8 @@ final class FlightEvents {
     /** A service changed state, after {@code nanosInFrom} in the state it left. */
     static void transition(ServiceRecord c, ServiceState from, ServiceState to, TransitionReason reason,
             @Nullable Throwable cause, @Nullable String detail, long nanosInFrom) {
-        if (!TRANSITION.isEnabled()) {
+        Probes enabled = probes;
+        if (enabled == null || !enabled.transition.isEnabled()) {
             return;
         }
         ServiceTransitionEvent event = new ServiceTransitionEvent();
@@ -73,7 +106,8 @@ final class FlightEvents {
      * @param failure what it failed with, or what failed it (a timeout, a requested failure), if anything
      */
     static void started(ServiceRecord c, long nanos, @Nullable Throwable failure) {
-        if (!START.isEnabled()) {
+        Probes enabled = probes;
+        if (enabled == null || !enabled.start.isEnabled()) {
             return;
         }
         ServiceStartEvent event = new ServiceStartEvent();
@@ -114,7 +148,8 @@ final class FlightEvents {
      * @param timedOut whether they did not return within the stop timeout
      */
     static void stopped(ServiceRecord c, long nanos, @Nullable Throwable error, boolean timedOut) {
-        if (!STOP.isEnabled()) {
+        Probes enabled = probes;
+        if (enabled == null || !enabled.stop.isEnabled()) {
             return;
         }
         ServiceStopEvent event = new ServiceStopEvent();
@@ -134,7 +169,8 @@ final class FlightEvents {
 
     /** A service has just failed from {@code from}; {@code thrown} if its own setup or start threw {@code cause}. */
     static void failed(ServiceRecord c, ServiceState from, Throwable cause, boolean thrown) {
-        if (!FAILURE.isEnabled()) {
+        Probes enabled = probes;
+        if (enabled == null || !enabled.failure.isEnabled()) {
             return;
         }
         ServiceFailureEvent event = new ServiceFailureEvent();
@@ -152,7 +188,8 @@ final class FlightEvents {
 
     /** The restart policy restarts a failed service after {@code delay}, its restart {@code attempt} in the window. */
     static void restart(ServiceRecord c, Duration delay, int attempt, RestartPolicy policy) {
-        if (!RESTART.isEnabled()) {
+        Probes enabled = probes;
+        if (enabled == null || !enabled.restart.isEnabled()) {
             return;
         }
         ServiceRestartEvent event = new ServiceRestartEvent();
@@ -169,7 +206,8 @@ final class FlightEvents {
 
     /** A failed service is not restarted any more, because of {@code why}; {@code escalation} applies. */
     static void gaveUp(ServiceRecord c, String why, Escalation escalation, Throwable cause) {
-        if (!GIVE_UP.isEnabled()) {
+        Probes enabled = probes;
+        if (enabled == null || !enabled.giveUp.isEnabled()) {
             return;
         }
         ServiceGiveUpEvent event = new ServiceGiveUpEvent();

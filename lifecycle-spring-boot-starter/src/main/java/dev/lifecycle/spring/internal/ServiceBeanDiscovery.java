@@ -39,8 +39,10 @@ final class ServiceBeanDiscovery {
     private final AdoptedLifecycleBeans adoptedBeans;
     private final Map<String, ServiceKey<?>> keys = new LinkedHashMap<>();
     private final Map<String, Object> instances = new LinkedHashMap<>();
-    private final Map<String, LifecycleService> annotations = new HashMap<>();
+    private final Map<String, BeanFacts> facts = new HashMap<>();
     private final Map<String, String> beanById = new LinkedHashMap<>();
+    /** What the annotations and types say, by the shape of the bean they were read from: most beans share one. */
+    private final Map<BeanShape, ShapeFacts> shapes = new HashMap<>();
 
     ServiceBeanDiscovery(ConfigurableListableBeanFactory beanFactory, Map<String, ServiceOptions> options,
             AdoptedLifecycleBeans adoptedBeans) {
@@ -76,7 +78,8 @@ final class ServiceBeanDiscovery {
                         key.id(), key.id());
                 continue;
             }
-            LifecycleService annotation = annotations.get(name);
+            BeanFacts bean = facts.get(name);
+            LifecycleService annotation = bean.shape().annotation();
             Object instance = instances.get(name);
             Service<?> service = instance instanceof Service<?> s ? s
                     : new LifecycleBeanService(name, (Lifecycle) instance);
@@ -85,7 +88,7 @@ final class ServiceBeanDiscovery {
             String leader = option.leader() != null ? option.leader().strip()
                     : annotation != null ? annotation.leader() : "";
             beans.add(new ServiceBean(name, key, annotation != null && annotation.critical(),
-                    definition(key, service, dependsOn(name, annotation), injected(handles, name, instance), option,
+                    definition(key, service, dependsOn(name, bean), injected(handles, bean, instance), option,
                             mode, leader, instance instanceof HealthCheck check ? check : null),
                     restartOnChange(name, key.id(), annotation, option)));
         }
@@ -94,11 +97,22 @@ final class ServiceBeanDiscovery {
 
     private void identify(String name, boolean adopted) {
         Object instance = beanFactory.getBean(name);
-        LifecycleService annotation = beanFactory.findAnnotationOnBean(name, LifecycleService.class);
+        RootBeanDefinition definition = beanFactory.containsBeanDefinition(name)
+                && beanFactory.getMergedBeanDefinition(name) instanceof RootBeanDefinition root ? root : null;
+        BeanShape shape = new BeanShape(instance.getClass(), beanFactory.getType(name),
+                definition != null && definition.hasBeanClass() ? definition.getBeanClass() : null,
+                definition != null ? definition.getResolvedFactoryMethod() : null,
+                definition != null ? definition.getResolvableType() : null);
+        ShapeFacts found = shapes.get(shape);
+        if (found == null) {
+            found = shapeFacts(name, instance, definition);
+            shapes.put(shape, found);
+        }
+        LifecycleService annotation = found.annotation();
         String serviceName = annotation != null && !annotation.name().isEmpty() ? annotation.name() : name;
         String qualifier = annotation != null && !annotation.qualifier().isEmpty() ? annotation.qualifier() : null;
         ServiceKey<?> key;
-        Class<?> type = adopted ? Void.class : valueType(name, instance);
+        Class<?> type = adopted ? Void.class : found.valueType();
         try {
             key = ServiceKey.of(serviceName, type, qualifier);
         }
@@ -114,31 +128,39 @@ final class ServiceBeanDiscovery {
         }
         keys.put(name, key);
         instances.put(name, instance);
-        if (annotation != null) {
-            annotations.put(name, annotation);
-        }
+        facts.put(name, new BeanFacts(found, definition != null ? definition.getDependsOn() : null,
+                definition != null ? definition.getResolvedFactoryMethod() : null));
+    }
+
+    /**
+     * What the bean factory says of the bean {@code name}: its annotations (on its type, its bean class and its
+     * factory method, as {@code findAnnotationOnBean} finds them) and its value type. Read for the first bean of each
+     * {@link BeanShape}; every bean of that shape has the same.
+     */
+    private ShapeFacts shapeFacts(String name, Object instance, @Nullable RootBeanDefinition definition) {
+        LifecycleService annotation = beanFactory.findAnnotationOnBean(name, LifecycleService.class);
+        // Most beans have none: a look-up for one is cheaper than collecting all.
+        List<RequiresService> requires = beanFactory.findAnnotationOnBean(name, RequiresService.class, false) == null
+                ? List.of() : List.copyOf(beanFactory.findAllAnnotationsOnBean(name, RequiresService.class, false));
+        return new ShapeFacts(annotation, requires, valueType(definition, instance));
     }
 
     /**
      * The services whose handles were injected into the bean: through its factory method or constructor, and its
      * fields.
      */
-    private List<ServiceKey<?>> injected(@Nullable InjectedHandles handles, String name, Object instance) {
+    private List<ServiceKey<?>> injected(@Nullable InjectedHandles handles, BeanFacts bean, Object instance) {
         if (handles == null || handles.isEmpty()) {
             return List.of();
         }
-        Method factoryMethod = beanFactory.containsBeanDefinition(name)
-                && beanFactory.getMergedBeanDefinition(name) instanceof RootBeanDefinition definition
-                        ? definition.getResolvedFactoryMethod() : null;
-        return handles.of(AopProxyUtils.ultimateTargetClass(instance), factoryMethod);
+        return handles.of(AopProxyUtils.ultimateTargetClass(instance), bean.factoryMethod());
     }
 
     /** The type argument of {@code Service<T>} on the bean's declared type, else on its class, else Object. */
-    private Class<?> valueType(String name, Object instance) {
+    private static Class<?> valueType(@Nullable RootBeanDefinition definition, Object instance) {
         Class<?> type = null;
-        if (beanFactory.containsBeanDefinition(name)) {
-            type = beanFactory.getMergedBeanDefinition(name).getResolvableType().as(Service.class).getGeneric(0)
-                    .resolve();
+        if (definition != null) {
+            type = definition.getResolvableType().as(Service.class).getGeneric(0).resolve();
         }
         if (type == null) {
             type = ResolvableType.forClass(instance.getClass()).as(Service.class).getGeneric(0).resolve();
@@ -147,32 +169,27 @@ final class ServiceBeanDiscovery {
     }
 
     /** The ids required without value: the annotations', and the services among the beans of {@code @DependsOn}. */
-    private List<String> dependsOn(String name, @Nullable LifecycleService annotation) {
+    private List<String> dependsOn(String name, BeanFacts bean) {
         Set<String> ids = new LinkedHashSet<>();
+        LifecycleService annotation = bean.shape().annotation();
         if (annotation != null) {
             for (String id : annotation.requires()) {
                 ids.add(checkedId(name, id, null));
             }
         }
-        // Most beans have none: a look-up for one is cheaper than collecting all.
-        if (beanFactory.findAnnotationOnBean(name, RequiresService.class, false) != null) {
-            for (RequiresService requires : beanFactory.findAllAnnotationsOnBean(name, RequiresService.class,
-                    false)) {
-                ids.add(checkedId(name, requires.value(), requires.qualifier()));
-            }
+        for (RequiresService requires : bean.shape().requires()) {
+            ids.add(checkedId(name, requires.value(), requires.qualifier()));
         }
-        if (beanFactory.containsBeanDefinition(name)) {
-            String[] springDependsOn = beanFactory.getMergedBeanDefinition(name).getDependsOn();
-            if (springDependsOn != null) {
-                for (String other : springDependsOn) {
-                    // Most names are bean names already; an alias or a '&' name is resolved first.
-                    ServiceKey<?> key = keys.get(other);
-                    if (key == null) {
-                        key = keys.get(BeanNames.canonical(beanFactory, other));
-                    }
-                    if (key != null) {
-                        ids.add(key.id());
-                    }
+        String[] springDependsOn = bean.springDependsOn();
+        if (springDependsOn != null) {
+            for (String other : springDependsOn) {
+                // Most names are bean names already; an alias or a '&' name is resolved first.
+                ServiceKey<?> key = keys.get(other);
+                if (key == null) {
+                    key = keys.get(BeanNames.canonical(beanFactory, other));
+                }
+                if (key != null) {
+                    ids.add(key.id());
                 }
             }
         }
@@ -234,5 +251,23 @@ final class ServiceBeanDiscovery {
             builder.healthCheck(healthCheck);
         }
         return builder.build();
+    }
+
+    /**
+     * What decides a bean's annotations and value type: its instance's class, the type the bean factory gives it, its
+     * bean class, its factory method and its declared type. Beans of one shape (the same class, or the same factory
+     * method) are read once.
+     */
+    private record BeanShape(Class<?> instanceClass, @Nullable Class<?> type, @Nullable Class<?> beanClass,
+            @Nullable Method factoryMethod, @Nullable ResolvableType declaredType) {
+    }
+
+    /** The annotations and value type of the beans of one {@link BeanShape}. */
+    private record ShapeFacts(@Nullable LifecycleService annotation, List<RequiresService> requires,
+            Class<?> valueType) {
+    }
+
+    /** A service bean as read: its shape's facts, its Spring {@code dependsOn} and the factory method that made it. */
+    private record BeanFacts(ShapeFacts shape, String @Nullable [] springDependsOn, @Nullable Method factoryMethod) {
     }
 }

@@ -155,12 +155,7 @@ public final class ServiceBeans {
      * @return whether it is critical
      */
     public boolean isCritical(String id) {
-        ServiceOptions option = options.get(id);
-        if (option != null && option.critical() != null) {
-            return option.critical();
-        }
-        ServiceBean bean = discovered().byId().get(id);
-        return bean != null && bean.critical();
+        return discovered().critical().contains(id);
     }
 
     /**
@@ -192,18 +187,12 @@ public final class ServiceBeans {
     /**
      * The ids of the services that are critical (see {@link #isCritical}), installed or not: those whose
      * {@code critical} property is {@code true}, and the service beans whose annotation marks them critical unless
-     * the property says otherwise.
+     * the property says otherwise. Found once, with the service beans.
      *
-     * @return the ids
+     * @return the ids, unmodifiable
      */
     public Set<String> criticalIds() {
-        Set<String> ids = new LinkedHashSet<>();
-        for (ServiceBean bean : discovered().beans()) {
-            ids.add(bean.key().id());
-        }
-        ids.addAll(options.keySet());
-        ids.removeIf(id -> !isCritical(id));
-        return ids;
+        return discovered().critical();
     }
 
     /**
@@ -262,18 +251,21 @@ public final class ServiceBeans {
         synchronized (lock) {
             found = discovered;
             if (found == null) {
-                found = new Discovered(new ServiceBeanDiscovery(beanFactory, options, adoptedBeans).run());
+                found = new Discovered(new ServiceBeanDiscovery(beanFactory, options, adoptedBeans).run(), options);
                 discovered = found;
             }
             return found;
         }
     }
 
-    /** The service beans in installation order, and the same by service id. */
-    private record Discovered(List<ServiceBean> beans, Map<String, ServiceBean> byId) {
+    /**
+     * The service beans in installation order, the same by service id, and the ids of the critical services. Asked on
+     * every transition whether a service is critical, the set answers without reading the beans.
+     */
+    private record Discovered(List<ServiceBean> beans, Map<String, ServiceBean> byId, Set<String> critical) {
 
-        Discovered(List<ServiceBean> beans) {
-            this(beans, index(beans));
+        Discovered(List<ServiceBean> beans, Map<String, ServiceOptions> options) {
+            this(beans, index(beans), critical(beans, options));
         }
 
         /** The beans by service id; the ids are distinct. */
@@ -283,6 +275,26 @@ public final class ServiceBeans {
                 byId.put(bean.key().id(), bean);
             }
             return Collections.unmodifiableMap(byId);
+        }
+
+        /**
+         * The ids of the critical services, installed or not: a service's {@code critical} property, else its
+         * annotation's, else not critical.
+         */
+        private static Set<String> critical(List<ServiceBean> beans, Map<String, ServiceOptions> options) {
+            Set<String> ids = new LinkedHashSet<>();
+            for (ServiceBean bean : beans) {
+                ServiceOptions option = options.get(bean.key().id());
+                if (option != null && option.critical() != null ? option.critical() : bean.critical()) {
+                    ids.add(bean.key().id());
+                }
+            }
+            options.forEach((id, option) -> {
+                if (Boolean.TRUE.equals(option.critical())) {
+                    ids.add(id);
+                }
+            });
+            return Collections.unmodifiableSet(ids);
         }
     }
 }

@@ -135,6 +135,20 @@ class ServiceBeansTests {
     }
 
     @Test
+    void beansOfOneClassEachKeepTheirOwnNameRequirementsAndFactoryMethodAnnotations() {
+        runner.withUserConfiguration(SameClassConfiguration.class).run(context -> {
+            assertThat(context).hasNotFailed();
+            ServiceRegistry registry = context.getBean(ServiceRegistry.class);
+            assertThat(registry.snapshot()).extracting(ServiceSnapshot::id)
+                    .containsExactlyInAnyOrder("first", "second", "named", "third");
+            assertThat(registry.snapshot("second").orElseThrow().requires()).containsExactly("first");
+            assertThat(registry.snapshot("third").orElseThrow().requires()).containsExactlyInAnyOrder("named",
+                    "second");
+            assertThat(context.getBean(ServiceBeans.class).criticalIds()).containsExactly("named");
+        });
+    }
+
+    @Test
     void dependsOnMayNameABeanByItsAlias() {
         runner.withUserConfiguration(AliasConfiguration.class).run(context -> {
             ServiceRegistry registry = context.getBean(ServiceRegistry.class);
@@ -341,6 +355,44 @@ class ServiceBeansTests {
         @EventListener
         void on(ServiceTransitionEvent event) {
             events.add(event);
+        }
+    }
+
+    /** Four beans of one class: two plain, one renamed and critical by its factory method, one requiring by it. */
+    @Configuration(proxyBeanMethods = false)
+    static class SameClassConfiguration {
+
+        @Bean
+        Plain first() {
+            return new Plain();
+        }
+
+        @Bean
+        @DependsOn("first")
+        Plain second() {
+            return new Plain();
+        }
+
+        @Bean
+        @LifecycleService(name = "named", critical = true)
+        Plain renamed() {
+            return new Plain();
+        }
+
+        @Bean
+        @RequiresService("named")
+        @DependsOn("second")
+        Plain third() {
+            return new Plain();
+        }
+    }
+
+    /** A service of no value. */
+    static class Plain implements Service<Void> {
+
+        @Override
+        public @Nullable Void start(ServiceContext context) {
+            return null;
         }
     }
 }

@@ -57,6 +57,24 @@ class TransitionEventListenersTests {
     }
 
     @Test
+    void aLazyListenerBeanOfTransitionsCountsBeforeItIsCreated() {
+        try (GenericApplicationContext context = new GenericApplicationContext()) {
+            context.registerBean("lazyTransitions", TransitionListener.class, TransitionListener::new,
+                    definition -> definition.setLazyInit(true));
+            context.registerBean("lazyClock", Object.class, Object::new, definition -> definition.setLazyInit(true));
+            context.refresh();
+            assertThat(context.getBeanFactory().containsSingleton("lazyTransitions")).isFalse();
+            assertThat(new TransitionEventListeners(context, ServiceRegistry.class).any()).isTrue();
+        }
+        try (GenericApplicationContext context = new GenericApplicationContext()) {
+            context.registerBean("lazyRefreshed", RefreshListener.class, RefreshListener::new,
+                    definition -> definition.setLazyInit(true));
+            context.refresh();
+            assertThat(new TransitionEventListeners(context, ServiceRegistry.class).any()).isFalse();
+        }
+    }
+
+    @Test
     void aListenerAddedWhileTheApplicationRunsReceivesTheTransitionsFromThenOn() {
         runner.run(context -> {
             ServiceRegistry registry = context.getBean(ServiceRegistry.class);
