@@ -1,6 +1,7 @@
 package dev.lifecycle.plainsample;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.sample.notes.NoteRepository;
@@ -10,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,7 @@ class PlainSampleApplicationTests {
     Path directory;
 
     @Test
-    void theServicesRunAsPlainLifecycleBeansAndTheApplicationBecomesReady() throws Exception {
+    void theServicesRunAsPlainLifecycleBeansTheReportsOnceElectedAndTheApplicationBecomesReady() throws Exception {
         ConfigurableApplicationContext context = SpringApplication.run(PlainSampleApplication.class,
                 "--server.port=0", "--sample.settings-file=" + directory.resolve("settings.properties"),
                 "--spring.main.banner-mode=off");
@@ -35,8 +37,11 @@ class PlainSampleApplicationTests {
         try {
             services = context.getBeansOfType(PlainService.class).entrySet().stream()
                     .collect(Collectors.toMap(Map.Entry::getKey, e -> (PlainService<?>) e.getValue()));
-            assertThat(services).containsOnlyKeys("settings", "database", "repository", "heartbeat");
-            assertThat(services.values()).allMatch(PlainService::isRunning);
+            assertThat(services).containsOnlyKeys("settings", "database", "repository", "heartbeat", "report",
+                    "reportCleanup");
+            // Alone on its database, the instance is granted the leadership of the reports, which starts the two.
+            await().atMost(Duration.ofSeconds(30)).until(() -> services.values().stream()
+                    .allMatch(PlainService::isRunning));
             NoteRepository notes = context.getBean(PlainValues.class).handle(NoteRepositoryService.KEY).get();
             assertThat(notes).isNotNull();
             assertThat(notes.count()).isZero();

@@ -23,13 +23,23 @@ final class PlainService<T> implements SmartLifecycle, ServiceContext, ServiceIn
     private final Service<T> service;
     private final int phase;
     private final PlainValues values;
+    private final boolean autoStartup;
     private volatile boolean running;
 
     PlainService(ServiceKey<T> key, Service<T> service, int phase, PlainValues values) {
+        this(key, service, phase, values, true);
+    }
+
+    /**
+     * A service that Spring starts with the context when {@code autoStartup}; otherwise whatever controls it (a
+     * role controller of leader-only services) starts it.
+     */
+    PlainService(ServiceKey<T> key, Service<T> service, int phase, PlainValues values, boolean autoStartup) {
         this.key = key;
         this.service = service;
         this.phase = phase;
         this.values = values;
+        this.autoStartup = autoStartup;
     }
 
     @Override
@@ -63,6 +73,11 @@ final class PlainService<T> implements SmartLifecycle, ServiceContext, ServiceIn
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return autoStartup;
     }
 
     @Override
