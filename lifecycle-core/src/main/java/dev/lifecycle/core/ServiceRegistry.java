@@ -40,6 +40,9 @@ import org.jspecify.annotations.Nullable;
  *       waiting requirements in between), but not their other dependents: an operation on a service that requires one
  *       stuck in its start waits for that start.</li>
  * </ul>
+ * An {@link StartMode#ON_DEMAND ON_DEMAND} requirement that stops because no dependent needs it any more is not
+ * concerned: its stop (at once with an idle delay of zero, once the delay is over otherwise) may end after the
+ * operation's future has completed; {@link #settled()} waits for it.
  * So a service stuck in a long start holds back the operations on itself, on the services that require it and wait
  * for it, and on the services whose cascade cancelled its start; an operation on any other service completes without
  * it. A start that the registry abandoned (its start timeout ran out; see {@link ServiceSnapshot#abandonedStart()})

@@ -49,6 +49,8 @@ class StartModeTests {
             assertThat(snapshot(context, "cache").state()).isEqualTo(ServiceState.RUNNING);
 
             registry(context).stop("reports").get(10, TimeUnit.SECONDS);
+            // The on-demand cache stops on its own once no dependent needs it, possibly after the stop's future.
+            registry(context).settled().get(10, TimeUnit.SECONDS);
 
             assertThat(snapshot(context, "cache").state()).isEqualTo(ServiceState.STOPPED);
             assertThat(snapshot(context, "cache").reason()).isEqualTo(TransitionReason.DEMAND);
