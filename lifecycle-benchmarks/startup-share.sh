@@ -2,8 +2,9 @@
 # Start-up as users see it: the time from launching the sample application's JVM until
 # GET /actuator/health/readiness answers 200, with the lifecycle starter (dev.lifecycle.sample.SampleApplication)
 # and without it (dev.lifecycle.plainsample.PlainSampleApplication: the same services as plain SmartLifecycle
-# beans, the starter's auto-configurations left out). Both run from the same class path, one after the other,
-# alternating which goes first, each on a fresh settings file and database.
+# beans, the starter's auto-configurations left out). Both run from the same dependencies (the plain one adds the
+# sample's test classes, where it lives), one after the other, alternating which goes first, each on a fresh settings
+# file and database.
 #
 #   lifecycle-benchmarks/startup-share.sh            # 10 measured runs of each after 2 warm-ups
 #   RUNS=20 WARMUP=3 JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java lifecycle-benchmarks/startup-share.sh
@@ -23,14 +24,19 @@ echo "Building the sample and its class path..." >&2
 ./mvnw -B -ntp -q -pl lifecycle-sample-app -am test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/startup.classpath -Dmdep.includeScope=runtime >&2
 sample=lifecycle-sample-app
-classpath="$sample/target/classes:$sample/target/test-classes:$(cat "$sample/target/startup.classpath")"
+dependencies=$(cat "$sample/target/startup.classpath")
+# The sample runs from its main classes alone, as it is deployed: with its test classes on the class path, its
+# component scan of dev.lifecycle.sample would read them too. The plain application lives in the test classes (in a
+# package of its own, which scans nothing else).
+starter_classpath="$sample/target/classes:$dependencies"
+plain_classpath="$sample/target/classes:$sample/target/test-classes:$dependencies"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# One run of main class $1: prints the milliseconds from launch to readiness 200.
+# One run of main class $1 on class path $2: prints the milliseconds from launch to readiness 200.
 run() {
-    local main=$1 dir
+    local main=$1 classpath=$2 dir
     dir=$(mktemp -d "$work/run.XXXX")
     local start end pid
     start=$(date +%s%N)
@@ -57,7 +63,8 @@ plain_main=dev.lifecycle.plainsample.PlainSampleApplication
 for ((i = 0; i < WARMUP + RUNS; i++)); do
     if (( i % 2 == 0 )); then order="starter plain"; else order="plain starter"; fi
     for variant in $order; do
-        if [ "$variant" = starter ]; then ms=$(run "$starter_main"); else ms=$(run "$plain_main"); fi
+        if [ "$variant" = starter ]; then ms=$(run "$starter_main" "$starter_classpath")
+        else ms=$(run "$plain_main" "$plain_classpath"); fi
         if (( i >= WARMUP )); then echo "$ms" >> "$work/$variant"; fi
         echo "run $((i + 1)) $variant: $ms ms" >&2
     done
