@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
  * The one place a service's phase changes ({@link #setPhase}): it keeps the counters the decisions read
  * (requirements not RUNNING, kept in {@link ServiceSlots}; {@code activeDependents}), queues for re-evaluation the
  * services the change concerns, and publishes the transition (to the listeners and the flight recorder,
- * {@link FlightEvents}); and the timing events of starts and stops. Under the registry's lock.
+ * {@link FlightEvents}); and the timing events of starts and stops. A requirement waiting for its dependents to stop
+ * whose last active dependent goes down has its own stop dispatched here, as its evaluation would, rather than queued
+ * for it. Under the registry's lock.
  */
 final class Transitions {
 
@@ -81,7 +83,13 @@ final class Transitions {
                 if (to.active) {
                     r.activeDependents++;
                 } else if (--r.activeDependents == 0) {
-                    change.evaluate(r);
+                    if (r.phase == Phase.STOPPING_DEPENDENTS) {
+                        // What its evaluation would do, done while its record is still in cache: at stop-all, the
+                        // change applying a batch of stops touches thousands of records before it settles.
+                        engine.stops.dispatchStop(r, change);
+                    } else {
+                        change.evaluate(r);
+                    }
                 }
             }
         }
