@@ -108,14 +108,15 @@ public final class ConsoleChangeStream implements ServiceListener, SmartLifecycl
     }
 
     /**
-     * Counts the transition, and schedules a notice unless one is already pending.
+     * Counts the transition, and schedules a notice unless one is already pending or no page is connected (a page
+     * that connects later is told the count in its first event).
      *
      * @param transition the transition the registry delivers
      */
     @Override
     public void onTransition(ServiceTransition transition) {
         sequence.incrementAndGet();
-        if (!closed && noticePending.compareAndSet(false, true)) {
+        if (!closed && !clients.isEmpty() && noticePending.compareAndSet(false, true)) {
             try {
                 scheduler.schedule(this::sendNotice, coalescing.toMillis(), TimeUnit.MILLISECONDS);
             }
