@@ -26,9 +26,7 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import org.springframework.beans.factory.InjectionPoint;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -37,8 +35,6 @@ import org.springframework.boot.autoconfigure.condition.SearchStrategy;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.thread.Threading;
-import org.springframework.context.ApplicationContext;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -52,9 +48,11 @@ import org.springframework.util.function.SingletonSupplier;
  * Auto-configuration for a {@link ServiceRegistry} that runs the application's service beans inside Spring's
  * lifecycle.
  *
- * <p>Every part can be replaced by defining a bean of its type: the {@link ServiceRegistry} itself, the default
- * {@link RestartPolicy}, the {@link ServiceRegistryLifecycle} bridge, the {@link EscalationExit}, and the beans whose
- * types are internal. The registry runs user code on the {@link Executor} bean named {@value #EXECUTOR_BEAN_NAME} and
+ * <p>The parts an application may replace back off when it defines a bean of their type: the {@link ServiceRegistry}
+ * itself, the default {@link RestartPolicy}, the {@link ServiceRegistryLifecycle} bridge, the {@link EscalationExit},
+ * the {@link ServiceTransitionLogger} and the {@link ConfigurationRestarts}. The starter's other beans are its own
+ * machinery and do not: each condition on a missing bean reads every bean definition of the context, which a context
+ * of many beans pays for at every start. The registry runs user code on the {@link Executor} bean named {@value #EXECUTOR_BEAN_NAME} and
  * its timers on the {@link Scheduler} bean, when there are such beans; without the executor, user code runs on virtual
  * threads when {@code spring.threads.virtual.enabled} is set on Java 21 and later, as Spring Boot's own executors do,
  * and on platform threads otherwise. {@link ServiceRegistryCustomizer} beans adjust its builder.
@@ -79,7 +77,6 @@ public final class ServiceRegistryAutoConfiguration {
     static final String SERVICE_HANDLE_BEAN_NAME = "lifecycleServiceHandle";
 
     @Bean
-    @ConditionalOnMissingBean
     InjectedHandles lifecycleInjectedHandles(ObjectProvider<ServiceRegistry> registry) {
         return new InjectedHandles(registry::getObject);
     }
@@ -102,23 +99,25 @@ public final class ServiceRegistryAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ServiceRegistry lifecycleServiceRegistry(ServiceRegistryProperties properties, RestartPolicy restartPolicy,
-            @Qualifier(EXECUTOR_BEAN_NAME) ObjectProvider<Executor> executor, ObjectProvider<Scheduler> scheduler,
-            ObjectProvider<ServiceRegistryCustomizer> customizers, Environment environment) {
+            ConfigurableApplicationContext context, ObjectProvider<Scheduler> scheduler,
+            ObjectProvider<ServiceRegistryCustomizer> customizers) {
         ServiceRegistryBuilder builder = ServiceRegistry.builder().restartPolicy(restartPolicy)
                 .startTimeout(properties.getStartTimeout()).stopTimeout(properties.getStopTimeout())
                 .healthCheckInterval(properties.getHealthCheckInterval())
                 .eventDeliveryTimeout(properties.getEventDeliveryTimeout())
                 // As Boot's own executors: virtual threads only with spring.threads.virtual.enabled on Java 21+.
-                .virtualThreads(Threading.VIRTUAL.isActive(environment));
-        executor.ifAvailable(builder::executor);
+                .virtualThreads(Threading.VIRTUAL.isActive(context.getEnvironment()));
+        // By name: a look-up by type would read every bean definition of the context.
+        if (context.containsBean(EXECUTOR_BEAN_NAME)) {
+            builder.executor(context.getBean(EXECUTOR_BEAN_NAME, Executor.class));
+        }
         scheduler.ifAvailable(builder::scheduler);
         customizers.orderedStream().forEach(c -> c.customize(builder));
         return builder.build();
     }
 
     @Bean
-    @ConditionalOnMissingBean
-    ServiceBeans lifecycleServiceBeans(ConfigurableListableBeanFactory beanFactory, ServiceRegistryProperties properties,
+    ServiceBeans lifecycleServiceBeans(ConfigurableApplicationContext context, ServiceRegistryProperties properties,
             RestartPolicy restartPolicy) {
         Map<String, ServiceOptions> options = new LinkedHashMap<>();
         properties.getServices().forEach((id, s) -> options.put(id, new ServiceOptions(s.getStartTimeout(),
@@ -126,7 +125,7 @@ public final class ServiceRegistryAutoConfiguration {
                 RestartPolicies.isUnset(s.getRestart()) ? null : RestartPolicies.of(s.getRestart(), restartPolicy),
                 s.getCritical(), s.isEnabled(), s.getMode(), s.getIdleDelay(), s.getRestartOnChange(),
                 s.getLiveness(), s.getLeader())));
-        return new ServiceBeans(beanFactory, options, properties.getAdopt());
+        return new ServiceBeans(context.getBeanFactory(), options, properties.getAdopt());
     }
 
     @Bean
@@ -169,9 +168,8 @@ public final class ServiceRegistryAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnMissingBean
     ServiceTransitionEventPublisher lifecycleTransitionEventPublisher(ServiceRegistry registry,
-            ApplicationContext context) {
+            ConfigurableApplicationContext context) {
         return new ServiceTransitionEventPublisher(registry, context);
     }
 
@@ -182,15 +180,13 @@ public final class ServiceRegistryAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnMissingBean
     EscalationShutdown lifecycleEscalationShutdown(ConfigurableApplicationContext context,
             ServiceRegistryProperties properties, EscalationExit exit) {
         return new EscalationShutdown(context, properties.getExitStatus(), exit);
     }
 
     @Bean
-    @ConditionalOnMissingBean
-    CriticalServicesAvailability lifecycleCriticalServicesAvailability(ApplicationEventPublisher publisher,
+    CriticalServicesAvailability lifecycleCriticalServicesAvailability(ConfigurableApplicationContext publisher,
             ObjectProvider<ServiceBeans> serviceBeans, ServiceRegistryProperties properties,
             ObjectProvider<ServiceRegistry> registry) {
         // Asked on every transition: the bean is looked up once.

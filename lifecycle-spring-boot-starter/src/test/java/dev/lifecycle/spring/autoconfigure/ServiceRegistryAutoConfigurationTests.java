@@ -134,6 +134,15 @@ class ServiceRegistryAutoConfigurationTests {
     }
 
     @Test
+    void beanNamedLifecycleExecutorThatIsNoExecutorFailsTheStartNamingItsType() {
+        runner.withBean(ServiceRegistryAutoConfiguration.EXECUTOR_BEAN_NAME, String.class, () -> "not an executor")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .rootCause().hasMessageContaining("'lifecycleExecutor'")
+                        .hasMessageContaining("java.util.concurrent.Executor")
+                        .hasMessageContaining("java.lang.String"));
+    }
+
+    @Test
     void customizersAdjustTheRegistryBuilder() {
         runner.withBean(ServiceRegistryCustomizer.class,
                 () -> builder -> builder.override(ServiceKey.of("config", Object.class), "fixed"))
