@@ -3,6 +3,9 @@ package dev.lifecycle.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -122,6 +125,36 @@ class InstallAllTests extends ManualRegistryTestBase {
         assertThat(counts).containsEntry(ServiceState.RUNNING, 1).containsEntry(ServiceState.STOPPED, 1)
                 .containsEntry(ServiceState.WAITING, 1).containsEntry(ServiceState.FAILED, 0);
         assertThat(counts.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(3);
+    }
+
+    @Test
+    void aRegistryOfAnotherMakeInstallsAllOneAfterTheOtherAndCountsStatesFromItsSnapshots() {
+        // Implements only the abstract methods, by the registry's own; installAll and countByState are the defaults.
+        InvocationHandler abstractOnly = (proxy, method, args) -> {
+            if (method.isDefault()) {
+                return InvocationHandler.invokeDefault(proxy, method, args);
+            }
+            try {
+                return method.invoke(registry, args);
+            } catch (InvocationTargetException ex) {
+                throw ex.getCause();
+            }
+        };
+        ServiceRegistry other = (ServiceRegistry) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] { ServiceRegistry.class }, abstractOnly);
+
+        List<ServiceHandle<?>> handles = other.installAll(List.of(definition("db", "config"), definition("config")));
+
+        assertThat(handles).extracting(h -> h.key().id()).containsExactly("db", "config");
+        assertThat(other.startAll()).succeedsWithin(WAIT);
+        assertThat(other.countByState()).containsOnlyKeys(ServiceState.values())
+                .containsEntry(ServiceState.RUNNING, 2).containsEntry(ServiceState.FAILED, 0);
+        assertThatThrownBy(() -> other.installAll(List.of(definition("cache"), definition("queue", "worker"),
+                definition("worker", "queue"), definition("web"))))
+                .isInstanceOf(DependencyCycleException.class).hasMessageStartingWith("Dependency cycle: queue -> "
+                        + "worker -> queue;");
+        assertThat(registry.snapshot()).extracting(ServiceSnapshot::id).containsExactly("db", "config", "cache",
+                "queue");
     }
 
     /** {@code id} of type String, publishing its id, requiring {@code requires} by id. */
