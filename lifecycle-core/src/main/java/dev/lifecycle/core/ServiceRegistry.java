@@ -1,8 +1,12 @@
 package dev.lifecycle.core;
 
 import dev.lifecycle.core.event.ServiceListener;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
@@ -93,6 +97,30 @@ public interface ServiceRegistry extends AutoCloseable {
      * @throws LifecycleException if its init throws; nothing is installed
      */
     <T> ServiceHandle<T> install(ServiceDefinition<T> definition);
+
+    /**
+     * Installs services in the order given, as {@link #install(ServiceDefinition)} would one after the other, with the
+     * same checks and the same exceptions, in one change of the registry rather than one per service: cheaper for
+     * many services (an application's start-up). Every {@link Service#init init} runs first, then the services are
+     * checked and linked into the graph together. The first service that cannot be installed ends the call with its
+     * exception: the services before it stay installed; it and those after it are not (their inits may have run).
+     * The default implementation installs them one after the other.
+     *
+     * @param definitions the services, in installation order; a key installed already (or earlier in the list) gives
+     *        the existing service's handle, as {@link #install(ServiceDefinition)} does
+     * @return a handle to each service, in the order of {@code definitions}
+     * @throws ServiceTypeClashException if an id is taken by a service of another type, or a requirement's type
+     *         does not match the installed service's
+     * @throws DependencyCycleException if a service would close a cycle of requirements
+     * @throws LifecycleException if an init throws
+     */
+    default List<ServiceHandle<?>> installAll(List<? extends ServiceDefinition<?>> definitions) {
+        List<ServiceHandle<?>> handles = new ArrayList<>(definitions.size());
+        for (ServiceDefinition<?> definition : definitions) {
+            handles.add(install(definition));
+        }
+        return Collections.unmodifiableList(handles);
+    }
 
     /**
      * Installs a service with no options; see {@link #install(ServiceDefinition)}.
@@ -282,6 +310,23 @@ public interface ServiceRegistry extends AutoCloseable {
      * @return one snapshot per installed service
      */
     List<ServiceSnapshot> snapshot();
+
+    /**
+     * How many installed services are in each state now: a cheap check, such as "is every service RUNNING", that
+     * needs no {@link #snapshot() snapshot} of each service.
+     *
+     * @return every state, each with its count (zero included), in the order of {@link ServiceState}; unmodifiable
+     */
+    default Map<ServiceState, Integer> countByState() {
+        Map<ServiceState, Integer> counts = new EnumMap<>(ServiceState.class);
+        for (ServiceState state : ServiceState.values()) {
+            counts.put(state, 0);
+        }
+        for (ServiceSnapshot s : snapshot()) {
+            counts.merge(s.state(), 1, Integer::sum);
+        }
+        return Collections.unmodifiableMap(counts);
+    }
 
     /**
      * A snapshot of one service, if it is installed.

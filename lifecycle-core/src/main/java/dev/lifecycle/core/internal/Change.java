@@ -2,6 +2,7 @@ package dev.lifecycle.core.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -11,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * and the services whose state must be re-evaluated before the lock is released. Built under the lock, run after.
  *
  * <p>A change costs little: its tasks are chained through themselves, the list of actions is created on first use,
- * and the clock is read once per change, so every transition a change makes carries the same time.
+ * and the clock is read once per change, so every transition a change makes carries the same time, and the same
+ * {@link Instant}.
  */
 final class Change {
 
@@ -41,6 +43,8 @@ final class Change {
     /** Timers this change made obsolete, to cancel after unlocking; {@code null} if none. */
     private @Nullable List<DeferredTimer> toCancel;
     private long now = ServiceRecord.UNSET;
+    /** {@link #now} as an instant, made on first use. */
+    private @Nullable Instant instant;
     /** Whether a thread has taken {@link #after} to run it (see {@link #runAfter()}). */
     @SuppressWarnings("unused")
     private volatile boolean claimed;
@@ -175,6 +179,18 @@ final class Change {
             now = engine.clock.nowNanos();
         }
         return now;
+    }
+
+    /**
+     * The time of this change as an instant, made once: every transition of the change carries this same instance.
+     */
+    Instant instant(Engine engine) {
+        Instant at = instant;
+        if (at == null) {
+            at = RegistryClock.instant(now(engine));
+            instant = at;
+        }
+        return at;
     }
 
     @Override

@@ -7,12 +7,16 @@ import dev.lifecycle.core.ServiceHandle;
 import dev.lifecycle.core.ServiceKey;
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.ServiceSnapshot;
+import dev.lifecycle.core.ServiceState;
 import dev.lifecycle.core.StartMode;
 import dev.lifecycle.core.StartupReport;
 import dev.lifecycle.core.event.ServiceListener;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
@@ -51,6 +55,11 @@ public final class DefaultServiceRegistry implements ServiceRegistry {
     @Override
     public <T> ServiceHandle<T> install(ServiceDefinition<T> definition) {
         return engine.installer.install(definition);
+    }
+
+    @Override
+    public List<ServiceHandle<?>> installAll(List<? extends ServiceDefinition<?>> definitions) {
+        return engine.installer.installAll(definitions);
     }
 
     @Override
@@ -195,6 +204,16 @@ public final class DefaultServiceRegistry implements ServiceRegistry {
     @Override
     public List<ServiceSnapshot> snapshot() {
         return engine.loop.locked(change -> engine.views.snapshots());
+    }
+
+    @Override
+    public Map<ServiceState, Integer> countByState() {
+        int[] counts = engine.loop.locked(change -> engine.views.countByState());
+        Map<ServiceState, Integer> byState = new EnumMap<>(ServiceState.class);
+        for (ServiceState state : ServiceState.values()) {
+            byState.put(state, counts[state.ordinal()]);
+        }
+        return Collections.unmodifiableMap(byState);
     }
 
     @Override

@@ -13,9 +13,13 @@ import dev.lifecycle.core.ServiceTypeClashException;
 import dev.lifecycle.core.StartMode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
@@ -39,6 +43,79 @@ final class Installer {
         if (existing != null) {
             return existing(existing, key);
         }
+        ServiceRecord c = prepare(definition, engine.clock.nowNanos());
+        return engine.loop.locked(change -> link(c, key, change));
+    }
+
+    /**
+     * Installs {@code definitions} in order, as {@link #install} would one after the other, in one change: every init
+     * runs first (without the lock), then the services are checked and linked under the lock, taken once. The first
+     * one refused ends it: those before it stay installed, its exception is thrown, and nothing after it is installed
+     * (their inits may have run).
+     */
+    List<ServiceHandle<?>> installAll(List<? extends ServiceDefinition<?>> definitions) {
+        Checks.notNull(definitions, "ServiceRegistry.installAll(definitions)", "definitions");
+        int size = definitions.size();
+        // Each service's record, or null for a key installed already (by an earlier call, or earlier in this list).
+        ServiceRecord[] records = new ServiceRecord[size];
+        ServiceKey<?>[] keys = new ServiceKey<?>[size];
+        ServiceHandle<?>[] handles = new ServiceHandle<?>[size];
+        Set<String> ids = new HashSet<>(size * 4 / 3 + 1);
+        long now = engine.clock.nowNanos();
+        int prepared = 0;
+        RuntimeException refused = null;
+        for (; prepared < size; prepared++) {
+            try {
+                ServiceDefinition<?> definition = Checks.notNull(definitions.get(prepared),
+                        "ServiceRegistry.installAll(definitions)", "a definition");
+                ServiceKey<?> key = definition.key();
+                engine.lookup.checkOpen("install", key.id());
+                keys[prepared] = key;
+                ServiceRecord existing = engine.state.services.get(key.id());
+                if (existing != null) {
+                    handles[prepared] = existing(existing, key);
+                } else if (ids.add(key.id())) {
+                    records[prepared] = prepare(definition, now);
+                }
+            } catch (RuntimeException ex) {
+                refused = ex;
+                break;
+            }
+        }
+        int linkable = prepared;
+        if (linkable > 0) {
+            engine.loop.lockedRun(change -> {
+                for (int i = 0; i < linkable; i++) {
+                    if (handles[i] != null) {
+                        continue;
+                    }
+                    ServiceRecord c = records[i];
+                    ServiceKey<?> key = keys[i];
+                    if (c == null) {
+                        // Installed earlier in this list.
+                        engine.lookup.checkOpen("install", key.id());
+                        handles[i] = existing(engine.state.services.get(key.id()), key);
+                    } else {
+                        handles[i] = link(c, key, change);
+                    }
+                }
+            });
+        }
+        if (refused != null) {
+            throw refused;
+        }
+        return Collections.unmodifiableList(Arrays.asList(handles));
+    }
+
+    /**
+     * The record of a service about to be installed: its init has run (without the lock), its requirements are
+     * collected; nothing of it is linked yet.
+     *
+     * @throws LifecycleException if its init throws
+     */
+    private <T> ServiceRecord prepare(ServiceDefinition<T> definition, long now) {
+        ServiceKey<T> key = definition.key();
+        String id = key.id();
         ValueOverride<?> override = engine.overrides.get(id);
         Service<?> service;
         Requirements requirements = new Requirements();
@@ -75,19 +152,21 @@ final class Installer {
             }
             wants = init.wanted();
         }
-        ServiceRecord c = new ServiceRecord(key, id, service, requirements.ids(), requirements.types(), wants,
-                engine.defaultSettings.with(definition, override != null), engine.clock.nowNanos());
-        return engine.loop.locked(change -> {
-            engine.lookup.checkOpen("install", id);
-            ServiceRecord again = engine.state.services.get(id);
-            if (again != null) {
-                return existing(again, key);
-            }
-            resolve(c);
-            checkCycle(c);
-            link(c, change);
-            return new LiveHandle<>(engine, key);
-        });
+        return new ServiceRecord(key, id, service, requirements.ids(), requirements.types(), wants,
+                engine.defaultSettings.with(definition, override != null), now);
+    }
+
+    /** Checks {@code c} and links it into the graph, under the lock; the handle, or the existing service's. */
+    private <T> ServiceHandle<T> link(ServiceRecord c, ServiceKey<T> key, Change change) {
+        engine.lookup.checkOpen("install", c.id);
+        ServiceRecord again = engine.state.services.get(c.id);
+        if (again != null) {
+            return existing(again, key);
+        }
+        resolve(c);
+        checkCycle(c);
+        link(c, change);
+        return new LiveHandle<>(engine, key);
     }
 
     /** {@code service} wrapped by the registry's interceptors, in the order they were added. */

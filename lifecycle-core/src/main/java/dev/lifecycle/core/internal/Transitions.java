@@ -6,6 +6,7 @@ import dev.lifecycle.core.ServiceState;
 import dev.lifecycle.core.TransitionReason;
 import dev.lifecycle.core.event.ServiceTransition;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -102,8 +103,11 @@ final class Transitions {
         if (from.state != to.state) {
             // A phase within the same state (STOPPING_DEPENDENTS, then STOPPING) is not a new state.
             long previous = c.since;
+            Instant previousInstant = c.sinceInstant;
             c.since = now;
-            publish(c, from.state, to.state, reason, cause, detail, now, previous);
+            c.sinceInstant = engine.events.hasListeners() ? change.instant(engine) : null;
+            publish(c, from.state, to.state, reason, cause, detail, now, previous, c.sinceInstant,
+                    previousInstant);
         }
         if (operations.active()) {
             operations.phaseChanged(c, from, to);
@@ -111,8 +115,13 @@ final class Transitions {
         engine.demand.demandChanged(c, change);
     }
 
+    /**
+     * Publishes a transition made at {@code at} of a service in its previous state since {@code since}; the instants
+     * of those times, when known ({@code null} otherwise), are published as they are rather than made again.
+     */
     void publish(ServiceRecord c, ServiceState from, ServiceState to, TransitionReason reason,
-            @Nullable Throwable cause, @Nullable String detail, long at, long since) {
+            @Nullable Throwable cause, @Nullable String detail, long at, long since, @Nullable Instant atInstant,
+            @Nullable Instant sinceInstant) {
         if (Engine.log.isDebugEnabled()) {
             String safeDetail = detail == null ? null : LogText.escape(detail);
             Engine.log.atDebug().addKeyValue(LogKeys.SERVICE_ID, c.id).addKeyValue(LogKeys.STATE_FROM, from.name())
@@ -124,7 +133,8 @@ final class Transitions {
         FlightEvents.transition(c, from, to, reason, cause, detail, Math.max(0, at - since));
         if (engine.events.hasListeners()) {
             engine.events.enqueue(new ServiceTransition(c.key, from, to, reason, cause, detail,
-                    RegistryClock.instant(at), RegistryClock.instant(since)));
+                    atInstant != null ? atInstant : RegistryClock.instant(at),
+                    sinceInstant != null ? sinceInstant : RegistryClock.instant(since)));
         }
     }
 

@@ -31,6 +31,16 @@ final class Views {
         return all;
     }
 
+    /** How many installed services are in each state, indexed by {@link dev.lifecycle.core.ServiceState#ordinal()}. */
+    int[] countByState() {
+        assert engine.loop.lock.isHeldByCurrentThread();
+        int[] counts = new int[dev.lifecycle.core.ServiceState.values().length];
+        for (ServiceRecord c = engine.state.firstInstalled; c != null; c = c.nextInstalled) {
+            counts[c.phase.state.ordinal()]++;
+        }
+        return counts;
+    }
+
     List<ServiceSnapshot> snapshots() {
         assert engine.loop.lock.isHeldByCurrentThread();
         Map<ServiceRecord, @Nullable String> causes = new HashMap<>();
@@ -60,7 +70,8 @@ final class Views {
         ServiceHealth health = c.phase != Phase.RUNNING ? ServiceHealth.UNKNOWN
                 : c.healthState != null && c.healthState.health == ServiceHealth.DOWN ? ServiceHealth.DOWN
                 : ServiceHealth.UP;
-        return new ServiceSnapshot(c.key, c.phase.state, c.reason, RegistryClock.instant(c.since), requires,
+        return new ServiceSnapshot(c.key, c.phase.state, c.reason,
+                c.sinceInstant != null ? c.sinceInstant : RegistryClock.instant(c.since), requires,
                 List.of(c.wants), c.dependentIds(engine.state.slots), c.phase == Phase.RUNNING ? List.of() : waitingOn, missing,
                 rootCause(c, causes), c.restarts, c.lastFailure, nextRestartAt(c), duration(c.startMicros),
                 duration(c.stopMicros), health, c.settings.mode, abandonedStart(c), c.settings.leaderGroup,

@@ -34,11 +34,19 @@ final class AdoptedLifecycleBeans {
 
     /** The names of the adopted beans, found from bean definitions without creating beans. */
     Set<String> names() {
+        return names(null);
+    }
+
+    /**
+     * The names of the adopted beans, found from bean definitions without creating beans; {@code serviceNames}, if
+     * given, are the service beans, which the bean factory then need not be asked for again.
+     */
+    Set<String> names(String @Nullable [] serviceNames) {
         Set<String> names = new LinkedHashSet<>();
         for (String name : adopt) {
             names.add(BeanNames.canonical(beanFactory, name));
         }
-        names.addAll(annotated(beanFactory, false));
+        names.addAll(annotated(beanFactory, false, serviceNames));
         return names;
     }
 
@@ -50,7 +58,7 @@ final class AdoptedLifecycleBeans {
      * @return the bean's name, or {@code null} if there is none
      */
     static @Nullable String firstAnnotated(ConfigurableListableBeanFactory beanFactory) {
-        Set<String> names = annotated(beanFactory, true);
+        Set<String> names = annotated(beanFactory, true, null);
         return names.isEmpty() ? null : names.iterator().next();
     }
 
@@ -58,14 +66,16 @@ final class AdoptedLifecycleBeans {
      * The names of the {@link Lifecycle} beans annotated with {@link LifecycleService @LifecycleService} that are not
      * services themselves, found from bean definitions without creating beans; only the first one if {@code first}.
      */
-    private static Set<String> annotated(ConfigurableListableBeanFactory beanFactory, boolean first) {
+    private static Set<String> annotated(ConfigurableListableBeanFactory beanFactory, boolean first,
+            String @Nullable [] serviceNames) {
         Set<String> names = new LinkedHashSet<>();
         // Few beans are Lifecycle beans, and fewer annotated: the services are looked up only if one is.
         Set<String> services = null;
         for (String name : beanFactory.getBeanNamesForType(Lifecycle.class, false, false)) {
             if (beanFactory.findAnnotationOnBean(name, LifecycleService.class, false) != null) {
                 if (services == null) {
-                    services = Set.of(beanFactory.getBeanNamesForType(Service.class, false, false));
+                    services = Set.of(serviceNames != null ? serviceNames
+                            : beanFactory.getBeanNamesForType(Service.class, false, false));
                 }
                 if (!services.contains(name)) {
                     names.add(name);

@@ -5,12 +5,14 @@ import dev.lifecycle.core.HealthCheck;
 import dev.lifecycle.core.LifecycleException;
 import dev.lifecycle.core.MissingDependencyException;
 import dev.lifecycle.core.Service;
+import dev.lifecycle.core.ServiceDefinition;
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.ServiceTypeClashException;
 import dev.lifecycle.core.event.ServiceListener;
 import dev.lifecycle.spring.LifecycleService;
 import dev.lifecycle.spring.RequiresService;
 import dev.lifecycle.spring.ServiceStartupException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -101,9 +103,7 @@ public final class ServiceBeans {
             }
             List<ServiceBean> beans = discovered().beans();
             beanFactory.getBeanProvider(ServiceListener.class).orderedStream().forEach(registry::addListener);
-            for (ServiceBean bean : beans) {
-                install(registry, bean);
-            }
+            install(registry, beans);
             installedInto.add(registry);
             for (Map.Entry<String, ServiceOptions> option : options.entrySet()) {
                 String id = option.getKey();
@@ -124,9 +124,14 @@ public final class ServiceBeans {
         return beanFactory.getBeanProvider(ServiceStartupObserver.class).orderedStream().toList();
     }
 
-    private void install(ServiceRegistry registry, ServiceBean bean) {
+    /** Installs the beans' services in one change of the registry; a refusal names the bean refused. */
+    private void install(ServiceRegistry registry, List<ServiceBean> beans) {
+        List<ServiceDefinition<?>> definitions = new ArrayList<>(beans.size());
+        for (ServiceBean bean : beans) {
+            definitions.add(bean.definition());
+        }
         try {
-            registry.install(bean.definition());
+            registry.installAll(definitions);
         }
         catch (DependencyCycleException ex) {
             throw new ServiceStartupException("Services require each other in a cycle: "
@@ -136,15 +141,35 @@ public final class ServiceBeans {
                             + "init()), or make it an optional ordering with ServiceInit.wants(...).", ex);
         }
         catch (ServiceTypeClashException ex) {
-            throw new ServiceStartupException("Service " + describe(bean.key().id()) + " cannot be installed: "
+            throw new ServiceStartupException("Service " + describeRefused(registry, beans) + " cannot be installed: "
                     + ex.getMessage(), "Make the value types agree: the type argument of the ServiceHandle or "
                             + "ServiceKey that requires a service must be a supertype of that service's value type.",
                     ex);
         }
         catch (LifecycleException ex) {
-            throw new ServiceStartupException("Service " + describe(bean.key().id()) + " cannot be installed: "
-                    + ex.getMessage(), "Fix the init() method of bean '" + bean.beanName() + "'.", ex);
+            ServiceBean refused = refused(registry, beans);
+            throw new ServiceStartupException("Service " + describeRefused(registry, beans) + " cannot be installed: "
+                    + ex.getMessage(), "Fix the init() method of bean '"
+                            + (refused != null ? refused.beanName() : "?") + "'.", ex);
         }
+    }
+
+    /**
+     * The bean whose service the registry refused: the first one not installed with its own key. Those before it
+     * were installed; it was not, or its id is taken by a service of another type.
+     */
+    private static @Nullable ServiceBean refused(ServiceRegistry registry, List<ServiceBean> beans) {
+        for (ServiceBean bean : beans) {
+            if (!registry.snapshot(bean.key().id()).map(s -> s.key().equals(bean.key())).orElse(false)) {
+                return bean;
+            }
+        }
+        return null;
+    }
+
+    private String describeRefused(ServiceRegistry registry, List<ServiceBean> beans) {
+        ServiceBean refused = refused(registry, beans);
+        return refused != null ? describe(refused.key().id()) : "of a service bean";
     }
 
     /**

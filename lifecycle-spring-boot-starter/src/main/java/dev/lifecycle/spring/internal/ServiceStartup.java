@@ -15,6 +15,7 @@ import dev.lifecycle.spring.ServiceStartupException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -101,7 +102,12 @@ public final class ServiceStartup {
         }
         boolean timedOut = await(started);
         boolean stoppedByEscalation = stoppedDuringStartup(started);
-        List<ServiceSnapshot> snapshots = registry.snapshot();
+        // Nearly always every service is RUNNING: the counts say so without a snapshot of each service.
+        Map<ServiceState, Integer> counts = registry.countByState();
+        int installed = counts.values().stream().mapToInt(Integer::intValue).sum();
+        boolean allRunning = counts.get(ServiceState.RUNNING) == installed;
+        List<ServiceSnapshot> snapshots = allRunning ? List.of() : registry.snapshot();
+        int services = allRunning ? installed : snapshots.size();
         List<ServiceSnapshot> criticalDown = notRunning(snapshots, s -> serviceBeans.isCritical(s.id()));
         List<String> escalated = giveUps.escalated();
         if (!criticalDown.isEmpty() || !escalated.isEmpty() || stoppedByEscalation) {
@@ -116,18 +122,18 @@ public final class ServiceStartup {
             if (logger.isInfoEnabled()) {
                 StartupReport report = registry.startupReport();
                 Duration total = report.total();
-                LoggingEventBuilder line = logger.atInfo().addKeyValue(LogKeys.SERVICES, snapshots.size());
+                LoggingEventBuilder line = logger.atInfo().addKeyValue(LogKeys.SERVICES, services);
                 if (total != null) {
                     line.addKeyValue(LogKeys.STARTUP_DURATION, total.toMillis());
                 }
-                line.log("Started " + snapshots.size() + " services" + (total == null ? "" : " in "
+                line.log("Started " + services + " services" + (total == null ? "" : " in "
                         + LogText.duration(total)) + "; critical path: " + report.criticalPathSummary());
             }
         }
         else {
-            logger.atWarn().addKeyValue(LogKeys.SERVICES, snapshots.size())
+            logger.atWarn().addKeyValue(LogKeys.SERVICES, services)
                     .addKeyValue(LogKeys.SERVICES_DOWN, down.size())
-                    .log("Application starts degraded: " + down.size() + " of " + snapshots.size()
+                    .log("Application starts degraded: " + down.size() + " of " + services
                             + " services are not RUNNING (none is critical):" + describe(down));
         }
     }
