@@ -76,7 +76,7 @@ public final class ServiceRegistryAutoConfiguration {
     /** The name of the prototype {@link ServiceHandle} bean made for each handle injection point. */
     static final String SERVICE_HANDLE_BEAN_NAME = "lifecycleServiceHandle";
 
-    @Bean
+    @Bean(InjectedHandles.BEAN_NAME)
     InjectedHandles lifecycleInjectedHandles(ObjectProvider<ServiceRegistry> registry) {
         return new InjectedHandles(registry::getObject);
     }

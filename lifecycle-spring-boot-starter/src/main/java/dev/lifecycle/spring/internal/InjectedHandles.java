@@ -36,6 +36,9 @@ import org.springframework.core.ResolvableType;
  */
 public final class InjectedHandles {
 
+    /** The name of the auto-configuration's bean, by which the service beans' discovery finds it. */
+    public static final String BEAN_NAME = "lifecycleInjectedHandles";
+
     private final Supplier<ServiceRegistry> registry;
     /** The injections by the class declaring their member; each list is immutable and replaced on change. */
     private final Map<Class<?>, List<Injection>> byDeclaringClass = new ConcurrentHashMap<>();

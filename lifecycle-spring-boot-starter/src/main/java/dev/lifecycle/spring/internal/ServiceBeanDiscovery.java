@@ -78,7 +78,9 @@ final class ServiceBeanDiscovery {
         for (String name : adopted) {
             identify(name, true);
         }
-        InjectedHandles handles = beanFactory.getBeanProvider(InjectedHandles.class).getIfAvailable();
+        // By name: a look-up by type would read every bean definition.
+        InjectedHandles handles = beanFactory.containsBean(InjectedHandles.BEAN_NAME)
+                ? beanFactory.getBean(InjectedHandles.BEAN_NAME, InjectedHandles.class) : null;
         boolean anyHandles = handles != null && !handles.isEmpty();
         List<ServiceBean> beans = new ArrayList<>(identified.size());
         for (Identified bean : identified) {
