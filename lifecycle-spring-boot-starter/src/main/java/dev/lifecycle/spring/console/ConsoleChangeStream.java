@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -30,7 +31,8 @@ import org.springframework.web.servlet.function.ServerResponse;
  * heartbeat interval, which keeps proxies from closing an idle one and reveals a client that has gone.
  *
  * <p>No thread is held per client: the responses are asynchronous, and one scheduler thread sends the notices and the
- * heartbeats. A client is forgotten when its response completes, times out, or fails to be written. The stream is a
+ * heartbeats. That thread is made when the first page connects, not at start-up: an application whose console nobody
+ * opens runs no thread for it. A client is forgotten when its response completes, times out, or fails to be written. The stream is a
  * {@link SmartLifecycle} in the last phase, so that, when the application context closes, it ends every open response
  * before the web server shuts down gracefully (which would otherwise wait for them); after that it refuses new
  * clients with {@code 503}.
@@ -58,7 +60,8 @@ public final class ConsoleChangeStream implements ServiceListener, SmartLifecycl
     private final Set<ChangeStreamClient> clients = ConcurrentHashMap.newKeySet();
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicBoolean noticePending = new AtomicBoolean();
-    private final ScheduledExecutorService scheduler;
+    /** Made when the first client connects; {@code null} until then, and if the stream closes before. */
+    private volatile @Nullable ScheduledExecutorService scheduler;
     private volatile boolean running;
     private volatile boolean closed;
 
@@ -81,11 +84,6 @@ public final class ConsoleChangeStream implements ServiceListener, SmartLifecycl
         }
         this.coalescing = coalescing;
         this.heartbeat = heartbeat;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "lifecycle-console-changes");
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     /**
@@ -116,9 +114,11 @@ public final class ConsoleChangeStream implements ServiceListener, SmartLifecycl
     @Override
     public void onTransition(ServiceTransition transition) {
         sequence.incrementAndGet();
-        if (!closed && !clients.isEmpty() && noticePending.compareAndSet(false, true)) {
+        // A client is added only once the scheduler is made.
+        ScheduledExecutorService notices = scheduler;
+        if (!closed && notices != null && !clients.isEmpty() && noticePending.compareAndSet(false, true)) {
             try {
-                scheduler.schedule(this::sendNotice, coalescing.toMillis(), TimeUnit.MILLISECONDS);
+                notices.schedule(this::sendNotice, coalescing.toMillis(), TimeUnit.MILLISECONDS);
             }
             catch (RejectedExecutionException ex) {
                 // Closed meanwhile: no one is left to tell.
@@ -133,7 +133,7 @@ public final class ConsoleChangeStream implements ServiceListener, SmartLifecycl
      * @return the response
      */
     ServerResponse open() {
-        if (closed) {
+        if (closed || scheduler() == null) {
             return ServerResponse.status(503).build();
         }
         return ServerResponse.sse(sse -> {
@@ -149,6 +149,27 @@ public final class ConsoleChangeStream implements ServiceListener, SmartLifecycl
                 forget(client);
             }
         }, RESPONSE_TIMEOUT);
+    }
+
+    /**
+     * The scheduler of the notices and the heartbeats, made with its thread on the first call, the heartbeats
+     * scheduled then.
+     *
+     * @return the scheduler, or {@code null} once the stream is closed
+     */
+    private synchronized @Nullable ScheduledExecutorService scheduler() {
+        ScheduledExecutorService made = scheduler;
+        if (made == null && !closed) {
+            made = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "lifecycle-console-changes");
+                thread.setDaemon(true);
+                return thread;
+            });
+            made.scheduleWithFixedDelay(this::sendHeartbeat, heartbeat.toMillis(), heartbeat.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            scheduler = made;
+        }
+        return made;
     }
 
     private void sendNotice() {
@@ -174,22 +195,26 @@ public final class ConsoleChangeStream implements ServiceListener, SmartLifecycl
         client.complete();
     }
 
-    /** Starts sending heartbeats. */
+    /** Marks the stream running; its thread is made when the first client connects. */
     @Override
     public void start() {
-        if (!closed && !running) {
+        if (!closed) {
             running = true;
-            scheduler.scheduleWithFixedDelay(this::sendHeartbeat, heartbeat.toMillis(), heartbeat.toMillis(),
-                    TimeUnit.MILLISECONDS);
         }
     }
 
-    /** Ends every open response and refuses new clients from now on; the scheduler thread ends. */
+    /** Ends every open response and refuses new clients from now on; the scheduler thread ends, if it was made. */
     @Override
     public void stop() {
-        closed = true;
-        running = false;
-        scheduler.shutdownNow();
+        ScheduledExecutorService made;
+        synchronized (this) {
+            closed = true;
+            running = false;
+            made = scheduler;
+        }
+        if (made != null) {
+            made.shutdownNow();
+        }
         List<ChangeStreamClient> open = List.copyOf(clients);
         clients.clear();
         open.forEach(ChangeStreamClient::complete);

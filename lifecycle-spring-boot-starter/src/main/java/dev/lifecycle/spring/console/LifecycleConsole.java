@@ -33,7 +33,9 @@ import org.springframework.web.util.HtmlUtils;
  * {@code /lifecycle/console.css} and the script's modules: {@code /lifecycle/console.js} (the entry point) and the
  * modules it imports, such as {@code /lifecycle/graph.js}, all as {@code text/javascript}; with a change stream,
  * {@code /lifecycle/changes} ({@code text/event-stream}; {@code 404} while the {@code services} endpoint is not
- * available, as the page could not read it either).
+ * available, as the page could not read it either). The page, its modules and its style sheet are read from the class
+ * path at the first request for any of them, not when the console is made: an application whose console nobody opens
+ * does not read them.
  *
  * @since 0.1
  */
@@ -63,9 +65,8 @@ public final class LifecycleConsole {
     private final ServicesEndpointLocator locator;
     private final @Nullable String applicationName;
     private final @Nullable ConsoleChangeStream changes;
-    private final String page;
-    private final Map<String, String> modules;
-    private final String style;
+    /** The page, its modules and its style sheet, read at the first request for any of them. */
+    private volatile @Nullable Assets assets;
 
     /**
      * A console served at {@code path}.
@@ -119,11 +120,6 @@ public final class LifecycleConsole {
         }
         this.refreshInterval = refreshInterval;
         this.locator = Objects.requireNonNull(locator, "locator");
-        this.page = read("console.html");
-        Map<String, String> loaded = new LinkedHashMap<>();
-        MODULES.forEach(name -> loaded.put(name, read(name)));
-        this.modules = Map.copyOf(loaded);
-        this.style = read(STYLE);
     }
 
     /**
@@ -156,8 +152,10 @@ public final class LifecycleConsole {
         RouterFunctions.Builder routes = RouterFunctions.route()
                 .GET(path, this::page)
                 .GET(path + "/", this::page)
-                .GET(path + "/" + STYLE, request -> asset(style, CSS));
-        modules.forEach((name, module) -> routes.GET(path + "/" + name, request -> asset(module, JAVASCRIPT)));
+                .GET(path + "/" + STYLE, request -> asset(assets().style(), CSS));
+        for (String name : MODULES) {
+            routes.GET(path + "/" + name, request -> asset(assets().module(name), JAVASCRIPT));
+        }
         ConsoleChangeStream stream = changes;
         if (stream != null) {
             routes.GET(path + "/" + CHANGES, request -> changes(stream));
@@ -168,7 +166,7 @@ public final class LifecycleConsole {
     private ServerResponse page(ServerRequest request) {
         String prefix = request.requestPath().contextPath().value();
         ServicesEndpointLink link = locator.locate();
-        String html = page.replace("@base@", escape(prefix + path))
+        String html = assets().page().replace("@base@", escape(prefix + path))
                 .replace("@services@", escape(link.path() != null ? prefix + link.path() : ""))
                 .replace("@history@", escape(link.historyPath() != null ? prefix + link.historyPath() : ""))
                 .replace("@changes@", escape(prefix + path + "/" + CHANGES))
@@ -199,6 +197,31 @@ public final class LifecycleConsole {
 
     private static String escape(String text) {
         return HtmlUtils.htmlEscape(text, StandardCharsets.UTF_8.name());
+    }
+
+    /** The assets, read from the class path on the first call. */
+    private Assets assets() {
+        Assets read = assets;
+        if (read == null) {
+            read = Assets.read();
+            assets = read;
+        }
+        return read;
+    }
+
+    /** The page's files as served, read once from the class path. */
+    private record Assets(String page, Map<String, String> modules, String style) {
+
+        static Assets read() {
+            Map<String, String> modules = new LinkedHashMap<>();
+            MODULES.forEach(name -> modules.put(name, LifecycleConsole.read(name)));
+            return new Assets(LifecycleConsole.read("console.html"), Map.copyOf(modules),
+                    LifecycleConsole.read(STYLE));
+        }
+
+        String module(String name) {
+            return Objects.requireNonNull(modules.get(name), name);
+        }
     }
 
     private static String read(String name) {

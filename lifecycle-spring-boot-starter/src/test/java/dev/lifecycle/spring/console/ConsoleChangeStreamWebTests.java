@@ -1,6 +1,7 @@
 package dev.lifecycle.spring.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.lifecycle.core.ServiceRegistry;
 import java.io.UncheckedIOException;
@@ -54,6 +55,24 @@ class ConsoleChangeStreamWebTests {
         assertThat(sequenceOf(notice)).isGreaterThan(before)
                 .isEqualTo(context.getBean(ConsoleChangeStream.class).sequence());
         assertThat(notice).doesNotContain("\"d\"", "STOPPED");
+    }
+
+    @Test
+    void theStreamRunsNoThreadUntilTheFirstPageConnectsThenServesItAtOnce() throws Exception {
+        start("management.endpoints.web.exposure.include=services");
+        registry().stop("d").get(10, TimeUnit.SECONDS);
+        // (A thread of an earlier test's application, closed, may take a moment to end.)
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(streamThreads())
+                .as("threads of the stream before any page connected").isZero());
+
+        BlockingQueue<String> lines = subscribe();
+        long ready = sequenceOf(nextEvent(lines, "ready"));
+        registry().start("d").get(10, TimeUnit.SECONDS);
+
+        assertThat(ready).isPositive();
+        assertThat(sequenceOf(nextEvent(lines, "change"))).isGreaterThan(ready);
+        assertThat(nextLine(lines, line -> line.startsWith(":"))).isEqualTo(":heartbeat");
+        assertThat(streamThreads()).isOne();
     }
 
     @Test
@@ -132,6 +151,11 @@ class ConsoleChangeStreamWebTests {
         all.addAll(List.of(properties));
         context = new SpringApplicationBuilder(LifecycleConsoleBrowserTests.Application.class)
                 .properties(all.toArray(String[]::new)).run();
+    }
+
+    private static long streamThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals("lifecycle-console-changes")).count();
     }
 
     private ServiceRegistry registry() {

@@ -84,19 +84,27 @@ public final class LifecycleJdbcLockRegistryAutoConfiguration {
     @ConditionalOnClass(DataSourceScriptDatabaseInitializer.class)
     static final class SchemaConfiguration {
 
+        /** Spring Integration's schema script, {@code @@platform@@} the database's platform. */
+        private static final String SCHEMA_LOCATION =
+                "classpath:org/springframework/integration/jdbc/schema-@@platform@@.sql";
+
         @Bean
         @ConditionalOnMissingBean
         LockSchemaInitializer lifecycleLockSchemaInitializer(DataSource dataSource,
                 ServiceRegistryProperties properties) {
             DatabaseInitializationSettings settings = new DatabaseInitializationSettings();
-            settings.setSchemaLocations(new PlatformPlaceholderDatabaseDriverResolver()
-                    .withDriverPlatform(DatabaseDriver.MARIADB, "mysql")
-                    .resolveAll(dataSource, "classpath:org/springframework/integration/jdbc/schema-@@platform@@.sql"));
-            settings.setMode(switch (properties.getLeadership().getJdbc().getInitializeSchema()) {
+            DatabaseInitializationMode mode = switch (properties.getLeadership().getJdbc().getInitializeSchema()) {
                 case EMBEDDED -> DatabaseInitializationMode.EMBEDDED;
                 case ALWAYS -> DatabaseInitializationMode.ALWAYS;
                 case NEVER -> DatabaseInitializationMode.NEVER;
-            });
+            };
+            settings.setMode(mode);
+            if (mode != DatabaseInitializationMode.NEVER) {
+                // Finding the database's script asks the database for its URL: not at start-up when none will run.
+                settings.setSchemaLocations(new PlatformPlaceholderDatabaseDriverResolver()
+                        .withDriverPlatform(DatabaseDriver.MARIADB, "mysql")
+                        .resolveAll(dataSource, SCHEMA_LOCATION));
+            }
             return new LockSchemaInitializer(dataSource, settings);
         }
     }

@@ -58,16 +58,18 @@ public final class LifecycleObservationAutoConfiguration {
      */
     static final int HANDLER_ORDER = 0;
 
-    // The observation registry is resolved at the first start: its handlers (the timers' needs the service metrics,
-    // which need the service registry, which needs this) are made once it is.
+    // The observation registry is looked up at the first start: its handlers (the timers' needs the service metrics,
+    // which need the service registry, which needs this) are made once it is. A plain delegate rather than a @Lazy
+    // injection point, whose proxy the start-up would have to generate.
     @Bean
     @ConditionalOnMissingBean
-    ServiceObservations lifecycleServiceObservations(@Lazy ObservationRegistry observationRegistry,
+    ServiceObservations lifecycleServiceObservations(ObjectProvider<ObservationRegistry> observationRegistry,
             ObjectProvider<ServiceRegistry> registry, ObjectProvider<ServiceStartObservationConvention> startConvention,
             ObjectProvider<ServiceStopObservationConvention> stopConvention,
             ObjectProvider<ServiceStartupObservationConvention> startupConvention) {
-        return new ServiceObservations(observationRegistry, registry::getObject, startConvention.getIfAvailable(),
-                stopConvention.getIfAvailable(), startupConvention.getIfAvailable());
+        return new ServiceObservations(new DeferredObservationRegistry(observationRegistry::getObject),
+                registry::getObject, startConvention.getIfAvailable(), stopConvention.getIfAvailable(),
+                startupConvention.getIfAvailable());
     }
 
     @Bean

@@ -8,6 +8,9 @@ import dev.lifecycle.spring.autoconfigure.endpoint.ServiceEventsEndpointAutoConf
 import dev.lifecycle.spring.console.ConsoleChangeStream;
 import dev.lifecycle.spring.console.LifecycleConsole;
 import dev.lifecycle.spring.console.ServicesEndpointLocator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
@@ -55,6 +58,19 @@ class LifecycleConsoleAutoConfigurationTests {
             assertThat(mvc.get().uri("/lifecycle/console.css")).hasStatusOk()
                     .hasContentTypeCompatibleWith("text/css");
             assertThat(mvc.get().uri("/lifecycle/console.html")).hasStatus(HttpStatus.NOT_FOUND);
+        });
+    }
+
+    @Test
+    void filesReadAtTheFirstRequestAreServedWhicheverIsAskedForFirst() {
+        runner.withPropertyValues("lifecycle.console.enabled=true").run(context -> {
+            MockMvcTester mvc = mvc(context);
+            assertThat(mvc.get().uri("/lifecycle/graph.js")).hasStatusOk()
+                    .hasContentTypeCompatibleWith("text/javascript").bodyText().isEqualTo(classPathFile("graph.js"));
+            assertThat(mvc.get().uri("/lifecycle/console.css")).hasStatusOk().bodyText()
+                    .isEqualTo(classPathFile("console.css"));
+            assertThat(mvc.get().uri("/lifecycle")).hasStatusOk().bodyText()
+                    .contains("<script type=\"module\" src=\"/lifecycle/console.js\"></script>");
         });
     }
 
@@ -194,6 +210,13 @@ class LifecycleConsoleAutoConfigurationTests {
                         LifecycleConsoleAutoConfiguration.class))
                 .withPropertyValues("lifecycle.console.enabled=true")
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(LifecycleConsole.class));
+    }
+
+    private static String classPathFile(String name) throws IOException {
+        try (InputStream in = LifecycleConsole.class.getResourceAsStream(name)) {
+            assertThat(in).as(name + " on the class path").isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static MockMvcTester mvc(WebApplicationContext context) {
