@@ -15,6 +15,7 @@ import dev.lifecycle.spring.internal.EnvironmentChangeRestarts;
 import dev.lifecycle.spring.internal.EscalationShutdown;
 import dev.lifecycle.spring.internal.InjectedHandles;
 import dev.lifecycle.spring.internal.OnAdoptedLifecycleBeansCondition;
+import dev.lifecycle.spring.internal.OnServiceRegistryBeanCondition;
 import dev.lifecycle.spring.internal.ServiceAwareLifecycleProcessor;
 import dev.lifecycle.spring.internal.ServiceBeans;
 import dev.lifecycle.spring.internal.ServiceConfigurationRestarts;
@@ -96,7 +97,7 @@ public final class ServiceRegistryAutoConfiguration {
         return RestartPolicies.of(properties.getRestart(), RestartPolicy.defaults());
     }
 
-    @Bean
+    @Bean(OnServiceRegistryBeanCondition.REGISTRY_BEAN_NAME)
     @ConditionalOnMissingBean
     ServiceRegistry lifecycleServiceRegistry(ServiceRegistryProperties properties, RestartPolicy restartPolicy,
             ConfigurableApplicationContext context, ObjectProvider<Scheduler> scheduler,

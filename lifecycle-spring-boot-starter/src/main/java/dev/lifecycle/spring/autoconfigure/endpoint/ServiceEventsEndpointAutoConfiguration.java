@@ -6,16 +6,17 @@ import dev.lifecycle.spring.actuate.endpoint.ServiceEventsEndpointWebExtension;
 import dev.lifecycle.spring.autoconfigure.ServiceRegistryAutoConfiguration;
 import dev.lifecycle.spring.autoconfigure.ServiceRegistryProperties;
 import dev.lifecycle.spring.history.ServiceTransitionHistory;
+import dev.lifecycle.spring.internal.OnServiceRegistryBeanCondition;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 
 /**
  * Auto-configuration for the {@link ServiceEventsEndpoint} and the {@link ServiceTransitionHistory} it serves, which
@@ -27,7 +28,7 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = ServiceRegistryAutoConfiguration.class)
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnBooleanProperty(name = "lifecycle.enabled", matchIfMissing = true)
-@ConditionalOnBean(ServiceRegistry.class)
+@Conditional(OnServiceRegistryBeanCondition.class)
 @ConditionalOnAvailableEndpoint(ServiceEventsEndpoint.class)
 public final class ServiceEventsEndpointAutoConfiguration {
 
@@ -46,7 +47,6 @@ public final class ServiceEventsEndpointAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    @ConditionalOnBean(ServiceEventsEndpoint.class)
     @ConditionalOnAvailableEndpoint(exposure = EndpointExposure.WEB)
     ServiceEventsEndpointWebExtension serviceEventsEndpointWebExtension(ServiceEventsEndpoint endpoint) {
         return new ServiceEventsEndpointWebExtension(endpoint);

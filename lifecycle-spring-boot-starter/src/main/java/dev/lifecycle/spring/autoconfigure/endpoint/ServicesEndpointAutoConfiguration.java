@@ -5,6 +5,7 @@ import dev.lifecycle.spring.actuate.endpoint.ServicesEndpoint;
 import dev.lifecycle.spring.actuate.endpoint.ServicesEndpointWebExtension;
 import dev.lifecycle.spring.autoconfigure.ServiceRegistryAutoConfiguration;
 import dev.lifecycle.spring.autoconfigure.ServiceRegistryProperties;
+import dev.lifecycle.spring.internal.OnServiceRegistryBeanCondition;
 import dev.lifecycle.spring.internal.ServiceBeans;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -12,12 +13,12 @@ import org.springframework.boot.actuate.autoconfigure.endpoint.condition.Conditi
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 
 /**
  * Auto-configuration for the {@link ServicesEndpoint}.
@@ -27,7 +28,7 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = ServiceRegistryAutoConfiguration.class)
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnBooleanProperty(name = "lifecycle.enabled", matchIfMissing = true)
-@ConditionalOnBean(ServiceRegistry.class)
+@Conditional(OnServiceRegistryBeanCondition.class)
 @ConditionalOnAvailableEndpoint(ServicesEndpoint.class)
 public final class ServicesEndpointAutoConfiguration {
 
@@ -56,7 +57,6 @@ public final class ServicesEndpointAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    @ConditionalOnBean(ServicesEndpoint.class)
     @ConditionalOnAvailableEndpoint(exposure = EndpointExposure.WEB)
     ServicesEndpointWebExtension servicesEndpointWebExtension(ServicesEndpoint endpoint) {
         return new ServicesEndpointWebExtension(endpoint);

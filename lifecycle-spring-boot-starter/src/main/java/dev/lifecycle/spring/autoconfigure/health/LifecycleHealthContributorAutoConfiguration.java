@@ -3,16 +3,17 @@ package dev.lifecycle.spring.autoconfigure.health;
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.spring.autoconfigure.ServiceRegistryAutoConfiguration;
 import dev.lifecycle.spring.health.ServicesHealthContributor;
+import dev.lifecycle.spring.internal.OnServiceRegistryBeanCondition;
 import dev.lifecycle.spring.internal.ServiceBeans;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 
 /**
  * Auto-configuration for the {@code services} health contributor ({@link ServicesHealthContributor}).
@@ -23,7 +24,7 @@ import org.springframework.context.annotation.Bean;
         beforeName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")
 @ConditionalOnClass({ HealthContributor.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnBooleanProperty(name = "lifecycle.enabled", matchIfMissing = true)
-@ConditionalOnBean(ServiceRegistry.class)
+@Conditional(OnServiceRegistryBeanCondition.class)
 @ConditionalOnEnabledHealthIndicator("services")
 public final class LifecycleHealthContributorAutoConfiguration {
 

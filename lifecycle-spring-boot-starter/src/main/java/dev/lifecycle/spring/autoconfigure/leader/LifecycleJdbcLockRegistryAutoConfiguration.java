@@ -1,14 +1,13 @@
 package dev.lifecycle.spring.autoconfigure.leader;
 
-import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.spring.autoconfigure.LeadershipJdbcProperties;
 import dev.lifecycle.spring.autoconfigure.ServiceRegistryAutoConfiguration;
 import dev.lifecycle.spring.autoconfigure.ServiceRegistryProperties;
+import dev.lifecycle.spring.internal.OnServiceRegistryBeanCondition;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -45,10 +44,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 @ConditionalOnClass({ JdbcLockRegistry.class, OnGrantedEvent.class })
 @ConditionalOnBooleanProperty(name = "lifecycle.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "lifecycle.leadership.enabled", matchIfMissing = true)
-@ConditionalOnBean(ServiceRegistry.class)
 @ConditionalOnSingleCandidate(DataSource.class)
 @ConditionalOnMissingBean(LockRegistry.class)
-@Conditional(OnLeaderOnlyServicesCondition.class)
+@Conditional({ OnServiceRegistryBeanCondition.class, OnLeaderOnlyServicesCondition.class })
 public final class LifecycleJdbcLockRegistryAutoConfiguration {
 
     @Bean

@@ -4,17 +4,18 @@ import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.spring.autoconfigure.LeadershipProperties;
 import dev.lifecycle.spring.autoconfigure.ServiceRegistryAutoConfiguration;
 import dev.lifecycle.spring.autoconfigure.ServiceRegistryProperties;
+import dev.lifecycle.spring.internal.OnServiceRegistryBeanCondition;
 import dev.lifecycle.spring.leader.LeaderEventsListener;
 import dev.lifecycle.spring.leader.LeaderInitiators;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.leader.event.OnGrantedEvent;
 import org.springframework.integration.support.leader.LockRegistryLeaderInitiator;
@@ -32,7 +33,7 @@ import org.springframework.integration.support.locks.LockRegistry;
         LifecycleJdbcLockRegistryAutoConfiguration.class })
 @ConditionalOnClass(OnGrantedEvent.class)
 @ConditionalOnBooleanProperty(name = "lifecycle.enabled", matchIfMissing = true)
-@ConditionalOnBean(ServiceRegistry.class)
+@Conditional(OnServiceRegistryBeanCondition.class)
 public final class LifecycleLeadershipAutoConfiguration {
 
     @Bean

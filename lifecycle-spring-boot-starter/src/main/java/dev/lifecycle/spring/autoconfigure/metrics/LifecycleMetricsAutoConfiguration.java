@@ -2,6 +2,7 @@ package dev.lifecycle.spring.autoconfigure.metrics;
 
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.spring.autoconfigure.ServiceRegistryAutoConfiguration;
+import dev.lifecycle.spring.internal.OnServiceRegistryBeanCondition;
 import dev.lifecycle.spring.metrics.ServiceMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -11,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 
 /**
  * Auto-configuration for the service metrics ({@link ServiceMetrics}).
@@ -22,7 +24,8 @@ import org.springframework.context.annotation.Bean;
                 "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(MeterBinder.class)
 @ConditionalOnBooleanProperty(name = "lifecycle.enabled", matchIfMissing = true)
-@ConditionalOnBean({ ServiceRegistry.class, MeterRegistry.class })
+@ConditionalOnBean(MeterRegistry.class)
+@Conditional(OnServiceRegistryBeanCondition.class)
 public final class LifecycleMetricsAutoConfiguration {
 
     @Bean

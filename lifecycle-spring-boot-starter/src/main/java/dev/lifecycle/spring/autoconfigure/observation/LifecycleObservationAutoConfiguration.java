@@ -4,6 +4,7 @@ import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.spring.autoconfigure.ServiceRegistryAutoConfiguration;
 import dev.lifecycle.spring.autoconfigure.ServiceRegistryCustomizer;
 import dev.lifecycle.spring.autoconfigure.metrics.LifecycleMetricsAutoConfiguration;
+import dev.lifecycle.spring.internal.OnServiceRegistryBeanCondition;
 import dev.lifecycle.spring.metrics.LifecycleTimerObservationHandler;
 import dev.lifecycle.spring.metrics.ServiceMetrics;
 import dev.lifecycle.spring.observation.ServiceObservations;
@@ -21,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.annotation.Order;
@@ -48,7 +50,8 @@ import org.springframework.core.annotation.Order;
 @ConditionalOnClass(ObservationRegistry.class)
 @ConditionalOnBooleanProperty(name = "lifecycle.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "lifecycle.observations.enabled", matchIfMissing = true)
-@ConditionalOnBean({ ServiceRegistry.class, ObservationRegistry.class })
+@ConditionalOnBean(ObservationRegistry.class)
+@Conditional(OnServiceRegistryBeanCondition.class)
 public final class LifecycleObservationAutoConfiguration {
 
     /**

@@ -3,13 +3,13 @@ package dev.lifecycle.spring.autoconfigure.observation;
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.spring.autoconfigure.ServiceRegistryAutoConfiguration;
 import dev.lifecycle.spring.autoconfigure.ServiceRegistryCustomizer;
+import dev.lifecycle.spring.internal.OnServiceRegistryBeanCondition;
 import dev.lifecycle.spring.observation.ServiceStartupSteps;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionMessage;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
@@ -33,8 +33,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 @AutoConfiguration(after = ServiceRegistryAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "lifecycle.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "lifecycle.observations.startup-steps", matchIfMissing = true)
-@ConditionalOnBean(ServiceRegistry.class)
-@Conditional(LifecycleStartupStepsAutoConfiguration.RecordingApplicationStartupCondition.class)
+@Conditional({ LifecycleStartupStepsAutoConfiguration.RecordingApplicationStartupCondition.class,
+        OnServiceRegistryBeanCondition.class })
 public final class LifecycleStartupStepsAutoConfiguration {
 
     @Bean
