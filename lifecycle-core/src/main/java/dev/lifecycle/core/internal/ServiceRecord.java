@@ -6,7 +6,6 @@ import dev.lifecycle.core.ServiceHealth;
 import dev.lifecycle.core.ServiceKey;
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.TransitionReason;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -67,11 +66,6 @@ final class ServiceRecord {
     TransitionReason reason = TransitionReason.STARTUP;
     /** When it entered its phase, in clock nanos. Times are kept as longs: a service costs less heap. */
     long since;
-    /**
-     * {@link #since} as an instant, once a transition has set it: the instant of the change that made the transition,
-     * shared with the change's other transitions, so that publishing one allocates no instant. {@code null} until then.
-     */
-    @Nullable Instant sinceInstant;
     /** Why the next start cycle happens: the reason and detail its WAITING, STARTING and RUNNING transitions carry. */
     StartCause startCause = StartCause.of(TransitionReason.STARTUP);
 

@@ -6,7 +6,6 @@ import dev.lifecycle.core.ServiceState;
 import dev.lifecycle.core.TransitionReason;
 import dev.lifecycle.core.event.ServiceTransition;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -103,11 +102,8 @@ final class Transitions {
         if (from.state != to.state) {
             // A phase within the same state (STOPPING_DEPENDENTS, then STOPPING) is not a new state.
             long previous = c.since;
-            Instant previousInstant = c.sinceInstant;
             c.since = now;
-            c.sinceInstant = engine.events.hasListeners() ? change.instant(engine) : null;
-            publish(c, from.state, to.state, reason, cause, detail, now, previous, c.sinceInstant,
-                    previousInstant);
+            publish(c, from.state, to.state, reason, cause, detail, change, previous);
         }
         if (operations.active()) {
             operations.phaseChanged(c, from, to);
@@ -116,12 +112,12 @@ final class Transitions {
     }
 
     /**
-     * Publishes a transition made at {@code at} of a service in its previous state since {@code since}; the instants
-     * of those times, when known ({@code null} otherwise), are published as they are rather than made again.
+     * Publishes a transition made by {@code change}, at its time, of a service in its previous state since
+     * {@code since}. The transitions of one change share the change's {@link Change#instant instant}.
      */
     void publish(ServiceRecord c, ServiceState from, ServiceState to, TransitionReason reason,
-            @Nullable Throwable cause, @Nullable String detail, long at, long since, @Nullable Instant atInstant,
-            @Nullable Instant sinceInstant) {
+            @Nullable Throwable cause, @Nullable String detail, Change change, long since) {
+        long at = change.now(engine);
         if (Engine.log.isDebugEnabled()) {
             String safeDetail = detail == null ? null : LogText.escape(detail);
             Engine.log.atDebug().addKeyValue(LogKeys.SERVICE_ID, c.id).addKeyValue(LogKeys.STATE_FROM, from.name())
@@ -133,8 +129,7 @@ final class Transitions {
         FlightEvents.transition(c, from, to, reason, cause, detail, Math.max(0, at - since));
         if (engine.events.hasListeners()) {
             engine.events.enqueue(new ServiceTransition(c.key, from, to, reason, cause, detail,
-                    atInstant != null ? atInstant : RegistryClock.instant(at),
-                    sinceInstant != null ? sinceInstant : RegistryClock.instant(since)));
+                    change.instant(engine), RegistryClock.instant(since)));
         }
     }
 

@@ -71,7 +71,7 @@ final class Views {
                 : c.healthState != null && c.healthState.health == ServiceHealth.DOWN ? ServiceHealth.DOWN
                 : ServiceHealth.UP;
         return new ServiceSnapshot(c.key, c.phase.state, c.reason,
-                c.sinceInstant != null ? c.sinceInstant : RegistryClock.instant(c.since), requires,
+                RegistryClock.instant(c.since), requires,
                 List.of(c.wants), c.dependentIds(engine.state.slots), c.phase == Phase.RUNNING ? List.of() : waitingOn, missing,
                 rootCause(c, causes), c.restarts, c.lastFailure, nextRestartAt(c), duration(c.startMicros),
                 duration(c.stopMicros), health, c.settings.mode, abandonedStart(c), c.settings.leaderGroup,
