@@ -187,6 +187,15 @@ final class ConsoleBrowser implements BeforeAllCallback, TestInstancePreConstruc
         new Actions(driver()).moveToElement(element).perform();
     }
 
+    /** Whether the whole graph is within the view: the nodes' bounding box inside the view box. */
+    boolean allNodesInView() {
+        return (Boolean) script("""
+                const box = document.getElementById('nodes').getBBox();
+                const view = document.getElementById('graph').viewBox.baseVal;
+                return box.x >= view.x && box.y >= view.y
+                    && box.x + box.width <= view.x + view.width && box.y + box.height <= view.y + view.height;""");
+    }
+
     Object script(String script, Object... arguments) {
         return chrome().executeScript(script, arguments);
     }

@@ -20,7 +20,6 @@ import org.openqa.selenium.interactions.Actions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Configuration;
@@ -64,7 +63,7 @@ class LifecycleConsoleLargeGraphBrowserTests {
         assertThat(browser.nodes()).hasSize(200);
         assertThat(scale()).as("screen pixels per unit of the drawing").isGreaterThanOrEqualTo(0.75);
         assertThat(inView(FAILED)).isTrue();
-        assertThat(allNodesInView()).isFalse();
+        assertThat(browser.allNodesInView()).isFalse();
         WebElement name = browser.node(FAILED).findElement(By.cssSelector("text.name"));
         assertThat(name.getRect().getHeight()).as("height of a name on screen, in pixels").isGreaterThanOrEqualTo(9);
         browser.node(FAILED).click();
@@ -77,7 +76,7 @@ class LifecycleConsoleLargeGraphBrowserTests {
 
         browser.driver().findElement(By.id("fit")).click();
 
-        assertThat(allNodesInView()).isTrue();
+        assertThat(browser.allNodesInView()).isTrue();
     }
 
     @Test
@@ -223,23 +222,9 @@ class LifecycleConsoleLargeGraphBrowserTests {
                 browser.node(id));
     }
 
-    private boolean allNodesInView() {
-        return (Boolean) browser.script("""
-                const box = document.getElementById('nodes').getBBox();
-                const view = document.getElementById('graph').viewBox.baseVal;
-                return box.x >= view.x && box.y >= view.y
-                    && box.x + box.width <= view.x + view.width && box.y + box.height <= view.y + view.height;""");
-    }
-
     /** An application with no services of its own: the test installs the graph. */
     @Configuration(proxyBeanMethods = false)
-    @EnableAutoConfiguration(excludeName = {
-            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.actuate.web.servlet."
-                    + "ManagementWebSecurityAutoConfiguration" })
+    @AutoConfigurationWithoutSecurity
     static class Application {
     }
 }

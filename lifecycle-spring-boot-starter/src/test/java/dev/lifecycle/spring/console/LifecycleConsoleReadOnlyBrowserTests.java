@@ -140,9 +140,9 @@ class LifecycleConsoleReadOnlyBrowserTests {
         assertThat(drawn).allSatisfy(e -> assertThat(((Number) e.get("fromX")).doubleValue())
                 .as("%s, required by %s, is drawn left of it", e.get("from"), e.get("to"))
                 .isLessThan(((Number) e.get("toX")).doubleValue()));
-        assertThat(allNodesInView()).as("opened at a readable scale, on part of the graph").isFalse();
+        assertThat(browser.allNodesInView()).as("opened at a readable scale, on part of the graph").isFalse();
         browser.driver().findElement(By.id("fit")).click();
-        assertThat(allNodesInView()).isTrue();
+        assertThat(browser.allNodesInView()).isTrue();
 
         double[] fitted = viewBox();
         WebElement graph = browser.driver().findElement(By.id("graph"));
@@ -153,11 +153,11 @@ class LifecycleConsoleReadOnlyBrowserTests {
         assertThat(panned[0]).isLessThan(zoomed[0]);
         assertThat(panned[1]).isLessThan(zoomed[1]);
         assertThat(panned[2]).isEqualTo(zoomed[2]);
-        assertThat(allNodesInView()).isFalse();
+        assertThat(browser.allNodesInView()).isFalse();
 
         browser.driver().findElement(By.id("fit")).click();
 
-        assertThat(allNodesInView()).isTrue();
+        assertThat(browser.allNodesInView()).isTrue();
         assertThat(viewBox()[2]).isGreaterThan(zoomed[2]);
     }
 
@@ -180,13 +180,5 @@ class LifecycleConsoleReadOnlyBrowserTests {
                 .split(" ");
         return new double[] { Double.parseDouble(parts[0]), Double.parseDouble(parts[1]),
             Double.parseDouble(parts[2]), Double.parseDouble(parts[3]) };
-    }
-
-    private boolean allNodesInView() {
-        return (Boolean) browser.script("""
-                const box = document.getElementById('nodes').getBBox();
-                const view = document.getElementById('graph').viewBox.baseVal;
-                return box.x >= view.x && box.y >= view.y
-                    && box.x + box.width <= view.x + view.width && box.y + box.height <= view.y + view.height;""");
     }
 }
