@@ -41,7 +41,8 @@ public final class OnServiceRegistryBeanCondition extends SpringBootCondition im
             return ConditionOutcome.noMatch(message.because("there is no bean factory"));
         }
         if (beanFactory.containsBeanDefinition(REGISTRY_BEAN_NAME)) {
-            return ConditionOutcome.match(message.found("bean").items(ConditionMessage.Style.QUOTE, REGISTRY_BEAN_NAME));
+            return ConditionOutcome.match(message.found("bean")
+                    .items(ConditionMessage.Style.QUOTE, REGISTRY_BEAN_NAME));
         }
         String[] names = BeanFactoryUtils.beanNamesForTypeIncludingAncestors(beanFactory, ServiceRegistry.class, true,
                 false);

@@ -77,12 +77,7 @@ class LeaderOnlyServiceHealthTests {
     @Test
     void criticalServicesGoingOnStandbyDoNotMakeTheApplicationRefuseTraffic() {
         List<AvailabilityState> published = new CopyOnWriteArrayList<>();
-        CriticalServicesAvailability availability = new CriticalServicesAvailability(event -> {
-            if (event instanceof AvailabilityChangeEvent<?> change) {
-                published.add(change.getState());
-            }
-        }, id -> true, true, false, id -> null,
-                id -> registry.snapshot(id).map(s -> s.standby()).orElse(false));
+        CriticalServicesAvailability availability = criticalAvailability(published);
         availability.onApplicationEvent(new AvailabilityChangeEvent<>(this, ReadinessState.ACCEPTING_TRAFFIC));
 
         availability.onTransition(transition("scheduler", ServiceState.STOPPING, ServiceState.STOPPED,
@@ -96,12 +91,7 @@ class LeaderOnlyServiceHealthTests {
     @Test
     void aRevokeDoesNotMakeTheApplicationRefuseTrafficForACriticalDependentOfTheLeaderOnlyService() throws Exception {
         List<AvailabilityState> published = new CopyOnWriteArrayList<>();
-        CriticalServicesAvailability availability = new CriticalServicesAvailability(event -> {
-            if (event instanceof AvailabilityChangeEvent<?> change) {
-                published.add(change.getState());
-            }
-        }, id -> true, true, false, id -> null,
-                id -> registry.snapshot(id).map(s -> s.standby()).orElse(false));
+        CriticalServicesAvailability availability = criticalAvailability(published);
         // The transitions as the availability has been given them, in the same order, on the same calls.
         List<String> seen = new CopyOnWriteArrayList<>();
         registry.addListener(ServiceListener.ofTransitions(transition -> {
@@ -138,5 +128,18 @@ class LeaderOnlyServiceHealthTests {
 
     private Health health(String id) {
         return ((ServiceHealthIndicator) contributor.getContributor(id)).health();
+    }
+
+    /**
+     * Readiness of services that are all critical, on standby as the registry says; its changes go to
+     * {@code published}.
+     */
+    private CriticalServicesAvailability criticalAvailability(List<AvailabilityState> published) {
+        return new CriticalServicesAvailability(event -> {
+            if (event instanceof AvailabilityChangeEvent<?> change) {
+                published.add(change.getState());
+            }
+        }, id -> true, true, false, id -> null,
+                id -> registry.snapshot(id).map(s -> s.standby()).orElse(false));
     }
 }
