@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerRequest;
@@ -66,7 +67,7 @@ public final class LifecycleConsole {
     private final @Nullable String applicationName;
     private final @Nullable ConsoleChangeStream changes;
     /** The page, its modules and its style sheet, read at the first request for any of them. */
-    private volatile @Nullable Assets assets;
+    private final SingletonSupplier<Assets> assets = SingletonSupplier.of(Assets::read);
 
     /**
      * A console served at {@code path}.
@@ -201,12 +202,7 @@ public final class LifecycleConsole {
 
     /** The assets, read from the class path on the first call. */
     private Assets assets() {
-        Assets read = assets;
-        if (read == null) {
-            read = Assets.read();
-            assets = read;
-        }
-        return read;
+        return assets.obtain();
     }
 
     /** The page's files as served, read once from the class path. */

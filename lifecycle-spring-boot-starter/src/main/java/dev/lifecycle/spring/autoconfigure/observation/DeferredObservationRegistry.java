@@ -4,6 +4,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The application's observation registry, looked up at its first use rather than when the observations of the services
@@ -12,20 +13,14 @@ import org.jspecify.annotations.Nullable;
  */
 final class DeferredObservationRegistry implements ObservationRegistry {
 
-    private final Supplier<ObservationRegistry> lookup;
-    private volatile @Nullable ObservationRegistry registry;
+    private final SingletonSupplier<ObservationRegistry> registry;
 
     DeferredObservationRegistry(Supplier<ObservationRegistry> lookup) {
-        this.lookup = lookup;
+        this.registry = SingletonSupplier.of(lookup);
     }
 
     private ObservationRegistry registry() {
-        ObservationRegistry found = registry;
-        if (found == null) {
-            found = lookup.get();
-            registry = found;
-        }
-        return found;
+        return registry.obtain();
     }
 
     @Override
@@ -55,7 +50,6 @@ final class DeferredObservationRegistry implements ObservationRegistry {
 
     @Override
     public String toString() {
-        ObservationRegistry found = registry;
-        return found != null ? found.toString() : "the application's observation registry, not looked up yet";
+        return "the application's observation registry, looked up at its first use";
     }
 }
