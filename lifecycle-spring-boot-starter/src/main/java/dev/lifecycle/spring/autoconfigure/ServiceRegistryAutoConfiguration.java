@@ -53,10 +53,10 @@ import org.springframework.util.function.SingletonSupplier;
  * itself, the default {@link RestartPolicy}, the {@link ServiceRegistryLifecycle} bridge, the {@link EscalationExit},
  * the {@link ServiceTransitionLogger} and the {@link ConfigurationRestarts}. The starter's other beans are its own
  * machinery and do not: each condition on a missing bean reads every bean definition of the context, which a context
- * of many beans pays for at every start. The registry runs user code on the {@link Executor} bean named {@value #EXECUTOR_BEAN_NAME} and
- * its timers on the {@link Scheduler} bean, when there are such beans; without the executor, user code runs on virtual
- * threads when {@code spring.threads.virtual.enabled} is set on Java 21 and later, as Spring Boot's own executors do,
- * and on platform threads otherwise. {@link ServiceRegistryCustomizer} beans adjust its builder.
+ * of many beans pays for at every start. The registry runs user code on the {@link Executor} bean named
+ * {@value #EXECUTOR_BEAN_NAME} and its timers on the {@link Scheduler} bean, when there are such beans; without the
+ * executor, user code runs on virtual threads when {@code spring.threads.virtual.enabled} is set on Java 21 and later,
+ * as Spring Boot's own executors do, and on platform threads otherwise. {@link ServiceRegistryCustomizer} beans adjust its builder.
  *
  * <p>Spring Boot's infrastructure stays Spring Boot's: a {@link ServiceHandle} is injected by a prototype bean taking
  * the {@link InjectionPoint}, not by a replaced autowire candidate resolver; and the context's lifecycle processor is

@@ -32,10 +32,10 @@ import org.springframework.web.servlet.function.ServerResponse;
  *
  * <p>No thread is held per client: the responses are asynchronous, and one scheduler thread sends the notices and the
  * heartbeats. That thread is made when the first page connects, not at start-up: an application whose console nobody
- * opens runs no thread for it. A client is forgotten when its response completes, times out, or fails to be written. The stream is a
- * {@link SmartLifecycle} in the last phase, so that, when the application context closes, it ends every open response
- * before the web server shuts down gracefully (which would otherwise wait for them); after that it refuses new
- * clients with {@code 503}.
+ * opens runs no thread for it. A client is forgotten when its response completes, times out, or fails to be written.
+ * The stream is a {@link SmartLifecycle} in the last phase, so that, when the application context closes, it ends
+ * every open response before the web server shuts down gracefully (which would otherwise wait for them); after that
+ * it refuses new clients with {@code 503}.
  *
  * @since 0.1
  */
