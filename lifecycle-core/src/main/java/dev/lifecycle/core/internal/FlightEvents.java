@@ -5,9 +5,12 @@ import dev.lifecycle.core.RestartPolicy;
 import dev.lifecycle.core.ServiceState;
 import dev.lifecycle.core.TransitionReason;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.FlightRecorderListener;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The engine's JDK Flight Recorder events ({@code dev.lifecycle.*}, category {@code Lifecycle}), made where the engine
@@ -32,12 +35,25 @@ final class FlightEvents {
      * enables it, even in code the JIT has not compiled yet. {@code null} until the JVM's flight recorder is
      * initialized: no recording can enable an event before, and the first event class a JVM loads initializes the
      * recorder's metadata, 200-300 ms on two cores, which an application that records nothing would pay at its first
-     * registry. They are made when the recorder is initialized (a recording started from the command line, with
-     * {@code jcmd} or in code), on the thread that initializes it, or when the first registry is built if it already
-     * is: the recorder instruments and registers an event class as it is loaded, which takes milliseconds (hundreds on
-     * a busy machine), better spent then than under a registry's lock at the first event.
+     * registry. The recorder instruments and registers an event class as it is loaded, which takes milliseconds
+     * (hundreds on a busy machine), better spent off a registry's lock. So they are made:
+     * <ul>
+     *   <li>when the first registry is built, if the recorder is initialized already (a recording started from the
+     *       command line);</li>
+     *   <li>else when it is initialized (a recording started with {@code jcmd} or in code), on the thread that
+     *       initializes it, by a {@link FlightRecorderListener}. Adding that listener initializes the recorder's
+     *       support classes, 12-16 ms of a cold start on JDK 17 (about 1 ms on 25), so a short-lived daemon thread
+     *       adds it, not the thread building the registry;</li>
+     *   <li>at the latest by the first event after the recorder is initialized ({@link #probes()}), for a recording
+     *       that starts before that thread has added the listener: no event of a recording is lost.</li>
+     * </ul>
      */
     private static volatile @Nullable Probes probes;
+
+    private static final Logger logger = LoggerFactory.getLogger(FlightEvents.class);
+
+    /** Whether the first registry has been built: the listener is added once per JVM. */
+    private static final AtomicBoolean LOADED = new AtomicBoolean();
 
     /** The never-committed instances whose {@code isEnabled()} says whether a recording enables each event. */
     private static final class Probes {
@@ -49,37 +65,69 @@ final class FlightEvents {
         final ServiceGiveUpEvent giveUp = new ServiceGiveUpEvent();
     }
 
-    /** Makes the probes once the recorder is initialized; registered by the class's initialization. */
+    /** Makes the probes once the recorder is initialized. */
     private static final class RecorderInitialized implements FlightRecorderListener {
 
         @Override
         public void recorderInitialized(FlightRecorder recorder) {
-            if (probes == null) {
-                probes = new Probes();
-            }
+            makeProbes();
         }
-    }
-
-    static {
-        // Called back at once if the recorder is initialized already; never if the JVM has no flight recorder.
-        FlightRecorder.addListener(new RecorderInitialized());
     }
 
     private FlightEvents() {
     }
 
     /**
-     * Makes the probes now if the flight recorder is initialized, else when it is; once per JVM. A registry calls it
-     * when it is built.
+     * Makes the probes now if the flight recorder is initialized, else has them made when it is; once per JVM. A
+     * registry calls it when it is built.
      */
     static void load() {
-        // The class's initialization does it.
+        if (!LOADED.compareAndSet(false, true)) {
+            return;
+        }
+        if (FlightRecorder.isInitialized()) {
+            makeProbes();
+            return;
+        }
+        Thread listening = new Thread(FlightEvents::listen, "lifecycle-flight-recorder-listener");
+        listening.setDaemon(true);
+        listening.start();
+    }
+
+    /** Adds the listener, called back at once if the recorder is initialized already, never if the JVM has none. */
+    private static void listen() {
+        try {
+            FlightRecorder.addListener(new RecorderInitialized());
+        }
+        catch (RuntimeException ex) {
+            // A security manager denying access to the recorder: the first event after it is initialized makes them.
+            logger.debug("Could not listen for the flight recorder's initialization", ex);
+        }
+    }
+
+    private static void makeProbes() {
+        if (probes == null) {
+            probes = new Probes();
+        }
+    }
+
+    /**
+     * The probes, or {@code null} while the recorder is not initialized (one volatile read each): made here if a
+     * recording began before the listener was added.
+     */
+    private static @Nullable Probes probes() {
+        Probes made = probes;
+        if (made == null && FlightRecorder.isInitialized()) {
+            makeProbes();
+            made = probes;
+        }
+        return made;
     }
 
     /** A service changed state, after {@code nanosInFrom} in the state it left. */
     static void transition(ServiceRecord c, ServiceState from, ServiceState to, TransitionReason reason,
             @Nullable Throwable cause, @Nullable String detail, long nanosInFrom) {
-        Probes enabled = probes;
+        Probes enabled = probes();
         if (enabled == null || !enabled.transition.isEnabled()) {
             return;
         }
@@ -106,7 +154,7 @@ final class FlightEvents {
      * @param failure what it failed with, or what failed it (a timeout, a requested failure), if anything
      */
     static void started(ServiceRecord c, long nanos, @Nullable Throwable failure) {
-        Probes enabled = probes;
+        Probes enabled = probes();
         if (enabled == null || !enabled.start.isEnabled()) {
             return;
         }
@@ -148,7 +196,7 @@ final class FlightEvents {
      * @param timedOut whether they did not return within the stop timeout
      */
     static void stopped(ServiceRecord c, long nanos, @Nullable Throwable error, boolean timedOut) {
-        Probes enabled = probes;
+        Probes enabled = probes();
         if (enabled == null || !enabled.stop.isEnabled()) {
             return;
         }
@@ -169,7 +217,7 @@ final class FlightEvents {
 
     /** A service has just failed from {@code from}; {@code thrown} if its own setup or start threw {@code cause}. */
     static void failed(ServiceRecord c, ServiceState from, Throwable cause, boolean thrown) {
-        Probes enabled = probes;
+        Probes enabled = probes();
         if (enabled == null || !enabled.failure.isEnabled()) {
             return;
         }
@@ -188,7 +236,7 @@ final class FlightEvents {
 
     /** The restart policy restarts a failed service after {@code delay}, its restart {@code attempt} in the window. */
     static void restart(ServiceRecord c, Duration delay, int attempt, RestartPolicy policy) {
-        Probes enabled = probes;
+        Probes enabled = probes();
         if (enabled == null || !enabled.restart.isEnabled()) {
             return;
         }
@@ -206,7 +254,7 @@ final class FlightEvents {
 
     /** A failed service is not restarted any more, because of {@code why}; {@code escalation} applies. */
     static void gaveUp(ServiceRecord c, String why, Escalation escalation, Throwable cause) {
-        Probes enabled = probes;
+        Probes enabled = probes();
         if (enabled == null || !enabled.giveUp.isEnabled()) {
             return;
         }
