@@ -2,7 +2,7 @@
 # Start-up as users see it: the time from launching the sample application's JVM until
 # GET /actuator/health/readiness answers 200, with the lifecycle starter (dev.lifecycle.sample.SampleApplication)
 # and without it (dev.lifecycle.plainsample.PlainSampleApplication: the same services as plain SmartLifecycle
-# beans, the starter's auto-configurations left out). Both run from the same dependencies (the plain one adds the
+# beans and the same web layer, found by the same component scan, the starter's auto-configurations left out). Both run from the same dependencies (the plain one adds the
 # sample's test classes, where it lives), one after the other, alternating which goes first, each on a fresh settings
 # file and database.
 #

@@ -1,45 +1,21 @@
 package dev.lifecycle.plainsample;
 
-import dev.lifecycle.sample.SampleProperties;
-import dev.lifecycle.sample.database.DatabaseProperties;
-import dev.lifecycle.sample.database.DatabaseService;
-import dev.lifecycle.sample.heartbeat.HeartbeatService;
-import dev.lifecycle.sample.notes.NoteRepositoryService;
-import dev.lifecycle.sample.report.ReportCleanupService;
-import dev.lifecycle.sample.report.ReportProperties;
-import dev.lifecycle.sample.report.ReportService;
-import dev.lifecycle.sample.settings.SettingsService;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import javax.sql.DataSource;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.integration.jdbc.lock.DefaultLockRepository;
-import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
-import org.springframework.integration.leader.DefaultCandidate;
-import org.springframework.integration.support.SmartLifecycleRoleController;
-import org.springframework.integration.support.leader.LockRegistryLeaderInitiator;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * The sample without the lifecycle starter, for measuring what the starter adds to the start-up: the same settings
  * file, the same six services, each run by a plain {@code SmartLifecycle} bean ({@link PlainService}) that Spring
  * starts in phases (the database and the settings service, then the repository and the heartbeat) and stops in
- * reverse, one after the other. The leader-only report and its clean-up are elected as Spring Integration's users do
- * it: a {@link LockRegistryLeaderInitiator} over a {@link JdbcLockRegistry} on Boot's {@code DataSource}, and a
- * {@link SmartLifecycleRoleController} that starts the role's two beans in phase order on a grant and stops them on
- * a revoke. The starter's auto-configurations are left out entirely. What the engine does beyond
- * that is not here: no restarts, no configuration restarts (a settings change is put into the environment and
- * nothing restarts), no health per service, no endpoint; nor are the sample's REST controllers, which read through
- * the engine's handles, so this application has less to start than the sample, not more. It lives outside the
- * sample's package so that the sample's component scan does not find it.
+ * reverse, one after the other ({@link PlainSampleServices}). The leader-only report and its clean-up are elected as
+ * Spring Integration's users do it. The same web layer as the sample's, found by the same component scan: the notes
+ * API, the info endpoint and the advice answering 503 while the repository is not running, reading the plain
+ * services' values. The starter's auto-configurations are left out entirely. What the engine does beyond that is not
+ * here: no restarts, no configuration restarts (a settings change is put into the environment and nothing restarts),
+ * no health per service, no endpoint. It lives outside the sample's package so that the sample's component scan does
+ * not find it.
  */
-@SpringBootConfiguration(proxyBeanMethods = false)
-@EnableAutoConfiguration(excludeName = {
+@SpringBootApplication(excludeName = {
         "dev.lifecycle.spring.autoconfigure.ServiceRegistryAutoConfiguration",
         "dev.lifecycle.spring.autoconfigure.endpoint.ServicesEndpointAutoConfiguration",
         "dev.lifecycle.spring.autoconfigure.endpoint.ServiceEventsEndpointAutoConfiguration",
@@ -50,17 +26,7 @@ import org.springframework.integration.support.leader.LockRegistryLeaderInitiato
         "dev.lifecycle.spring.autoconfigure.observation.LifecycleStartupStepsAutoConfiguration",
         "dev.lifecycle.spring.autoconfigure.leader.LifecycleJdbcLockRegistryAutoConfiguration",
         "dev.lifecycle.spring.autoconfigure.leader.LifecycleLeadershipAutoConfiguration" })
-@EnableConfigurationProperties({ SampleProperties.class, DatabaseProperties.class, ReportProperties.class })
 public class PlainSampleApplication {
-
-    /** Phase of the services that require nothing. */
-    static final int FIRST = 0;
-
-    /** Phase of the services that require the database. */
-    static final int SECOND = 1;
-
-    /** Phase of the report's clean-up, which requires the report. */
-    static final int THIRD = 2;
 
     /**
      * Runs the application.
@@ -69,74 +35,5 @@ public class PlainSampleApplication {
      */
     public static void main(String[] args) {
         SpringApplication.run(PlainSampleApplication.class, args);
-    }
-
-    @Bean
-    PlainValues plainValues() {
-        return new PlainValues();
-    }
-
-    @Bean
-    PlainService<Void> settings(SampleProperties properties, ConfigurableEnvironment environment, PlainValues values) {
-        SettingsService service = new SettingsService(properties.settingsFile(), properties.settingsPollInterval(),
-                environment, (keys) -> CompletableFuture.completedFuture(Set.of()));
-        return new PlainService<>(SettingsService.KEY, service, FIRST, values);
-    }
-
-    @Bean
-    PlainService<?> database(DatabaseProperties properties, PlainValues values) {
-        return new PlainService<>(DatabaseService.KEY, new DatabaseService(properties), FIRST, values);
-    }
-
-    @Bean
-    PlainService<?> repository(ConfigurableEnvironment environment, PlainValues values) {
-        return new PlainService<>(NoteRepositoryService.KEY, new NoteRepositoryService(environment), SECOND, values);
-    }
-
-    @Bean
-    PlainService<Void> heartbeat(SampleProperties properties, PlainValues values) {
-        return new PlainService<>(HeartbeatService.KEY, new HeartbeatService(properties.heartbeatInterval()), SECOND,
-                values);
-    }
-
-    /*
-     * The report and its clean-up, leader-only, as a Spring Integration user elects them today: a JDBC lock on Boot's
-     * DataSource, a leader initiator for the role "reports", and a role controller that starts the role's lifecycle
-     * beans in phase order when leadership is granted and stops them when it is revoked.
-     */
-
-    @Bean
-    DefaultLockRepository lockRepository(DataSource dataSource) {
-        return new DefaultLockRepository(dataSource);
-    }
-
-    @Bean
-    JdbcLockRegistry lockRegistry(DefaultLockRepository lockRepository) {
-        return new JdbcLockRegistry(lockRepository);
-    }
-
-    @Bean
-    LockRegistryLeaderInitiator leaderInitiator(JdbcLockRegistry lockRegistry) {
-        return new LockRegistryLeaderInitiator(lockRegistry,
-                new DefaultCandidate(UUID.randomUUID().toString(), ReportService.GROUP));
-    }
-
-    @Bean
-    SmartLifecycleRoleController roleController(PlainService<?> report, PlainService<?> reportCleanup) {
-        SmartLifecycleRoleController controller = new SmartLifecycleRoleController();
-        controller.addLifecycleToRole(ReportService.GROUP, report);
-        controller.addLifecycleToRole(ReportService.GROUP, reportCleanup);
-        return controller;
-    }
-
-    @Bean
-    PlainService<?> report(DataSource dataSource, ReportProperties properties, PlainValues values) {
-        return new PlainService<>(ReportService.KEY, new ReportService(dataSource, properties), SECOND, values, false);
-    }
-
-    @Bean
-    PlainService<?> reportCleanup(DataSource dataSource, ReportProperties properties, PlainValues values) {
-        return new PlainService<>(ReportCleanupService.KEY, new ReportCleanupService(dataSource, properties), THIRD,
-                values, false);
     }
 }

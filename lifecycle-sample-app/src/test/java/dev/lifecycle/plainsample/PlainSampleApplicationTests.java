@@ -29,7 +29,7 @@ class PlainSampleApplicationTests {
     Path directory;
 
     @Test
-    void theServicesRunAsPlainLifecycleBeansTheReportsOnceElectedAndTheApplicationBecomesReady() throws Exception {
+    void theServicesRunAsPlainLifecycleBeansTheReportsOnceElectedTheApplicationBecomesReadyAndServesTheNotesApi() throws Exception {
         ConfigurableApplicationContext context = SpringApplication.run(PlainSampleApplication.class,
                 "--server.port=0", "--sample.settings-file=" + directory.resolve("settings.properties"),
                 "--spring.main.banner-mode=off");
@@ -48,10 +48,27 @@ class PlainSampleApplicationTests {
             assertThat(notes.jdbcUrl()).contains(directory.toString());
 
             String port = context.getEnvironment().getProperty("local.server.port");
+            String base = "http://localhost:" + port;
             HttpResponse<String> readiness = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/actuator/health/readiness")).build(),
+                    URI.create(base + "/actuator/health/readiness")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(readiness.statusCode()).isEqualTo(200);
+
+            HttpClient client = HttpClient.newHttpClient();
+            HttpResponse<String> added = client.send(HttpRequest.newBuilder(URI.create(base + "/api/notes"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"hello\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(added.statusCode()).isEqualTo(201);
+            assertThat(added.headers().firstValue("Location")).hasValue(base + "/api/notes/1");
+            HttpResponse<String> latest = client.send(HttpRequest.newBuilder(URI.create(base + "/api/notes")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(latest.statusCode()).isEqualTo(200);
+            assertThat(latest.body()).contains("\"text\":\"hello\"");
+            HttpResponse<String> info = client.send(HttpRequest.newBuilder(URI.create(base + "/api/info")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(info.statusCode()).isEqualTo(200);
+            assertThat(info.body()).contains(directory.toString()).contains("\"notes\":1");
             assertThat(context.getBeanNamesForType(ServiceRegistry.class)).as("the starter is left out").isEmpty();
         }
         finally {
