@@ -157,8 +157,8 @@ final class LeaderGroups implements Leadership {
      * leader-only for a group on standby (a revoke stops the dependents first), is (transitively) such a service.
      */
     boolean heldBack(ServiceRecord c, Map<ServiceRecord, Boolean> memo) {
-        if (!engine.state.hasLeaderOnly || !engine.state.started || c.phase() == Phase.RUNNING || c.phase() == Phase.FAILED
-                || c.phase() == Phase.REMOVED) {
+        if (!engine.state.hasLeaderOnly || !engine.state.started || c.phase() == Phase.RUNNING
+                || c.phase() == Phase.FAILED || c.phase() == Phase.REMOVED) {
             return false;
         }
         if (c.settings.leaderGroup != null && onStandby(c)) {
@@ -169,7 +169,8 @@ final class LeaderGroups implements Leadership {
             return known;
         }
         memo.put(c, Boolean.FALSE);
-        boolean held = c.phase() == Phase.WAITING || c.phase() == Phase.INSTALLED || c.phase().state == ServiceState.STOPPING;
+        boolean held = c.phase() == Phase.WAITING || c.phase() == Phase.INSTALLED
+                || c.phase().state == ServiceState.STOPPING;
         boolean any = false;
         for (int i = 0; i < c.requirementCount() && held; i++) {
             ServiceRecord r = c.requirement(i);
