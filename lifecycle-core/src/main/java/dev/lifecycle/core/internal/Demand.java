@@ -31,11 +31,11 @@ final class Demand {
 
     /** Whether {@code d} needs its requirements: it is up, or down and meant to start. */
     private boolean demands(ServiceRecord d) {
-        if (d.phase.active) {
+        if (d.phase().active) {
             return true;
         }
         RegistryState state = engine.state;
-        if (d.phase == Phase.REMOVED || d.removing || d.operatorStopped || d.gaveUp || !state.started
+        if (d.phase() == Phase.REMOVED || d.removing || d.operatorStopped || d.gaveUp || !state.started
                 || state.shuttingDown) {
             return false;
         }

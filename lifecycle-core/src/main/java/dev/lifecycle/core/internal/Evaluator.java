@@ -29,7 +29,7 @@ final class Evaluator {
 
     /** Takes the next step for {@code c}, if it has one; the services this concerns are queued in {@code change}. */
     void evaluate(ServiceRecord c, Change change) {
-        switch (c.phase) {
+        switch (c.phase()) {
             case INSTALLED, WAITING, STOPPED, FAILED -> evaluateDown(c, change);
             case RUNNING -> {
                 if (mustStop(c)) {
@@ -73,8 +73,8 @@ final class Evaluator {
             return;
         }
         if (c.operatorStopped || engine.state.shuttingDown) {
-            boolean keepFailed = engine.state.shuttingDown && c.phase == Phase.FAILED;
-            if (c.phase != Phase.STOPPED && !keepFailed && (engine.state.started || c.operatorStopped)) {
+            boolean keepFailed = engine.state.shuttingDown && c.phase() == Phase.FAILED;
+            if (c.phase() != Phase.STOPPED && !keepFailed && (engine.state.started || c.operatorStopped)) {
                 engine.stops.landStopped(c, change);
             }
             return;
@@ -83,43 +83,43 @@ final class Evaluator {
             return;
         }
         if (c.settings.mode == StartMode.NEVER) {
-            if (c.phase != Phase.STOPPED) {
+            if (c.phase() != Phase.STOPPED) {
                 engine.transitions.setPhase(c, Phase.STOPPED, TransitionReason.DISABLED, null, DISABLED, change);
             }
             return;
         }
         if (c.settings.leaderGroup != null && engine.leadership.onStandby(c)) {
             // Down by design: this instance does not lead the group (a restart it had scheduled is cancelled).
-            if (c.phase != Phase.STOPPED) {
+            if (c.phase() != Phase.STOPPED) {
                 engine.leadership.landStandby(c, change);
             }
             return;
         }
-        if (c.phase == Phase.FAILED && (c.restartScheduled() || c.gaveUp)) {
+        if (c.phase() == Phase.FAILED && (c.restartScheduled() || c.gaveUp)) {
             return;
         }
         if (engine.demand.notNeeded(c)) {
-            if (c.phase != Phase.STOPPED) {
+            if (c.phase() != Phase.STOPPED) {
                 engine.demand.landNotNeeded(c, change);
             }
             return;
         }
         if (c.startCallInFlight) {
             // Its start of an abandoned cycle has not returned yet: it waits for it, and says so.
-            if (c.phase != Phase.WAITING) {
+            if (c.phase() != Phase.WAITING) {
                 engine.transitions.setPhase(c, Phase.WAITING, c.startCause.reason(), null, HELD_BACK, change);
             }
             return;
         }
         if (!engine.state.abandonedStarts.isEmpty() && engine.state.abandonedStarts.containsKey(c.id)) {
-            if (c.phase != Phase.WAITING) {
+            if (c.phase() != Phase.WAITING) {
                 engine.transitions.setPhase(c, Phase.WAITING, c.startCause.reason(), null,
                         "waiting for the abandoned start of the service removed before it to return", change);
             }
             return;
         }
         if (!engine.state.slots.requirementsRunning(c) || wantsPending(c)) {
-            if (c.phase != Phase.WAITING) {
+            if (c.phase() != Phase.WAITING) {
                 engine.transitions.setPhase(c, Phase.WAITING, c.startCause.reason(), null, c.startCause.detail(),
                         change);
             }
@@ -144,17 +144,17 @@ final class Evaluator {
      * stopped or being removed), and each of its requirements is RUNNING or itself going to start.
      */
     boolean goingToStart(ServiceRecord w) {
-        if (w.phase == Phase.STARTING) {
+        if (w.phase() == Phase.STARTING) {
             return true;
         }
-        if ((w.phase != Phase.INSTALLED && w.phase != Phase.WAITING) || w.operatorStopped || w.removing
+        if ((w.phase() != Phase.INSTALLED && w.phase() != Phase.WAITING) || w.operatorStopped || w.removing
                 || w.settings.mode == StartMode.NEVER || engine.demand.notNeeded(w)
                 || w.startCallInFlight || w.settings.leaderGroup != null && engine.leadership.onStandby(w)) {
             return false;
         }
         for (int i = 0; i < w.requirementCount(); i++) {
             ServiceRecord r = w.requirement(i);
-            if (r == null || (r.phase != Phase.RUNNING && !goingToStart(r))) {
+            if (r == null || (r.phase() != Phase.RUNNING && !goingToStart(r))) {
                 return false;
             }
         }

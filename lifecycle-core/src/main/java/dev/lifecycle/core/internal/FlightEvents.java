@@ -163,7 +163,7 @@ final class FlightEvents {
             return;
         }
         event.service = c.id;
-        event.reason = c.reason.name();
+        event.reason = c.reason().name();
         event.outcome = startOutcome(c, failure);
         event.took = nanos;
         event.restarts = c.restarts;
@@ -205,7 +205,7 @@ final class FlightEvents {
             return;
         }
         event.service = c.id;
-        event.reason = c.reason.name();
+        event.reason = c.reason().name();
         event.outcome = timedOut ? "TIMED_OUT" : error == null ? "STOPPED" : "FAILED";
         event.took = nanos;
         if (error != null) {

@@ -63,7 +63,7 @@ final class HealthCheckRunner {
                 ServiceRecord c = installed;
                 HealthCheck check = c.settings.healthCheck;
                 HealthCheckState health = c.healthState;
-                if (check == null || health == null || c.phase != Phase.RUNNING || health.inFlight) {
+                if (check == null || health == null || c.phase() != Phase.RUNNING || health.inFlight) {
                     continue;
                 }
                 health.inFlight = true;
@@ -93,7 +93,7 @@ final class HealthCheckRunner {
             @Nullable Throwable problem, Change change) {
         HealthCheckState health = java.util.Objects.requireNonNull(c.healthState);
         health.inFlight = false;
-        if (c.generation != generation || c.phase != Phase.RUNNING) {
+        if (c.generation != generation || c.phase() != Phase.RUNNING) {
             return;
         }
         health.health = healthy ? ServiceHealth.UP : ServiceHealth.DOWN;

@@ -333,7 +333,7 @@ final class Installer {
             ServiceRecord r = c.requirement(i);
             if (r != null) {
                 r.addDependent(c);
-                if (r.phase == Phase.RUNNING) {
+                if (r.phase() == Phase.RUNNING) {
                     slots.requirementUp(c.slot);
                 }
             } else {

@@ -157,29 +157,30 @@ final class LeaderGroups implements Leadership {
      * leader-only for a group on standby (a revoke stops the dependents first), is (transitively) such a service.
      */
     boolean heldBack(ServiceRecord c, Map<ServiceRecord, Boolean> memo) {
-        if (!engine.state.hasLeaderOnly || !engine.state.started || c.phase == Phase.RUNNING || c.phase == Phase.FAILED
-                || c.phase == Phase.REMOVED) {
+        if (!engine.state.hasLeaderOnly || !engine.state.started || c.phase() == Phase.RUNNING
+                || c.phase() == Phase.FAILED || c.phase() == Phase.REMOVED) {
             return false;
         }
         if (c.settings.leaderGroup != null && onStandby(c)) {
-            return c.phase.isDown() || c.phase.state == ServiceState.STOPPING;
+            return c.phase().isDown() || c.phase().state == ServiceState.STOPPING;
         }
         Boolean known = memo.get(c);
         if (known != null) {
             return known;
         }
         memo.put(c, Boolean.FALSE);
-        boolean held = c.phase == Phase.WAITING || c.phase == Phase.INSTALLED || c.phase.state == ServiceState.STOPPING;
+        boolean held = c.phase() == Phase.WAITING || c.phase() == Phase.INSTALLED
+                || c.phase().state == ServiceState.STOPPING;
         boolean any = false;
         for (int i = 0; i < c.requirementCount() && held; i++) {
             ServiceRecord r = c.requirement(i);
             if (r == null) {
                 held = false;
-            } else if (r.settings.leaderGroup != null && onStandby(r) && r.phase != Phase.FAILED
-                    && r.phase != Phase.REMOVED) {
+            } else if (r.settings.leaderGroup != null && onStandby(r) && r.phase() != Phase.FAILED
+                    && r.phase() != Phase.REMOVED) {
                 // Leader-only on a group no longer led here: still RUNNING while a revoke stops its dependents.
                 any = true;
-            } else if (r.phase != Phase.RUNNING) {
+            } else if (r.phase() != Phase.RUNNING) {
                 held = heldBack(r, memo);
                 any = true;
             }

@@ -37,7 +37,7 @@ final class LiveHandle<T> implements ServiceHandle<T> {
     @Override
     public ServiceState state() {
         ServiceRecord c = engine.state.services.get(key.id());
-        return c == null ? ServiceState.REMOVED : c.phase.state;
+        return c == null ? ServiceState.REMOVED : c.phase().state;
     }
 
     @Override

@@ -126,7 +126,7 @@ final class Operations {
         if (!cascaded) {
             waiter.markRequired(c);
         }
-        if (inMotion(c.phase)) {
+        if (inMotion(c.phase())) {
             waiter.inMotion++;
         }
     }
@@ -203,7 +203,7 @@ final class Operations {
             ServiceRecord x = toVisit.pop();
             for (int i = 0; i < x.requirementCount(); i++) {
                 ServiceRecord r = x.requirement(i);
-                if (r == null || r.phase == Phase.RUNNING || r.mark == mark) {
+                if (r == null || r.phase() == Phase.RUNNING || r.mark == mark) {
                     continue;
                 }
                 r.mark = mark;
@@ -218,7 +218,7 @@ final class Operations {
     /** Whether {@code c} is down, meant to start, and waits for its requirements. */
     private boolean waitsToStart(ServiceRecord c) {
         RegistryState state = engine.state;
-        return (c.phase == Phase.WAITING || c.phase == Phase.INSTALLED) && state.started && !state.shuttingDown
+        return (c.phase() == Phase.WAITING || c.phase() == Phase.INSTALLED) && state.started && !state.shuttingDown
                 && !c.operatorStopped && !c.removing && !c.startCallInFlight
                 && c.settings.mode != dev.lifecycle.core.StartMode.NEVER;
     }
@@ -237,16 +237,16 @@ final class Operations {
     }
 
     private boolean settledButFor(ServiceRecord c, @Nullable ServiceRecord caller) {
-        if (c == caller || !inMotion(c.phase)) {
+        if (c == caller || !inMotion(c.phase())) {
             return true;
         }
-        if (c.phase != Phase.STOPPING_DEPENDENTS) {
+        if (c.phase() != Phase.STOPPING_DEPENDENTS) {
             return false;
         }
         ServiceSlots slots = engine.state.slots;
         for (int i = 0; i < c.dependentCount; i++) {
             ServiceRecord d = c.dependent(i, slots);
-            if (d.phase.active && !settledButFor(d, caller)) {
+            if (d.phase().active && !settledButFor(d, caller)) {
                 return false;
             }
         }

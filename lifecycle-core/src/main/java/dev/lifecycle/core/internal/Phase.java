@@ -19,6 +19,8 @@ enum Phase {
     FAILED(ServiceState.FAILED, false),
     REMOVED(ServiceState.REMOVED, false);
 
+    private static final Phase[] PHASES = values();
+
     final ServiceState state;
     /** Whether user code of the service may be using its requirements: they must not stop yet. */
     final boolean active;
@@ -26,6 +28,11 @@ enum Phase {
     Phase(ServiceState state, boolean active) {
         this.state = state;
         this.active = active;
+    }
+
+    /** The phase of this ordinal. */
+    static Phase of(int ordinal) {
+        return PHASES[ordinal];
     }
 
     /** Resting phases, from which the engine may start the service. */

@@ -44,10 +44,10 @@ final class Progress {
     }
 
     void addAwaiter(ServiceRecord c, CompletableFuture<@Nullable Object> future, Change change) {
-        if (c.phase == Phase.RUNNING) {
+        if (c.phase() == Phase.RUNNING) {
             Object value = c.value;
             change.after(() -> future.complete(value));
-        } else if (c.gaveUp || c.phase == Phase.REMOVED) {
+        } else if (c.gaveUp || c.phase() == Phase.REMOVED) {
             Throwable cause = c.lastFailure != null ? c.lastFailure.cause() : null;
             change.after(() -> future.completeExceptionally(new ServiceFailedException(
                     "Service '" + c.id + "' will not start: it " + (!c.gaveUp ? "was removed"

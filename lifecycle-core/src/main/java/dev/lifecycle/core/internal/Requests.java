@@ -32,7 +32,7 @@ final class Requests {
         if (generation != ANY_CYCLE && generation != c.generation) {
             return;
         }
-        switch (c.phase) {
+        switch (c.phase()) {
             case STARTING -> {
                 if (c.pendingFailure == null) {
                     setPendingFailure(c, cause, change);
@@ -64,7 +64,7 @@ final class Requests {
 
     /** An operator's restart: a service that is down starts, one that is up stops and starts again. */
     void requestRestart(ServiceRecord c, Change change) {
-        switch (c.phase) {
+        switch (c.phase()) {
             case STARTING, RUNNING, STOPPING_DEPENDENTS, STOPPING ->
                     restartUp(c, RestartRequest.BY_OPERATOR, change);
             case FAILED, STOPPED -> {
@@ -81,7 +81,7 @@ final class Requests {
      * alone (it reads the new configuration when it starts).
      */
     void requestReconfiguration(ServiceRecord c, String detail, Change change) {
-        switch (c.phase) {
+        switch (c.phase()) {
             case STARTING, RUNNING, STOPPING_DEPENDENTS, STOPPING -> {
                 if (!c.operatorStopped) {
                     restartUp(c, new RestartRequest(TransitionReason.CONFIGURATION, detail), change);
@@ -112,7 +112,7 @@ final class Requests {
      */
     void requestStart(ServiceRecord c, Change change) {
         c.operatorStopped = false;
-        if (c.phase == Phase.FAILED || c.gaveUp) {
+        if (c.phase() == Phase.FAILED || c.gaveUp) {
             engine.supervisor.cancelRestart(c, change);
         }
         if (c.gaveUp) {

@@ -29,6 +29,7 @@ final class ServiceRecord {
     private static final int[] NO_DEPENDENTS = new int[0];
     private static final Object[] NO_REQUIREMENTS = new Object[0];
     static final String[] NO_IDS = new String[0];
+    private static final TransitionReason[] REASONS = TransitionReason.values();
 
     final ServiceKey<?> key;
     final String id;
@@ -59,11 +60,18 @@ final class ServiceRecord {
     int[] dependents = NO_DEPENDENTS;
     int dependentCount;
 
-    volatile Phase phase = Phase.INSTALLED;
+    /**
+     * Its phase, as the ordinal of a {@link Phase}: read through {@link #phase()}, written by
+     * {@link ServiceSlots#setPhase} alone. A number rather than a reference to the constant: a transition then stores
+     * no reference into the record, which with G1 on Java 17 costs a card to refine per store (at stop-all, several
+     * per service) while the workers need the cores.
+     */
+    volatile byte phaseOrdinal = (byte) Phase.INSTALLED.ordinal();
     /** The published value, or {@link #NO_VALUE}. Readable from handles without the lock. */
     volatile @Nullable Object value = NO_VALUE;
 
-    TransitionReason reason = TransitionReason.STARTUP;
+    /** Why it entered its phase, as the ordinal of a {@link TransitionReason} (see {@link #reason()}). */
+    private byte reasonOrdinal = (byte) TransitionReason.STARTUP.ordinal();
     /** When it entered its phase, in clock nanos. Times are kept as longs: a service costs less heap. */
     long since;
     /** Why the next start cycle happens: the reason and detail its WAITING, STARTING and RUNNING transitions carry. */
@@ -147,6 +155,21 @@ final class ServiceRecord {
         this.settings = settings;
         this.healthState = settings.healthCheck != null ? new HealthCheckState() : null;
         this.since = now;
+    }
+
+    /** Its phase; read without the lock. */
+    Phase phase() {
+        return Phase.of(phaseOrdinal);
+    }
+
+    /** Why it entered its phase. */
+    TransitionReason reason() {
+        return REASONS[reasonOrdinal];
+    }
+
+    /** It enters its phase for {@code reason}; set with the phase, by {@link Transitions#setPhase}. */
+    void reason(TransitionReason reason) {
+        reasonOrdinal = (byte) reason.ordinal();
     }
 
     /** Whether the service's type is {@code Void}: it publishes no value. */
@@ -243,6 +266,6 @@ final class ServiceRecord {
 
     @Override
     public String toString() {
-        return id + "[" + phase + "]";
+        return id + "[" + phase() + "]";
     }
 }

@@ -10,14 +10,13 @@ import java.util.Arrays;
  * per service stay in the processor's caches where the records, far larger, do not. Links to dependents are slots
  * ({@link ServiceRecord#dependents}); {@link #record} gives the record when a dependent must be evaluated.
  *
- * <p>The phase here mirrors {@link ServiceRecord#phase}, which stays the one read without the lock; both are written
+ * <p>The phase here mirrors {@link ServiceRecord#phase()}, which stays the one read without the lock; both are written
  * together, by {@link #setPhase} alone. Guarded by the registry's lock.
  */
 final class ServiceSlots {
 
     /** The slot of a service not installed (yet, or any more). */
     static final int NONE = -1;
-    private static final Phase[] PHASES = Phase.values();
     private static final int INITIAL_CAPACITY = 16;
 
     private ServiceRecord[] records = new ServiceRecord[INITIAL_CAPACITY];
@@ -46,7 +45,7 @@ final class ServiceSlots {
             slot = used++;
         }
         records[slot] = c;
-        phases[slot] = (byte) c.phase.ordinal();
+        phases[slot] = c.phaseOrdinal;
         requirementsNotRunning[slot] = c.requirementCount();
         c.slot = slot;
     }
@@ -72,17 +71,18 @@ final class ServiceSlots {
 
     /** The phase of the service in {@code slot}. */
     Phase phase(int slot) {
-        return PHASES[phases[slot]];
+        return Phase.of(phases[slot]);
     }
 
     /**
-     * Moves {@code c} to {@code phase}: its record's {@link ServiceRecord#phase}, read without the lock, and the copy
+     * Moves {@code c} to {@code phase}: its record's {@link ServiceRecord#phase()}, read without the lock, and the copy
      * in its slot. The only way a phase is written.
      */
     void setPhase(ServiceRecord c, Phase phase) {
-        c.phase = phase;
+        byte ordinal = (byte) phase.ordinal();
+        c.phaseOrdinal = ordinal;
         if (c.slot != NONE) {
-            phases[c.slot] = (byte) phase.ordinal();
+            phases[c.slot] = ordinal;
         }
     }
 

@@ -94,8 +94,8 @@ final class Starts {
             c.reportReadyMicros = ServiceRecord.micros(now - engine.state.startAllBeganNanos);
         }
         // RUNNING says what STARTING said: the reason, and the detail of its cause (a configuration change's keys).
-        engine.transitions.setPhase(c, Phase.RUNNING, c.reason, null,
-                c.startCause.reason() == c.reason ? c.startCause.detail() : null, change);
+        engine.transitions.setPhase(c, Phase.RUNNING, c.reason(), null,
+                c.startCause.reason() == c.reason() ? c.startCause.detail() : null, change);
         engine.progress.completeAwaiters(c, value, change);
     }
 
@@ -106,7 +106,7 @@ final class Starts {
     void abandonedStartEnded(ServiceRecord c, Change change) {
         c.startCallInFlight = false;
         engine.state.abandoned.remove(c);
-        if (c.phase == Phase.REMOVED) {
+        if (c.phase() == Phase.REMOVED) {
             engine.state.abandonedStarts.computeIfPresent(c.id, (id, n) -> n == 1 ? null : n - 1);
             ServiceRecord successor = engine.state.services.get(c.id);
             if (successor != null) {
@@ -123,9 +123,9 @@ final class Starts {
         if (c.currentRun != run) {
             return;
         }
-        if (c.phase == Phase.STARTING) {
+        if (c.phase() == Phase.STARTING) {
             startTimedOut(c, run, change);
-        } else if (c.phase == Phase.STOPPING) {
+        } else if (c.phase() == Phase.STOPPING) {
             engine.stops.stopTimedOut(c, run, change);
         }
     }
@@ -181,7 +181,7 @@ final class Starts {
      */
     void cancelStart(ServiceRecord c, Change change) {
         ServiceRun run = c.currentRun;
-        if (c.phase == Phase.STARTING && run != null && c.pendingFailure == null && !c.startCancelled) {
+        if (c.phase() == Phase.STARTING && run != null && c.pendingFailure == null && !c.startCancelled) {
             c.startCancelled = true;
             change.after(run::cancel);
         }

@@ -119,13 +119,13 @@ final class StartupTimeline {
         Map<ServiceRecord, @Nullable String> memo = new HashMap<>();
         Map<ServiceRecord, Boolean> standby = new HashMap<>();
         for (ServiceRecord c : engine.views.ordered()) {
-            if (c.phase == Phase.RUNNING || c.operatorStopped || c.settings.mode == StartMode.NEVER
+            if (c.phase() == Phase.RUNNING || c.operatorStopped || c.settings.mode == StartMode.NEVER
                     || engine.demand.notNeeded(c) || engine.leadership.heldBack(c, standby)) {
                 continue;
             }
             notRunning.add(engine.views.snapshot(c, memo));
-            message.append("\n  - ").append(c.id).append(" is ").append(c.phase.state);
-            if (c.phase == Phase.FAILED && c.lastFailure != null) {
+            message.append("\n  - ").append(c.id).append(" is ").append(c.phase().state);
+            if (c.phase() == Phase.FAILED && c.lastFailure != null) {
                 message.append(": ").append(c.lastFailure.summary());
                 if (first == null) {
                     first = c.lastFailure.cause();

@@ -38,7 +38,7 @@ final class Supervisor {
         Instant now = RegistryClock.instant(nowNanos);
         c.lastFailure = FailureInfo.of(cause, RegistryClock.instant(failedAt));
         c.restart = null;
-        ServiceState from = c.phase.state;
+        ServiceState from = c.phase().state;
         long inState = Math.max(0, nowNanos - c.since);
         engine.transitions.setPhase(c, Phase.FAILED, TransitionReason.FAILURE, cause, null, change);
         FlightEvents.failed(c, from, cause, thrown);

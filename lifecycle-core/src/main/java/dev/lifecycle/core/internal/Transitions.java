@@ -28,14 +28,14 @@ final class Transitions {
     /** The one place a phase changes: keeps the counters and queues the services concerned. */
     void setPhase(ServiceRecord c, Phase to, TransitionReason reason, @Nullable Throwable cause,
             @Nullable String detail, Change change) {
-        Phase from = c.phase;
+        Phase from = c.phase();
         if (from == to) {
             return;
         }
         long now = change.now(engine);
         ServiceSlots slots = engine.state.slots;
         slots.setPhase(c, to);
-        c.reason = reason;
+        c.reason(reason);
         Operations operations = engine.operations;
         // The operations under way whose cascade goes on through this service to its dependents; null nearly always.
         List<OperationWaiter> cascading = operations.active() ? operations.propagating(c) : null;
@@ -83,7 +83,7 @@ final class Transitions {
                 if (to.active) {
                     r.activeDependents++;
                 } else if (--r.activeDependents == 0) {
-                    if (r.phase == Phase.STOPPING_DEPENDENTS) {
+                    if (r.phase() == Phase.STOPPING_DEPENDENTS) {
                         // What its evaluation would do, done while its record is still in cache: at stop-all, the
                         // change applying a batch of stops touches thousands of records before it settles.
                         engine.stops.dispatchStop(r, change);

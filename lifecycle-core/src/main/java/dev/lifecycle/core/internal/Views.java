@@ -36,7 +36,7 @@ final class Views {
         assert engine.loop.lock.isHeldByCurrentThread();
         int[] counts = new int[dev.lifecycle.core.ServiceState.values().length];
         for (ServiceRecord c = engine.state.firstInstalled; c != null; c = c.nextInstalled) {
-            counts[c.phase.state.ordinal()]++;
+            counts[c.phase().state.ordinal()]++;
         }
         return counts;
     }
@@ -63,16 +63,17 @@ final class Views {
             if (r == null) {
                 missing.add(id);
                 waitingOn.add(id);
-            } else if (r.phase != Phase.RUNNING) {
+            } else if (r.phase() != Phase.RUNNING) {
                 waitingOn.add(id);
             }
         }
-        ServiceHealth health = c.phase != Phase.RUNNING ? ServiceHealth.UNKNOWN
+        ServiceHealth health = c.phase() != Phase.RUNNING ? ServiceHealth.UNKNOWN
                 : c.healthState != null && c.healthState.health == ServiceHealth.DOWN ? ServiceHealth.DOWN
                 : ServiceHealth.UP;
-        return new ServiceSnapshot(c.key, c.phase.state, c.reason,
+        return new ServiceSnapshot(c.key, c.phase().state, c.reason(),
                 RegistryClock.instant(c.since), requires,
-                List.of(c.wants), c.dependentIds(engine.state.slots), c.phase == Phase.RUNNING ? List.of() : waitingOn, missing,
+                List.of(c.wants), c.dependentIds(engine.state.slots), c.phase() == Phase.RUNNING ? List.of() : waitingOn,
+                missing,
                 rootCause(c, causes), c.restarts, c.lastFailure, nextRestartAt(c), duration(c.startMicros),
                 duration(c.stopMicros), health, c.settings.mode, abandonedStart(c), c.settings.leaderGroup,
                 c.settings.leaderGroup == null ? null : engine.leadership.stateOf(c),
@@ -93,7 +94,7 @@ final class Views {
             return own;
         }
         for (Map.Entry<ServiceRecord, AbandonedStart> entry : abandoned.entrySet()) {
-            if (entry.getKey().phase == Phase.REMOVED && entry.getKey().id.equals(c.id)) {
+            if (entry.getKey().phase() == Phase.REMOVED && entry.getKey().id.equals(c.id)) {
                 return entry.getValue();
             }
         }
@@ -113,19 +114,19 @@ final class Views {
      * requirements that are not RUNNING to the one that failed, was stopped, is missing or is starting.
      */
     @Nullable String rootCause(ServiceRecord c, Map<ServiceRecord, @Nullable String> memo) {
-        if (c.phase == Phase.RUNNING || c.phase == Phase.FAILED || c.phase == Phase.REMOVED) {
+        if (c.phase() == Phase.RUNNING || c.phase() == Phase.FAILED || c.phase() == Phase.REMOVED) {
             return null;
         }
-        if (c.phase == Phase.STOPPED && c.settings.mode == StartMode.NEVER) {
+        if (c.phase() == Phase.STOPPED && c.settings.mode == StartMode.NEVER) {
             return "disabled (mode NEVER)";
         }
-        if (c.phase == Phase.STOPPED && c.reason == TransitionReason.DEMAND) {
+        if (c.phase() == Phase.STOPPED && c.reason() == TransitionReason.DEMAND) {
             return "not needed: no running or starting dependent requires it";
         }
-        if (c.phase == Phase.STOPPED && c.settings.leaderGroup != null && engine.leadership.onStandby(c)) {
+        if (c.phase() == Phase.STOPPED && c.settings.leaderGroup != null && engine.leadership.onStandby(c)) {
             return engine.leadership.standbyDetail(c) + ": it runs only while this instance leads the group";
         }
-        if (c.phase == Phase.WAITING && (c.startCallInFlight || engine.state.abandonedStarts.containsKey(c.id))) {
+        if (c.phase() == Phase.WAITING && (c.startCallInFlight || engine.state.abandonedStarts.containsKey(c.id))) {
             AbandonedStart start = abandonedStart(c);
             return (c.startCallInFlight ? "waiting for its abandoned start to return"
                     : "waiting for the abandoned start of the service removed before it to return")
@@ -141,7 +142,7 @@ final class Views {
             String id = c.requirementId(i);
             if (r == null) {
                 cause = "blocked by " + id + ", which is not installed";
-            } else if (r.phase != Phase.RUNNING) {
+            } else if (r.phase() != Phase.RUNNING) {
                 cause = blockedBy(r, memo);
             }
         }
@@ -150,7 +151,7 @@ final class Views {
     }
 
     private @Nullable String blockedBy(ServiceRecord r, Map<ServiceRecord, @Nullable String> memo) {
-        return switch (r.phase) {
+        return switch (r.phase()) {
             case FAILED -> "blocked by " + r.id + ", which failed with "
                     + (r.lastFailure == null ? "an unknown error" : r.lastFailure.summary());
             case STOPPED -> "blocked by " + r.id + (r.settings.mode == StartMode.NEVER ? ", which is disabled"
@@ -173,15 +174,16 @@ final class Views {
 
     ServiceNotRunningException notRunning(ServiceRecord c) {
         String why = rootCause(c, new HashMap<>());
-        if (why == null && c.phase == Phase.FAILED && c.lastFailure != null) {
+        if (why == null && c.phase() == Phase.FAILED && c.lastFailure != null) {
             why = "it failed with " + c.lastFailure.summary()
                     + (nextRestartAt(c) != null ? "; it restarts at " + nextRestartAt(c) : "");
-        } else if (why == null && c.phase == Phase.INSTALLED) {
+        } else if (why == null && c.phase() == Phase.INSTALLED) {
             why = "the registry has not been started; call startAll()";
-        } else if (why == null && c.phase == Phase.STOPPED) {
-            why = c.reason == TransitionReason.OPERATOR ? "it was stopped by an operator" : "the registry was stopped";
+        } else if (why == null && c.phase() == Phase.STOPPED) {
+            why = c.reason() == TransitionReason.OPERATOR ? "it was stopped by an operator"
+                    : "the registry was stopped";
         }
-        return new ServiceNotRunningException(c.id, c.phase.state, why,
+        return new ServiceNotRunningException(c.id, c.phase().state, why,
                 c.lastFailure != null ? c.lastFailure.cause() : null);
     }
 
@@ -189,7 +191,7 @@ final class Views {
         List<ServiceGraph.Node> nodes = new ArrayList<>();
         List<ServiceGraph.Edge> edges = new ArrayList<>();
         for (ServiceRecord c : ordered()) {
-            nodes.add(new ServiceGraph.Node(c.id, c.key.type().getName(), c.phase.state, c.settings.mode,
+            nodes.add(new ServiceGraph.Node(c.id, c.key.type().getName(), c.phase().state, c.settings.mode,
                     c.settings.leaderGroup));
             for (int i = 0; i < c.requirementCount(); i++) {
                 edges.add(new ServiceGraph.Edge(c.requirementId(i), c.id, false));
