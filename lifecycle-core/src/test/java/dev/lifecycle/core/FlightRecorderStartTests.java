@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * when a recording is started with {@code jcmd} or in code: building the registry does not initialize the recorder
  * (which costs an application that records nothing), and a recording started at any moment after it records the
  * registry's events, whether the registry's listener of the recorder was added before the recording started or not.
- * Each case runs {@link FlightRecorderInFreshJvm} in a JVM of its own.
+ * Each case runs {@link FlightRecorderInFreshJvm} in a JVM of its own. The start's and the stop's events are
+ * committed on different threads, so a recording file may hold them in either order.
  */
 class FlightRecorderStartTests {
 
@@ -26,21 +27,21 @@ class FlightRecorderStartTests {
     void aRecordingStartedAtOnceAfterTheFirstRegistryIsBuiltRecordsItsEvents() throws Exception {
         List<String> output = runInFreshJvm("now");
         assertThat(output).first().isEqualTo("initializedByBuild=false");
-        assertThat(output).containsSequence(EVENTS).hasSize(3);
+        assertThat(output).containsAll(EVENTS).hasSize(3);
     }
 
     @Test
     void aRecordingStartedOnceTheRegistryListensForTheRecorderRecordsItsEvents() throws Exception {
         List<String> output = runInFreshJvm("wait");
         assertThat(output).first().isEqualTo("initializedByBuild=false");
-        assertThat(output).containsSequence(EVENTS).hasSize(3);
+        assertThat(output).containsAll(EVENTS).hasSize(3);
     }
 
     @Test
     void aRecordingStartedFromTheCommandLineRecordsTheEventsOfTheFirstRegistry() throws Exception {
         List<String> output = runInFreshJvm("now", "-XX:StartFlightRecording");
         assertThat(output).first().isEqualTo("initializedByBuild=true");
-        assertThat(output).containsSequence(EVENTS).hasSize(3);
+        assertThat(output).containsAll(EVENTS).hasSize(3);
     }
 
     private static List<String> runInFreshJvm(String when, String... options) throws IOException, InterruptedException {
