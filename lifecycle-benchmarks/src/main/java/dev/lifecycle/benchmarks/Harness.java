@@ -24,13 +24,14 @@ import java.util.stream.Collectors;
 /**
  * The comparative harness: runs the selected workloads on the selected peers, each cell (workload × size × peer) in
  * a JVM of its own by default (W4's two setups of one size share one, alternating), and prints markdown tables of the
- * results. {@code jmh} runs the JMH microbenchmarks
- * instead. Progress goes to standard error, the tables to standard output.
+ * results. {@code jmh} runs the JMH microbenchmarks instead, {@code stop-all} times the engine's stop-all alone
+ * ({@link StopAllTiming}). Progress goes to standard error, the tables to standard output.
  *
  * <pre>
  * java -jar lifecycle-benchmarks.jar                                   # everything, about 6 minutes on 2 cores
  * java -jar lifecycle-benchmarks.jar --peer lifecycle,floor --workload W1 --size 100000 --runs 5 --warmup 2
  * java -jar lifecycle-benchmarks.jar jmh -prof gc StartStopBenchmark
+ * java -jar lifecycle-benchmarks.jar stop-all --size 100000 --threads counting
  * </pre>
  */
 public final class Harness {
@@ -44,6 +45,16 @@ public final class Harness {
         if (!arguments.isEmpty() && arguments.get(0).equals("jmh")) {
             org.openjdk.jmh.Main.main(arguments.subList(1, arguments.size()).toArray(String[]::new));
             return;
+        }
+        if (!arguments.isEmpty() && arguments.get(0).equals("stop-all")) {
+            try {
+                StopAllTiming.main(arguments.subList(1, arguments.size()), System.out);
+            } catch (IllegalArgumentException ex) {
+                System.err.println(ex.getMessage());
+                System.err.print(StopAllTiming.USAGE);
+                System.exit(2);
+            }
+            System.exit(0);
         }
         if (!arguments.isEmpty() && arguments.get(0).equals("cell")) {
             for (CellResult result : CellRunner.run(cells(arguments.subList(1, arguments.size())))) {
