@@ -21,10 +21,16 @@ class ParallelStartTests extends ManualRegistryTestBase {
 
     /** A start that counts {@code allInside} down, then fails unless all 64 starts are inside at once. */
     private static Service<Integer> insideAtOnce(CountDownLatch allInside) {
+        return insideAtOnce(allInside, 64);
+    }
+
+    /** A start that counts {@code allInside} down, then fails unless all {@code count} starts are inside at once. */
+    private static Service<Integer> insideAtOnce(CountDownLatch allInside, int count) {
         return ctx -> {
             allInside.countDown();
             if (!allInside.await(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("only " + (64 - allInside.getCount()) + " of 64 starts overlapped");
+                throw new IllegalStateException("only " + (count - allInside.getCount()) + " of " + count
+                        + " starts overlapped");
             }
             return 1;
         };
@@ -57,6 +63,23 @@ class ParallelStartTests extends ManualRegistryTestBase {
         registry.startAll().get(20, TimeUnit.SECONDS);
 
         assertThat(registry.snapshot()).hasSize(64).extracting(ServiceSnapshot::state)
+                .containsOnly(ServiceState.RUNNING);
+    }
+
+    /**
+     * More blocking starts than one stall of the queue adds workers for (the first adds as many as there are cores,
+     * each following one twice as many, up to 256): the stalls go on until every start has a worker.
+     */
+    @Test
+    void sixHundredIndependentBlockingStartsAreAllInsideStartAtOnce() throws Exception {
+        CountDownLatch allInside = new CountDownLatch(600);
+        for (int i = 0; i < 600; i++) {
+            registry.install("blocking" + i, Integer.class, insideAtOnce(allInside, 600));
+        }
+
+        registry.startAll().get(20, TimeUnit.SECONDS);
+
+        assertThat(registry.snapshot()).hasSize(600).extracting(ServiceSnapshot::state)
                 .containsOnly(ServiceState.RUNNING);
     }
 

@@ -14,8 +14,12 @@ import org.jspecify.annotations.Nullable;
  * the registry's lock: they report outcomes through {@link ChangeLoop#report}.
  *
  * <p>Blocking user code must not stall the others. When tasks are queued and no worker has taken one for
- * {@link #STALL_NANOS}, every worker is taken to be blocked in user code and one more worker per queued task is
- * started, at most {@link #MAX_EXTRA_PER_STALL} at a time (the JVM's {@link BlockingWatchdog} checks while tasks are queued).
+ * {@link #STALL_NANOS}, every worker is taken to be blocked in user code and more workers are started, one per queued
+ * task, at most {@code parallelism} at the first stall and twice as many at each stall that follows within
+ * {@link #STALL_EPISODE_NANOS}, up to {@link #MAX_EXTRA_PER_STALL} (the JVM's {@link BlockingWatchdog} checks while
+ * tasks are queued). Workers that are only preempted (a busy machine) look blocked too; growing the step keeps a
+ * stall that is not one from starting hundreds of workers, while blocking code reaches the full step within a few
+ * checks.
  * And once the registry's user code typically takes longer than that (a moving average of the durations of starts
  * and stops), queued tasks get a worker each at once, up to {@link #MAX_EXTRA_PER_STALL}, instead of waiting for the
  * watchdog: services that block start side by side. Extra workers end when the queue is empty.
@@ -32,6 +36,11 @@ final class WorkerPool {
     static final long LINGER_NANOS = 50_000;
     /** At most this many workers are added per stall; more follow at the next check if the queue still stalls. */
     static final int MAX_EXTRA_PER_STALL = 256;
+    /**
+     * How long after a stall the next one counts as the same episode, doubling the workers added; after that, or once
+     * the queue is empty, a stall adds {@code parallelism} again.
+     */
+    static final long STALL_EPISODE_NANOS = 10 * STALL_NANOS;
     /** How many tasks of a registry are all timed before one in eight is (see {@link #timeTask()}). */
     static final int TIMED_FIRST = 64;
     private static final ThreadLocal<@Nullable Worker> CURRENT = new ThreadLocal<>();
@@ -55,6 +64,9 @@ final class WorkerPool {
     /** The count of {@link #progress} the watchdog last saw, and when it saw it change. Watchdog thread only. */
     private int progressSeen;
     private long progressSeenAt = System.nanoTime();
+    /** How many workers the next stall adds, and when the last one was seen. Watchdog thread only. */
+    private int stallStep;
+    private long lastStallAt;
     /** The typical duration of a start or a stop, in nanos: a moving average, updated without synchronisation. */
     private volatile long typicalTaskNanos;
     /** Whether the {@link BlockingWatchdog} watches this queue. */
@@ -71,6 +83,7 @@ final class WorkerPool {
         this.engine = engine;
         this.executor = executor;
         this.parallelism = Math.max(2, Runtime.getRuntime().availableProcessors());
+        this.stallStep = parallelism;
     }
 
     /**
@@ -133,10 +146,15 @@ final class WorkerPool {
         return n <= TIMED_FIRST || (n & 7) == 0;
     }
 
-    /** Records how long a start (setup and start) or a stop (stop and join) took. */
+    /**
+     * Records how long a start (setup and start) or a stop (stop and join) took. A duration counts as at most twice
+     * {@link #STALL_NANOS}: one task that took long (its thread preempted on a busy machine, a collection) moves the
+     * average by at most a quarter of the threshold, so that it takes several in a row, as blocking user code makes,
+     * before queued tasks each get a worker.
+     */
     void observe(long nanos) {
         long typical = typicalTaskNanos;
-        typicalTaskNanos = typical + ((nanos - typical) >> 3);
+        typicalTaskNanos = typical + ((Math.min(nanos, 2 * STALL_NANOS) - typical) >> 3);
     }
 
     private void launch() {
@@ -226,6 +244,7 @@ final class WorkerPool {
      */
     boolean checkStall() {
         if (closed || queued.get() <= 0) {
+            stallStep = parallelism;
             watching = false;
             // A task queued before the flag was cleared did not ask to be watched: keep watching.
             if (closed || queued.get() <= 0) {
@@ -245,7 +264,12 @@ final class WorkerPool {
             // A change in progress (a change holding the lock) is not user code blocking the workers.
             return true;
         }
-        int extra = Math.min(queued.get(), MAX_EXTRA_PER_STALL);
+        if (now - lastStallAt > STALL_EPISODE_NANOS) {
+            stallStep = parallelism;
+        }
+        int extra = Math.min(queued.get(), stallStep);
+        stallStep = Math.min(stallStep * 2, MAX_EXTRA_PER_STALL);
+        lastStallAt = now;
         workers.addAndGet(extra);
         progressSeenAt = now;
         for (int i = 0; i < extra; i++) {
