@@ -213,6 +213,16 @@ public final class Dag {
         return names[i];
     }
 
+    /** The names of the services node {@code i} requires, in the order of {@link #requires}: a new array. */
+    public String[] requiredNames(int i) {
+        int[] required = requires[i];
+        String[] result = new String[required.length];
+        for (int k = 0; k < required.length; k++) {
+            result[k] = names[required[k]];
+        }
+        return result;
+    }
+
     /** The number of services on the longest path of requirements. */
     public int depth() {
         return depth;

@@ -212,13 +212,8 @@ final class StopAllTiming {
             }
         };
         for (int i = 0; i < dag.size(); i++) {
-            int[] requires = dag.requires(i);
-            String[] names = new String[requires.length];
-            for (int k = 0; k < requires.length; k++) {
-                names[k] = dag.name(requires[k]);
-            }
             registry.install(ServiceDefinition.builder(ServiceKey.of(dag.name(i), Void.class), service)
-                    .dependsOn(names).build());
+                    .dependsOn(dag.requiredNames(i)).build());
         }
     }
 

@@ -10,6 +10,17 @@ import org.junit.jupiter.api.Test;
 class DagTests {
 
     @Test
+    void requiredNamesAreTheNamesOfTheRequirementsInTheirOrder() {
+        Dag dag = Dag.layered(1_000, 10, 100, 42);
+
+        for (int i = 0; i < 1_000; i++) {
+            int node = i;
+            assertThat(dag.requiredNames(node)).containsExactly(
+                    Arrays.stream(dag.requires(node)).mapToObj(dag::name).toArray(String[]::new));
+        }
+    }
+
+    @Test
     void layeredGraphHasOneToThreeEarlierRequirementsOneFromTheLayerBefore() {
         Dag dag = Dag.layered(1_000, 10, 100, 42);
 

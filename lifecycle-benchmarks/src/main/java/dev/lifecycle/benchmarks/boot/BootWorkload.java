@@ -201,11 +201,7 @@ public final class BootWorkload {
     private static void register(GenericApplicationContext context, Dag dag, Probe probe, boolean starter) {
         for (int i = 0; i < dag.size(); i++) {
             int index = i;
-            int[] requires = dag.requires(i);
-            String[] dependsOn = new String[requires.length];
-            for (int k = 0; k < requires.length; k++) {
-                dependsOn[k] = dag.name(requires[k]);
-            }
+            String[] dependsOn = dag.requiredNames(i);
             if (starter) {
                 context.registerBean(dag.name(i), ProbeService.class, () -> new ProbeService(probe, index),
                         definition -> definition.setDependsOn(dependsOn));

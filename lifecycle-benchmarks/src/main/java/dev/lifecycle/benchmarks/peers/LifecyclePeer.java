@@ -66,11 +66,7 @@ final class LifecyclePeer implements Peer {
             ServiceRegistry registry = ServiceRegistry.builder().restartPolicy(IMMEDIATE_RESTART).build();
             this.registry = registry;
             for (int i = 0; i < dag.size(); i++) {
-                int[] requires = dag.requires(i);
-                String[] names = new String[requires.length];
-                for (int k = 0; k < requires.length; k++) {
-                    names[k] = dag.name(requires[k]);
-                }
+                String[] names = dag.requiredNames(i);
                 Service<Void> service = work == StartWork.ASYNC ? new AsyncProbeService(probe, i, timer)
                         : new ProbeService(probe, i, work == StartWork.BLOCKING);
                 registry.install(ServiceDefinition.builder(ServiceKey.of(dag.name(i), Void.class), service)

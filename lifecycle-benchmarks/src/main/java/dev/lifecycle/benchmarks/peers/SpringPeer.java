@@ -103,11 +103,7 @@ final class SpringPeer implements Peer {
             }
             for (int i = 0; i < dag.size(); i++) {
                 int index = i;
-                int[] requires = dag.requires(i);
-                String[] dependsOn = new String[requires.length];
-                for (int k = 0; k < requires.length; k++) {
-                    dependsOn[k] = dag.name(requires[k]);
-                }
+                String[] dependsOn = dag.requiredNames(i);
                 context.registerBean(dag.name(i), ProbeLifecycle.class,
                         () -> new ProbeLifecycle(probe, index, blocking),
                         definition -> definition.setDependsOn(dependsOn));
