@@ -30,7 +30,6 @@ class PlainInfoController {
     SampleInfo info() {
         NoteRepository notes = PlainServiceNotRunningException.valueOf(repository);
         DbSettings current = Objects.requireNonNull(database.settings());
-        return new SampleInfo(settingsFile.toString(), current.version(), notes.jdbcUrl(), current.poolSize(),
-                notes.listLimit(), notes.count());
+        return SampleInfo.of(settingsFile, current, notes);
     }
 }

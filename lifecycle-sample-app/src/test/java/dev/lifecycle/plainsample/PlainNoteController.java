@@ -45,12 +45,7 @@ class PlainNoteController {
 
     @PostMapping
     ResponseEntity<Note> add(@RequestBody NewNote body, UriComponentsBuilder uri) {
-        String text = body.text();
-        if (text == null || text.isBlank() || text.length() > NoteRepository.MAX_TEXT_LENGTH) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "'text' must be a non-blank string of at most "
-                    + NoteRepository.MAX_TEXT_LENGTH + " characters, e.g. {\"text\": \"hello\"}");
-        }
-        Note note = PlainServiceNotRunningException.valueOf(repository).add(text);
+        Note note = PlainServiceNotRunningException.valueOf(repository).add(body.validText());
         return ResponseEntity.created(uri.path("/api/notes/{id}").build(note.id())).body(note);
     }
 }

@@ -41,7 +41,6 @@ public class InfoController {
     public SampleInfo info() {
         NoteRepository notes = Objects.requireNonNull(repository.get());
         DbSettings current = Objects.requireNonNull(database.settings());
-        return new SampleInfo(settingsFile.toString(), current.version(), notes.jdbcUrl(), current.poolSize(),
-                notes.listLimit(), notes.count());
+        return SampleInfo.of(settingsFile, current, notes);
     }
 }

@@ -55,12 +55,7 @@ public class NoteController {
     /** Adds a note: 201 with the stored note and its location, 400 if the text is missing, blank or too long. */
     @PostMapping
     public ResponseEntity<Note> add(@RequestBody NewNote body, UriComponentsBuilder uri) {
-        String text = body.text();
-        if (text == null || text.isBlank() || text.length() > NoteRepository.MAX_TEXT_LENGTH) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "'text' must be a non-blank string of at most "
-                    + NoteRepository.MAX_TEXT_LENGTH + " characters, e.g. {\"text\": \"hello\"}");
-        }
-        Note note = repository().add(text);
+        Note note = repository().add(body.validText());
         return ResponseEntity.created(uri.path("/api/notes/{id}").build(note.id())).body(note);
     }
 
