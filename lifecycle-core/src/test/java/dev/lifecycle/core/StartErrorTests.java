@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -287,6 +288,61 @@ class StartErrorTests extends ManualRegistryTestBase {
         assertThat(consumer.stopDuration()).isEqualTo(Duration.ofSeconds(3));
         assertThat(log.of("stop")).containsExactly("consumer", "config");
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilTrue(interrupted);
+    }
+
+    @Test
+    void aStopReturningAfterItsTimeoutDoesNotEndTheNextStopOfTheSameService() throws Exception {
+        rebuildOnDefaultExecutor();
+        CountDownLatch firstStopEntered = new CountDownLatch(1);
+        CountDownLatch releaseFirstStop = new CountDownLatch(1);
+        CountDownLatch secondStopEntered = new CountDownLatch(1);
+        CountDownLatch releaseSecondStop = new CountDownLatch(1);
+        AtomicInteger stops = new AtomicInteger();
+        IllegalStateException lateFailure = new IllegalStateException("closed late");
+        registry.install(ServiceDefinition.builder(ServiceKey.of("consumer", String.class), withStop("consumer",
+                context -> {
+                    if (stops.incrementAndGet() == 1) {
+                        firstStopEntered.countDown();
+                        awaitIgnoringInterrupts(releaseFirstStop);
+                        throw lateFailure;
+                    }
+                    secondStopEntered.countDown();
+                    awaitIgnoringInterrupts(releaseSecondStop);
+                })).stopTimeout(Duration.ofSeconds(3)).build());
+        registry.startAll().get(10, TimeUnit.SECONDS);
+        registry.stop("consumer");
+        assertThat(firstStopEntered.await(10, TimeUnit.SECONDS)).isTrue();
+        time.advance(Duration.ofSeconds(3));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> snapshot("consumer").state() == ServiceState.STOPPED);
+        registry.start("consumer").get(10, TimeUnit.SECONDS);
+        CompletableFuture<Void> secondStop = registry.stop("consumer");
+        assertThat(secondStopEntered.await(10, TimeUnit.SECONDS)).isTrue();
+
+        try (CapturedEngineLog engineLog = new CapturedEngineLog()) {
+            releaseFirstStop.countDown();
+            // Logged as the late outcome is applied, under the registry's lock: it has been dealt with.
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> engineLog.lines().contains(
+                    "WARN Service 'consumer' stopped late, after its stop timeout, with an error"));
+        }
+
+        assertThat(snapshot("consumer").state()).isEqualTo(ServiceState.STOPPING);
+        assertThat(secondStop).isNotDone();
+        releaseSecondStop.countDown();
+        secondStop.get(10, TimeUnit.SECONDS);
+        assertThat(snapshot("consumer").state()).isEqualTo(ServiceState.STOPPED);
+        assertThat(snapshot("consumer").lastFailure().cause()).isInstanceOf(TimeoutException.class);
+    }
+
+    private static void awaitIgnoringInterrupts(CountDownLatch latch) {
+        while (true) {
+            try {
+                latch.await();
+                return;
+            } catch (InterruptedException ignored) {
+                // A timed-out stop is interrupted; this one carries on until released.
+            }
+        }
     }
 
     @Test

@@ -127,6 +127,24 @@ class ValuesTests extends ManualRegistryTestBase {
     }
 
     @Test
+    void aVoidServiceReadsAsNullWhileItRunsAndAsNotRunningOnceItStops() throws Exception {
+        ServiceKey<Void> migration = ServiceKey.of("migration", Void.class);
+        ServiceHandle<Void> handle = registry.install("migration", Void.class, ctx -> null);
+        registry.startAll().get(5, TimeUnit.SECONDS);
+
+        Void whileRunning = handle.get();
+        Void awaited = handle.await().get(5, TimeUnit.SECONDS);
+        registry.stop("migration").get(5, TimeUnit.SECONDS);
+
+        assertThat(whileRunning).isNull();
+        assertThat(awaited).isNull();
+        assertThat(notRunning(migration)).hasMessage("Service 'migration' is not RUNNING: it is STOPPED (it was "
+                + "stopped by an operator)");
+        registry.start("migration").get(5, TimeUnit.SECONDS);
+        assertThat(registry.get(migration)).isNull();
+    }
+
+    @Test
     void getOfAnUnknownServiceSaysHowToNameIt() {
         assertThatThrownBy(() -> registry.get(ServiceKey.of("nope", String.class)))
                 .isInstanceOf(UnknownServiceException.class)

@@ -26,7 +26,7 @@ final class LiveHandle<T> implements ServiceHandle<T> {
     @SuppressWarnings("unchecked")
     public @Nullable T get() {
         ServiceRecord c = engine.lookup.require(key.id());
-        Object value = c.value;
+        Object value = c.publishedValue();
         if (value == ServiceRecord.NO_VALUE) {
             throw engine.loop.locked(change -> engine.views.notRunning(c));
         }

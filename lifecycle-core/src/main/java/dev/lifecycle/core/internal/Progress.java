@@ -24,7 +24,8 @@ final class Progress {
 
     /** The run in flight for {@code c} is over (returned or timed out): it is no longer watched nor counted. */
     void endRun(ServiceRecord c, ServiceRun run, Change change) {
-        c.currentRun = null;
+        c.runNumber = ServiceRecord.NO_RUN;
+        c.currentStart = null;
         engine.timeouts.remove(run, change);
         uncountInFlight(c);
     }
@@ -45,7 +46,7 @@ final class Progress {
 
     void addAwaiter(ServiceRecord c, CompletableFuture<@Nullable Object> future, Change change) {
         if (c.phase() == Phase.RUNNING) {
-            Object value = c.value;
+            Object value = c.publishedValue();
             change.after(() -> future.complete(value));
         } else if (c.gaveUp || c.phase() == Phase.REMOVED) {
             Throwable cause = c.lastFailure != null ? c.lastFailure.cause() : null;

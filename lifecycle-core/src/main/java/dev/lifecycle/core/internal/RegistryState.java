@@ -78,6 +78,7 @@ final class RegistryState {
     int runningCount;
     int installSequence;
     private int markEpoch;
+    private int runNumbers;
     /** The futures waiting for nothing to be in flight. */
     final List<SettleWaiter> settleWaiters = new ArrayList<>();
     @Nullable CompletableFuture<@Nullable Void> startAllFuture;
@@ -94,6 +95,15 @@ final class RegistryState {
     boolean hasLeaderOnly;
     /** The next round of health checks, while one is due. */
     @Nullable DeferredTimer healthTimer;
+
+    /**
+     * The number of a new run (see {@link ServiceRecord#runNumber}); under the lock. Numbers wrap after 2<sup>32</sup>
+     * runs: a late run would be taken for the current one only if it outlived four billion others.
+     */
+    int nextRunNumber() {
+        int number = ++runNumbers;
+        return number != ServiceRecord.NO_RUN ? number : ++runNumbers;
+    }
 
     /** How many runs are in flight, read without the lock: a hint. */
     int inFlightHint() {

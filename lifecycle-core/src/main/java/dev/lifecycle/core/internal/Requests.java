@@ -36,7 +36,7 @@ final class Requests {
             case STARTING -> {
                 if (c.pendingFailure == null) {
                     setPendingFailure(c, cause, change);
-                    ServiceRun run = c.currentRun;
+                    ServiceRun run = c.currentStart;
                     if (run != null) {
                         change.after(run::cancel);
                     }

@@ -20,8 +20,12 @@ final class ServiceRecord {
 
     /** An unset time, in the fields holding clock nanos ({@link RegistryClock#nowNanos()}). */
     static final long UNSET = Long.MIN_VALUE;
-    /** Marks "no value published" in {@link #value}; {@code null} is a legitimate value of a Void service. */
+    /** What {@link #publishedValue()} returns while no value is published; {@code null} is a Void service's value. */
     static final Object NO_VALUE = new Object();
+    /** Stands in {@link #value} for the {@code null} a Void service publishes; {@code null} there means no value. */
+    private static final Object NULL_VALUE = new Object();
+    /** No run in flight, in {@link #runNumber}. */
+    static final int NO_RUN = 0;
     /** A duration not measured yet, in {@link #startMicros} and {@link #stopMicros}. */
     static final int UNKNOWN_DURATION = -1;
     /** A time the start-up report has not recorded (see {@link #reportStartMicros}). */
@@ -67,8 +71,12 @@ final class ServiceRecord {
      * per service) while the workers need the cores.
      */
     volatile byte phaseOrdinal = (byte) Phase.INSTALLED.ordinal();
-    /** The published value, or {@link #NO_VALUE}. Readable from handles without the lock. */
-    volatile @Nullable Object value = NO_VALUE;
+    /**
+     * The published value ({@link #NULL_VALUE} for a Void service's), or {@code null} while none is: written through
+     * {@link #publish} and {@link #unpublish}, read from handles without the lock through {@link #publishedValue}.
+     * Withdrawing a value stores {@code null}, which G1's write barrier lets through without dirtying a card.
+     */
+    private volatile @Nullable Object value;
 
     /** Why it entered its phase, as the ordinal of a {@link TransitionReason} (see {@link #reason()}). */
     private byte reasonOrdinal = (byte) TransitionReason.STARTUP.ordinal();
@@ -98,10 +106,13 @@ final class ServiceRecord {
     /** The user's start of some cycle has not returned yet; no new start may begin until it has. */
     boolean startCallInFlight;
     /**
-     * The user code currently running for this service (start, or stop and join), to cancel on timeout; it also
-     * holds when that code began and its deadline.
+     * The number of the run in flight for this service (its start, or its stop and join), or {@link #NO_RUN}: an
+     * outcome or a timeout of any other run is late, and ignored. A number rather than a reference to the run, so that
+     * dispatching a stop stores no reference into the record (see {@link #phaseOrdinal}).
      */
-    @Nullable ServiceRun currentRun;
+    int runNumber = NO_RUN;
+    /** The start in flight, while one is: what a stop, a restart or a failure during the start cancels. */
+    @Nullable ServiceRun currentStart;
     /** Whether the current cycle's start or stop is counted in {@link RegistryState#inFlight}. */
     boolean countedInFlight;
 
@@ -170,6 +181,27 @@ final class ServiceRecord {
     /** It enters its phase for {@code reason}; set with the phase, by {@link Transitions#setPhase}. */
     void reason(TransitionReason reason) {
         reasonOrdinal = (byte) reason.ordinal();
+    }
+
+    /** Publishes {@code published} as its value: the service is RUNNING. */
+    void publish(@Nullable Object published) {
+        value = published == null ? NULL_VALUE : published;
+    }
+
+    /** Withdraws its value: its stop is about to run. */
+    void unpublish() {
+        value = null;
+    }
+
+    /** Its value, read without the lock in one read, or {@link #NO_VALUE} while none is published. */
+    @Nullable Object publishedValue() {
+        Object published = value;
+        return published == null ? NO_VALUE : published == NULL_VALUE ? null : published;
+    }
+
+    /** Whether {@code run}, one of its own, is the run in flight rather than a late one. */
+    boolean isCurrent(ServiceRun run) {
+        return runNumber == run.number;
     }
 
     /** Whether the service's type is {@code Void}: it publishes no value. */

@@ -27,6 +27,8 @@ final class ServiceRun extends Task {
 
     /** The start cycle this run belongs to, or {@link #NO_CYCLE}; a {@code fail} from an older cycle is ignored. */
     final int generation;
+    /** Its number among the registry's runs: what its record keeps while it is in flight (see ServiceRecord). */
+    final int number;
 
     // Guarded by this object's monitor.
     private @Nullable Thread thread;
@@ -52,6 +54,7 @@ final class ServiceRun extends Task {
         this.record = record;
         this.kind = kind;
         this.generation = generation;
+        this.number = engine.state.nextRunNumber();
     }
 
     @Override

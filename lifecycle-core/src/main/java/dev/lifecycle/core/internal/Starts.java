@@ -24,7 +24,8 @@ final class Starts {
         long now = change.now(engine);
         ServiceRun run = new ServiceRun(engine, c, ServiceRun.Kind.START, ++c.generation);
         run.began = now;
-        c.currentRun = run;
+        c.runNumber = run.number;
+        c.currentStart = run;
         c.startCallInFlight = true;
         c.startCancelled = false;
         if (c.idleTimer != null || c.idleOver) {
@@ -48,7 +49,7 @@ final class Starts {
      */
     void startCompleted(ServiceRun run, @Nullable Object value, @Nullable Throwable error, Change change) {
         ServiceRecord c = run.record;
-        if (c.currentRun != run) {
+        if (!c.isCurrent(run)) {
             if (error == null) {
                 engine.state.abandoned.computeIfPresent(c, (k, a) -> new AbandonedStart(a.startedAt(),
                         a.abandonedAt(), a.startTimeout(), a.cancelled(), true));
@@ -81,7 +82,7 @@ final class Starts {
                     change);
             return;
         }
-        c.value = value;
+        c.publish(value);
         if (engine.evaluator.mustStop(c)) {
             engine.stops.beginStopping(c, change);
             change.evaluate(c);
@@ -120,7 +121,7 @@ final class Starts {
     /** A start or stop in flight outlived its timeout. */
     void timedOut(ServiceRun run, Change change) {
         ServiceRecord c = run.record;
-        if (c.currentRun != run) {
+        if (!c.isCurrent(run)) {
             return;
         }
         if (c.phase() == Phase.STARTING) {
@@ -180,7 +181,7 @@ final class Starts {
      * returns a value anyway, the value is stopped (stop and join run) before the service goes on.
      */
     void cancelStart(ServiceRecord c, Change change) {
-        ServiceRun run = c.currentRun;
+        ServiceRun run = c.currentStart;
         if (c.phase() == Phase.STARTING && run != null && c.pendingFailure == null && !c.startCancelled) {
             c.startCancelled = true;
             change.after(run::cancel);

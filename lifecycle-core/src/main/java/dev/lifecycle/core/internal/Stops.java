@@ -63,11 +63,11 @@ final class Stops {
     }
 
     void dispatchStop(ServiceRecord c, Change change) {
-        c.value = ServiceRecord.NO_VALUE;
+        c.unpublish();
         long now = change.now(engine);
         ServiceRun run = new ServiceRun(engine, c, ServiceRun.Kind.STOP, c.generation);
         run.began = now;
-        c.currentRun = run;
+        c.runNumber = run.number;
         engine.state.slots.setPhase(c, Phase.STOPPING);
         engine.progress.countInFlight(c);
         engine.timeouts.add(run, now + c.settings.stopTimeoutNanos, change);
@@ -76,7 +76,7 @@ final class Stops {
 
     void stopCompleted(ServiceRun run, @Nullable Throwable error, Change change) {
         ServiceRecord c = run.record;
-        if (c.currentRun != run) {
+        if (!c.isCurrent(run)) {
             if (error != null) {
                 Engine.log.atWarn().addKeyValue(LogKeys.SERVICE_ID, c.id)
                         .addKeyValue(LogKeys.FAILURE_TYPE, error.getClass().getName())
