@@ -139,6 +139,28 @@ class DynamicGraphTests extends ManualRegistryTestBase {
     }
 
     @Test
+    void aServiceInstalledInTheRemovedRequirementsPlaceIsNotTakenForIt() throws Exception {
+        startChain();
+        done(registry.remove("config"));
+
+        registry.install("cache", String.class, log.service("cache"));
+        done(registry.settled());
+
+        assertThat(snapshot("cache").state()).isEqualTo(ServiceState.RUNNING);
+        assertThat(snapshot("cache").dependents()).isEmpty();
+        assertThat(snapshot("db").state()).isEqualTo(ServiceState.WAITING);
+        assertThat(snapshot("db").requires()).containsExactly("config");
+        assertThat(snapshot("db").missing()).containsExactly("config");
+        assertThat(registry.graph().edges()).extracting(ServiceGraph.Edge::requirement, ServiceGraph.Edge::dependent)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("config", "db"),
+                        org.assertj.core.groups.Tuple.tuple("db", "api"));
+        done(registry.remove("cache"));
+        registry.install("config", String.class, log.service("config", () -> "config-v2"));
+        assertThat(registry.await(API)).succeedsWithin(WAIT).isEqualTo("api(db(config-v2))");
+        assertThat(snapshot("config").dependents()).containsExactly("db");
+    }
+
+    @Test
     void removeWhileStartingInterruptsTheStartAndCompletesWithoutWaitingForIt() throws Exception {
         registry.install("slow", String.class, blockingStart(() -> "slow", true));
         registry.startAll();
