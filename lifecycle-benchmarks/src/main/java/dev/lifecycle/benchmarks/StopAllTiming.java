@@ -9,6 +9,7 @@ import dev.lifecycle.core.ServiceRegistryBuilder;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.management.GarbageCollectorMXBean;
@@ -90,8 +91,7 @@ final class StopAllTiming {
 
     private final Dag dag;
     private final Threads threads;
-    private final @Nullable Path perfControl;
-    private final @Nullable Path perfAck;
+    private final @Nullable PerfControl perf;
     private final AtomicInteger stopped = new AtomicInteger();
     private final Set<Thread> stoppingThreads = ConcurrentHashMap.newKeySet();
     private final AtomicLong handOffs = new AtomicLong();
@@ -102,8 +102,7 @@ final class StopAllTiming {
     StopAllTiming(Dag dag, Threads threads, @Nullable Path perfControl, @Nullable Path perfAck) {
         this.dag = dag;
         this.threads = threads;
-        this.perfControl = perfControl;
-        this.perfAck = perfAck;
+        this.perf = perfControl != null && perfAck != null ? new PerfControl(perfControl, perfAck) : null;
         this.pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 task -> {
                     threadsMade.incrementAndGet();
@@ -150,10 +149,16 @@ final class StopAllTiming {
         StopAllTiming timing = new StopAllTiming(Dag.of(Dag.Shape.LAYERED, size, seed), threads, control, ack);
         out.printf(Locale.ROOT, "# stop-all of %s, threads %s, %s%n", timing.dag, threads.name().toLowerCase(Locale.ROOT),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        for (int run = 0; run < warmup + runs; run++) {
-            Stop stop = timing.measure();
-            if (run >= warmup) {
-                out.println(stop.line());
+        try {
+            for (int run = 0; run < warmup + runs; run++) {
+                Stop stop = timing.measure();
+                if (run >= warmup) {
+                    out.println(stop.line());
+                }
+            }
+        } finally {
+            if (timing.perf != null) {
+                timing.perf.close();
             }
         }
     }
@@ -181,11 +186,15 @@ final class StopAllTiming {
             long[] switchesBefore = contextSwitches();
             long collectionsBefore = collections();
             stopping = true;
-            perf("enable");
+            if (perf != null) {
+                perf.send("enable");
+            }
             long began = System.nanoTime();
             registry.stopAll().join();
             long took = System.nanoTime() - began;
-            perf("disable");
+            if (perf != null) {
+                perf.send("disable");
+            }
             stopping = false;
             long[] switchesAfter = contextSwitches();
             boolean counting = threads == Threads.COUNTING;
@@ -214,21 +223,6 @@ final class StopAllTiming {
         for (int i = 0; i < dag.size(); i++) {
             registry.install(ServiceDefinition.builder(ServiceKey.of(dag.name(i), Void.class), service)
                     .dependsOn(dag.requiredNames(i)).build());
-        }
-    }
-
-    /** Writes {@code command} to perf's control FIFO and waits for its ack, if perf is controlled. */
-    private void perf(String command) {
-        if (perfControl == null || perfAck == null) {
-            return;
-        }
-        try (FileOutputStream control = new FileOutputStream(perfControl.toFile());
-                FileInputStream ack = new FileInputStream(perfAck.toFile())) {
-            control.write((command + "\n").getBytes(StandardCharsets.US_ASCII));
-            control.flush();
-            ack.readNBytes(5);
-        } catch (IOException ex) {
-            throw new UncheckedIOException("Could not " + command + " perf through " + perfControl, ex);
         }
     }
 

@@ -2,12 +2,22 @@ package dev.lifecycle.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The stop-all timing: every service of the graph stopped in each measured run, with what the run counted. */
 class StopAllTimingTests {
@@ -53,6 +63,48 @@ class StopAllTimingTests {
         assertThat(lines.get(0)).startsWith("# stop-all of layered(500 services").contains("threads platform");
         assertThat(lines.subList(1, 3)).allMatch(line -> line.startsWith("stop-all ")
                 && line.contains("500 services stopped on"));
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void perfIsEnabledAroundEachStopAndEachAckIsAwaited(@TempDir Path dir) throws Exception {
+        Path control = dir.resolve("ctl");
+        Path ack = dir.resolve("ack");
+        assumeTrue(mkfifo(control) && mkfifo(ack), "mkfifo is not available here: FIFOs are a Linux tool's");
+        List<String> commands = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> perf = CompletableFuture.runAsync(() -> actAsPerf(control, ack, 6, commands),
+                runnable -> new Thread(runnable, "perf").start());
+
+        StopAllTiming.main(List.of("--size", "200", "--runs", "2", "--warmup", "1", "--perf-control",
+                control + "," + ack), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+        perf.get(30, TimeUnit.SECONDS);
+        assertThat(commands).containsExactly("enable", "disable", "enable", "disable", "enable", "disable");
+    }
+
+    private static boolean mkfifo(Path path) throws Exception {
+        try {
+            return new ProcessBuilder("mkfifo", path.toString()).start().waitFor() == 0;
+        } catch (java.io.IOException notFound) {
+            return false;
+        }
+    }
+
+    /**
+     * Does what {@code perf record --control fifo:CTL,ACK} does: opens the control FIFO, then the ack FIFO, and answers
+     * each command with {@code ack\n\0}.
+     */
+    private static void actAsPerf(Path control, Path ack, int commands, List<String> received) {
+        try (BufferedReader in = Files.newBufferedReader(control, StandardCharsets.US_ASCII);
+                OutputStream out = Files.newOutputStream(ack)) {
+            for (int i = 0; i < commands; i++) {
+                received.add(in.readLine());
+                out.write("ack\n\0".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            }
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
     }
 
     @Test
