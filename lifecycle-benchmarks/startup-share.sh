@@ -2,9 +2,9 @@
 # Start-up as users see it: the time from launching the sample application's JVM until
 # GET /actuator/health/readiness answers 200, with the lifecycle starter (dev.lifecycle.sample.SampleApplication)
 # and without it (dev.lifecycle.plainsample.PlainSampleApplication: the same services as plain SmartLifecycle
-# beans and the same web layer, found by the same component scan, the starter's auto-configurations left out). Both run from the same dependencies (the plain one adds the
-# sample's test classes, where it lives), one after the other, alternating which goes first, each on a fresh settings
-# file and database.
+# beans and the same web layer, found by the same component scan, the starter's auto-configurations left out). Both
+# run from the same dependencies (the plain one adds the sample's test classes, where it lives), one after the other,
+# alternating which goes first, each on a fresh settings file and database.
 #
 #   lifecycle-benchmarks/startup-share.sh            # 10 measured runs of each after 2 warm-ups
 #   RUNS=20 WARMUP=3 JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java lifecycle-benchmarks/startup-share.sh

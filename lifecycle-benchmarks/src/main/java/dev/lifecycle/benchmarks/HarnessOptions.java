@@ -132,7 +132,8 @@ record HarnessOptions(List<Peer> peers, List<Workload> workloads, List<Integer> 
         return List.of(value.split(",")).stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
-    private static int number(String option, String value) {
+    /** {@code value} of {@code option} as a whole number ({@code 100_000} allowed), or an error naming the option. */
+    static int number(String option, String value) {
         try {
             return Integer.parseInt(value.replace("_", ""));
         } catch (NumberFormatException ex) {

@@ -6,15 +6,10 @@ import dev.lifecycle.core.ServiceDefinition;
 import dev.lifecycle.core.ServiceKey;
 import dev.lifecycle.core.ServiceRegistry;
 import dev.lifecycle.core.ServiceRegistryBuilder;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,7 +126,7 @@ final class StopAllTiming {
                 case "--size" -> size = positive(option, value);
                 case "--runs" -> runs = positive(option, value);
                 case "--warmup" -> warmup = notNegative(option, value);
-                case "--seed" -> seed = number(option, value);
+                case "--seed" -> seed = HarnessOptions.number(option, value);
                 case "--threads" -> threads = threads(value);
                 case "--perf-control" -> {
                     String[] fifos = value.split(",", -1);
@@ -147,7 +142,8 @@ final class StopAllTiming {
             }
         }
         StopAllTiming timing = new StopAllTiming(Dag.of(Dag.Shape.LAYERED, size, seed), threads, control, ack);
-        out.printf(Locale.ROOT, "# stop-all of %s, threads %s, %s%n", timing.dag, threads.name().toLowerCase(Locale.ROOT),
+        out.printf(Locale.ROOT, "# stop-all of %s, threads %s, %s%n", timing.dag,
+                threads.name().toLowerCase(Locale.ROOT),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         try {
             for (int run = 0; run < warmup + runs; run++) {
@@ -278,7 +274,7 @@ final class StopAllTiming {
     }
 
     private static int positive(String option, String value) {
-        int number = number(option, value);
+        int number = HarnessOptions.number(option, value);
         if (number < 1) {
             throw new IllegalArgumentException(option + " must be at least 1, not " + value + ".");
         }
@@ -286,18 +282,10 @@ final class StopAllTiming {
     }
 
     private static int notNegative(String option, String value) {
-        int number = number(option, value);
+        int number = HarnessOptions.number(option, value);
         if (number < 0) {
             throw new IllegalArgumentException(option + " must be 0 or more, not " + value + ".");
         }
         return number;
-    }
-
-    private static int number(String option, String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException ex) {
-            throw new IllegalArgumentException(option + " takes a whole number, not '" + value + "'.");
-        }
     }
 }

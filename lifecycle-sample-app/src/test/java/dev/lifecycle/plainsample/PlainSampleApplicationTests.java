@@ -29,7 +29,8 @@ class PlainSampleApplicationTests {
     Path directory;
 
     @Test
-    void theServicesRunAsPlainLifecycleBeansTheReportsOnceElectedTheApplicationBecomesReadyAndServesTheNotesApi() throws Exception {
+    void theServicesRunAsPlainLifecycleBeansTheReportsOnceElectedTheApplicationBecomesReadyAndServesTheNotesApi()
+            throws Exception {
         ConfigurableApplicationContext context = SpringApplication.run(PlainSampleApplication.class,
                 "--server.port=0", "--sample.settings-file=" + directory.resolve("settings.properties"),
                 "--spring.main.banner-mode=off");

@@ -2,7 +2,9 @@ package dev.lifecycle.plainsample;
 
 import dev.lifecycle.core.ServiceHandle;
 
-/** A request needs the value of a plain service that is not running; {@link PlainServiceUnavailableAdvice} answers 503. */
+/**
+ * A request needs the value of a plain service that is not running; {@link PlainServiceUnavailableAdvice} answers 503.
+ */
 final class PlainServiceNotRunningException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

@@ -72,8 +72,8 @@ final class Views {
                 : ServiceHealth.UP;
         return new ServiceSnapshot(c.key, c.phase().state, c.reason(),
                 RegistryClock.instant(c.since), requires,
-                List.of(c.wants), c.dependentIds(engine.state.slots), c.phase() == Phase.RUNNING ? List.of() : waitingOn,
-                missing,
+                List.of(c.wants), c.dependentIds(engine.state.slots),
+                c.phase() == Phase.RUNNING ? List.of() : waitingOn, missing,
                 rootCause(c, causes), c.restarts, c.lastFailure, nextRestartAt(c), duration(c.startMicros),
                 duration(c.stopMicros), health, c.settings.mode, abandonedStart(c), c.settings.leaderGroup,
                 c.settings.leaderGroup == null ? null : engine.leadership.stateOf(c),
